@@ -1,0 +1,13 @@
+### User-interface strings of the site (HTML templates), in English.
+### Same message ids in every language.
+
+site-name = The Gazette
+lang-name = English
+published = Published on { $date }
+related-read = Read more
+related-watch = Watch
+other-editions = Read in another language
+video-unsupported = Your browser cannot play this video.
+section-international = World
+skip-to-content = Skip to content
+home = Home

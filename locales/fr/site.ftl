@@ -1,0 +1,13 @@
+### Textes de l’interface du site (gabarits HTML), en français.
+### Mêmes identifiants dans toutes les langues.
+
+site-name = La Gazette
+lang-name = Français
+published = Publié le { $date }
+related-read = (Re)lire
+related-watch = (Re)voir
+other-editions = Lire dans une autre langue
+video-unsupported = Votre navigateur ne permet pas de lire cette vidéo.
+section-international = International
+skip-to-content = Aller au contenu
+home = Accueil

@@ -1,0 +1,332 @@
+//! Stage 2, parse: `content/<slug>.toml` -> [`Article`] and its ordered [`Block`]s.
+//!
+//! The article file is language-neutral: it only names Fluent messages and carries their
+//! arguments, so every language renders the same structure.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+use crate::ftl::line_col;
+
+/// A calendar date (TOML local date), kept as numbers so every stage can format it its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    /// ISO 8601, as `<time datetime>` and feeds want it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A Fluent argument given in the article file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Number(f64),
+    String(String),
+    Date(Date),
+}
+
+/// Which related-content label a `related` block gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelatedKind {
+    Read,
+    Watch,
+}
+
+/// What a block is, with the fields its type needs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum BlockBody {
+    Heading { key: String },
+    Paragraph { key: String },
+    Quote { key: String },
+    List { items: Vec<String> },
+    Figure { key: String, src: String },
+    Video { key: String, src: String },
+    Related { key: String, href: String, kind: RelatedKind },
+}
+
+/// One block of an article, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub body: BlockBody,
+    pub args: BTreeMap<String, Arg>,
+    /// 1-based line of the block in its file, for diagnostics.
+    pub line: usize,
+}
+
+impl Block {
+    /// The message ids this block names.
+    pub fn keys(&self) -> Vec<&str> {
+        match &self.body {
+            BlockBody::List { items } => items.iter().map(String::as_str).collect(),
+            BlockBody::Heading { key }
+            | BlockBody::Paragraph { key }
+            | BlockBody::Quote { key }
+            | BlockBody::Figure { key, .. }
+            | BlockBody::Video { key, .. }
+            | BlockBody::Related { key, .. } => vec![key.as_str()],
+        }
+    }
+}
+
+/// One article: its metadata and blocks.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub slug: String,
+    /// `content/<slug>.toml`, relative to the project root.
+    pub path: PathBuf,
+    pub date: Date,
+    pub section: Option<String>,
+    /// Message id of the headline.
+    pub title: String,
+    /// Message id of the standfirst.
+    pub lede: String,
+    /// The lede was named in the file, so its message must exist (the default one is optional).
+    pub lede_required: bool,
+    pub blocks: Vec<Block>,
+    /// Message id -> 1-based line of the file where it is named, for diagnostics.
+    pub key_lines: BTreeMap<String, usize>,
+}
+
+impl Article {
+    /// Every message id the article names, with the arguments it is formatted with.
+    pub fn messages(&self) -> Vec<(&str, &BTreeMap<String, Arg>)> {
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            for key in block.keys() {
+                out.push((key, &block.args));
+            }
+        }
+        out
+    }
+
+    /// The union of all block arguments plus `date`: what messages not named by a block (and
+    /// the shared interface strings) are formatted with.
+    pub fn all_args(&self) -> BTreeMap<String, Arg> {
+        let mut args = BTreeMap::new();
+        for block in &self.blocks {
+            for (k, v) in &block.args {
+                args.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        args.insert("date".to_owned(), Arg::Date(self.date));
+        args
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArticle {
+    date: toml::value::Datetime,
+    section: Option<String>,
+    title: Option<Spanned<String>>,
+    lede: Option<Spanned<String>>,
+    #[serde(default)]
+    blocks: Vec<Spanned<toml::Table>>,
+}
+
+/// Is `slug` a valid article slug: lowercase ASCII letters, digits and `-`, not empty?
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Parse the text of `content/<slug>.toml`; `path` (relative) names the file in errors.
+pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
+    let err = |message: String| Error::Content {
+        path: path.to_path_buf(),
+        message,
+    };
+    let slug = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    if !is_valid_slug(&slug) {
+        return Err(err(format!(
+            "invalid slug `{slug}`: use lowercase ASCII letters, digits and `-` only"
+        )));
+    }
+    let raw: RawArticle = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
+    let date = toml_date(&raw.date).ok_or_else(|| {
+        err(format!(
+            "date: `{}` must be a date without time, e.g. 2025-08-17",
+            raw.date
+        ))
+    })?;
+
+    let mut key_lines = BTreeMap::new();
+    let mut note_key = |key: &str, from: usize| {
+        if let Some(line) = line_of_quoted(text, key, from) {
+            key_lines.entry(key.to_owned()).or_insert(line);
+        }
+    };
+    let (title, lede, lede_required) = {
+        let title = raw.title.map(|t| (t.span().start, t.into_inner()));
+        let lede = raw.lede.map(|t| (t.span().start, t.into_inner()));
+        if let Some((at, id)) = &title {
+            note_key(id, *at);
+        }
+        if let Some((at, id)) = &lede {
+            note_key(id, *at);
+        }
+        (
+            title.map_or_else(|| "title".to_owned(), |t| t.1),
+            lede.as_ref().map_or_else(|| "lede".to_owned(), |t| t.1.clone()),
+            lede.is_some(),
+        )
+    };
+
+    let mut blocks = Vec::with_capacity(raw.blocks.len());
+    for (i, spanned) in raw.blocks.into_iter().enumerate() {
+        let start = spanned.span().start;
+        let line = line_col(text, start).0;
+        let mut table = spanned.into_inner();
+        let at = |message: String| err(format!("block {} (line {line}): {message}", i + 1));
+        let args = match table.remove("args") {
+            None => BTreeMap::new(),
+            Some(toml::Value::Table(args)) => args
+                .into_iter()
+                .map(|(k, v)| arg_value(&v).map(|a| (k.clone(), a)).ok_or_else(|| {
+                    at(format!("args.{k}: use a number, a string or a date"))
+                }))
+                .collect::<Result<_>>()?,
+            Some(_) => return Err(at("args must be a table, e.g. args = { count = 31 }".into())),
+        };
+        let body = BlockBody::deserialize(toml::Value::Table(table))
+            .map_err(|e| at(e.message().trim().to_owned()))?;
+        let block = Block { body, args, line };
+        for key in block.keys() {
+            note_key(key, start);
+        }
+        blocks.push(block);
+    }
+
+    Ok(Article {
+        slug,
+        path: path.to_path_buf(),
+        date,
+        section: raw.section,
+        title,
+        lede,
+        lede_required,
+        blocks,
+        key_lines,
+    })
+}
+
+fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => Some(Date {
+            year: i32::from(d.year),
+            month: d.month,
+            day: d.day,
+        }),
+        _ => None,
+    }
+}
+
+fn arg_value(v: &toml::Value) -> Option<Arg> {
+    match v {
+        toml::Value::Integer(i) => Some(Arg::Number(*i as f64)),
+        toml::Value::Float(f) if f.is_finite() => Some(Arg::Number(*f)),
+        toml::Value::String(s) => Some(Arg::String(s.clone())),
+        toml::Value::Datetime(dt) => toml_date(dt).map(Arg::Date),
+        _ => None,
+    }
+}
+
+/// First line at or after byte `from` that holds `"key"` or `'key'`.
+fn line_of_quoted(text: &str, key: &str, from: usize) -> Option<usize> {
+    let from = from.min(text.len());
+    let rest = text.get(from..)?;
+    let pos = [format!("\"{key}\""), format!("'{key}'")]
+        .iter()
+        .filter_map(|q| rest.find(q.as_str()))
+        .min()?;
+    Some(line_col(text, from + pos).0)
+}
+
+/// One line for a TOML error: `line L, column C: message`.
+pub(crate) fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let (line, col) = line_col(text, span.start);
+            format!("line {line}, column {col}: {message}")
+        }
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Article> {
+        parse_article(Path::new("content/a.toml"), text)
+    }
+
+    #[test]
+    fn blocks_keep_order_args_and_lines() {
+        let a = parse(
+            "date = 2025-08-17\n\n[[blocks]]\ntype = \"heading\"\nkey = \"h\"\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"p\"\nargs = { count = 31, when = 2025-03-02, who = \"x\" }\n",
+        )
+        .unwrap();
+        assert_eq!(a.title, "title");
+        assert!(!a.lede_required);
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.blocks[1].body, BlockBody::Paragraph { key: "p".into() });
+        assert_eq!(a.blocks[1].args["count"], Arg::Number(31.0));
+        assert_eq!(
+            a.blocks[1].args["when"],
+            Arg::Date(Date { year: 2025, month: 3, day: 2 })
+        );
+        assert_eq!(a.key_lines["h"], 5);
+        assert_eq!(a.key_lines["p"], 9);
+    }
+
+    #[test]
+    fn unknown_block_type_names_the_block() {
+        let e = parse("date = 2025-08-17\n[[blocks]]\ntype = \"banner\"\nkey = \"x\"\n").unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("content/a.toml: block 1 (line "), "{msg}");
+        assert!(msg.contains("banner"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_field_names_the_block_and_field() {
+        let e = parse("date = 2025-08-17\n[[blocks]]\ntype = \"paragraph\"\nkey = \"x\"\n[[blocks]]\ntype = \"paragraph\"\nkey = \"y\"\ncolour = \"red\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("block 2"), "{e}");
+        assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("coalition-des-volontaires-2"));
+        for bad in ["", "A", "a b", "..", "a/b", "é", "a_b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn datetime_is_not_a_date() {
+        let e = parse("date = 2025-08-17T10:00:00\n").unwrap_err().to_string();
+        assert!(e.contains("date without time"), "{e}");
+    }
+}

@@ -1,0 +1,207 @@
+//! Fluent bundles wired to ICU4X: the one place that knows how a language writes numbers and
+//! dates. Used by `check` (to format every message) and `localise` (to render editions).
+//!
+//! fluent-bundle's own number output ignores the locale ("10000.5" everywhere), so numbers go
+//! through the bundle's formatter hook to ICU4X's `DecimalFormatter`; dates are a custom Fluent
+//! type that formats itself with ICU4X's `DateTimeFormatter`. Both formatters are memoized per
+//! bundle by the bundle's own `IntlLangMemoizer`.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fluent_bundle::types::{FluentNumber, FluentNumberStyle, FluentType};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu::datetime::fieldsets::YMD;
+use icu::datetime::DateTimeFormatter;
+use icu::decimal::input::Decimal;
+use icu::decimal::DecimalFormatter;
+use icu::locale::Locale;
+use intl_memoizer::Memoizable;
+use unic_langid::LanguageIdentifier;
+
+use crate::content::{Arg, Date};
+
+/// A thread-safe bundle over shared, parsed resources.
+pub type Bundle = fluent_bundle::concurrent::FluentBundle<Arc<FluentResource>>;
+
+/// A bundle for a formatting locale (e.g. `en-GB`), with locale-aware numbers and dates and no
+/// bidi isolation marks (the plain-text edition must not carry them, and the HTML edition
+/// holds left-to-right text in an element that carries its own `lang`).
+pub fn new_bundle(format_locale: &str) -> Bundle {
+    let langid: LanguageIdentifier = format_locale.parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_value));
+    // NUMBER() is the only builtin; adding it to a fresh bundle cannot clash.
+    let _ = bundle.add_builtins();
+    bundle
+}
+
+/// Convert an article's arguments to Fluent arguments.
+pub fn fluent_args(args: &BTreeMap<String, Arg>) -> FluentArgs<'static> {
+    let mut out = FluentArgs::with_capacity(args.len());
+    for (name, arg) in args {
+        let value = match arg {
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::String(s) => FluentValue::from(s.clone()),
+            Arg::Date(d) => FluentValue::Custom(Box::new(DateValue(*d))),
+        };
+        out.set(name.clone(), value);
+    }
+    out
+}
+
+/// A date as a Fluent value: written the local way wherever a message places it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateValue(pub Date);
+
+impl FluentType for DateValue {
+    fn duplicate(&self) -> Box<dyn FluentType + Send> {
+        Box::new(self.clone())
+    }
+
+    fn as_string(&self, intls: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
+        intls
+            .with_try_get::<DateFormat, _, _>((), |f| f.format(self.0))
+            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
+    }
+
+    fn as_string_threadsafe(
+        &self,
+        intls: &intl_memoizer::concurrent::IntlLangMemoizer,
+    ) -> Cow<'static, str> {
+        intls
+            .with_try_get::<DateFormat, _, _>((), |f| f.format(self.0))
+            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
+    }
+}
+
+/// The bundle's formatter hook: numbers through ICU4X, everything else left to Fluent.
+fn format_value(
+    value: &FluentValue,
+    intls: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.options.style == FluentNumberStyle::Decimal => intls
+            .with_try_get::<NumberFormat, _, _>((), |f| f.format(n))
+            .ok()
+            .flatten(),
+        _ => None,
+    }
+}
+
+fn icu_locale(lang: &LanguageIdentifier) -> Locale {
+    Locale::try_from_str(&lang.to_string()).unwrap_or(Locale::UNKNOWN)
+}
+
+/// ICU4X decimal formatter for one locale.
+struct NumberFormat(DecimalFormatter);
+
+impl Memoizable for NumberFormat {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        DecimalFormatter::try_new(icu_locale(&lang).into(), Default::default())
+            .map(NumberFormat)
+            .map_err(|_| ())
+    }
+}
+
+impl NumberFormat {
+    /// `None` for values ICU4X cannot hold (NaN, infinities): Fluent then writes them itself.
+    fn format(&self, n: &FluentNumber) -> Option<String> {
+        // Rust writes the shortest string that round-trips, never with an exponent.
+        let mut d: Decimal = n.value.to_string().parse().ok()?;
+        if let Some(max) = n.options.maximum_fraction_digits {
+            d.round(-(max.min(20) as i16));
+        }
+        if let Some(min) = n.options.minimum_fraction_digits {
+            d.absolute.pad_end(-(min.min(20) as i16));
+        }
+        Some(self.0.format_to_string(&d))
+    }
+}
+
+/// ICU4X long date formatter (17 août 2025 / 17 August 2025 / 17. August 2025).
+struct DateFormat(DateTimeFormatter<YMD>);
+
+impl Memoizable for DateFormat {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        DateTimeFormatter::try_new(icu_locale(&lang).into(), YMD::long())
+            .map(DateFormat)
+            .map_err(|_| ())
+    }
+}
+
+impl DateFormat {
+    fn format(&self, date: Date) -> String {
+        match icu::datetime::input::Date::try_new_iso(date.year, date.month, date.day) {
+            Ok(d) => self.0.format(&d).to_string(),
+            Err(_) => date.to_string(),
+        }
+    }
+}
+
+/// A date written the local way, outside any message (the `<time>` of an article).
+pub fn format_date(format_locale: &str, date: Date) -> String {
+    let lang: LanguageIdentifier = format_locale.parse().unwrap_or_default();
+    match DateFormat::construct(lang, ()) {
+        Ok(f) => f.format(date),
+        Err(()) => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn format(locale: &str, ftl: &str, args: &BTreeMap<String, Arg>) -> String {
+        let mut bundle = new_bundle(locale);
+        bundle
+            .add_resource(Arc::new(FluentResource::try_new(ftl.to_owned()).unwrap()))
+            .unwrap();
+        let msg = bundle.get_message("m").unwrap();
+        let mut errors = vec![];
+        let fargs = fluent_args(args);
+        let out = bundle.format_pattern(msg.value().unwrap(), Some(&fargs), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        out.into_owned()
+    }
+
+    fn args(pairs: &[(&str, Arg)]) -> BTreeMap<String, Arg> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
+    #[test]
+    fn numbers_follow_the_locale() {
+        let a = args(&[("n", Arg::Number(12345.5))]);
+        assert_eq!(format("fr", "m = { $n }", &a), "12\u{202f}345,5");
+        assert_eq!(format("en", "m = { $n }", &a), "12,345.5");
+        assert_eq!(format("de", "m = { $n }", &a), "12.345,5");
+        let a = args(&[("n", Arg::Number(3.0))]);
+        assert_eq!(
+            format("de", "m = { NUMBER($n, minimumFractionDigits: 2) }", &a),
+            "3,00"
+        );
+    }
+
+    #[test]
+    fn dates_follow_the_locale() {
+        let d = Date { year: 2025, month: 8, day: 17 };
+        let a = args(&[("d", Arg::Date(d))]);
+        assert_eq!(format("fr", "m = le { $d }", &a), "le 17 août 2025");
+        assert_eq!(format("en-GB", "m = { $d }", &a), "17 August 2025");
+        assert_eq!(format("de", "m = { $d }", &a), "17. August 2025");
+        assert_eq!(format_date("en", d), "August 17, 2025");
+    }
+
+    #[test]
+    fn plurals_use_cldr_rules() {
+        let ftl = "m = { $n ->\n    [one] one country\n   *[other] { $n } countries\n}";
+        assert_eq!(format("en", ftl, &args(&[("n", Arg::Number(1.0))])), "one country");
+        assert_eq!(format("en", ftl, &args(&[("n", Arg::Number(31.0))])), "31 countries");
+    }
+}

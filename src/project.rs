@@ -1,0 +1,303 @@
+//! Stage 1, load: read `gazette.toml`, discover the project's files and read them into memory.
+//!
+//! This is the only module that reads the project; every later stage works on the [`Project`]
+//! value, so they can be tested on strings alone.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::content::{self, Article};
+use crate::error::{Error, Result};
+
+/// The settings file at the project root.
+pub const CONFIG_FILE: &str = "gazette.toml";
+
+/// `gazette.toml`, as written by the user. Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    source: Option<String>,
+    targets: Option<Vec<String>>,
+    content: Option<PathBuf>,
+    locales: Option<PathBuf>,
+    templates: Option<PathBuf>,
+    out: Option<PathBuf>,
+    base_url: Option<String>,
+    /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
+    /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
+    format_locales: Option<BTreeMap<String, String>>,
+}
+
+/// The resolved settings: defaults filled in, paths relative to the project root.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub source: String,
+    /// `None` means every folder under `locales/` but the source.
+    pub targets: Option<Vec<String>>,
+    pub content: PathBuf,
+    pub locales: PathBuf,
+    pub templates: PathBuf,
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+    pub format_locales: BTreeMap<String, String>,
+}
+
+impl Config {
+    /// Parse `gazette.toml` text; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: content::describe_toml_error(text, &e),
+        })?;
+        let bad = |message: String| Error::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let source = raw.source.unwrap_or_else(|| "fr".to_owned());
+        check_language_tag(&source).map_err(|m| bad(format!("source: {m}")))?;
+        if let Some(targets) = &raw.targets {
+            for t in targets {
+                check_language_tag(t).map_err(|m| bad(format!("targets: {m}")))?;
+            }
+        }
+        let mut format_locales = raw.format_locales.unwrap_or_default();
+        for (lang, locale) in &format_locales {
+            check_language_tag(locale).map_err(|m| bad(format!("format_locales.{lang}: {m}")))?;
+        }
+        format_locales.retain(|lang, locale| lang != locale);
+        let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
+        if let Some(url) = &base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(bad(format!(
+                    "base_url: `{url}` must be an absolute http:// or https:// URL"
+                )));
+            }
+        }
+        Ok(Config {
+            source,
+            targets: raw.targets,
+            content: raw.content.unwrap_or_else(|| "content".into()),
+            locales: raw.locales.unwrap_or_else(|| "locales".into()),
+            templates: raw.templates.unwrap_or_else(|| "templates".into()),
+            out: raw.out.unwrap_or_else(|| "out".into()),
+            base_url,
+            format_locales,
+        })
+    }
+
+    /// The locale whose CLDR data formats dates, numbers and plurals for a language folder.
+    pub fn format_locale<'a>(&'a self, lang: &'a str) -> &'a str {
+        self.format_locales
+            .get(lang)
+            .map(String::as_str)
+            .unwrap_or(lang)
+    }
+}
+
+fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+    tag.parse::<unic_langid::LanguageIdentifier>()
+        .map(|_| ())
+        .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
+}
+
+/// One `.ftl` file of one language.
+#[derive(Debug, Clone)]
+pub struct FtlFile {
+    /// Path relative to the project root, as diagnostics print it.
+    pub path: PathBuf,
+    /// Path relative to the language folder, with `/` separators: the key that pairs a target
+    /// file with its source file.
+    pub name: String,
+    pub text: String,
+}
+
+/// A template file found in the project's `templates/` folder.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Everything gazette knows about a project, read into memory.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Content files, sorted by slug.
+    pub articles: Vec<Article>,
+    /// Language folder -> its `.ftl` files, sorted by name. Holds the source and every target.
+    pub locales: BTreeMap<String, Vec<FtlFile>>,
+    /// Template name (file name) -> project template overriding the built-in one.
+    pub templates: BTreeMap<String, TemplateFile>,
+}
+
+impl Project {
+    /// Read the project rooted at `root`.
+    pub fn load(root: &Path) -> Result<Project> {
+        let config_path = root.join(CONFIG_FILE);
+        let config = match fs::metadata(&config_path) {
+            Ok(_) => Config::parse(&read_text(&config_path, CONFIG_FILE.as_ref())?, CONFIG_FILE.as_ref())?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Config::parse("", CONFIG_FILE.as_ref())?
+            }
+            Err(e) => return Err(Error::io(CONFIG_FILE, e)),
+        };
+
+        let locales_dir = root.join(&config.locales);
+        if !locales_dir.is_dir() {
+            return Err(Error::Layout {
+                path: config.locales.clone(),
+                message: "no locales folder: create it with one folder per language (e.g. locales/fr)".into(),
+            });
+        }
+        let mut locales = BTreeMap::new();
+        for lang_dir in sorted_entries(&locales_dir, &config.locales)? {
+            if !lang_dir.is_dir() {
+                continue;
+            }
+            let lang = lang_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let rel = config.locales.join(&lang);
+            check_language_tag(&lang).map_err(|message| Error::Layout {
+                path: rel.clone(),
+                message,
+            })?;
+            let mut files = Vec::new();
+            collect_ftl(root, &rel, "", &mut files)?;
+            locales.insert(lang, files);
+        }
+        if !locales.contains_key(&config.source) {
+            return Err(Error::Layout {
+                path: config.locales.join(&config.source),
+                message: format!(
+                    "no folder for the source language `{}`",
+                    config.source
+                ),
+            });
+        }
+
+        let mut articles = Vec::new();
+        let content_dir = root.join(&config.content);
+        if content_dir.is_dir() {
+            for path in sorted_entries(&content_dir, &config.content)? {
+                if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+                    let rel = config.content.join(path.file_name().unwrap_or_default());
+                    let text = read_text(&path, &rel)?;
+                    articles.push(content::parse_article(&rel, &text)?);
+                }
+            }
+        }
+
+        let mut templates = BTreeMap::new();
+        let templates_dir = root.join(&config.templates);
+        if templates_dir.is_dir() {
+            for path in sorted_entries(&templates_dir, &config.templates)? {
+                if path.extension().is_some_and(|e| e == "hbs") && path.is_file() {
+                    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    let rel = config.templates.join(&name);
+                    let text = read_text(&path, &rel)?;
+                    templates.insert(name, TemplateFile { path: rel, text });
+                }
+            }
+        }
+
+        Ok(Project {
+            root: root.to_path_buf(),
+            config,
+            articles,
+            locales,
+            templates,
+        })
+    }
+
+    /// The target languages: the configured ones, or every language folder but the source.
+    pub fn targets(&self) -> Vec<String> {
+        match &self.config.targets {
+            Some(t) => t.iter().filter(|t| **t != self.config.source).cloned().collect(),
+            None => self
+                .locales
+                .keys()
+                .filter(|l| **l != self.config.source)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The source language followed by the targets: every language gazette publishes.
+    pub fn languages(&self) -> Vec<String> {
+        let mut langs = vec![self.config.source.clone()];
+        langs.extend(self.targets());
+        langs
+    }
+
+    /// The `.ftl` files of a language (empty when the folder does not exist).
+    pub fn files(&self, lang: &str) -> &[FtlFile] {
+        self.locales.get(lang).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Where a language's file of the given name lives (whether it exists or not).
+    pub fn ftl_path(&self, lang: &str, name: &str) -> PathBuf {
+        self.config.locales.join(lang).join(name)
+    }
+
+    /// Is this file (by name within its language folder) an article's own file?
+    pub fn is_article_file(&self, name: &str) -> bool {
+        self.article_of(name).is_some()
+    }
+
+    /// The article that owns a file name such as `coalition-des-volontaires.ftl`.
+    pub fn article_of(&self, name: &str) -> Option<&Article> {
+        let slug = name.strip_suffix(".ftl")?;
+        self.articles.iter().find(|a| a.slug == slug)
+    }
+}
+
+/// Entries of a folder, sorted by name so every later stage sees a stable order.
+fn sorted_entries(dir: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths = fs::read_dir(dir)
+        .map_err(|e| Error::io(rel, e))?
+        .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::io(rel, e)))
+        .collect::<Result<Vec<_>>>()?;
+    paths.sort();
+    Ok(paths)
+}
+
+/// Gather the `.ftl` files under a language folder, sub-folders included.
+fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>) -> Result<()> {
+    for path in sorted_entries(&root.join(rel_dir), rel_dir)? {
+        let file_name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let rel = rel_dir.join(&file_name);
+        let name = format!("{prefix}{file_name}");
+        if path.is_dir() {
+            collect_ftl(root, &rel, &format!("{name}/"), out)?;
+        } else if file_name.ends_with(".ftl") {
+            let text = read_text(&path, &rel)?;
+            out.push(FtlFile {
+                path: rel,
+                name,
+                text,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Read a UTF-8 text file; a byte-order mark is dropped, invalid UTF-8 is an error naming the file.
+pub(crate) fn read_text(path: &Path, rel: &Path) -> Result<String> {
+    let bytes = fs::read(path).map_err(|e| Error::io(rel, e))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        Error::io(
+            rel,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            ),
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
