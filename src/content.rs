@@ -47,13 +47,31 @@ pub enum RelatedKind {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
 pub enum BlockBody {
-    Heading { key: String },
-    Paragraph { key: String },
-    Quote { key: String },
-    List { items: Vec<String> },
-    Figure { key: String, src: String },
-    Video { key: String, src: String },
-    Related { key: String, href: String, kind: RelatedKind },
+    Heading {
+        key: String,
+    },
+    Paragraph {
+        key: String,
+    },
+    Quote {
+        key: String,
+    },
+    List {
+        items: Vec<String>,
+    },
+    Figure {
+        key: String,
+        src: String,
+    },
+    Video {
+        key: String,
+        src: String,
+    },
+    Related {
+        key: String,
+        href: String,
+        kind: RelatedKind,
+    },
 }
 
 /// One block of an article, in reading order.
@@ -185,7 +203,8 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         }
         (
             title.map_or_else(|| "title".to_owned(), |t| t.1),
-            lede.as_ref().map_or_else(|| "lede".to_owned(), |t| t.1.clone()),
+            lede.as_ref()
+                .map_or_else(|| "lede".to_owned(), |t| t.1.clone()),
             lede.is_some(),
         )
     };
@@ -200,9 +219,11 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
             None => BTreeMap::new(),
             Some(toml::Value::Table(args)) => args
                 .into_iter()
-                .map(|(k, v)| arg_value(&v).map(|a| (k.clone(), a)).ok_or_else(|| {
-                    at(format!("args.{k}: use a number, a string or a date"))
-                }))
+                .map(|(k, v)| {
+                    arg_value(&v)
+                        .map(|a| (k.clone(), a))
+                        .ok_or_else(|| at(format!("args.{k}: use a number, a string or a date")))
+                })
                 .collect::<Result<_>>()?,
             Some(_) => return Err(at("args must be a table, e.g. args = { count = 31 }".into())),
         };
@@ -293,7 +314,11 @@ mod tests {
         assert_eq!(a.blocks[1].args["count"], Arg::Number(31.0));
         assert_eq!(
             a.blocks[1].args["when"],
-            Arg::Date(Date { year: 2025, month: 3, day: 2 })
+            Arg::Date(Date {
+                year: 2025,
+                month: 3,
+                day: 2
+            })
         );
         assert_eq!(a.key_lines["h"], 5);
         assert_eq!(a.key_lines["p"], 9);
@@ -301,7 +326,8 @@ mod tests {
 
     #[test]
     fn unknown_block_type_names_the_block() {
-        let e = parse("date = 2025-08-17\n[[blocks]]\ntype = \"banner\"\nkey = \"x\"\n").unwrap_err();
+        let e =
+            parse("date = 2025-08-17\n[[blocks]]\ntype = \"banner\"\nkey = \"x\"\n").unwrap_err();
         let msg = e.to_string();
         assert!(msg.starts_with("content/a.toml: block 1 (line "), "{msg}");
         assert!(msg.contains("banner"), "{msg}");
@@ -326,7 +352,9 @@ mod tests {
 
     #[test]
     fn datetime_is_not_a_date() {
-        let e = parse("date = 2025-08-17T10:00:00\n").unwrap_err().to_string();
+        let e = parse("date = 2025-08-17T10:00:00\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("date without time"), "{e}");
     }
 }

@@ -109,7 +109,12 @@ fn entry_facts(
         has_value: value.is_some(),
         attributes: attributes
             .iter()
-            .map(|a| (a.id.name.to_owned(), line_col(text, offset_in(text, a.id.name)).0))
+            .map(|a| {
+                (
+                    a.id.name.to_owned(),
+                    line_col(text, offset_in(text, a.id.name)).0,
+                )
+            })
             .collect(),
         variables: BTreeSet::new(),
         references: BTreeSet::new(),
@@ -150,7 +155,9 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, entry: &mut Entry) {
             entry.variables.insert(id.name.to_owned());
         }
         ast::InlineExpression::MessageReference { id, attribute } => {
-            entry.references.insert(with_attr(id.name.to_owned(), attribute));
+            entry
+                .references
+                .insert(with_attr(id.name.to_owned(), attribute));
         }
         ast::InlineExpression::TermReference {
             id,
@@ -168,7 +175,8 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, entry: &mut Entry) {
             walk_arguments(arguments, entry)
         }
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, entry),
-        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
     }
 }
 
@@ -218,7 +226,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// The text of a 1-based line, without its line ending.
 pub fn line_text(text: &str, line: usize) -> Option<&str> {
-    text.lines().nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r'))
+    text.lines()
+        .nth(line.checked_sub(1)?)
+        .map(|l| l.trim_end_matches('\r'))
 }
 
 #[cfg(test)]
@@ -233,10 +243,7 @@ mod tests {
         assert_eq!(ids, ["-brand", "intro", "fine"]);
         let intro = f.get("intro").unwrap();
         assert_eq!((intro.line, intro.column), (3, 1));
-        assert_eq!(
-            intro.variables.iter().collect::<Vec<_>>(),
-            ["count", "who"]
-        );
+        assert_eq!(intro.variables.iter().collect::<Vec<_>>(), ["count", "who"]);
         assert_eq!(
             intro.references.iter().collect::<Vec<_>>(),
             ["-brand", "other.title"]

@@ -38,6 +38,24 @@ pub fn new_bundle(format_locale: &str) -> Bundle {
     bundle
 }
 
+/// Parse a file for the runtime. Junk is skipped here: `check` reports it as `syntax-error`.
+pub fn resource(text: &str) -> Arc<FluentResource> {
+    Arc::new(FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial))
+}
+
+/// A bundle of resources, the first ones winning when an id is defined twice (that case is
+/// reported by `check` as `duplicate-message`).
+pub fn bundle(
+    format_locale: &str,
+    resources: impl IntoIterator<Item = Arc<FluentResource>>,
+) -> Bundle {
+    let mut bundle = new_bundle(format_locale);
+    for r in resources {
+        let _ = bundle.add_resource(r);
+    }
+    bundle
+}
+
 /// Convert an article's arguments to Fluent arguments.
 pub fn fluent_args(args: &BTreeMap<String, Arg>) -> FluentArgs<'static> {
     let mut out = FluentArgs::with_capacity(args.len());
@@ -172,7 +190,10 @@ mod tests {
     }
 
     fn args(pairs: &[(&str, Arg)]) -> BTreeMap<String, Arg> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
@@ -190,7 +211,11 @@ mod tests {
 
     #[test]
     fn dates_follow_the_locale() {
-        let d = Date { year: 2025, month: 8, day: 17 };
+        let d = Date {
+            year: 2025,
+            month: 8,
+            day: 17,
+        };
         let a = args(&[("d", Arg::Date(d))]);
         assert_eq!(format("fr", "m = le { $d }", &a), "le 17 août 2025");
         assert_eq!(format("en-GB", "m = { $d }", &a), "17 August 2025");
@@ -201,7 +226,13 @@ mod tests {
     #[test]
     fn plurals_use_cldr_rules() {
         let ftl = "m = { $n ->\n    [one] one country\n   *[other] { $n } countries\n}";
-        assert_eq!(format("en", ftl, &args(&[("n", Arg::Number(1.0))])), "one country");
-        assert_eq!(format("en", ftl, &args(&[("n", Arg::Number(31.0))])), "31 countries");
+        assert_eq!(
+            format("en", ftl, &args(&[("n", Arg::Number(1.0))])),
+            "one country"
+        );
+        assert_eq!(
+            format("en", ftl, &args(&[("n", Arg::Number(31.0))])),
+            "31 countries"
+        );
     }
 }

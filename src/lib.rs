@@ -1,6 +1,12 @@
 //! gazette: a publishing pipeline for a multilingual newsroom.
+pub mod build;
+pub mod check;
 pub mod content;
 pub mod error;
 pub mod ftl;
 pub mod intl;
+pub mod localise;
 pub mod project;
+pub mod render;
+pub mod report;
+pub mod write;

@@ -114,11 +114,26 @@ pub struct FtlFile {
     pub text: String,
 }
 
-/// A template file found in the project's `templates/` folder.
+/// Templates every project has, built into the binary; a project file of the same name
+/// overrides one.
+pub const BUILTIN_TEMPLATES: [(&str, &str); 2] = [
+    (
+        "article.html.hbs",
+        include_str!("../templates/article.html.hbs"),
+    ),
+    (
+        "article.txt.hbs",
+        include_str!("../templates/article.txt.hbs"),
+    ),
+];
+
+/// A template: the project's own file, or the built-in one of that name.
 #[derive(Debug, Clone)]
 pub struct TemplateFile {
+    /// Where the project's file is or would be, relative to the project root.
     pub path: PathBuf,
     pub text: String,
+    pub builtin: bool,
 }
 
 /// Everything gazette knows about a project, read into memory.
@@ -130,7 +145,7 @@ pub struct Project {
     pub articles: Vec<Article>,
     /// Language folder -> its `.ftl` files, sorted by name. Holds the source and every target.
     pub locales: BTreeMap<String, Vec<FtlFile>>,
-    /// Template name (file name) -> project template overriding the built-in one.
+    /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
 }
 
@@ -139,7 +154,10 @@ impl Project {
     pub fn load(root: &Path) -> Result<Project> {
         let config_path = root.join(CONFIG_FILE);
         let config = match fs::metadata(&config_path) {
-            Ok(_) => Config::parse(&read_text(&config_path, CONFIG_FILE.as_ref())?, CONFIG_FILE.as_ref())?,
+            Ok(_) => Config::parse(
+                &read_text(&config_path, CONFIG_FILE.as_ref())?,
+                CONFIG_FILE.as_ref(),
+            )?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Config::parse("", CONFIG_FILE.as_ref())?
             }
@@ -150,7 +168,9 @@ impl Project {
         if !locales_dir.is_dir() {
             return Err(Error::Layout {
                 path: config.locales.clone(),
-                message: "no locales folder: create it with one folder per language (e.g. locales/fr)".into(),
+                message:
+                    "no locales folder: create it with one folder per language (e.g. locales/fr)"
+                        .into(),
             });
         }
         let mut locales = BTreeMap::new();
@@ -158,7 +178,11 @@ impl Project {
             if !lang_dir.is_dir() {
                 continue;
             }
-            let lang = lang_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let lang = lang_dir
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             let rel = config.locales.join(&lang);
             check_language_tag(&lang).map_err(|message| Error::Layout {
                 path: rel.clone(),
@@ -171,10 +195,7 @@ impl Project {
         if !locales.contains_key(&config.source) {
             return Err(Error::Layout {
                 path: config.locales.join(&config.source),
-                message: format!(
-                    "no folder for the source language `{}`",
-                    config.source
-                ),
+                message: format!("no folder for the source language `{}`", config.source),
             });
         }
 
@@ -190,15 +211,36 @@ impl Project {
             }
         }
 
-        let mut templates = BTreeMap::new();
+        let mut templates: BTreeMap<String, TemplateFile> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                let t = TemplateFile {
+                    path: config.templates.join(name),
+                    text: (*text).to_owned(),
+                    builtin: true,
+                };
+                (name.to_string(), t)
+            })
+            .collect();
         let templates_dir = root.join(&config.templates);
         if templates_dir.is_dir() {
             for path in sorted_entries(&templates_dir, &config.templates)? {
                 if path.extension().is_some_and(|e| e == "hbs") && path.is_file() {
-                    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    let name = path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
                     let rel = config.templates.join(&name);
                     let text = read_text(&path, &rel)?;
-                    templates.insert(name, TemplateFile { path: rel, text });
+                    templates.insert(
+                        name,
+                        TemplateFile {
+                            path: rel,
+                            text,
+                            builtin: false,
+                        },
+                    );
                 }
             }
         }
@@ -215,7 +257,11 @@ impl Project {
     /// The target languages: the configured ones, or every language folder but the source.
     pub fn targets(&self) -> Vec<String> {
         match &self.config.targets {
-            Some(t) => t.iter().filter(|t| **t != self.config.source).cloned().collect(),
+            Some(t) => t
+                .iter()
+                .filter(|t| **t != self.config.source)
+                .cloned()
+                .collect(),
             None => self
                 .locales
                 .keys()
@@ -267,7 +313,11 @@ fn sorted_entries(dir: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
 /// Gather the `.ftl` files under a language folder, sub-folders included.
 fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>) -> Result<()> {
     for path in sorted_entries(&root.join(rel_dir), rel_dir)? {
-        let file_name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let file_name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let rel = rel_dir.join(&file_name);
         let name = format!("{prefix}{file_name}");
         if path.is_dir() {

@@ -1,0 +1,193 @@
+//! The `build` pipeline: check, localise every (language, article) in parallel, render, write.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::check::{self, Code, Report, Severity};
+use crate::content::Article;
+use crate::error::{Error, Result};
+use crate::localise::{Edition, Localiser, MissingPolicy, Outcome};
+use crate::project::Project;
+use crate::render::{Alternate, PageView, Renderer};
+use crate::write::{self, Site};
+
+/// What `gazette build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Only these languages (default: source and every target).
+    pub langs: Option<Vec<String>>,
+    /// Output folder, relative to the project root (default: the config's `out`).
+    pub out: Option<PathBuf>,
+    pub missing: MissingPolicy,
+    /// Worker threads (default: all cores).
+    pub jobs: Option<usize>,
+}
+
+/// What a build did, for the summary.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub out: PathBuf,
+    pub languages: Vec<String>,
+    pub articles: usize,
+    pub files: usize,
+    /// (language, slug, message id) shown in the source language.
+    pub fallbacks: Vec<(String, String, String)>,
+    /// (language, slug, missing ids) left out of a language.
+    pub skipped: Vec<(String, String, Vec<String>)>,
+}
+
+/// The result of a build that ran to its end.
+#[derive(Debug)]
+pub enum BuildOutcome {
+    /// The check found errors: nothing was written.
+    Refused(Report),
+    /// Everything was written; the report holds the warnings.
+    Built(Summary, Report),
+}
+
+pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> {
+    let all = project.languages();
+    let langs = match &options.langs {
+        None => all.clone(),
+        Some(wanted) => {
+            for l in wanted {
+                if !all.contains(l) {
+                    return Err(Error::Usage(format!(
+                        "--lang: `{l}` is not a language of this project ({})",
+                        all.join(", ")
+                    )));
+                }
+            }
+            all.iter().filter(|l| wanted.contains(l)).cloned().collect()
+        }
+    };
+
+    let mut report = check::check(project);
+    report
+        .diagnostics
+        .retain(|d| d.locale == report.source || langs.contains(&d.locale));
+    let blocking = |d: &check::Diagnostic| {
+        d.severity == Severity::Error
+            && !(options.missing != MissingPolicy::Error
+                && d.locale != report.source
+                && matches!(
+                    d.code,
+                    Code::MissingMessage | Code::MissingAttribute | Code::MissingValue
+                ))
+    };
+    if report.diagnostics.iter().any(blocking) {
+        return Ok(BuildOutcome::Refused(report));
+    }
+
+    let renderer = Renderer::new(project)?;
+    let localiser = Localiser::new(project);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+
+    let pairs: Vec<(&str, &Article)> = langs
+        .iter()
+        .flat_map(|l| project.articles.iter().map(move |a| (l.as_str(), a)))
+        .collect();
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        pairs
+            .par_iter()
+            .map(|(lang, article)| localiser.edition(lang, article, options.missing))
+            .collect()
+    });
+
+    let mut summary = Summary {
+        out: options
+            .out
+            .clone()
+            .unwrap_or_else(|| project.config.out.clone()),
+        languages: langs.clone(),
+        articles: project.articles.len(),
+        ..Summary::default()
+    };
+    // slug -> language -> edition, for the links between editions.
+    let mut editions: BTreeMap<&str, BTreeMap<&str, Edition>> = BTreeMap::new();
+    for ((lang, article), outcome) in pairs.iter().zip(outcomes) {
+        match outcome {
+            Outcome::Edition(e) => {
+                for id in &e.fallbacks {
+                    summary
+                        .fallbacks
+                        .push((lang.to_string(), article.slug.clone(), id.clone()));
+                }
+                editions.entry(&article.slug).or_default().insert(lang, *e);
+            }
+            // With `error`, the check has already refused anything missing.
+            Outcome::Missing(ids) => {
+                summary
+                    .skipped
+                    .push((lang.to_string(), article.slug.clone(), ids));
+            }
+        }
+    }
+
+    let names: BTreeMap<&str, String> = langs
+        .iter()
+        .map(|l| (l.as_str(), localiser.language_name(l)))
+        .collect();
+    let base = project.config.base_url.as_deref();
+    let jobs: Vec<(&Edition, Vec<Alternate>)> = editions
+        .values()
+        .flat_map(|by_lang| {
+            by_lang.values().map(|e| {
+                let alternates = by_lang
+                    .keys()
+                    .map(|l| Alternate {
+                        lang: l.to_string(),
+                        name: names[l].clone(),
+                        href: page_url(base, l, &e.slug, &e.lang),
+                        current: *l == e.lang,
+                    })
+                    .collect();
+                (e, alternates)
+            })
+        })
+        .collect();
+    let pages = pool.install(|| {
+        jobs.par_iter()
+            .map(|(e, alternates)| {
+                let view = PageView {
+                    edition: e,
+                    canonical: page_url(base, &e.lang, &e.slug, &e.lang),
+                    alternates: alternates.clone(),
+                    root: match base {
+                        Some(b) => format!("{b}/"),
+                        None => "../".to_owned(),
+                    },
+                };
+                let dir = PathBuf::from(&e.lang);
+                Ok([
+                    (
+                        dir.join(format!("{}.html", e.slug)),
+                        renderer.article_html(&view)?.into_bytes(),
+                    ),
+                    (
+                        dir.join(format!("{}.txt", e.slug)),
+                        renderer.article_text(e)?.into_bytes(),
+                    ),
+                ])
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let site: Site = pages.into_iter().flatten().collect();
+    summary.files = site.len();
+    write::write_site(&project.root.join(&summary.out), &summary.out, &site)?;
+    Ok(BuildOutcome::Built(summary, report))
+}
+
+/// The URL of an edition: absolute under `base_url`, else relative to a page of `from`.
+fn page_url(base: Option<&str>, lang: &str, slug: &str, from: &str) -> String {
+    match base {
+        Some(b) => format!("{b}/{lang}/{slug}.html"),
+        None if lang == from => format!("{slug}.html"),
+        None => format!("../{lang}/{slug}.html"),
+    }
+}

@@ -1,0 +1,181 @@
+//! Checks on what one language's bundles hold together: ids defined twice, references to
+//! nothing, and ids that articles or templates name but the source language lacks.
+
+use std::collections::BTreeMap;
+
+use super::{Code, Diagnostic, Language, Parsed};
+use crate::ftl::Entry;
+use crate::project::Project;
+
+/// `duplicate-message` and `unresolved-reference` in one language.
+pub(super) fn check(language: &Language, out: &mut Vec<Diagnostic>) {
+    // Shared files form one bundle with every article: an id defined twice among them is a
+    // duplicate once, reported where it is defined the second time.
+    let mut shared_seen = BTreeMap::new();
+    for parsed in language.shared() {
+        duplicates(language, parsed, &mut shared_seen, out);
+    }
+    for parsed in language.files.iter().filter(|p| p.article) {
+        let mut seen = shared_seen.clone();
+        duplicates(language, parsed, &mut seen, out);
+    }
+    for parsed in &language.files {
+        let bundle = language.bundle_of(parsed);
+        for entry in &parsed.facts.entries {
+            for reference in &entry.references {
+                if !resolves(&bundle, reference) {
+                    out.push(
+                        Diagnostic::new(
+                            Code::UnresolvedReference,
+                            &language.lang,
+                            &parsed.file.path,
+                            format!("`{}` references `{reference}`, which does not exist", entry.id),
+                        )
+                        .at(entry.line, Some(entry.column))
+                        .id(&entry.id)
+                        .help(format!(
+                            "define `{reference}` in this file or a shared file of `{}`, or remove the reference",
+                            language.lang
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn duplicates<'a>(
+    language: &Language,
+    parsed: &'a Parsed,
+    seen: &mut BTreeMap<&'a str, (String, usize)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for entry in &parsed.facts.entries {
+        let here = (parsed.file.name.clone(), entry.line);
+        if let Some((file, line)) = seen.get(entry.id.as_str()) {
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateMessage,
+                    &language.lang,
+                    &parsed.file.path,
+                    format!(
+                        "`{}` is already defined in {}/{file} at line {line}",
+                        entry.id, language.lang
+                    ),
+                )
+                .at(entry.line, Some(entry.column))
+                .id(&entry.id)
+                .help("rename or remove one of the two definitions".into()),
+            );
+        } else {
+            seen.insert(entry.id.as_str(), here);
+        }
+    }
+}
+
+/// Does `id` or `id.attr` exist in the files of a bundle?
+fn resolves(bundle: &[&Parsed], reference: &str) -> bool {
+    let (id, attribute) = match reference.split_once('.') {
+        Some((id, attr)) => (id, Some(attr)),
+        None => (reference, None),
+    };
+    bundle.iter().any(|p| {
+        p.facts.get(id).is_some_and(|e: &Entry| match attribute {
+            None => e.has_value || id.starts_with('-'),
+            Some(a) => e.attributes.iter().any(|(name, _)| name == a),
+        })
+    })
+}
+
+/// `missing-source-message`: ids named by articles or templates that the source lacks.
+pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<Diagnostic>) {
+    let lang = &source.lang;
+    let shared: Vec<&Parsed> = source.shared().collect();
+    let defined = |file: Option<&Parsed>, id: &str| {
+        file.into_iter()
+            .chain(shared.iter().copied())
+            .any(|p| p.facts.get(id).is_some())
+    };
+    for article in &project.articles {
+        let own = source.file(&format!("{}.ftl", article.slug));
+        let mut ids: Vec<&str> = vec![article.title.as_str()];
+        if article.lede_required {
+            ids.push(&article.lede);
+        }
+        ids.extend(article.messages().into_iter().map(|(id, _)| id));
+        for id in ids {
+            if !defined(own, id) {
+                let mut d = Diagnostic::new(
+                    Code::MissingSourceMessage,
+                    lang,
+                    &article.path,
+                    format!(
+                        "`{id}` is named by the article but not defined in {}",
+                        crate::check::diagnostic::slash_path(
+                            &project.ftl_path(lang, &format!("{}.ftl", article.slug))
+                        )
+                    ),
+                )
+                .id(id)
+                .help(format!(
+                    "add `{id}` to the {lang} file, or fix the id in the article"
+                ));
+                if let Some(line) = article.key_lines.get(id) {
+                    d = d.at(*line, None);
+                }
+                out.push(d);
+            }
+        }
+    }
+    for template in project.templates.values() {
+        for (id, line) in template_ids(&template.text) {
+            if !defined(None, &id) {
+                out.push(
+                    Diagnostic::new(
+                        Code::MissingSourceMessage,
+                        lang,
+                        &template.path,
+                        format!("the template uses `ui.{id}`, which no shared {lang} file defines"),
+                    )
+                    .at(line, None)
+                    .id(&id)
+                    .help(format!("add `{id}` to locales/{lang}/site.ftl")),
+                );
+            }
+        }
+    }
+}
+
+/// Interface strings a template names as `ui.<id>`, with their lines.
+pub(crate) fn template_ids(text: &str) -> Vec<(String, usize)> {
+    let mut ids = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(i) = rest.find("ui.") {
+            let before = rest[..i].chars().next_back();
+            rest = &rest[i + 3..];
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.') {
+                continue;
+            }
+            let id: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            if !id.is_empty() {
+                ids.push((id, n + 1));
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn template_ids_are_found_with_lines() {
+        let ids = super::template_ids(
+            "<p>{{ui.site-name}}</p>\n{{#if x}}{{ ui.home }} {{menu.ui.x}}{{/if}}",
+        );
+        assert_eq!(ids, [("site-name".into(), 1), ("home".into(), 2)]);
+    }
+}

@@ -1,0 +1,140 @@
+//! Stage 3, check: judge the translations of a [`Project`] and report [`Diagnostic`]s.
+//!
+//! One file per rule family: `bundle` (what one language's bundles hold together), `compare`
+//! (each target file against its source file), `format` (every message formatted for real).
+
+mod bundle;
+mod compare;
+pub mod diagnostic;
+mod format;
+
+pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
+
+use crate::ftl::{self, FileFacts};
+use crate::project::{FtlFile, Project};
+
+/// One parsed `.ftl` file.
+pub(crate) struct Parsed<'p> {
+    pub file: &'p FtlFile,
+    pub facts: FileFacts,
+    /// The file is an article's own (`<slug>.ftl`), not shared by every article.
+    pub article: bool,
+}
+
+/// The parsed files of one language, in name order.
+pub(crate) struct Language<'p> {
+    pub lang: String,
+    pub files: Vec<Parsed<'p>>,
+}
+
+impl<'p> Language<'p> {
+    fn parse(project: &'p Project, lang: &str) -> Self {
+        let files = project
+            .files(lang)
+            .iter()
+            .map(|file| Parsed {
+                file,
+                facts: ftl::parse(&file.text),
+                article: project.is_article_file(&file.name),
+            })
+            .collect();
+        Language {
+            lang: lang.to_owned(),
+            files,
+        }
+    }
+
+    pub fn file(&self, name: &str) -> Option<&Parsed<'p>> {
+        self.files.iter().find(|p| p.file.name == name)
+    }
+
+    /// The files shared by every article of this language.
+    pub fn shared(&self) -> impl Iterator<Item = &Parsed<'p>> {
+        self.files.iter().filter(|p| !p.article)
+    }
+
+    /// The files that make up the bundle a file's messages are formatted in: an article file
+    /// with the shared files, or the shared files alone.
+    pub fn bundle_of<'a>(&'a self, file: &'a Parsed<'p>) -> Vec<&'a Parsed<'p>> {
+        let mut files: Vec<_> = self.shared().collect();
+        if file.article {
+            files.insert(0, file);
+        }
+        files
+    }
+}
+
+/// Run every check on the project.
+pub fn check(project: &Project) -> Report {
+    let source = Language::parse(project, &project.config.source);
+    let targets: Vec<_> = project
+        .targets()
+        .iter()
+        .map(|lang| Language::parse(project, lang))
+        .collect();
+
+    let mut diagnostics = Vec::new();
+    for language in std::iter::once(&source).chain(&targets) {
+        file_checks(language, &mut diagnostics);
+        bundle::check(language, &mut diagnostics);
+        format::check(project, language, &mut diagnostics);
+    }
+    bundle::check_sources(project, &source, &mut diagnostics);
+    let mut locales = std::collections::BTreeMap::new();
+    for target in &targets {
+        let counts = compare::check(project, &source, target, &mut diagnostics);
+        locales.insert(target.lang.clone(), counts);
+    }
+
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.id, &a.attribute).cmp(&(
+            &b.file,
+            b.line,
+            b.column,
+            b.code,
+            &b.id,
+            &b.attribute,
+        ))
+    });
+    diagnostics.dedup();
+    Report {
+        source: project.config.source.clone(),
+        diagnostics,
+        locales,
+    }
+}
+
+/// Checks that need one file only: syntax errors and attributes defined twice.
+fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
+    for parsed in &language.files {
+        let path = &parsed.file.path;
+        for e in &parsed.facts.errors {
+            out.push(
+                Diagnostic::new(Code::SyntaxError, &language.lang, path, e.message.clone())
+                    .at(e.line, Some(e.column))
+                    .help(
+                        "fix the Fluent syntax; the whole entry is ignored until it parses".into(),
+                    ),
+            );
+        }
+        for entry in &parsed.facts.entries {
+            let mut seen = std::collections::BTreeSet::new();
+            for (name, line) in &entry.attributes {
+                if !seen.insert(name) {
+                    out.push(
+                        Diagnostic::new(
+                            Code::DuplicateAttribute,
+                            &language.lang,
+                            path,
+                            format!("attribute `.{name}` is defined twice in `{}`", entry.id),
+                        )
+                        .at(*line, None)
+                        .id(&entry.id)
+                        .attribute(name)
+                        .help("keep one of the two definitions".into()),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The command line: clap arguments -> library calls -> output and exit code. The only module
+//! that prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use gazette::build::{self, BuildOptions, BuildOutcome};
+use gazette::check::{self, diagnostic::slash_path, Report};
+use gazette::localise::MissingPolicy;
+use gazette::project::Project;
+use gazette::report;
+
+/// Check Fluent translations and publish articles as HTML and plain text in every language.
+#[derive(Debug, Parser)]
+#[command(name = "gazette", version, about)]
+pub struct Cli {
+    /// Run as if gazette was started in DIR.
+    #[arg(short = 'C', value_name = "DIR", global = true, default_value = ".")]
+    dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check the translations, then render every article in every language to out/.
+    Build(BuildArgs),
+    /// Validate every language without writing anything.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    /// Only these languages, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "LANG,...")]
+    lang: Option<Vec<String>>,
+    /// Output folder (default: `out`, or `out` in gazette.toml).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// What to do when a translation is missing.
+    #[arg(long, value_enum, default_value_t = Missing::Error)]
+    missing: Missing,
+    /// Worker threads (default: every core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Missing {
+    /// Refuse to publish (exit 1).
+    Error,
+    /// Use the source text, marked with the source language.
+    Fallback,
+    /// Leave the article out of that language.
+    Skip,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// Run the command line; fatal errors are returned for `main` to print (exit 2).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => run_check(&cli.dir, &args),
+        Command::Build(args) => run_build(&cli.dir, &args),
+    }
+}
+
+fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let project = Project::load(dir)?;
+    let mut report = check::check(&project);
+    if args.deny_warnings {
+        report.deny_warnings();
+    }
+    let text = match args.format {
+        Format::Human => report::human(&report, &|f| source_text(&project, f)),
+        Format::Json => report::json(&report),
+        Format::Github => {
+            let mut s = report::github(&report);
+            s.push_str(&report::summary_line(&report));
+            s.push('\n');
+            s
+        }
+    };
+    print_stdout(&text)?;
+    Ok(exit_for(&report))
+}
+
+fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let project = Project::load(dir)?;
+    let options = BuildOptions {
+        langs: args.lang.clone(),
+        out: args.out.clone(),
+        missing: match args.missing {
+            Missing::Error => MissingPolicy::Error,
+            Missing::Fallback => MissingPolicy::Fallback,
+            Missing::Skip => MissingPolicy::Skip,
+        },
+        jobs: args.jobs.map(usize::from),
+    };
+    match build::build(&project, &options)? {
+        BuildOutcome::Refused(report) => {
+            eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
+            eprintln!("build: not published: fix the errors above (or see --missing)");
+            Ok(ExitCode::from(1))
+        }
+        BuildOutcome::Built(summary, report) => {
+            if !args.quiet {
+                if report.warnings() > 0 {
+                    eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
+                }
+                for (lang, slug, id) in &summary.fallbacks {
+                    eprintln!(
+                        "fallback: {lang}/{slug}: `{id}` shown in {}",
+                        project.config.source
+                    );
+                }
+                for (lang, slug, ids) in &summary.skipped {
+                    eprintln!("skipped: {lang}/{slug}: missing {}", ids.join(", "));
+                }
+                eprintln!(
+                    "build: {} in {} ({}): {} files written to {} in {:.2?}",
+                    count(summary.articles, "article"),
+                    count(summary.languages.len(), "language"),
+                    summary.languages.join(", "),
+                    summary.files,
+                    slash_path(&summary.out),
+                    started.elapsed()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The text of a project file by its reported path, for diagnostic snippets.
+fn source_text(project: &Project, file: &str) -> Option<String> {
+    project
+        .locales
+        .values()
+        .flatten()
+        .find(|f| slash_path(&f.path) == file)
+        .map(|f| f.text.clone())
+        .or_else(|| {
+            project
+                .templates
+                .values()
+                .find(|t| !t.builtin && slash_path(&t.path) == file)
+                .map(|t| t.text.clone())
+        })
+        .or_else(|| std::fs::read_to_string(project.root.join(file)).ok())
+}
+
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn exit_for(report: &Report) -> ExitCode {
+    if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Print to stdout; a closed pipe (`gazette check | head`) is not an error.
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

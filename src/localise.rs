@@ -1,0 +1,315 @@
+//! Stage 4, localise: an article plus a language's bundles -> an [`Edition`]: every text of
+//! the page formatted, in reading order, ready for any renderer. Handlebars is not seen here.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentResource};
+use serde::Serialize;
+
+use crate::content::{Article, BlockBody, RelatedKind};
+use crate::intl::{self, Bundle};
+use crate::project::Project;
+
+/// What to do when a target language lacks a message (`--missing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingPolicy {
+    /// Refuse to publish.
+    #[default]
+    Error,
+    /// Show the source text, marked with the source language.
+    Fallback,
+    /// Leave the article out of that language's edition.
+    Skip,
+}
+
+/// A passage of text; `lang` is set when it is shown in another language than the page's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub value: String,
+    pub lang: Option<String>,
+}
+
+/// One block of an edition, with every field a template may use (null when absent, so
+/// templates run in strict mode).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocalBlock {
+    /// `heading`, `paragraph`, `quote`, `list`, `figure`, `video` or `related`.
+    pub kind: &'static str,
+    pub text: Option<Text>,
+    pub items: Vec<Text>,
+    pub alt: Option<Text>,
+    pub caption: Option<Text>,
+    pub src: Option<String>,
+    pub href: Option<String>,
+    /// The "(Re)lire" / "Read more" label of a related link.
+    pub label: Option<String>,
+}
+
+/// An article in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edition {
+    pub lang: String,
+    pub slug: String,
+    /// ISO date, for `<time datetime>`.
+    pub date: String,
+    /// The date written the local way.
+    pub date_text: String,
+    pub section: Option<String>,
+    pub title: Text,
+    pub lede: Option<Text>,
+    pub blocks: Vec<LocalBlock>,
+    /// Shared interface strings (`site.ftl`…), formatted with the article's arguments.
+    pub ui: BTreeMap<String, String>,
+    /// Message ids shown in the source language (`--missing fallback`).
+    pub fallbacks: Vec<String>,
+}
+
+/// The outcome for one (language, article).
+#[derive(Debug)]
+pub enum Outcome {
+    Edition(Box<Edition>),
+    /// Messages the language lacks (`--missing skip` or `error`).
+    Missing(Vec<String>),
+}
+
+/// Parsed resources of every language, shared by all bundles.
+pub struct Localiser<'p> {
+    project: &'p Project,
+    resources: BTreeMap<&'p str, BTreeMap<&'p str, Arc<FluentResource>>>,
+}
+
+impl<'p> Localiser<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        let resources = project
+            .locales
+            .iter()
+            .map(|(lang, files)| {
+                let parsed = files
+                    .iter()
+                    .map(|f| (f.name.as_str(), intl::resource(&f.text)))
+                    .collect();
+                (lang.as_str(), parsed)
+            })
+            .collect();
+        Localiser { project, resources }
+    }
+
+    /// The bundle of an article in a language: its own file first, then the shared files.
+    fn bundle(&self, lang: &str, article: Option<&Article>) -> Bundle {
+        let empty = BTreeMap::new();
+        let files = self.resources.get(lang).unwrap_or(&empty);
+        let own_name = article.map(|a| format!("{}.ftl", a.slug));
+        let own = own_name.as_deref().and_then(|n| files.get(n)).cloned();
+        let shared = files
+            .iter()
+            .filter(|(name, _)| !self.project.is_article_file(name))
+            .map(|(_, r)| r.clone());
+        intl::bundle(
+            self.project.config.format_locale(lang),
+            own.into_iter().chain(shared),
+        )
+    }
+
+    /// The name of a language in itself (`lang-name` of its shared files), or its tag.
+    pub fn language_name(&self, lang: &str) -> String {
+        let bundle = self.bundle(lang, None);
+        format_message(&bundle, "lang-name", None, None).unwrap_or_else(|| lang.to_owned())
+    }
+
+    /// Localise one article in one language.
+    pub fn edition(&self, lang: &str, article: &Article, policy: MissingPolicy) -> Outcome {
+        let source_lang = self.project.config.source.as_str();
+        let bundle = self.bundle(lang, Some(article));
+        let source = (policy == MissingPolicy::Fallback && lang != source_lang)
+            .then(|| self.bundle(source_lang, Some(article)));
+        let all_args = article.all_args();
+        let fluent_all = intl::fluent_args(&all_args);
+
+        let mut missing = Vec::new();
+        let mut fallbacks = Vec::new();
+        let mut text = |id: &str, attr: Option<&str>, args: &FluentArgs| -> Option<Text> {
+            if let Some(value) = format_message(&bundle, id, attr, Some(args)) {
+                return Some(Text { value, lang: None });
+            }
+            let shown = match attr {
+                Some(a) => format!("{id}.{a}"),
+                None => id.to_owned(),
+            };
+            match source
+                .as_ref()
+                .and_then(|b| format_message(b, id, attr, Some(args)))
+            {
+                Some(value) => {
+                    fallbacks.push(shown);
+                    Some(Text {
+                        value,
+                        lang: Some(source_lang.to_owned()),
+                    })
+                }
+                None => {
+                    missing.push(shown);
+                    None
+                }
+            }
+        };
+
+        let title = text(&article.title, None, &fluent_all);
+        let lede = if article.lede_required || bundle.has_message(&article.lede) {
+            text(&article.lede, None, &fluent_all)
+        } else {
+            None
+        };
+        let ui = self.ui_strings(lang, &bundle, &fluent_all);
+        let mut blocks = Vec::with_capacity(article.blocks.len());
+        for block in &article.blocks {
+            let mut args = intl::fluent_args(&block.args);
+            if let Some(date) = fluent_all.get("date") {
+                args.set("date", date.clone());
+            }
+            let mut local = LocalBlock {
+                kind: "paragraph",
+                text: None,
+                items: Vec::new(),
+                alt: None,
+                caption: None,
+                src: None,
+                href: None,
+                label: None,
+            };
+            match &block.body {
+                BlockBody::Heading { key }
+                | BlockBody::Paragraph { key }
+                | BlockBody::Quote { key } => {
+                    local.kind = match &block.body {
+                        BlockBody::Heading { .. } => "heading",
+                        BlockBody::Quote { .. } => "quote",
+                        _ => "paragraph",
+                    };
+                    local.text = text(key, None, &args);
+                }
+                BlockBody::List { items } => {
+                    local.kind = "list";
+                    local.items = items.iter().filter_map(|k| text(k, None, &args)).collect();
+                }
+                BlockBody::Figure { key, src } | BlockBody::Video { key, src } => {
+                    local.kind = if matches!(block.body, BlockBody::Figure { .. }) {
+                        "figure"
+                    } else {
+                        "video"
+                    };
+                    local.alt = text(key, Some("alt"), &args);
+                    local.caption = text(key, Some("caption"), &args);
+                    local.src = Some(src.clone());
+                }
+                BlockBody::Related { key, href, kind } => {
+                    local.kind = "related";
+                    local.text = text(key, None, &args);
+                    local.href = Some(href.clone());
+                    let label = match kind {
+                        RelatedKind::Read => "related-read",
+                        RelatedKind::Watch => "related-watch",
+                    };
+                    local.label = ui.get(label).cloned();
+                }
+            }
+            blocks.push(local);
+        }
+
+        let Some(title) = title else {
+            return Outcome::Missing(missing);
+        };
+        if !missing.is_empty() {
+            return Outcome::Missing(missing);
+        }
+        let section = article.section.as_ref().map(|s| {
+            ui.get(&format!("section-{s}"))
+                .cloned()
+                .unwrap_or_else(|| s.clone())
+        });
+        Outcome::Edition(Box::new(Edition {
+            lang: lang.to_owned(),
+            slug: article.slug.clone(),
+            date: article.date.to_string(),
+            date_text: intl::format_date(self.project.config.format_locale(lang), article.date),
+            section,
+            title,
+            lede,
+            blocks,
+            ui,
+            fallbacks,
+        }))
+    }
+
+    /// Every message of the shared files, formatted (the source's where the language lacks one).
+    fn ui_strings(
+        &self,
+        lang: &str,
+        bundle: &Bundle,
+        args: &FluentArgs,
+    ) -> BTreeMap<String, String> {
+        let mut ui = BTreeMap::new();
+        let source_lang = &self.project.config.source;
+        for l in [lang, source_lang.as_str()] {
+            for file in self.project.files(l) {
+                if self.project.is_article_file(&file.name) {
+                    continue;
+                }
+                for entry in crate::ftl::parse(&file.text).entries {
+                    if entry.id.starts_with('-') || ui.contains_key(&entry.id) {
+                        continue;
+                    }
+                    let value = if l == lang {
+                        format_message(bundle, &entry.id, None, Some(args))
+                    } else {
+                        format_message(&self.bundle(l, None), &entry.id, None, Some(args))
+                    };
+                    if let Some(v) = value {
+                        ui.insert(entry.id, v);
+                    }
+                }
+            }
+        }
+        ui
+    }
+}
+
+/// Format a message's value or attribute; `None` when it does not exist. Invisible control
+/// characters are dropped: they have no place in a page or a text file.
+fn format_message(
+    bundle: &Bundle,
+    id: &str,
+    attr: Option<&str>,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
+    let message = bundle.get_message(id)?;
+    let pattern = match attr {
+        Some(a) => message.get_attribute(a)?.value(),
+        None => message.value()?,
+    };
+    let mut errors = Vec::new();
+    let value = bundle.format_pattern(pattern, args, &mut errors);
+    Some(clean(&value))
+}
+
+/// Remove control and bidi-formatting characters, keeping line breaks and tabs.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            !(c.is_control() && c != '\n' && c != '\t'
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clean_drops_invisible_controls_only() {
+        assert_eq!(
+            super::clean("a\u{2068}b\u{2069}\u{7}c\n\u{202f}d"),
+            "abc\n\u{202f}d"
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! Output formats of a check [`Report`]: human (compiler-style), JSON (SPEC's contract) and
+//! GitHub Actions annotations. Pure functions returning strings; `cli` prints them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::{Counts, Diagnostic, Report, Severity};
+
+/// `gazette check --format json`: one object, documented in SPEC.md.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonReport {
+    pub source: String,
+    pub summary: JsonSummary,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonSummary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub locales: BTreeMap<String, Counts>,
+}
+
+pub fn json(report: &Report) -> String {
+    let out = JsonReport {
+        source: report.source.clone(),
+        summary: JsonSummary {
+            errors: report.errors(),
+            warnings: report.warnings(),
+            locales: report.locales.clone(),
+        },
+        diagnostics: report.diagnostics.clone(),
+    };
+    let mut s = serde_json::to_string_pretty(&out).expect("a report always serialises");
+    s.push('\n');
+    s
+}
+
+/// Compiler-style text: `severity[code]: message`, the position, the offending line, a help
+/// line; then a summary line. `source_of` gives a file's text for the snippet.
+pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let severity = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{severity}[{}]: {}", d.code, d.message);
+        let _ = match (d.line, d.column) {
+            (Some(l), Some(c)) => writeln!(out, "  --> {}:{l}:{c}", d.file),
+            (Some(l), None) => writeln!(out, "  --> {}:{l}", d.file),
+            _ => writeln!(out, "  --> {}", d.file),
+        };
+        let snippet = d.line.and_then(|l| {
+            let text = source_of(&d.file)?;
+            crate::ftl::line_text(&text, l).map(|s| (l, s.to_owned()))
+        });
+        if let Some((line, text)) = snippet {
+            let width = line.to_string().len();
+            let _ = writeln!(out, "{:width$} |", "");
+            let _ = writeln!(out, "{line} | {text}");
+            let _ = writeln!(out, "{:width$} |", "");
+        }
+        if !d.help.is_empty() {
+            let _ = writeln!(out, "   = help: {}", d.help);
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+/// `check: 2 errors, 1 warning` or `check: no problems found`.
+pub fn summary_line(report: &Report) -> String {
+    let (e, w) = (report.errors(), report.warnings());
+    if e + w == 0 {
+        return "check: no problems found".to_owned();
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!("check: {}, {}", plural(e, "error"), plural(w, "warning"))
+}
+
+/// GitHub Actions workflow commands, one annotation per diagnostic.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = vec![format!("file={}", escape_property(&d.file))];
+        if let Some(l) = d.line {
+            props.push(format!("line={l}"));
+        }
+        if let Some(c) = d.column {
+            props.push(format!("col={c}"));
+        }
+        props.push(format!(
+            "title={}",
+            escape_property(&format!("{} ({})", d.code, d.locale))
+        ));
+        let mut message = d.message.clone();
+        if !d.help.is_empty() {
+            message.push_str("\nhelp: ");
+            message.push_str(&d.help);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            props.join(","),
+            escape_data(&message)
+        );
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Code;
+
+    fn report() -> Report {
+        let d = Diagnostic::new(
+            Code::DroppedVariable,
+            "de",
+            "locales/de/a.ftl".as_ref(),
+            "`x` omits `$n`, 100%".into(),
+        )
+        .at(2, Some(1))
+        .id("x")
+        .help("place it".into());
+        Report {
+            source: "fr".into(),
+            diagnostics: vec![d],
+            locales: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn human_shows_position_snippet_and_summary() {
+        let out = human(&report(), &|f| {
+            (f == "locales/de/a.ftl").then(|| "a = 1\nx = Hallo\n".to_owned())
+        });
+        assert_eq!(
+            out,
+            "warning[dropped-variable]: `x` omits `$n`, 100%\n  --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  |\n   = help: place it\n\ncheck: 0 errors, 1 warning\n"
+        );
+    }
+
+    #[test]
+    fn github_escapes_properties_and_data() {
+        assert_eq!(
+            github(&report()),
+            "::warning file=locales/de/a.ftl,line=2,col=1,title=dropped-variable (de)::`x` omits `$n`%2C 100%25%0Ahelp: place it\n"
+                .replace("%2C 100", ", 100")
+        );
+    }
+}
