@@ -227,8 +227,11 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
                 .collect::<Result<_>>()?,
             Some(_) => return Err(at("args must be a table, e.g. args = { count = 31 }".into())),
         };
-        let body = BlockBody::deserialize(toml::Value::Table(table))
-            .map_err(|e| at(e.message().trim().to_owned()))?;
+        let body = BlockBody::deserialize(toml::Value::Table(table)).map_err(|e| {
+            at(e.message()
+                .trim()
+                .replace("unknown variant", "unknown block type"))
+        })?;
         let block = Block { body, args, line };
         for key in block.keys() {
             note_key(key, start);

@@ -1,0 +1,310 @@
+//! `gazette build` and `check` on the sample project (the repository root) and its editions.
+
+use super::support::{repo_root, tree, Project};
+
+const SLUG: &str = "coalition-des-volontaires";
+
+fn built_sample() -> Project {
+    let p = Project::sample();
+    p.gazette(&["build"]).assert().success();
+    p
+}
+
+#[test]
+fn sample_checks_clean() {
+    let (code, json) = Project::sample().check_json();
+    assert_eq!(code, 0);
+    assert_eq!(json["diagnostics"], serde_json::json!([]), "{json:#}");
+    assert_eq!(json["summary"]["errors"], 0);
+    assert_eq!(json["summary"]["warnings"], 0);
+    for lang in ["en", "de"] {
+        let counts = &json["summary"]["locales"][lang];
+        assert_eq!(counts["missing"], 0);
+        assert_eq!(counts["messages"], counts["translated"]);
+    }
+}
+
+#[test]
+fn deleting_a_german_message_fails_check_and_build() {
+    let p = Project::sample();
+    let file = format!("locales/de/{SLUG}.ftl");
+    let text = p.read(&file);
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("sovereignty ="))
+        .collect();
+    assert_eq!(
+        kept.len() + 1,
+        text.lines().count(),
+        "the sample has `sovereignty`"
+    );
+    p.write(&file, &(kept.join("\n") + "\n"));
+
+    let (code, json) = p.check_json();
+    assert_eq!(code, 1);
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{json:#}");
+    assert_eq!(diags[0]["code"], "missing-message");
+    assert_eq!(diags[0]["severity"], "error");
+    assert_eq!(diags[0]["id"], "sovereignty");
+    assert_eq!(diags[0]["locale"], "de");
+    assert_eq!(diags[0]["file"], file.as_str());
+    assert_eq!(json["summary"]["locales"]["de"]["missing"], 1);
+
+    let out = p.gazette(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[missing-message]"), "{stderr}");
+    assert!(
+        !p.path().join("out").exists(),
+        "a refused build writes nothing"
+    );
+
+    let out = p
+        .gazette(&["check", "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!(
+            "::error file={file},title=missing-message (de)::`sovereignty`"
+        )),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn build_writes_every_edition() {
+    let p = built_sample();
+    let files: Vec<String> = tree(&p.path().join("out")).into_keys().collect();
+    insta::assert_debug_snapshot!("out_files", files);
+}
+
+#[test]
+fn html_editions_follow_the_rendering_rules() {
+    let p = built_sample();
+    for (lang, date, title) in [
+        (
+            "fr",
+            "17 août 2025",
+            "«\u{202f}Coalition des volontaires\u{202f}» pour l’Ukraine",
+        ),
+        (
+            "en",
+            "17 August 2025",
+            "What is the “coalition of the willing” for Ukraine?",
+        ),
+        (
+            "de",
+            "17. August 2025",
+            "„Koalition der Willigen“ für die Ukraine",
+        ),
+    ] {
+        let html = p.read(&format!("out/{lang}/{SLUG}.html"));
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\""), "{lang}");
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(html.contains("<meta charset=\"utf-8\">"));
+        assert!(html.contains("<time datetime=\"2025-08-17\">"));
+        assert!(html.contains(date), "{lang}: no {date}");
+        assert!(html.contains(title), "{lang}: no title");
+        assert!(html.contains(&format!(
+            "<link rel=\"canonical\" href=\"https://www.gazette.example/{lang}/{SLUG}.html\">"
+        )));
+        for other in ["fr", "en", "de"] {
+            assert!(html.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{other}\" href=\"https://www.gazette.example/{other}/{SLUG}.html\">"
+            )));
+        }
+        assert!(html.contains("<figcaption>"));
+        assert!(html.contains(" alt=\""));
+        assert!(!html.contains('\u{2068}') && !html.contains('\u{2069}'));
+    }
+    let fr = p.read(&format!("out/fr/{SLUG}.html"));
+    assert!(fr.contains("une alliance de 31\u{a0}pays") || fr.contains("une alliance de 31 pays"));
+    assert!(fr.contains("800 milliards d’euros"));
+    assert!(p
+        .read(&format!("out/en/{SLUG}.html"))
+        .contains("An alliance of 31 countries"));
+    assert!(p
+        .read(&format!("out/en/{SLUG}.html"))
+        .contains("€800 billion"));
+    assert!(p
+        .read(&format!("out/de/{SLUG}.html"))
+        .contains("800 Milliarden Euro"));
+}
+
+#[test]
+fn text_editions_are_clean_and_wrapped() {
+    let p = built_sample();
+    for lang in ["fr", "en", "de"] {
+        let text = p.read(&format!("out/{lang}/{SLUG}.txt"));
+        let html = p.read(&format!("out/{lang}/{SLUG}.html"));
+        let h1 = html
+            .split("<h1>")
+            .nth(1)
+            .unwrap()
+            .split("</h1>")
+            .next()
+            .unwrap();
+        let first = text.lines().next().unwrap();
+        assert!(h1.starts_with(first), "{lang}: headline first: {first}");
+        for line in text.lines() {
+            let width = line.chars().count();
+            // A URL longer than the width stays whole on a line of its own.
+            assert!(
+                width <= 72 || !line.contains(' '),
+                "{lang}: {width} columns: {line}"
+            );
+        }
+        assert!(
+            !text.contains('<') || text.contains("<https://"),
+            "{lang}: no HTML"
+        );
+        assert!(!text.contains("</"), "{lang}: no HTML");
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || ('\u{2066}'..='\u{2069}').contains(&c)),
+            "{lang}: no control or isolation characters"
+        );
+        assert!(text.ends_with(".\n"));
+    }
+}
+
+#[test]
+fn editions_match_their_snapshots() {
+    let p = built_sample();
+    for lang in ["fr", "en", "de"] {
+        insta::assert_snapshot!(
+            format!("{lang}_html"),
+            p.read(&format!("out/{lang}/{SLUG}.html"))
+        );
+        insta::assert_snapshot!(
+            format!("{lang}_txt"),
+            p.read(&format!("out/{lang}/{SLUG}.txt"))
+        );
+    }
+}
+
+/// Letters and digits only, lowercased: typography (quotes, apostrophes, spaces) aside.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn french_edition_holds_every_sentence_of_the_seed() {
+    let p = built_sample();
+    let edition = letters(&p.read(&format!("out/fr/{SLUG}.txt")));
+    let seed = std::fs::read_to_string(
+        repo_root().join("tests/fixtures/seed/coalition-des-volontaires.txt"),
+    )
+    .unwrap();
+    let mut lines = seed.lines();
+    let headline = lines
+        .next()
+        .unwrap()
+        .trim_start()
+        .splitn(3, ' ')
+        .nth(2)
+        .unwrap();
+    assert!(edition.contains(&letters(headline)), "headline");
+    for line in lines.map(str::trim).filter(|l| !l.is_empty()) {
+        if line == "Chargement du lecteur..." {
+            continue; // the scraped player text became a video block
+        }
+        // The "(Re)lire"/"(Re)voir" labels are site strings, followed by ": " in the edition.
+        let line = line
+            .trim_start_matches("(Re)lire")
+            .trim_start_matches("(Re)voir :");
+        for sentence in line.split_inclusive(['.', '?', '!']) {
+            let s = letters(sentence);
+            assert!(s.is_empty() || edition.contains(&s), "missing: {sentence}");
+        }
+    }
+}
+
+#[test]
+fn parallel_and_serial_builds_are_identical() {
+    let p = Project::sample();
+    p.gazette(&["build", "--jobs", "1", "--out", "one"])
+        .assert()
+        .success();
+    p.gazette(&["build", "--jobs", "4", "--out", "four"])
+        .assert()
+        .success();
+    p.gazette(&["build", "--out", "four"]).assert().success();
+    assert_eq!(tree(&p.path().join("one")), tree(&p.path().join("four")));
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let p = built_sample();
+    let before = tree(&p.path().join("out"));
+    p.write(
+        "templates/article.txt.hbs",
+        "{{title.value}}\n{{no-such-field}}\n",
+    );
+    let out = p.gazette(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("templates/article.txt.hbs"), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".out"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn out_refuses_a_folder_it_did_not_write() {
+    let p = Project::sample();
+    p.write("docs/notes.txt", "mine");
+    let out = p.gazette(&["build", "--out", "docs"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(p.read("docs/notes.txt"), "mine");
+}
+
+#[test]
+fn translations_cannot_inject_markup() {
+    let p = Project::sample();
+    let file = format!("locales/en/{SLUG}.ftl");
+    let text = p.read(&file).replace(
+        "first-meeting = ",
+        "first-meeting = <script>alert(1)</script><img src=x onerror=alert(2)> ",
+    );
+    p.write(&file, &text);
+    p.gazette(&["build"]).assert().success();
+    let html = p.read(&format!("out/en/{SLUG}.html"));
+    assert!(
+        !html.contains("<script>") && !html.contains("<img src=x"),
+        "markup escaped"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn builtin_templates_serve_a_project_without_templates() {
+    let p = Project::sample();
+    std::fs::remove_dir_all(p.path().join("templates")).unwrap();
+    p.gazette(&["build"]).assert().success();
+    let sample = built_sample();
+    assert_eq!(
+        tree(&p.path().join("out")),
+        tree(&sample.path().join("out"))
+    );
+}
+
+#[test]
+fn lang_option_limits_the_languages() {
+    let p = Project::sample();
+    p.gazette(&["build", "--lang", "fr,de"]).assert().success();
+    let files: Vec<String> = tree(&p.path().join("out")).into_keys().collect();
+    assert!(files.iter().any(|f| f.starts_with("de/")));
+    assert!(!files.iter().any(|f| f.starts_with("en/")));
+}

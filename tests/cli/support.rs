@@ -1,0 +1,127 @@
+//! Shared helpers: copy a fixture project to a temporary folder and run gazette on it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The repository root, which is also the sample project.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture project copied into a temporary folder, so tests can edit and build it freely.
+pub struct Project {
+    dir: TempDir,
+}
+
+impl Project {
+    /// Copy `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Self {
+        Self::copy_of(&repo_root().join("tests/fixtures").join(name))
+    }
+
+    /// Copy the sample project at the repository root (its project files only).
+    pub fn sample() -> Self {
+        let p = Self::empty();
+        for item in ["gazette.toml", "content", "locales", "templates"] {
+            copy(&repo_root().join(item), &p.path().join(item));
+        }
+        p
+    }
+
+    pub fn empty() -> Self {
+        Project {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn copy_of(src: &Path) -> Self {
+        assert!(src.is_dir(), "no fixture {}", src.display());
+        let p = Self::empty();
+        copy(src, p.path());
+        p
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Write a file of the project, creating folders.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// `gazette -C <project> <args>`.
+    pub fn gazette(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("gazette").unwrap();
+        cmd.arg("-C")
+            .arg(self.path())
+            .args(args)
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// Run `check --format json` and return its exit code and parsed report.
+    pub fn check_json(&self) -> (i32, serde_json::Value) {
+        let out = self
+            .gazette(&["check", "--format", "json"])
+            .output()
+            .unwrap();
+        let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {}\n{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        (out.status.code().unwrap(), json)
+    }
+}
+
+/// Copy a file or folder tree.
+pub fn copy(src: &Path, dst: &Path) {
+    if src.is_dir() {
+        fs::create_dir_all(dst).unwrap();
+        for entry in fs::read_dir(src).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &dst.join(entry.file_name()));
+        }
+    } else if src.exists() {
+        fs::copy(src, dst).unwrap();
+    }
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        let mut entries: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    walk(dir, dir, &mut out);
+    out
+}
