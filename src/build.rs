@@ -10,7 +10,10 @@ use crate::content::Article;
 use crate::error::{Error, Result};
 use crate::localise::{Edition, Localiser, MissingPolicy, Outcome};
 use crate::project::Project;
-use crate::render::{Alternate, PageView, Renderer};
+use crate::render::{
+    atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
+    SitemapPage,
+};
 use crate::write::{self, Site};
 
 /// What `gazette build` was asked to do.
@@ -36,6 +39,8 @@ pub struct Summary {
     pub fallbacks: Vec<(String, String, String)>,
     /// (language, slug, missing ids) left out of a language.
     pub skipped: Vec<(String, String, Vec<String>)>,
+    /// Things the publisher should know (e.g. why no feed was written).
+    pub notes: Vec<String>,
 }
 
 /// The result of a build that ran to its end.
@@ -158,10 +163,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> 
                     edition: e,
                     canonical: page_url(base, &e.lang, &e.slug, &e.lang),
                     alternates: alternates.clone(),
-                    root: match base {
-                        Some(b) => format!("{b}/"),
-                        None => "../".to_owned(),
-                    },
+                    root: root_prefix(base),
                 };
                 let dir = PathBuf::from(&e.lang);
                 Ok([
@@ -177,7 +179,17 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> 
             })
             .collect::<Result<Vec<_>>>()
     })?;
-    let site: Site = pages.into_iter().flatten().collect();
+    let mut site: Site = pages.into_iter().flatten().collect();
+    site_pages(
+        project,
+        &localiser,
+        &renderer,
+        &langs,
+        &names,
+        &editions,
+        &mut site,
+        &mut summary,
+    )?;
     summary.files = site.len();
     write::write_site(&project.root.join(&summary.out), &summary.out, &site)?;
     Ok(BuildOutcome::Built(summary, report))
@@ -185,9 +197,145 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> 
 
 /// The URL of an edition: absolute under `base_url`, else relative to a page of `from`.
 fn page_url(base: Option<&str>, lang: &str, slug: &str, from: &str) -> String {
+    lang_url(base, lang, &format!("{slug}.html"), from)
+}
+
+/// The URL of a file of a language folder, absolute or relative to a page of `from`.
+fn lang_url(base: Option<&str>, lang: &str, file: &str, from: &str) -> String {
     match base {
-        Some(b) => format!("{b}/{lang}/{slug}.html"),
-        None if lang == from => format!("{slug}.html"),
-        None => format!("../{lang}/{slug}.html"),
+        Some(b) => format!("{b}/{lang}/{file}"),
+        None if lang == from => file.to_owned(),
+        None => format!("../{lang}/{file}"),
+    }
+}
+
+/// Indexes, language picker, feeds and sitemap: the pages made of every article.
+#[allow(clippy::too_many_arguments)]
+fn site_pages(
+    project: &Project,
+    localiser: &Localiser,
+    renderer: &Renderer,
+    langs: &[String],
+    names: &BTreeMap<&str, String>,
+    editions: &BTreeMap<&str, BTreeMap<&str, Edition>>,
+    site: &mut Site,
+    summary: &mut Summary,
+) -> Result<()> {
+    let base = project.config.base_url.as_deref();
+    let source = project.config.source.as_str();
+    for lang in langs {
+        let mut list: Vec<&Edition> = editions
+            .values()
+            .filter_map(|m| m.get(lang.as_str()))
+            .collect();
+        list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let ui = localiser.site_strings(lang);
+        let alternates = langs
+            .iter()
+            .map(|l| Alternate {
+                lang: l.clone(),
+                name: names[l.as_str()].clone(),
+                href: lang_url(base, l, "index.html", lang),
+                current: l == lang,
+            })
+            .collect();
+        let view = IndexView {
+            lang,
+            ui: &ui,
+            articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
+            alternates,
+            canonical: lang_url(base, lang, "index.html", lang),
+            root: root_prefix(base),
+            feed: base.map(|_| "feed.xml".to_owned()),
+        };
+        site.insert(
+            PathBuf::from(lang).join("index.html"),
+            renderer.index_html(&view)?.into_bytes(),
+        );
+        if let Some(b) = base {
+            let self_url = format!("{b}/{lang}/feed.xml");
+            let index_url = format!("{b}/{lang}/index.html");
+            let title = ui.get("site-name").map_or(lang.as_str(), String::as_str);
+            let meta = FeedMeta {
+                lang,
+                title,
+                self_url: &self_url,
+                index_url: &index_url,
+                base_url: b,
+            };
+            site.insert(
+                PathBuf::from(lang).join("feed.xml"),
+                atom(&meta, &list).into_bytes(),
+            );
+        }
+    }
+
+    let ui = localiser.site_strings(source);
+    let picker = PickerView {
+        lang: source,
+        ui: &ui,
+        languages: langs
+            .iter()
+            .map(|l| Alternate {
+                lang: l.clone(),
+                name: names[l.as_str()].clone(),
+                href: match base {
+                    Some(b) => format!("{b}/{l}/index.html"),
+                    None => format!("{l}/index.html"),
+                },
+                current: false,
+            })
+            .collect(),
+        canonical: base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/")),
+    };
+    site.insert(
+        PathBuf::from("index.html"),
+        renderer.picker_html(&picker)?.into_bytes(),
+    );
+
+    let Some(b) = base else {
+        summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
+        return Ok(());
+    };
+    let mut pages: Vec<SitemapPage> = Vec::new();
+    let url_of = |lang: &str, file: &str| format!("{b}/{lang}/{file}");
+    pages.push(SitemapPage {
+        editions: langs
+            .iter()
+            .map(|l| (l.clone(), url_of(l, "index.html")))
+            .collect(),
+        default: langs
+            .iter()
+            .any(|l| l == source)
+            .then(|| url_of(source, "index.html")),
+        lastmod: None,
+    });
+    for by_lang in editions.values() {
+        let ordered: Vec<&Edition> = langs
+            .iter()
+            .filter_map(|l| by_lang.get(l.as_str()))
+            .collect();
+        let Some(first) = ordered.first() else {
+            continue;
+        };
+        let file = format!("{}.html", first.slug);
+        pages.push(SitemapPage {
+            editions: ordered
+                .iter()
+                .map(|e| (e.lang.clone(), url_of(&e.lang, &file)))
+                .collect(),
+            default: by_lang.contains_key(source).then(|| url_of(source, &file)),
+            lastmod: Some(first.date.clone()),
+        });
+    }
+    site.insert(PathBuf::from("sitemap.xml"), sitemap(&pages).into_bytes());
+    Ok(())
+}
+
+/// Prefix that turns a site-relative path into a link from a page one folder down.
+fn root_prefix(base: Option<&str>) -> String {
+    match base {
+        Some(b) => format!("{b}/"),
+        None => "../".to_owned(),
     }
 }

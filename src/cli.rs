@@ -138,6 +138,9 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
                         project.config.source
                     );
                 }
+                for note in &summary.notes {
+                    eprintln!("note: {note}");
+                }
                 for (lang, slug, ids) in &summary.skipped {
                     eprintln!("skipped: {lang}/{slug}: missing {}", ids.join(", "));
                 }

@@ -232,6 +232,15 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
                 .trim()
                 .replace("unknown variant", "unknown block type"))
         })?;
+        match &body {
+            BlockBody::Figure { src, .. } | BlockBody::Video { src, .. } => {
+                check_link(src, false).map_err(|m| at(format!("src: {m}")))?
+            }
+            BlockBody::Related { href, .. } => {
+                check_link(href, true).map_err(|m| at(format!("href: {m}")))?
+            }
+            _ => {}
+        }
         let block = Block { body, args, line };
         for key in block.keys() {
             note_key(key, start);
@@ -250,6 +259,36 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         blocks,
         key_lines,
     })
+}
+
+/// A `src` or `href` must be an http(s) URL (or mailto, for links) or a relative path inside
+/// the site: no `..`, no absolute path, no other scheme (`javascript:`, `data:`…).
+fn check_link(link: &str, mailto: bool) -> std::result::Result<(), String> {
+    let lower = link.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if web || (mailto && lower.starts_with("mailto:")) {
+        return if link.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            Err(format!(
+                "`{}` contains spaces or control characters",
+                link.escape_debug()
+            ))
+        } else {
+            Ok(())
+        };
+    }
+    let bad = link.is_empty()
+        || link.starts_with('/')
+        || link.contains(['\\', ':', '\0'])
+        || link.chars().any(|c| c.is_control() || c.is_whitespace())
+        || link.split('/').any(|seg| seg == "..");
+    if bad {
+        Err(format!(
+            "`{}` must be an http(s) URL or a relative path inside the site (no `..`, no leading `/`)",
+            link.escape_debug()
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
@@ -343,6 +382,32 @@ mod tests {
             .to_string();
         assert!(e.contains("block 2"), "{e}");
         assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn links_are_urls_or_relative_paths() {
+        for ok in [
+            "images/a.jpg",
+            "https://x.example/a?b=c",
+            "http://x.example",
+        ] {
+            assert!(check_link(ok, false).is_ok(), "{ok}");
+        }
+        assert!(check_link("mailto:desk@x.example", true).is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "../secret",
+            "a/../../b",
+            "/etc/passwd",
+            "a\0b",
+            "",
+            "a b.jpg",
+            "mailto:x@y",
+        ] {
+            assert!(check_link(bad, false).is_err(), "{bad}");
+        }
     }
 
     #[test]

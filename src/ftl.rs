@@ -3,11 +3,27 @@
 //!
 //! `fluent_syntax` 0.12 keeps no spans, but parsing a `&str` makes every identifier a slice of
 //! the source, so its byte offset is the distance between the two pointers.
+//!
+//! Besides the structure, each entry keeps its text normalised by `fluent_syntax`'s serializer
+//! (what `stale-translation` fingerprints and what `sync` copies into stubs) and, per pattern,
+//! what the translation-quality checks compare: the visible text, markup and plural selectors.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 use fluent_syntax::parser;
+use fluent_syntax::serializer;
+
+/// The comment line that marks a stub written by `gazette sync`: `# gazette: stub <id>` or
+/// `# gazette: stub <id>.<attribute>`.
+pub const STUB_MARKER: &str = "# gazette: stub ";
+
+/// The comment (directly above a message) by which an editor says that the translation is
+/// meant to be identical to the source (`untranslated` is then not reported).
+pub const SAME_AS_SOURCE: &str = "gazette: same-as-source";
+
+/// Stands for a placeable (variable, reference, function) in [`Pattern::visible`].
+pub const PLACEHOLDER: char = '\u{fffc}';
 
 /// One message or term of a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +40,37 @@ pub struct Entry {
     pub variables: BTreeSet<String>,
     /// References to other entries: `id`, `id.attr`, `-term`, `-term.attr`.
     pub references: BTreeSet<String>,
+    /// The entry as Fluent text, normalised by the serializer, without its comment and without
+    /// the leading `id =`: what a translation is reviewed against (`stale-translation`).
+    pub text: String,
+    /// The value (if any) then each attribute, in file order.
+    pub patterns: Vec<Pattern>,
+    /// A `# gazette: same-as-source` comment is attached to the entry.
+    pub same_as_source: bool,
+}
+
+/// One pattern of an entry (its value or one attribute), as the quality checks see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// `None` for the value, the attribute's name otherwise.
+    pub attribute: Option<String>,
+    /// 1-based line of the entry's id (value) or of the attribute's name.
+    pub line: usize,
+    /// The pattern as normalised Fluent text: two patterns that only differ in layout are equal.
+    pub text: String,
+    /// Roughly what a reader sees: text and string literals as written, every other placeable
+    /// as [`PLACEHOLDER`]; a select expression shows its default variant.
+    pub visible: String,
+    /// Selectors on a variable (`{ $n -> ...}` or `{ NUMBER($n) -> ...}`), nested ones included.
+    pub selectors: Vec<Selector>,
+}
+
+/// A select expression on a variable, with its variant keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selector {
+    pub variable: String,
+    /// Identifier keys (`one`, `other`, `masculine`...), in order; number keys are left out.
+    pub keys: Vec<String>,
 }
 
 /// A parse error, one per junk entry.
@@ -41,6 +88,9 @@ pub struct FileFacts {
     pub errors: Vec<SyntaxError>,
     /// Ids that appear to start an entry inside junk: not reported again as missing.
     pub junk_ids: BTreeSet<String>,
+    /// Stubs written by `gazette sync` and not filled in yet: `id` or `id.attribute` -> the
+    /// 1-based line of its `# gazette: stub` marker.
+    pub stubs: BTreeMap<String, usize>,
 }
 
 impl FileFacts {
@@ -79,6 +129,7 @@ pub fn parse(text: &str) -> FileFacts {
                 "",
                 m.value.as_ref(),
                 &m.attributes,
+                m.comment.as_ref(),
             )),
             ast::Entry::Term(t) => facts.entries.push(entry_facts(
                 text,
@@ -86,11 +137,13 @@ pub fn parse(text: &str) -> FileFacts {
                 "-",
                 Some(&t.value),
                 &t.attributes,
+                t.comment.as_ref(),
             )),
             ast::Entry::Junk { content } => facts.junk_ids.extend(junk_ids(content)),
             _ => {}
         }
     }
+    facts.stubs = stubs(text);
     facts
 }
 
@@ -100,29 +153,221 @@ fn entry_facts(
     prefix: &str,
     value: Option<&ast::Pattern<&str>>,
     attributes: &[ast::Attribute<&str>],
+    comment: Option<&ast::Comment<&str>>,
 ) -> Entry {
     let (line, column) = line_col(text, offset_in(text, name));
+    let attribute_lines: Vec<(String, usize)> = attributes
+        .iter()
+        .map(|a| {
+            (
+                a.id.name.to_owned(),
+                line_col(text, offset_in(text, a.id.name)).0,
+            )
+        })
+        .collect();
+    let mut patterns = Vec::new();
+    if let Some(v) = value {
+        patterns.push(pattern_facts(v, None, line));
+    }
+    for (a, (attr, attr_line)) in attributes.iter().zip(&attribute_lines) {
+        patterns.push(pattern_facts(&a.value, Some(attr.clone()), *attr_line));
+    }
     let mut entry = Entry {
         id: format!("{prefix}{name}"),
         line,
         column,
         has_value: value.is_some(),
-        attributes: attributes
-            .iter()
-            .map(|a| {
-                (
-                    a.id.name.to_owned(),
-                    line_col(text, offset_in(text, a.id.name)).0,
-                )
-            })
-            .collect(),
+        attributes: attribute_lines,
         variables: BTreeSet::new(),
         references: BTreeSet::new(),
+        text: entry_text(name, prefix, value, attributes),
+        patterns,
+        same_as_source: comment.is_some_and(|c| {
+            c.content
+                .iter()
+                .any(|l| l.trim_start().starts_with(SAME_AS_SOURCE))
+        }),
     };
     for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
         walk_pattern(pattern, &mut entry);
     }
     entry
+}
+
+/// Serialise one message (or term) without its comment.
+fn serialize_entry(
+    name: &str,
+    prefix: &str,
+    value: Option<&ast::Pattern<&str>>,
+    attributes: &[ast::Attribute<&str>],
+) -> String {
+    let id = ast::Identifier { name };
+    let entry = if prefix.is_empty() {
+        ast::Entry::Message(ast::Message {
+            id,
+            value: value.cloned(),
+            attributes: attributes.to_vec(),
+            comment: None,
+        })
+    } else {
+        ast::Entry::Term(ast::Term {
+            id,
+            value: value.cloned().unwrap_or(ast::Pattern { elements: vec![] }),
+            attributes: attributes.to_vec(),
+            comment: None,
+        })
+    };
+    serializer::serialize(&ast::Resource { body: vec![entry] })
+}
+
+/// The normalised text of an entry after its `id =`: `Bonjour { $name }`, or for a message
+/// with attributes the indented `.attr = ...` lines. Stable across layout changes.
+fn entry_text(
+    name: &str,
+    prefix: &str,
+    value: Option<&ast::Pattern<&str>>,
+    attributes: &[ast::Attribute<&str>],
+) -> String {
+    let full = serialize_entry(name, prefix, value, attributes);
+    let head = format!("{prefix}{name} =");
+    let rest = full.strip_prefix(&head).unwrap_or(&full);
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let rest = rest.strip_prefix('\n').unwrap_or(rest);
+    rest.trim_end_matches('\n').to_owned()
+}
+
+/// The normalised Fluent text of one entry of `text` (comment left out), ending with a newline:
+/// what `sync` comments out into a stub. `attribute` selects a single attribute, written as
+/// its indented `.name = ...` lines.
+pub fn entry_source(text: &str, id: &str, attribute: Option<&str>) -> Option<String> {
+    let resource = match parser::parse(text) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let (name, prefix) = match id.strip_prefix('-') {
+        Some(n) => (n, "-"),
+        None => (id, ""),
+    };
+    resource.body.iter().find_map(|entry| {
+        let (value, attributes) = match entry {
+            ast::Entry::Message(m) if prefix.is_empty() && m.id.name == name => {
+                (m.value.as_ref(), &m.attributes)
+            }
+            ast::Entry::Term(t) if !prefix.is_empty() && t.id.name == name => {
+                (Some(&t.value), &t.attributes)
+            }
+            _ => return None,
+        };
+        match attribute {
+            None => Some(serialize_entry(name, prefix, value, attributes)),
+            Some(a) => {
+                let attr = attributes.iter().find(|x| x.id.name == a)?;
+                let full = serialize_entry(name, "", None, std::slice::from_ref(attr));
+                Some(full.split_once('\n')?.1.to_owned())
+            }
+        }
+    })
+}
+
+fn pattern_facts(pattern: &ast::Pattern<&str>, attribute: Option<String>, line: usize) -> Pattern {
+    let full = serialize_entry("x", "", Some(pattern), &[]);
+    let text = full
+        .strip_prefix("x =")
+        .unwrap_or(&full)
+        .trim_start_matches(' ')
+        .trim_matches('\n')
+        .to_owned();
+    let mut facts = Pattern {
+        attribute,
+        line,
+        text,
+        visible: String::new(),
+        selectors: Vec::new(),
+    };
+    let mut visible = String::new();
+    visible_text(pattern, &mut visible, &mut facts.selectors);
+    facts.visible = visible;
+    facts
+}
+
+/// Append what a reader would see of a pattern, and collect its selectors on variables.
+fn visible_text(pattern: &ast::Pattern<&str>, out: &mut String, selectors: &mut Vec<Selector>) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => {
+                visible_expression(expression, out, selectors)
+            }
+        }
+    }
+}
+
+fn visible_expression(
+    expression: &ast::Expression<&str>,
+    out: &mut String,
+    selectors: &mut Vec<Selector>,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            if let Some(variable) = selector_variable(selector) {
+                selectors.push(Selector {
+                    variable,
+                    keys: variants
+                        .iter()
+                        .filter_map(|v| match &v.key {
+                            ast::VariantKey::Identifier { name } => Some((*name).to_owned()),
+                            ast::VariantKey::NumberLiteral { .. } => None,
+                        })
+                        .collect(),
+                });
+            }
+            for v in variants {
+                // Every variant's selectors count; only the default variant's text is shown.
+                let mut text = String::new();
+                visible_text(&v.value, &mut text, selectors);
+                if v.default {
+                    out.push_str(&text);
+                }
+            }
+        }
+        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
+            out.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value))
+        }
+        ast::Expression::Inline(ast::InlineExpression::NumberLiteral { value }) => {
+            out.push_str(value)
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            visible_expression(expression, out, selectors)
+        }
+        ast::Expression::Inline(_) => out.push(PLACEHOLDER),
+    }
+}
+
+/// `$n` or `NUMBER($n, ...)`: the variable a selector chooses on.
+fn selector_variable(selector: &ast::InlineExpression<&str>) -> Option<String> {
+    match selector {
+        ast::InlineExpression::VariableReference { id } => Some(id.name.to_owned()),
+        ast::InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+            match arguments.positional.first()? {
+                ast::InlineExpression::VariableReference { id } => Some(id.name.to_owned()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `# gazette: stub <id>` markers, by id (or `id.attribute`), with their lines.
+fn stubs(text: &str) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix(STUB_MARKER) {
+            if let Some(id) = rest.split_whitespace().next() {
+                out.entry(id.to_owned()).or_insert(n + 1);
+            }
+        }
+    }
+    out
 }
 
 fn walk_pattern(pattern: &ast::Pattern<&str>, entry: &mut Entry) {

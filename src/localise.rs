@@ -78,6 +78,10 @@ pub enum Outcome {
 pub struct Localiser<'p> {
     project: &'p Project,
     resources: BTreeMap<&'p str, BTreeMap<&'p str, Arc<FluentResource>>>,
+    /// Language -> ids of the messages of its shared files, in file order.
+    shared_ids: BTreeMap<&'p str, Vec<String>>,
+    /// Language -> bundle of its shared files alone.
+    shared: BTreeMap<&'p str, Bundle>,
 }
 
 impl<'p> Localiser<'p> {
@@ -93,7 +97,31 @@ impl<'p> Localiser<'p> {
                 (lang.as_str(), parsed)
             })
             .collect();
-        Localiser { project, resources }
+        let mut localiser = Localiser {
+            project,
+            resources,
+            shared_ids: BTreeMap::new(),
+            shared: BTreeMap::new(),
+        };
+        for (lang, files) in &localiser.resources {
+            let ids = files
+                .iter()
+                .filter(|(name, _)| !project.is_article_file(name))
+                .flat_map(|(_, r)| r.entries())
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                    _ => None,
+                })
+                .collect();
+            localiser.shared_ids.insert(lang, ids);
+        }
+        for lang in project.languages() {
+            if let Some((&key, _)) = localiser.resources.get_key_value(lang.as_str()) {
+                let bundle = localiser.bundle(key, None);
+                localiser.shared.insert(key, bundle);
+            }
+        }
+        localiser
     }
 
     /// The bundle of an article in a language: its own file first, then the shared files.
@@ -114,8 +142,10 @@ impl<'p> Localiser<'p> {
 
     /// The name of a language in itself (`lang-name` of its shared files), or its tag.
     pub fn language_name(&self, lang: &str) -> String {
-        let bundle = self.bundle(lang, None);
-        format_message(&bundle, "lang-name", None, None).unwrap_or_else(|| lang.to_owned())
+        self.shared
+            .get(lang)
+            .and_then(|b| format_message(b, "lang-name", None, None))
+            .unwrap_or_else(|| lang.to_owned())
     }
 
     /// Localise one article in one language.
@@ -161,7 +191,7 @@ impl<'p> Localiser<'p> {
         } else {
             None
         };
-        let ui = self.ui_strings(lang, &bundle, &fluent_all);
+        let ui = self.ui_strings(lang, &bundle, Some(&fluent_all));
         let mut blocks = Vec::with_capacity(article.blocks.len());
         for block in &article.blocks {
             let mut args = intl::fluent_args(&block.args);
@@ -247,31 +277,26 @@ impl<'p> Localiser<'p> {
         &self,
         lang: &str,
         bundle: &Bundle,
-        args: &FluentArgs,
+        args: Option<&FluentArgs>,
     ) -> BTreeMap<String, String> {
         let mut ui = BTreeMap::new();
-        let source_lang = &self.project.config.source;
-        for l in [lang, source_lang.as_str()] {
-            for file in self.project.files(l) {
-                if self.project.is_article_file(&file.name) {
-                    continue;
-                }
-                for entry in crate::ftl::parse(&file.text).entries {
-                    if entry.id.starts_with('-') || ui.contains_key(&entry.id) {
-                        continue;
-                    }
-                    let value = if l == lang {
-                        format_message(bundle, &entry.id, None, Some(args))
-                    } else {
-                        format_message(&self.bundle(l, None), &entry.id, None, Some(args))
-                    };
-                    if let Some(v) = value {
-                        ui.insert(entry.id, v);
+        let source = self.project.config.source.as_str();
+        for (l, bundle) in [(lang, bundle), (source, &self.shared[source])] {
+            for id in self.shared_ids.get(l).into_iter().flatten() {
+                if !ui.contains_key(id) {
+                    if let Some(v) = format_message(bundle, id, None, args) {
+                        ui.insert(id.clone(), v);
                     }
                 }
             }
         }
         ui
+    }
+
+    /// The interface strings of a language outside any article (indexes, language picker).
+    pub fn site_strings(&self, lang: &str) -> BTreeMap<String, String> {
+        let bundle = self.bundle(lang, None);
+        self.ui_strings(lang, &bundle, None)
     }
 }
 

@@ -116,7 +116,7 @@ pub struct FtlFile {
 
 /// Templates every project has, built into the binary; a project file of the same name
 /// overrides one.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 2] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
     (
         "article.html.hbs",
         include_str!("../templates/article.html.hbs"),
@@ -125,6 +125,15 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 2] = [
         "article.txt.hbs",
         include_str!("../templates/article.txt.hbs"),
     ),
+    (
+        "index.html.hbs",
+        include_str!("../templates/index.html.hbs"),
+    ),
+    (
+        "languages.html.hbs",
+        include_str!("../templates/languages.html.hbs"),
+    ),
+    ("style.hbs", include_str!("../templates/style.hbs")),
 ];
 
 /// A template: the project's own file, or the built-in one of that name.

@@ -11,3 +11,6 @@ video-unsupported = Ihr Browser kann dieses Video nicht wiedergeben.
 section-international = Ausland
 skip-to-content = Zum Inhalt springen
 home = Startseite
+latest-articles = Neueste Artikel
+choose-language = Sprache wählen
+feed = Atom-Feed

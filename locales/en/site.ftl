@@ -11,3 +11,6 @@ video-unsupported = Your browser cannot play this video.
 section-international = World
 skip-to-content = Skip to content
 home = Home
+latest-articles = Latest articles
+choose-language = Choose a language
+feed = Atom feed

@@ -11,3 +11,6 @@ video-unsupported = Votre navigateur ne permet pas de lire cette vidéo.
 section-international = International
 skip-to-content = Aller au contenu
 home = Accueil
+latest-articles = Derniers articles
+choose-language = Choisir la langue
+feed = Fil Atom

@@ -127,7 +127,12 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
             }
         }
     }
-    for template in project.templates.values() {
+    // Templates are only rendered for articles: a plain Fluent project needs no site strings.
+    let templates = project
+        .templates
+        .values()
+        .filter(|_| !project.articles.is_empty());
+    for template in templates {
         for (id, line) in template_ids(&template.text) {
             if !defined(None, &id) {
                 out.push(

@@ -144,10 +144,8 @@ impl Diagnostic {
 
 /// A path as reports print it: `/` separators on every platform.
 pub fn slash_path(path: &std::path::Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.to_string_lossy()
+        .replace(std::path::MAIN_SEPARATOR, "/")
 }
 
 /// Translation coverage of one target language (or one of its files).

@@ -4,7 +4,10 @@
 //! escapes nothing and wraps with the `wrap` helper. Both run in strict mode, so a template
 //! that names a field the view lacks fails the build instead of printing nothing.
 
+mod feed;
 mod html;
+mod index;
+mod sitemap;
 mod text;
 
 use std::collections::BTreeMap;
@@ -16,7 +19,10 @@ use crate::error::{Error, Result};
 use crate::localise::Edition;
 use crate::project::Project;
 
+pub use feed::{atom, FeedMeta};
 pub use html::{Alternate, PageView};
+pub use index::{IndexEntry, IndexView, PickerView};
+pub use sitemap::{sitemap, SitemapPage};
 
 /// The compiled templates of a project.
 pub struct Renderer {
@@ -30,6 +36,8 @@ impl Renderer {
     pub fn new(project: &Project) -> Result<Self> {
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
+        html.register_helper("inline", Box::new(inline));
+        html.register_helper("plain", Box::new(plain));
         let mut text = Handlebars::new();
         text.set_strict_mode(true);
         text.register_escape_fn(handlebars::no_escape);
@@ -67,6 +75,16 @@ impl Renderer {
         })
     }
 
+    /// A language's index page.
+    pub fn index_html(&self, view: &IndexView) -> Result<String> {
+        self.render("index.html", view)
+    }
+
+    /// The language picker at the root of the site.
+    pub fn picker_html(&self, view: &PickerView) -> Result<String> {
+        self.render("languages.html", view)
+    }
+
     /// The HTML edition of an article.
     pub fn article_html(&self, view: &PageView) -> Result<String> {
         self.render("article.html", view)
@@ -76,4 +94,29 @@ impl Renderer {
     pub fn article_text(&self, edition: &Edition) -> Result<String> {
         Ok(text::tidy(&self.render("article.txt", edition)?))
     }
+}
+
+/// `{{inline text}}`: a translation as HTML, its allowed inline markup kept, the rest escaped.
+fn inline(
+    h: &handlebars::Helper,
+    _: &Handlebars,
+    _: &handlebars::Context,
+    _: &mut handlebars::RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    out.write(&crate::markup::to_html(&text::param_str(h, 0)))?;
+    Ok(())
+}
+
+/// `{{plain text}}`: a translation as escaped text without markup, for attributes.
+fn plain(
+    h: &handlebars::Helper,
+    _: &Handlebars,
+    _: &handlebars::Context,
+    _: &mut handlebars::RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    let text = crate::markup::to_text(&text::param_str(h, 0));
+    out.write(&crate::markup::escape(&text))?;
+    Ok(())
 }

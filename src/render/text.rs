@@ -1,5 +1,6 @@
 //! Plain-text edition helpers: wrapping at 72 columns and tidying template output.
 
+use crate::markup;
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, Renderable,
 };
@@ -43,7 +44,7 @@ impl HelperDef for Wrap {
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .break_words(false);
-        out.write(&textwrap::fill(text.trim(), options))?;
+        out.write(&textwrap::fill(markup::to_text(&text).trim(), options))?;
         Ok(())
     }
 }
@@ -56,7 +57,7 @@ fn underline(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let text = param_str(h, 0);
+    let text = markup::to_text(&param_str(h, 0));
     let rule = param_str(h, 1);
     let rule = rule.chars().next().unwrap_or('=');
     let width = textwrap::wrap(&text, WIDTH)
@@ -69,7 +70,7 @@ fn underline(
 }
 
 /// A string parameter, or "" when absent or null.
-fn param_str(h: &Helper, i: usize) -> String {
+pub(super) fn param_str(h: &Helper, i: usize) -> String {
     match h.param(i).map(|p| p.value()) {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Null) | None => String::new(),

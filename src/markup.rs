@@ -1,0 +1,297 @@
+//! Stage 2, parse: the inline markup translators may use in a message — `<em>`, `<strong>`,
+//! `<a href>` (http, https and mailto only) and `<abbr title>`, properly paired.
+//!
+//! Everything else that looks like a tag is text: escaped in HTML, kept as typed in plain
+//! text, and reported by `check`. HTML output is also passed through `ammonia`, so a bug here
+//! still cannot let markup through.
+
+use std::collections::HashSet;
+
+/// An allowed inline element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Em,
+    Strong,
+    A,
+    Abbr,
+}
+
+impl Tag {
+    fn name(self) -> &'static str {
+        match self {
+            Tag::Em => "em",
+            Tag::Strong => "strong",
+            Tag::A => "a",
+            Tag::Abbr => "abbr",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token<'a> {
+    Text(&'a str),
+    /// An opening tag, its attribute value (href or title) and its source text.
+    Open(Tag, Option<String>, &'a str),
+    Close(Tag, &'a str),
+}
+
+/// Split a message into text and allowed tags; unpaired or unsafe tags become text.
+fn tokens(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(off) = s[i..].find('<') {
+        let at = i + off;
+        match tag_at(&s[at..]) {
+            Some((token, len)) => {
+                if text_start < at {
+                    out.push(Token::Text(&s[text_start..at]));
+                }
+                out.push(token);
+                i = at + len;
+                text_start = i;
+            }
+            None => i = at + 1,
+        }
+    }
+    if text_start < s.len() {
+        out.push(Token::Text(&s[text_start..]));
+    }
+    pair(out)
+}
+
+/// Keep only tags that open and close in order; the others go back to being text.
+fn pair(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
+    let mut keep = vec![true; tokens.len()];
+    let mut stack: Vec<(Tag, usize)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        match t {
+            Token::Open(tag, _, _) => stack.push((*tag, i)),
+            Token::Close(tag, _) => match stack.last() {
+                Some((open, _)) if open == tag => {
+                    stack.pop();
+                }
+                _ => keep[i] = false,
+            },
+            Token::Text(_) => {}
+        }
+    }
+    for (_, i) in stack {
+        keep[i] = false;
+    }
+    tokens
+        .into_iter()
+        .zip(keep)
+        .map(|(t, k)| match (t, k) {
+            (t, true) => t,
+            (Token::Open(_, _, src) | Token::Close(_, src), false) => Token::Text(src),
+            (t, false) => t,
+        })
+        .collect()
+}
+
+/// Recognise an allowed tag at the start of `s` (which starts with `<`).
+fn tag_at(s: &str) -> Option<(Token<'_>, usize)> {
+    let end = s.find('>')? + 1;
+    let src = &s[..end];
+    let inner = &src[1..end - 1];
+    if let Some(name) = inner.strip_prefix('/') {
+        let tag = match name.trim_end() {
+            "em" => Tag::Em,
+            "strong" => Tag::Strong,
+            "a" => Tag::A,
+            "abbr" => Tag::Abbr,
+            _ => return None,
+        };
+        return Some((Token::Close(tag, src), end));
+    }
+    let (name, rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let rest = rest.trim();
+    let (tag, attr) = match (name, rest) {
+        ("em", "") => (Tag::Em, None),
+        ("strong", "") => (Tag::Strong, None),
+        ("a", r) => (Tag::A, Some(attribute(r, "href").filter(|u| safe_url(u))?)),
+        ("abbr", r) => (Tag::Abbr, Some(attribute(r, "title")?)),
+        _ => return None,
+    };
+    Some((Token::Open(tag, attr, src), end))
+}
+
+/// The value of `name="value"` (or single-quoted), when it is the only attribute.
+fn attribute(s: &str, name: &str) -> Option<String> {
+    let rest = s
+        .strip_prefix(name)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = rest[1..].strip_suffix(quote)?;
+    (!value.contains(quote)).then(|| value.to_owned())
+}
+
+/// Links may only lead to web pages or mail: no `javascript:`, `data:`…
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Escape text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message as HTML: allowed tags kept, everything else escaped.
+pub fn to_html(s: &str) -> String {
+    let tokens = tokens(s);
+    if tokens.iter().all(|t| matches!(t, Token::Text(_))) {
+        return escape(s);
+    }
+    let mut html = String::with_capacity(s.len() + 16);
+    for t in &tokens {
+        match t {
+            Token::Text(text) => html.push_str(&escape(text)),
+            Token::Open(Tag::A, Some(href), _) => {
+                html.push_str(&format!("<a href=\"{}\">", escape(href)))
+            }
+            Token::Open(Tag::Abbr, Some(title), _) => {
+                html.push_str(&format!("<abbr title=\"{}\">", escape(title)))
+            }
+            Token::Open(tag, _, _) => html.push_str(&format!("<{}>", tag.name())),
+            Token::Close(tag, _) => html.push_str(&format!("</{}>", tag.name())),
+        }
+    }
+    sanitiser().clean(&html).to_string()
+}
+
+fn sanitiser() -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::empty();
+    b.tags(HashSet::from(["em", "strong", "a", "abbr"]))
+        .add_tag_attributes("a", ["href"])
+        .add_tag_attributes("abbr", ["title"])
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(None);
+    b
+}
+
+/// A message as plain text: tags dropped, a link becomes `text <url>`.
+pub fn to_text(s: &str) -> String {
+    let tokens = tokens(s);
+    let mut out = String::with_capacity(s.len());
+    let mut links = Vec::new();
+    for t in &tokens {
+        match t {
+            Token::Text(text) => out.push_str(text),
+            Token::Open(Tag::A, href, _) => links.push(href.clone().unwrap_or_default()),
+            Token::Close(Tag::A, _) => {
+                if let Some(href) = links.pop() {
+                    out.push_str(&format!(" <{href}>"));
+                }
+            }
+            Token::Open(..) | Token::Close(..) => {}
+        }
+    }
+    out
+}
+
+/// Tags a message uses that are not allowed (or not paired, or with an unsafe link), as typed.
+pub fn rejected_tags(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tokens(s) {
+        if let Token::Text(text) = t {
+            let mut rest = text;
+            while let Some(i) = rest.find('<') {
+                let after = &rest[i + 1..];
+                let looks_like_tag =
+                    after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+                match after.find('>') {
+                    Some(j) if looks_like_tag => {
+                        out.push(rest[i..i + 1 + j + 1].to_owned());
+                        rest = &after[j + 1..];
+                    }
+                    _ => rest = after,
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The allowed tags a message uses, as `<em>`, `</em>`, `<a>`… in order (for comparing a
+/// translation's markup with its source's).
+pub fn tag_names(s: &str) -> Vec<String> {
+    tokens(s)
+        .iter()
+        .filter_map(|t| match t {
+            Token::Open(tag, _, _) => Some(format!("<{}>", tag.name())),
+            Token::Close(tag, _) => Some(format!("</{}>", tag.name())),
+            Token::Text(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_markup_is_kept() {
+        assert_eq!(
+            to_html("a <em>b</em> <a href=\"https://x.example/?a=1&b=2\">c</a> <abbr title=\"North Atlantic\">NATO</abbr>"),
+            "a <em>b</em> <a href=\"https://x.example/?a=1&amp;b=2\">c</a> <abbr title=\"North Atlantic\">NATO</abbr>"
+        );
+        assert_eq!(
+            to_text("a <em>b</em> <a href='https://x.example'>c</a>"),
+            "a b c <https://x.example>"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_text() {
+        for hostile in [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\"https://x\" onclick=\"alert(1)\">x</a>",
+            "<em onmouseover=\"x\">y</em>",
+            "<em>unclosed",
+            "</strong>stray",
+            "<em><strong>crossed</em></strong>",
+        ] {
+            let html = to_html(hostile);
+            assert!(
+                !html.contains("<script")
+                    && !html.contains("<img")
+                    && !html.contains("javascript:\">")
+                    && !html.contains("onclick=\"")
+                    && !html.contains("<em onmouse"),
+                "{hostile} -> {html}"
+            );
+            assert!(!rejected_tags(hostile).is_empty(), "{hostile}");
+        }
+        assert_eq!(to_html("<em>x"), "&lt;em&gt;x");
+        assert_eq!(to_text("<script>x</script>"), "<script>x</script>");
+        assert_eq!(to_html("a < b & c"), "a &lt; b &amp; c");
+        assert!(rejected_tags("a < b > c").is_empty());
+    }
+
+    #[test]
+    fn tag_names_in_order() {
+        assert_eq!(
+            tag_names("<strong>a</strong> <em>b</em>"),
+            ["<strong>", "</strong>", "<em>", "</em>"]
+        );
+    }
+}

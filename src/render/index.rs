@@ -1,0 +1,59 @@
+//! Views of the per-language index (`out/<lang>/index.html`) and of the language picker
+//! (`out/index.html`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Alternate;
+use crate::localise::{Edition, Text};
+
+/// One article in a language's index.
+#[derive(Debug, Serialize)]
+pub struct IndexEntry<'a> {
+    pub title: &'a Text,
+    pub lede: Option<&'a Text>,
+    pub date: &'a str,
+    pub date_text: &'a str,
+    pub section: Option<&'a str>,
+    /// Relative to the index page.
+    pub href: String,
+}
+
+impl<'a> IndexEntry<'a> {
+    pub fn new(e: &'a Edition) -> Self {
+        IndexEntry {
+            title: &e.title,
+            lede: e.lede.as_ref(),
+            date: &e.date,
+            date_text: &e.date_text,
+            section: e.section.as_deref(),
+            href: format!("{}.html", e.slug),
+        }
+    }
+}
+
+/// Everything `index.html.hbs` gets.
+#[derive(Debug, Serialize)]
+pub struct IndexView<'a> {
+    pub lang: &'a str,
+    pub ui: &'a BTreeMap<String, String>,
+    /// Newest first.
+    pub articles: Vec<IndexEntry<'a>>,
+    /// The index in every language.
+    pub alternates: Vec<Alternate>,
+    pub canonical: String,
+    pub root: String,
+    /// The language's Atom feed, when one is written.
+    pub feed: Option<String>,
+}
+
+/// Everything `languages.html.hbs` gets: the site's front door, in the source language.
+#[derive(Debug, Serialize)]
+pub struct PickerView<'a> {
+    pub lang: &'a str,
+    pub ui: &'a BTreeMap<String, String>,
+    /// Each language's index, named in its own language.
+    pub languages: Vec<Alternate>,
+    pub canonical: String,
+}
