@@ -143,11 +143,13 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> 
         .values()
         .flat_map(|by_lang| {
             by_lang.values().map(|e| {
-                let alternates = by_lang
-                    .keys()
+                // In the project's language order (source first), not alphabetical.
+                let alternates = langs
+                    .iter()
+                    .filter(|l| by_lang.contains_key(l.as_str()))
                     .map(|l| Alternate {
-                        lang: l.to_string(),
-                        name: names[l].clone(),
+                        lang: l.clone(),
+                        name: names[l.as_str()].clone(),
                         href: page_url(base, l, &e.slug, &e.lang),
                         current: *l == e.lang,
                     })
