@@ -52,7 +52,30 @@ pub enum BuildOutcome {
     Built(Summary, Report),
 }
 
+/// Told of a build's progress, from worker threads: one step per (language, article) page
+/// rendered. The CLI draws a progress bar with it; the library never prints.
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn step(&self);
+    fn finish(&self);
+}
+
+/// No progress reporting.
+impl Progress for () {
+    fn start(&self, _: usize) {}
+    fn step(&self) {}
+    fn finish(&self) {}
+}
+
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> {
+    build_with_progress(project, options, &())
+}
+
+pub fn build_with_progress(
+    project: &Project,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildOutcome> {
     let all = project.languages();
     let langs = match &options.langs {
         None => all.clone(),
@@ -158,9 +181,11 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> 
             })
         })
         .collect();
+    progress.start(jobs.len());
     let pages = pool.install(|| {
         jobs.par_iter()
             .map(|(e, alternates)| {
+                progress.step();
                 let view = PageView {
                     edition: e,
                     canonical: page_url(base, &e.lang, &e.slug, &e.lang),
@@ -180,7 +205,9 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> 
                 ])
             })
             .collect::<Result<Vec<_>>>()
-    })?;
+    });
+    progress.finish();
+    let pages = pages?;
     let mut site: Site = pages.into_iter().flatten().collect();
     site_pages(
         project,

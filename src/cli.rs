@@ -2,7 +2,7 @@
 //! that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -121,7 +121,8 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         },
         jobs: args.jobs.map(usize::from),
     };
-    match build::build(&project, &options)? {
+    let bar = ProgressBar::new(!args.quiet && std::io::stderr().is_terminal());
+    match build::build_with_progress(&project, &options, &bar)? {
         BuildOutcome::Refused(report) => {
             eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
             eprintln!("build: not published: fix the errors above (or see --missing)");
@@ -155,6 +156,49 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A progress bar on stderr for builds long enough to want one (on a terminal, without -q).
+struct ProgressBar {
+    enabled: bool,
+    bar: std::sync::OnceLock<indicatif::ProgressBar>,
+}
+
+impl ProgressBar {
+    /// Below this many pages a build is over before a bar would help.
+    const MIN_PAGES: usize = 200;
+
+    fn new(enabled: bool) -> Self {
+        ProgressBar {
+            enabled,
+            bar: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl build::Progress for ProgressBar {
+    fn start(&self, total: usize) {
+        if self.enabled && total >= Self::MIN_PAGES {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {eta} left")
+                    .expect("a valid template"),
+            );
+            let _ = self.bar.set(bar);
+        }
+    }
+
+    fn step(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
         }
     }
 }

@@ -284,3 +284,61 @@ fn content_links_cannot_be_scripts_or_escape_the_site() {
         );
     }
 }
+
+#[test]
+fn summary_on_stderr_and_quiet_with_q() {
+    let p = Project::fixture("publish");
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("build: 2 articles in 2 languages (fr, de): 14 files written to out in "),
+        "{stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "results of build go to out/, messages to stderr"
+    );
+    let out = p
+        .gazette(&["build", "-q", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn progress_is_reported_once_per_page() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    #[derive(Default)]
+    struct Count(AtomicUsize, AtomicUsize, AtomicUsize);
+    impl gazette::build::Progress for Count {
+        fn start(&self, total: usize) {
+            self.0.store(total, Ordering::SeqCst);
+        }
+        fn step(&self) {
+            self.1.fetch_add(1, Ordering::SeqCst);
+        }
+        fn finish(&self) {
+            self.2.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    let p = Project::fixture("publish");
+    let project = gazette::project::Project::load(p.path()).unwrap();
+    let options = gazette::build::BuildOptions {
+        missing: gazette::localise::MissingPolicy::Skip,
+        ..Default::default()
+    };
+    let count = Count::default();
+    gazette::build::build_with_progress(&project, &options, &count).unwrap();
+    // fr: 2 articles, de: 1 (the other is skipped).
+    assert_eq!(count.0.load(Ordering::SeqCst), 3);
+    assert_eq!(count.1.load(Ordering::SeqCst), 3);
+    assert_eq!(count.2.load(Ordering::SeqCst), 1);
+}
