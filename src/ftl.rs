@@ -232,8 +232,16 @@ fn entry_text(
     let head = format!("{prefix}{name} =");
     let rest = full.strip_prefix(&head).unwrap_or(&full);
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
-    let rest = rest.strip_prefix('\n').unwrap_or(rest);
-    rest.trim_end_matches('\n').to_owned()
+    let rest = rest.trim_end_matches('\n');
+    match rest.strip_prefix('\n') {
+        // Attributes only (or a block value): dedent, so the text reads `.alt = ...`.
+        Some(block) => block
+            .split('\n')
+            .map(|l| l.strip_prefix("    ").unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => rest.to_owned(),
+    }
 }
 
 /// The normalised Fluent text of one entry of `text` (comment left out), ending with a newline:

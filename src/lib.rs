@@ -6,6 +6,7 @@ pub mod error;
 pub mod ftl;
 pub mod intl;
 pub mod localise;
+pub mod lock;
 pub mod markup;
 pub mod project;
 pub mod render;

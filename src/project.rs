@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::content::{self, Article};
 use crate::error::{Error, Result};
+use crate::lock::{Lock, LOCK_FILE};
 
 /// The settings file at the project root.
 pub const CONFIG_FILE: &str = "gazette.toml";
@@ -156,6 +157,8 @@ pub struct Project {
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
+    /// `gazette.lock`: the source text each translation was reviewed against (empty if absent).
+    pub lock: Lock,
 }
 
 impl Project {
@@ -171,6 +174,15 @@ impl Project {
                 Config::parse("", CONFIG_FILE.as_ref())?
             }
             Err(e) => return Err(Error::io(CONFIG_FILE, e)),
+        };
+
+        let lock = match fs::metadata(root.join(LOCK_FILE)) {
+            Ok(_) => Lock::parse(
+                &read_text(&root.join(LOCK_FILE), LOCK_FILE.as_ref())?,
+                LOCK_FILE.as_ref(),
+            )?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
+            Err(e) => return Err(Error::io(LOCK_FILE, e)),
         };
 
         let locales_dir = root.join(&config.locales);
@@ -260,6 +272,7 @@ impl Project {
             articles,
             locales,
             templates,
+            lock,
         })
     }
 

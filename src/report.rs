@@ -127,6 +127,153 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// `gazette status --format json`: one object, documented in SPEC.md:
+/// `{ "source": "fr", "locales": { "de": { "messages": 38, "translated": 35, "missing": 3,
+/// "stale": 0, "obsolete": 0, "percent": 92.1, "files": { "locales/de/x.ftl": { … } } } } }`.
+/// `translated`, `stale` and `missing` share out `messages` (see [`Counts`]); `percent` is
+/// `translated / messages`, rounded to one decimal.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonStatus {
+    pub source: String,
+    pub locales: BTreeMap<String, JsonCoverage>,
+}
+
+/// Coverage of one language, or (without `files`) of one of its files.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonCoverage {
+    pub messages: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub obsolete: usize,
+    pub percent: f64,
+    /// Target file (relative to the project root) -> its coverage; only on languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<BTreeMap<String, JsonCoverage>>,
+}
+
+impl JsonCoverage {
+    fn of(c: &Counts, files: Option<BTreeMap<String, JsonCoverage>>) -> Self {
+        JsonCoverage {
+            messages: c.messages,
+            translated: c.translated,
+            missing: c.missing,
+            stale: c.stale,
+            obsolete: c.obsolete,
+            percent: c.percent(),
+            files,
+        }
+    }
+}
+
+pub fn status_json(report: &Report) -> String {
+    let locales = report
+        .locales
+        .iter()
+        .map(|(lang, counts)| {
+            let files = report
+                .files
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(|(path, c)| (path.clone(), JsonCoverage::of(c, None)))
+                .collect();
+            (lang.clone(), JsonCoverage::of(counts, Some(files)))
+        })
+        .collect();
+    let out = JsonStatus {
+        source: report.source.clone(),
+        locales,
+    };
+    let mut s = serde_json::to_string_pretty(&out).expect("a status always serialises");
+    s.push('\n');
+    s
+}
+
+/// `gazette status`: an aligned table, one row per (language, file), a total row per language
+/// and one for all languages. With `colour`, ANSI colours flag what needs work.
+pub fn status_human(report: &Report, colour: bool) -> String {
+    const HEADER: [&str; 8] = [
+        "language",
+        "file",
+        "messages",
+        "translated",
+        "missing",
+        "stale",
+        "obsolete",
+        "%",
+    ];
+    // (cells, counts, is a total row)
+    let mut rows: Vec<([String; 8], Option<Counts>, bool)> =
+        vec![(HEADER.map(str::to_owned), None, false)];
+    let row = |lang: &str, file: &str, c: &Counts| {
+        [
+            lang.to_owned(),
+            file.to_owned(),
+            c.messages.to_string(),
+            c.translated.to_string(),
+            c.missing.to_string(),
+            c.stale.to_string(),
+            c.obsolete.to_string(),
+            format!("{:.1}", c.percent()),
+        ]
+    };
+    let mut all = Counts::default();
+    for (lang, counts) in &report.locales {
+        for (file, c) in report.files.get(lang).into_iter().flatten() {
+            rows.push((row(lang, file, c), Some(c.clone()), false));
+        }
+        rows.push((row(lang, "total", counts), Some(counts.clone()), true));
+        all.add(counts);
+    }
+    if report.locales.len() > 1 {
+        rows.push((row("all", "total", &all), Some(all), true));
+    }
+    let mut widths = [0; 8];
+    for (cells, _, _) in &rows {
+        for (w, cell) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let paint = |text: String, code: &str| {
+        if colour && !code.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text
+        }
+    };
+    let mut out = String::new();
+    for (cells, counts, total) in &rows {
+        let mut line = Vec::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let width = widths[i];
+            let padded = if i < 2 {
+                format!("{cell:<width$}")
+            } else {
+                format!("{cell:>width$}")
+            };
+            let code = match (counts, i) {
+                (None, _) => "1",
+                (Some(c), 4) if c.missing > 0 => "31",
+                (Some(c), 5) if c.stale > 0 => "33",
+                (Some(c), 6) if c.obsolete > 0 => "33",
+                (Some(c), 7) if c.translated == c.messages => "32",
+                (Some(c), 7) if c.missing > 0 => "31",
+                (Some(_), 7) => "33",
+                _ if *total => "1",
+                _ => "",
+            };
+            line.push(paint(padded, code));
+        }
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    if report.locales.is_empty() {
+        out.push_str("status: no target language\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,7 +292,7 @@ mod tests {
         Report {
             source: "fr".into(),
             diagnostics: vec![d],
-            locales: BTreeMap::new(),
+            ..Report::default()
         }
     }
 

@@ -1,39 +1,70 @@
 //! Each target file against the source file at the same path in its language folder: what is
-//! missing, what is obsolete, and whether attributes and variables agree.
+//! missing, what is obsolete or stale, whether attributes and variables agree, and (through
+//! `quality`) whether the translation reads like one.
 
-use super::{Code, Counts, Diagnostic, Language};
+use std::collections::BTreeMap;
+
+use super::diagnostic::slash_path;
+use super::{quality, Code, Counts, Diagnostic, Language};
 use crate::ftl::Entry;
 use crate::project::Project;
 
-/// Compare one target language with the source; returns its coverage.
+/// Compare one target language with the source; returns its coverage per target file
+/// (relative path as diagnostics print it), files that do not exist yet included.
 pub(super) fn check(
     project: &Project,
     source: &Language,
     target: &Language,
     out: &mut Vec<Diagnostic>,
-) -> Counts {
+) -> BTreeMap<String, Counts> {
     let lang = target.lang.as_str();
-    let mut counts = Counts::default();
+    let plurals = quality::plural_categories(project.config.format_locale(lang));
+    let mut files: BTreeMap<String, Counts> = BTreeMap::new();
     for src in &source.files {
         let path = project.ftl_path(lang, &src.file.name);
+        let counts = files.entry(slash_path(&path)).or_default();
         let tgt = target.file(&src.file.name);
+        let bundle = tgt.map(|t| target.bundle_of(t)).unwrap_or_default();
+        let has_term = |term: &str| bundle.iter().any(|p| p.facts.get(term).is_some());
+        let quality_target = quality::Target {
+            lang,
+            path: &path,
+            plurals: &plurals,
+            has_term: &has_term,
+        };
         for entry in &src.facts.entries {
             counts.messages += 1;
             let Some(tgt) = tgt else {
                 counts.missing += 1;
-                out.push(missing(lang, &path, entry, true));
+                out.push(missing(lang, &path, entry, true, None));
                 continue;
             };
             match tgt.facts.get(&entry.id) {
                 Some(t) => {
-                    counts.translated += 1;
-                    compare_entry(lang, &path, entry, t, out);
+                    let record = project.lock.get(lang, &src.file.name, &entry.id);
+                    match record.filter(|r| !r.matches(&entry.text)) {
+                        Some(r) => {
+                            counts.stale += 1;
+                            out.push(stale(
+                                lang,
+                                &project.config.source,
+                                &path,
+                                entry,
+                                t,
+                                &r.text,
+                            ));
+                        }
+                        None => counts.translated += 1,
+                    }
+                    compare_entry(lang, &path, entry, t, &tgt.facts.stubs, out);
+                    quality::check(&quality_target, entry, t, out);
                 }
                 None => {
                     counts.missing += 1;
                     // An id inside junk already has its syntax-error.
                     if !tgt.facts.junk_ids.contains(&entry.id) {
-                        out.push(missing(lang, &path, entry, false));
+                        let stub = tgt.facts.stubs.get(&entry.id).copied();
+                        out.push(missing(lang, &path, entry, false, stub));
                     }
                 }
             }
@@ -41,6 +72,7 @@ pub(super) fn check(
     }
     for tgt in &target.files {
         let src = source.file(&tgt.file.name);
+        let counts = files.entry(slash_path(&tgt.file.path)).or_default();
         for entry in &tgt.facts.entries {
             let known = src.is_some_and(|s| {
                 s.facts.get(&entry.id).is_some() || s.facts.junk_ids.contains(&entry.id)
@@ -51,9 +83,7 @@ pub(super) fn check(
                     Some(_) => "the source no longer has it".to_owned(),
                     None => format!(
                         "there is no source file {}",
-                        super::diagnostic::slash_path(
-                            &project.ftl_path(&source.lang, &tgt.file.name)
-                        )
+                        slash_path(&project.ftl_path(&source.lang, &tgt.file.name))
                     ),
                 };
                 out.push(
@@ -73,10 +103,67 @@ pub(super) fn check(
             }
         }
     }
-    counts
+    files
 }
 
-fn missing(lang: &str, path: &std::path::Path, entry: &Entry, no_file: bool) -> Diagnostic {
+/// `stale-translation`: the source text is not the one recorded in `gazette.lock`.
+fn stale(
+    lang: &str,
+    source_lang: &str,
+    path: &std::path::Path,
+    src: &Entry,
+    tgt: &Entry,
+    old: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        Code::StaleTranslation,
+        lang,
+        path,
+        format!(
+            "`{}` changed in {source_lang} since this translation was reviewed: was “{}”, now “{}”",
+            src.id,
+            one_line(old),
+            one_line(&src.text)
+        ),
+    )
+    .at(tgt.line, Some(tgt.column))
+    .id(&tgt.id)
+    .help(format!(
+        "update the translation, then run `gazette sync {lang} --accept {}`",
+        src.id
+    ))
+}
+
+/// A (possibly multi-line) Fluent text on one line: line breaks and indentation become a space.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn missing(
+    lang: &str,
+    path: &std::path::Path,
+    entry: &Entry,
+    no_file: bool,
+    stub: Option<usize>,
+) -> Diagnostic {
+    if let Some(line) = stub {
+        return Diagnostic::new(
+            Code::MissingMessage,
+            lang,
+            path,
+            format!(
+                "`{}` is not translated: its stub from `gazette sync` is not filled in",
+                entry.id
+            ),
+        )
+        .at(line, Some(1))
+        .id(&entry.id)
+        .help(STUB_HELP.into());
+    }
     let message = if no_file {
         format!("`{}` is not translated: the file does not exist", entry.id)
     } else {
@@ -89,12 +176,16 @@ fn missing(lang: &str, path: &std::path::Path, entry: &Entry, no_file: bool) -> 
         ))
 }
 
+const STUB_HELP: &str =
+    "translate the commented-out source text below this line, uncomment it and delete the `# gazette: stub` line";
+
 /// Attributes, value and variables of one message present on both sides.
 fn compare_entry(
     lang: &str,
     path: &std::path::Path,
     src: &Entry,
     tgt: &Entry,
+    stubs: &BTreeMap<String, usize>,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = |code: Code, message: String, line: usize| {
@@ -117,6 +208,21 @@ fn compare_entry(
     }
     for (name, _) in &src.attributes {
         if !tgt.attributes.iter().any(|(n, _)| n == name) {
+            if let Some(line) = stubs.get(&format!("{}.{name}", tgt.id)) {
+                out.push(
+                    at(
+                        Code::MissingAttribute,
+                        format!(
+                            "`{}` lacks the attribute `.{name}`: its stub from `gazette sync` is not filled in",
+                            tgt.id
+                        ),
+                        *line,
+                    )
+                    .attribute(name)
+                    .help(STUB_HELP.into()),
+                );
+                continue;
+            }
             out.push(
                 at(
                     Code::MissingAttribute,

@@ -31,10 +31,19 @@ pub enum Code {
     FormatError,
     ObsoleteMessage,
     ObsoleteAttribute,
+    StaleTranslation,
+    Untranslated,
+    MarkupMismatch,
+    ReferenceMismatch,
+    MissingPluralCategory,
+    MissingTerm,
+    EmptyValue,
+    UnbalancedDelimiters,
+    WhitespaceMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 22] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -48,6 +57,15 @@ impl Code {
         Code::FormatError,
         Code::ObsoleteMessage,
         Code::ObsoleteAttribute,
+        Code::StaleTranslation,
+        Code::Untranslated,
+        Code::MarkupMismatch,
+        Code::ReferenceMismatch,
+        Code::MissingPluralCategory,
+        Code::MissingTerm,
+        Code::EmptyValue,
+        Code::UnbalancedDelimiters,
+        Code::WhitespaceMismatch,
     ];
 
     /// The code as written in reports, e.g. `missing-message`.
@@ -66,15 +84,35 @@ impl Code {
             Code::FormatError => "format-error",
             Code::ObsoleteMessage => "obsolete-message",
             Code::ObsoleteAttribute => "obsolete-attribute",
+            Code::StaleTranslation => "stale-translation",
+            Code::Untranslated => "untranslated",
+            Code::MarkupMismatch => "markup-mismatch",
+            Code::ReferenceMismatch => "reference-mismatch",
+            Code::MissingPluralCategory => "missing-plural-category",
+            Code::MissingTerm => "missing-term",
+            Code::EmptyValue => "empty-value",
+            Code::UnbalancedDelimiters => "unbalanced-delimiters",
+            Code::WhitespaceMismatch => "whitespace-mismatch",
         }
     }
 
-    /// SPEC's default severity.
+    /// SPEC's default severity. The translation-quality codes (from `stale-translation` on)
+    /// are warnings: they point at text to review, not at text that cannot be published.
+    /// `missing-term` is an error: the target lacks a term its source relies on (it always
+    /// comes with the term's own `missing-message`).
     pub fn severity(self) -> Severity {
         match self {
-            Code::DroppedVariable | Code::ObsoleteMessage | Code::ObsoleteAttribute => {
-                Severity::Warning
-            }
+            Code::DroppedVariable
+            | Code::ObsoleteMessage
+            | Code::ObsoleteAttribute
+            | Code::StaleTranslation
+            | Code::Untranslated
+            | Code::MarkupMismatch
+            | Code::ReferenceMismatch
+            | Code::MissingPluralCategory
+            | Code::EmptyValue
+            | Code::UnbalancedDelimiters
+            | Code::WhitespaceMismatch => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -149,6 +187,12 @@ pub fn slash_path(path: &std::path::Path) -> String {
 }
 
 /// Translation coverage of one target language (or one of its files).
+///
+/// Every message (or term) of the source is exactly one of `translated` (present and up to
+/// date), `stale` (present, but its source text changed since it was last reviewed: see
+/// `gazette.lock`) or `missing` (absent, or only a stub from `gazette sync`), as gettext
+/// counts fuzzy entries apart from translated ones; `obsolete` counts the target's ids that
+/// the source does not have.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counts {
     /// Messages and terms of the source that the target should have.
@@ -167,6 +211,20 @@ impl Counts {
         self.stale += other.stale;
         self.obsolete += other.obsolete;
     }
+
+    /// `translated` as a percentage of `messages`, rounded to one decimal (100 when there is
+    /// nothing to translate). Never rounded up to 100 while something is left to do.
+    pub fn percent(&self) -> f64 {
+        if self.messages == 0 {
+            return 100.0;
+        }
+        let p = (self.translated as f64 * 1000.0 / self.messages as f64).round() / 10.0;
+        if p >= 100.0 && self.translated < self.messages {
+            99.9
+        } else {
+            p
+        }
+    }
 }
 
 /// Everything `check` found.
@@ -177,6 +235,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Target language -> coverage.
     pub locales: BTreeMap<String, Counts>,
+    /// Target language -> target file (relative to the project root, as diagnostics print it;
+    /// also files that do not exist yet) -> its coverage. Sums to `locales`.
+    pub files: BTreeMap<String, BTreeMap<String, Counts>>,
 }
 
 impl Report {

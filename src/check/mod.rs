@@ -1,12 +1,15 @@
 //! Stage 3, check: judge the translations of a [`Project`] and report [`Diagnostic`]s.
 //!
 //! One file per rule family: `bundle` (what one language's bundles hold together), `compare`
-//! (each target file against its source file), `format` (every message formatted for real).
+//! (each target file against its source file, and whether it is stale against `gazette.lock`),
+//! `quality` (whether a translation reads like one), `format` (every message formatted for
+//! real).
 
 mod bundle;
 mod compare;
 pub mod diagnostic;
 mod format;
+mod quality;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
 
@@ -81,9 +84,15 @@ pub fn check(project: &Project) -> Report {
     }
     bundle::check_sources(project, &source, &mut diagnostics);
     let mut locales = std::collections::BTreeMap::new();
+    let mut files = std::collections::BTreeMap::new();
     for target in &targets {
-        let counts = compare::check(project, &source, target, &mut diagnostics);
-        locales.insert(target.lang.clone(), counts);
+        let by_file = compare::check(project, &source, target, &mut diagnostics);
+        let mut total = Counts::default();
+        for counts in by_file.values() {
+            total.add(counts);
+        }
+        locales.insert(target.lang.clone(), total);
+        files.insert(target.lang.clone(), by_file);
     }
 
     diagnostics.sort_by(|a, b| {
@@ -101,6 +110,7 @@ pub fn check(project: &Project) -> Report {
         source: project.config.source.clone(),
         diagnostics,
         locales,
+        files,
     }
 }
 
