@@ -14,6 +14,7 @@ use gazette::check::{self, diagnostic::slash_path, Report};
 use gazette::localise::MissingPolicy;
 use gazette::project::Project;
 use gazette::report;
+use gazette::sync::{self, Accept};
 
 /// Check Fluent translations and publish articles as HTML and plain text in every language.
 #[derive(Debug, Parser)]
@@ -32,6 +33,48 @@ enum Command {
     Build(BuildArgs),
     /// Validate every language without writing anything.
     Check(CheckArgs),
+    /// Show translation coverage per language and file (always exits 0; `check` enforces).
+    Status(StatusArgs),
+    /// Add a stub for every missing message or attribute to a language's files, or record
+    /// reviewed translations in gazette.lock (`--accept`); never changes existing text.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct StatusArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StatusFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct SyncArgs {
+    /// The target language to sync (e.g. `de`).
+    #[arg(
+        value_name = "LANG",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    lang: Option<String>,
+    /// Sync every target language.
+    #[arg(long)]
+    all: bool,
+    /// Print what would be added or recorded, without writing anything.
+    #[arg(long)]
+    dry_run: bool,
+    /// Record the current source text of these translations as reviewed (clears
+    /// `stale-translation`); adds no stubs.
+    #[arg(long, value_name = "ID", num_args = 1.., allow_hyphen_values = true)]
+    accept: Vec<String>,
+    /// Record the current source text of every translation as reviewed; adds no stubs.
+    #[arg(long, conflicts_with = "accept")]
+    accept_all: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -85,7 +128,46 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(&cli.dir, &args),
         Command::Build(args) => run_build(&cli.dir, &args),
+        Command::Status(args) => run_status(&cli.dir, &args),
+        Command::Sync(args) => run_sync(&cli.dir, &args),
     }
+}
+
+fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
+    let project = Project::load(dir)?;
+    let report = check::check(&project);
+    let text = match args.format {
+        StatusFormat::Human => {
+            // Colour only for a person at a terminal who has not asked for none (no-color.org).
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            report::status_human(&report, colour)
+        }
+        StatusFormat::Json => report::status_json(&report),
+    };
+    print_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
+    let project = Project::load(dir)?;
+    let langs = match &args.lang {
+        Some(lang) => vec![lang.clone()],
+        None => project.targets(),
+    };
+    let accept = if args.accept_all {
+        Accept::All
+    } else if !args.accept.is_empty() {
+        Accept::Ids(args.accept.clone())
+    } else {
+        Accept::Nothing
+    };
+    let plan = sync::plan(&project, &langs, &accept)?;
+    if !args.dry_run {
+        sync::apply(&project, &plan)?;
+    }
+    print_stdout(&sync::describe(&plan, args.dry_run))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {

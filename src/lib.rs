@@ -11,4 +11,5 @@ pub mod markup;
 pub mod project;
 pub mod render;
 pub mod report;
+pub mod sync;
 pub mod write;
