@@ -155,7 +155,8 @@ fn entry_facts(
     attributes: &[ast::Attribute<&str>],
     comment: Option<&ast::Comment<&str>>,
 ) -> Entry {
-    let (line, column) = line_col(text, offset_in(text, name));
+    // A term's position is that of its `-`, as its reported id starts with it.
+    let (line, column) = line_col(text, offset_in(text, name).saturating_sub(prefix.len()));
     let attribute_lines: Vec<(String, usize)> = attributes
         .iter()
         .map(|a| {
@@ -475,6 +476,13 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// 1-based column of the first non-blank character of a line (where an attribute's `.` is).
+pub fn indent_column(text: &str, line: usize) -> usize {
+    line_text(text, line).map_or(1, |l| {
+        l.chars().take_while(|c| c.is_whitespace()).count() + 1
+    })
 }
 
 /// The text of a 1-based line, without its line ending.

@@ -104,7 +104,9 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
         }
         ids.extend(article.messages().into_iter().map(|(id, _)| id));
         for id in ids {
-            if !defined(own, id) {
+            // An id inside junk already has its `syntax-error`.
+            let in_junk = own.is_some_and(|p| p.facts.junk_ids.contains(id));
+            if !defined(own, id) && !in_junk {
                 let mut d = Diagnostic::new(
                     Code::MissingSourceMessage,
                     lang,

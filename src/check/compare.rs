@@ -32,7 +32,12 @@ pub(super) fn check(
             plurals: &plurals,
             has_term: &has_term,
         };
+        let mut seen = std::collections::BTreeSet::new();
         for entry in &src.facts.entries {
+            // An id defined twice is a `duplicate-message`, and one message to translate.
+            if !seen.insert(entry.id.as_str()) {
+                continue;
+            }
             counts.messages += 1;
             let Some(tgt) = tgt else {
                 counts.missing += 1;
@@ -56,7 +61,7 @@ pub(super) fn check(
                         }
                         None => counts.translated += 1,
                     }
-                    compare_entry(lang, &path, entry, t, &tgt.facts.stubs, out);
+                    compare_entry(lang, &path, &tgt.file.text, entry, t, &tgt.facts.stubs, out);
                     quality::check(&quality_target, entry, t, out);
                 }
                 None => {
@@ -180,9 +185,11 @@ const STUB_HELP: &str =
     "translate the commented-out source text below this line, uncomment it and delete the `# gazette: stub` line";
 
 /// Attributes, value and variables of one message present on both sides.
+#[allow(clippy::too_many_arguments)]
 fn compare_entry(
     lang: &str,
     path: &std::path::Path,
+    text: &str,
     src: &Entry,
     tgt: &Entry,
     stubs: &BTreeMap<String, usize>,
@@ -190,7 +197,14 @@ fn compare_entry(
 ) {
     let at = |code: Code, message: String, line: usize| {
         Diagnostic::new(code, lang, path, message)
-            .at(line, Some(if line == tgt.line { tgt.column } else { 1 }))
+            .at(
+                line,
+                Some(if line == tgt.line {
+                    tgt.column
+                } else {
+                    crate::ftl::indent_column(text, line)
+                }),
+            )
             .id(&tgt.id)
     };
     if src.has_value && !tgt.has_value {

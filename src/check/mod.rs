@@ -138,7 +138,7 @@ fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
                             path,
                             format!("attribute `.{name}` is defined twice in `{}`", entry.id),
                         )
-                        .at(*line, None)
+                        .at(*line, Some(ftl::indent_column(&parsed.file.text, *line)))
                         .id(&entry.id)
                         .attribute(name)
                         .help("keep one of the two definitions".into()),

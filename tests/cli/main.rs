@@ -1,0 +1,7 @@
+//! Integration tests: the real `gazette` binary on small fixture projects.
+
+mod build;
+mod check;
+mod errors;
+mod publish;
+mod support;
