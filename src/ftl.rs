@@ -516,6 +516,46 @@ mod tests {
     }
 
     #[test]
+    fn normalised_text_patterns_and_markers() {
+        let text = "# gazette: same-as-source\nok = OK\nphoto =\n        .alt = Une   { $who }\n    .title = { \" \" }<em>x</em> { $n ->\n        [one] un\n       *[other] { NUMBER($n) ->\n           *[many] plusieurs\n        }\n    }\n# gazette: stub gone — translate\n# gone = Parti\n";
+        let f = parse(text);
+        assert!(f.get("ok").unwrap().same_as_source);
+        let photo = f.get("photo").unwrap();
+        assert!(!photo.same_as_source);
+        assert!(
+            photo
+                .text
+                .starts_with(".alt = Une   { $who }\n.title =\n    { \" \" }<em>"),
+            "{}",
+            photo.text
+        );
+        let [alt, title] = &photo.patterns[..] else {
+            panic!("{:?}", photo.patterns)
+        };
+        assert_eq!((alt.attribute.as_deref(), alt.line), (Some("alt"), 4));
+        assert_eq!(alt.visible, "Une   \u{fffc}");
+        assert_eq!(title.visible, " <em>x</em> plusieurs");
+        let keys: Vec<_> = title
+            .selectors
+            .iter()
+            .map(|s| (s.variable.as_str(), s.keys.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("n", vec!["one".to_owned(), "other".to_owned()]),
+                ("n", vec!["many".to_owned()])
+            ]
+        );
+        assert_eq!(f.stubs.get("gone"), Some(&11));
+        assert_eq!(
+            entry_source(text, "photo", Some("alt")).as_deref(),
+            Some("    .alt = Une   { $who }\n")
+        );
+        assert_eq!(entry_source(text, "ok", None).as_deref(), Some("ok = OK\n"));
+    }
+
+    #[test]
     fn line_col_counts_characters() {
         let text = "é\nab«c";
         assert_eq!(line_col(text, 0), (1, 1));

@@ -308,6 +308,67 @@ mod tests {
     }
 
     #[test]
+    fn status_table_is_aligned_and_coloured_on_request() {
+        let mut report = report();
+        let c = |messages, translated, missing| Counts {
+            messages,
+            translated,
+            missing,
+            ..Counts::default()
+        };
+        report.locales.insert("de".into(), c(40, 37, 3));
+        report.files.insert(
+            "de".into(),
+            BTreeMap::from([
+                ("locales/de/a.ftl".into(), c(38, 35, 3)),
+                ("locales/de/site.ftl".into(), c(2, 2, 0)),
+            ]),
+        );
+        let plain = status_human(&report, false);
+        assert_eq!(
+            plain,
+            "\
+language  file                 messages  translated  missing  stale  obsolete      %
+de        locales/de/a.ftl           38          35        3      0         0   92.1
+de        locales/de/site.ftl         2           2        0      0         0  100.0
+de        total                      40          37        3      0         0   92.5
+"
+        );
+        let coloured = status_human(&report, true);
+        assert!(coloured.contains("\x1b[31m      3\x1b[0m"), "{coloured}");
+        assert_eq!(strip_ansi(&coloured), plain);
+        let json: serde_json::Value = serde_json::from_str(&status_json(&report)).unwrap();
+        assert_eq!(json["locales"]["de"]["percent"], 92.5);
+        assert_eq!(
+            json["locales"]["de"]["files"]["locales/de/a.ftl"]["percent"],
+            92.1
+        );
+    }
+
+    fn strip_ansi(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('\x1b') {
+            out.push_str(&rest[..i]);
+            rest = &rest[i + rest[i..].find('m').unwrap() + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn percent_rounds_to_one_decimal_but_never_up_to_complete() {
+        let c = |messages, translated| Counts {
+            messages,
+            translated,
+            ..Counts::default()
+        };
+        assert_eq!(c(38, 35).percent(), 92.1);
+        assert_eq!(c(0, 0).percent(), 100.0);
+        assert_eq!(c(2000, 1999).percent(), 99.9);
+    }
+
+    #[test]
     fn github_escapes_properties_and_data() {
         assert_eq!(
             github(&report()),
