@@ -25,7 +25,13 @@ impl Project {
     /// Copy the sample project at the repository root (its project files only).
     pub fn sample() -> Self {
         let p = Self::empty();
-        for item in ["gazette.toml", "gazette.lock", "content", "locales", "templates"] {
+        for item in [
+            "gazette.toml",
+            "gazette.lock",
+            "content",
+            "locales",
+            "templates",
+        ] {
             copy(&repo_root().join(item), &p.path().join(item));
         }
         p
