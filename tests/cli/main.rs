@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod editors;
 mod errors;
 mod publish;
 mod support;
