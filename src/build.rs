@@ -102,7 +102,10 @@ pub fn build_with_progress(
                 && d.locale != report.source
                 && matches!(
                     d.code,
-                    Code::MissingMessage | Code::MissingAttribute | Code::MissingValue
+                    Code::MissingMessage
+                        | Code::MissingAttribute
+                        | Code::MissingValue
+                        | Code::MissingTerm
                 ))
     };
     if report.diagnostics.iter().any(blocking) {

@@ -12,11 +12,11 @@ use std::sync::Arc;
 
 use fluent_bundle::types::{FluentNumber, FluentNumberStyle, FluentType};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use icu::datetime::fieldsets::YMD;
-use icu::datetime::DateTimeFormatter;
-use icu::decimal::input::Decimal;
-use icu::decimal::DecimalFormatter;
-use icu::locale::Locale;
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::DateTimeFormatter;
+use icu_decimal::input::Decimal;
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
 use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
@@ -137,7 +137,7 @@ impl NumberFormat {
         if let Some(min) = n.options.minimum_fraction_digits {
             d.absolute.pad_end(-(min.min(20) as i16));
         }
-        Some(self.0.format_to_string(&d))
+        Some(self.0.format(&d).to_string())
     }
 }
 
@@ -156,7 +156,7 @@ impl Memoizable for DateFormat {
 
 impl DateFormat {
     fn format(&self, date: Date) -> String {
-        match icu::datetime::input::Date::try_new_iso(date.year, date.month, date.day) {
+        match icu_datetime::input::Date::try_new_iso(date.year, date.month, date.day) {
             Ok(d) => self.0.format(&d).to_string(),
             Err(_) => date.to_string(),
         }

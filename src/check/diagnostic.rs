@@ -37,13 +37,14 @@ pub enum Code {
     ReferenceMismatch,
     MissingPluralCategory,
     MissingTerm,
+    UnsupportedMarkup,
     EmptyValue,
     UnbalancedDelimiters,
     WhitespaceMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -63,6 +64,7 @@ impl Code {
         Code::ReferenceMismatch,
         Code::MissingPluralCategory,
         Code::MissingTerm,
+        Code::UnsupportedMarkup,
         Code::EmptyValue,
         Code::UnbalancedDelimiters,
         Code::WhitespaceMismatch,
@@ -90,6 +92,7 @@ impl Code {
             Code::ReferenceMismatch => "reference-mismatch",
             Code::MissingPluralCategory => "missing-plural-category",
             Code::MissingTerm => "missing-term",
+            Code::UnsupportedMarkup => "unsupported-markup",
             Code::EmptyValue => "empty-value",
             Code::UnbalancedDelimiters => "unbalanced-delimiters",
             Code::WhitespaceMismatch => "whitespace-mismatch",
@@ -112,7 +115,8 @@ impl Code {
             | Code::MissingPluralCategory
             | Code::EmptyValue
             | Code::UnbalancedDelimiters
-            | Code::WhitespaceMismatch => Severity::Warning,
+            | Code::WhitespaceMismatch
+            | Code::UnsupportedMarkup => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -118,6 +118,31 @@ pub fn check(project: &Project) -> Report {
 fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
     for parsed in &language.files {
         let path = &parsed.file.path;
+        for entry in &parsed.facts.entries {
+            for pattern in &entry.patterns {
+                let rejected = crate::markup::rejected_tags(&pattern.visible);
+                if rejected.is_empty() {
+                    continue;
+                }
+                let mut d = Diagnostic::new(
+                    Code::UnsupportedMarkup,
+                    &language.lang,
+                    path,
+                    format!(
+                        "`{}` holds markup that will be shown as text: {}",
+                        entry.id,
+                        rejected.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .at(pattern.line, None)
+                .id(&entry.id)
+                .help("use only <em>, <strong>, <a href=\"https://…\"> and <abbr title=\"…\">, each closed in order".into());
+                if let Some(a) = &pattern.attribute {
+                    d = d.attribute(a);
+                }
+                out.push(d);
+            }
+        }
         for e in &parsed.facts.errors {
             out.push(
                 Diagnostic::new(Code::SyntaxError, &language.lang, path, e.message.clone())

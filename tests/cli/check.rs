@@ -997,3 +997,27 @@ fn every_diagnostic_has_a_one_line_help() {
         }
     }
 }
+
+#[test]
+fn unsupported_markup_is_reported_in_every_language() {
+    let (exit, report) = check_fixture("unsupported-markup");
+    assert_eq!(exit, 0);
+    let all = diagnostics(&report);
+    assert_eq!(all.len(), 2, "{report:#}");
+    for (d, lang) in all.iter().zip(["de", "fr"]) {
+        assert_fields(
+            d,
+            &json!({ "severity": "warning", "code": "unsupported-markup", "locale": lang,
+                     "file": format!("locales/{lang}/app.ftl"), "line": 2, "id": "notice" }),
+        );
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("`<blink>`") && message.contains("`</blink>`"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("<em>"),
+            "allowed markup is fine: {message}"
+        );
+    }
+}

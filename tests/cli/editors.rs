@@ -493,24 +493,3 @@ fn failed_sync_leaves_files_intact() {
     // Whatever was renamed before the failure is whole: the original bytes, then stubs.
     assert!(fs::read(p.path().join(DE)).unwrap().starts_with(&edited));
 }
-
-#[cfg(unix)]
-#[test]
-fn read_only_folder_fails_without_touching_the_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let (p, edited) = sample_missing_three();
-    let dir = p.path().join("locales/de");
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).unwrap();
-    // Root ignores permissions: then there is nothing to test.
-    let probe = dir.join(".probe");
-    if fs::write(&probe, "").is_ok() {
-        fs::remove_file(&probe).unwrap();
-        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
-        return; // the folder is writable anyway: nothing to test as root
-    }
-    let (exit, _, err) = run(&p, &["sync", "de"]);
-    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(exit, 2, "{err}");
-    assert!(err.contains("locales/de"), "{err}");
-    assert_eq!(fs::read(p.path().join(DE)).unwrap(), edited);
-}
