@@ -4,6 +4,7 @@ pub mod check;
 pub mod content;
 pub mod error;
 pub mod ftl;
+pub mod guard;
 pub mod intl;
 pub mod localise;
 pub mod lock;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::content::{self, Article};
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::lock::{Lock, LOCK_FILE};
 
 /// The settings file at the project root.
@@ -151,7 +152,7 @@ pub struct TemplateFile {
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
-    /// Content files, sorted by slug.
+    /// Content files, sorted by slug (binary-searched by [`Project::article_of`]).
     pub articles: Vec<Article>,
     /// Language folder -> its `.ftl` files, sorted by name. Holds the source and every target.
     pub locales: BTreeMap<String, Vec<FtlFile>>,
@@ -195,7 +196,7 @@ impl Project {
             });
         }
         let mut locales = BTreeMap::new();
-        for lang_dir in sorted_entries(&locales_dir, &config.locales)? {
+        for lang_dir in sorted_entries(root, &config.locales)? {
             if !lang_dir.is_dir() {
                 continue;
             }
@@ -223,7 +224,7 @@ impl Project {
         let mut articles = Vec::new();
         let content_dir = root.join(&config.content);
         if content_dir.is_dir() {
-            for path in sorted_entries(&content_dir, &config.content)? {
+            for path in sorted_entries(root, &config.content)? {
                 if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
                     let rel = config.content.join(path.file_name().unwrap_or_default());
                     let text = read_text(&path, &rel)?;
@@ -231,6 +232,9 @@ impl Project {
                 }
             }
         }
+
+        // By slug, so `article_of` can search them (file names sort `a-b` before `a`).
+        articles.sort_by(|a: &Article, b: &Article| a.slug.cmp(&b.slug));
 
         let mut templates: BTreeMap<String, TemplateFile> = BUILTIN_TEMPLATES
             .iter()
@@ -245,7 +249,7 @@ impl Project {
             .collect();
         let templates_dir = root.join(&config.templates);
         if templates_dir.is_dir() {
-            for path in sorted_entries(&templates_dir, &config.templates)? {
+            for path in sorted_entries(root, &config.templates)? {
                 if path.extension().is_some_and(|e| e == "hbs") && path.is_file() {
                     let name = path
                         .file_name()
@@ -318,23 +322,32 @@ impl Project {
     /// The article that owns a file name such as `coalition-des-volontaires.ftl`.
     pub fn article_of(&self, name: &str) -> Option<&Article> {
         let slug = name.strip_suffix(".ftl")?;
-        self.articles.iter().find(|a| a.slug == slug)
+        let i = self
+            .articles
+            .binary_search_by(|a| a.slug.as_str().cmp(slug))
+            .ok()?;
+        Some(&self.articles[i])
     }
 }
 
-/// Entries of a folder, sorted by name so every later stage sees a stable order.
-fn sorted_entries(dir: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
-    let mut paths = fs::read_dir(dir)
+/// Entries of a project folder, sorted by name so every later stage sees a stable order.
+/// A symbolic link out of the project is an error naming the link.
+fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths = fs::read_dir(root.join(rel))
         .map_err(|e| Error::io(rel, e))?
         .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::io(rel, e)))
         .collect::<Result<Vec<_>>>()?;
     paths.sort();
+    for path in &paths {
+        guard::check_link(root, path)
+            .map_err(|e| Error::io(rel.join(path.file_name().unwrap_or_default()), e))?;
+    }
     Ok(paths)
 }
 
 /// Gather the `.ftl` files under a language folder, sub-folders included.
 fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>) -> Result<()> {
-    for path in sorted_entries(&root.join(rel_dir), rel_dir)? {
+    for path in sorted_entries(root, rel_dir)? {
         let file_name = path
             .file_name()
             .unwrap_or_default()
@@ -346,6 +359,12 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
             collect_ftl(root, &rel, &format!("{name}/"), out)?;
         } else if file_name.ends_with(".ftl") {
             let text = read_text(&path, &rel)?;
+            guard::check_ftl(&text).map_err(|m| {
+                Error::io(
+                    &rel,
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, m),
+                )
+            })?;
             out.push(FtlFile {
                 path: rel,
                 name,
@@ -356,9 +375,10 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
     Ok(())
 }
 
-/// Read a UTF-8 text file; a byte-order mark is dropped, invalid UTF-8 is an error naming the file.
+/// Read a UTF-8 text file; a byte-order mark is dropped, invalid UTF-8 is an error naming the file,
+/// and so is a file past [`guard::MAX_FILE_BYTES`] or one that is not a regular file.
 pub(crate) fn read_text(path: &Path, rel: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|e| Error::io(rel, e))?;
+    let bytes = guard::read_file(path).map_err(|e| Error::io(rel, e))?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         Error::io(
             rel,

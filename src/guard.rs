@@ -1,0 +1,248 @@
+//! Defences of stage 1 against hostile or broken files: the largest file and the deepest
+//! Fluent nesting gazette accepts, and links that lead out of the project.
+//!
+//! Project files come from many hands (editors, translators, agencies, CMS exports). Past these
+//! limits gazette stops with an error naming the file (exit 2) instead of running out of memory
+//! or stack, or reading what is not the project's. The limits are listed in the README
+//! ("Limits"); `project` applies them to every file it reads.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The largest file gazette reads: 10 MiB. A newsroom's translations fit in it many times over;
+/// past it a file is an accident (a log, an export gone wrong) or an attack.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The deepest nesting of placeables (`{ { … } }`), selectors and function or term arguments
+/// in a Fluent file. fluent-syntax parses and fluent-bundle formats nesting by recursion: a few
+/// thousand levels overflow the stack. Real messages nest two or three levels.
+pub const MAX_NESTING: usize = 100;
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+/// Read a regular file of at most [`MAX_FILE_BYTES`]. A folder, a FIFO or a device is refused
+/// before it is opened (reading a FIFO would block forever).
+pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let meta = fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is a folder, not a file",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is not a regular file",
+        ));
+    }
+    let too_big = |size: u64| {
+        invalid(format!(
+            "file too large ({size} bytes): gazette reads files of at most {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the two looks: never read more than the limit.
+    fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Refuse an entry of a project folder that is a symbolic link leading out of the project
+/// (`root`), a dangling link, or a link to a folder that contains it (a loop). Links that stay
+/// inside the project (a shared file linked into two languages) are fine.
+pub fn check_link(root: &Path, path: &Path) -> io::Result<()> {
+    if !fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Ok(());
+    }
+    let target = fs::canonicalize(path).map_err(|e| {
+        io::Error::new(e.kind(), format!("symbolic link to nothing readable ({e})"))
+    })?;
+    let root = fs::canonicalize(root)?;
+    if !target.starts_with(&root) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "symbolic link to {}, outside the project: refused",
+                target.display()
+            ),
+        ));
+    }
+    if let Some(parent) = path.parent() {
+        if fs::canonicalize(parent)?.starts_with(&target) {
+            return Err(invalid(
+                "symbolic link to a folder that contains it (a loop): refused".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuse Fluent text nested deeper than [`MAX_NESTING`], before any parser recurses into it.
+/// The message names the line where the limit is passed.
+pub fn check_ftl(text: &str) -> Result<(), String> {
+    let (depth, line) = ftl_nesting(text);
+    if depth > MAX_NESTING {
+        Err(format!(
+            "line {line}: placeables nested more than {MAX_NESTING} levels deep; gazette refuses such files"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Frame {
+    /// `{ …`: an expression.
+    Placeable,
+    /// `{ $x -> …`: variants, whose values are text with placeables.
+    Select,
+    /// `FUNC(…` or `-term(…`: arguments.
+    Call,
+}
+
+/// The deepest nesting of Fluent text (placeables, selectors, call arguments) and the 1-based
+/// line where it is first reached.
+///
+/// A scan, not a parse: it follows the grammar far enough never to count less than the parser
+/// will recurse (text and string literals are skipped only where the parser reads them as
+/// such), and forgets everything at a line where the parser is sure to start afresh.
+fn ftl_nesting(text: &str) -> (usize, usize) {
+    let mut stack: Vec<Frame> = Vec::new();
+    let (mut max, mut max_line) = (0, 0);
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let in_text = matches!(stack.last(), None | Some(Frame::Select));
+        let first = line.chars().next().unwrap_or(' ');
+        if first == '#' {
+            // A comment; inside an expression `#` is an error, after which the parser resumes
+            // at this very line, as a comment.
+            stack.clear();
+            continue;
+        }
+        if (in_text && (first.is_ascii_alphabetic() || first == '-')) || starts_entry(line) {
+            // Unindented text ends a pattern, and `id =` cannot continue an expression: either
+            // way a new entry starts here, for the parser too.
+            stack.clear();
+        }
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let in_text = matches!(stack.last(), None | Some(Frame::Select));
+            match c {
+                '{' | '(' if c == '{' || !in_text => {
+                    stack.push(if c == '{' {
+                        Frame::Placeable
+                    } else {
+                        Frame::Call
+                    });
+                    if stack.len() > max {
+                        (max, max_line) = (stack.len(), n + 1);
+                    }
+                }
+                '}' => {
+                    // Closes the innermost placeable, and any call left open inside it.
+                    while let Some(Frame::Call) = stack.pop() {}
+                }
+                _ if in_text => {}
+                ')' if stack.last() == Some(&Frame::Call) => {
+                    stack.pop();
+                }
+                '-' if chars.peek() == Some(&'>') => {
+                    chars.next();
+                    if let Some(top @ Frame::Placeable) = stack.last_mut() {
+                        *top = Frame::Select;
+                    }
+                }
+                '"' => {
+                    // A string literal ends at its closing quote or at the end of the line.
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '"' | '\n' => break,
+                            '\\' => {
+                                chars.next_if(|&c| c != '\n');
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (max, max_line)
+}
+
+/// Does the line start a message or term, `id =` or `-id =`?
+fn starts_entry(line: &str) -> bool {
+    let rest = line.strip_prefix('-').unwrap_or(line);
+    let id = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+        .count();
+    rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && rest[id..].trim_start_matches(' ').starts_with('=')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth(text: &str) -> usize {
+        ftl_nesting(text).0
+    }
+
+    #[test]
+    fn counts_placeables_selectors_and_calls() {
+        assert_eq!(depth("a = plain (text) \"quoted\"\n"), 0);
+        assert_eq!(depth("a = { $x } and { -t }\n"), 1);
+        assert_eq!(depth("a = { { \"x\" } }\n"), 2);
+        assert_eq!(depth("a = { NUMBER($n, style: \"percent\") }\n"), 2);
+        let select =
+            "a = { $n ->\n    [one] { $n } (one\n   *[other] { -t(x: { \"}\" }) }\n}\nb = c\n";
+        assert_eq!(depth(select), 4);
+    }
+
+    #[test]
+    fn text_and_literals_do_not_close_anything() {
+        // `)` in a variant's text and `}` in a string literal leave the nesting as it is.
+        let text = "a = { $x -> *[a] ) { $x -> *[a] ) { \"}\" } } }\n";
+        assert_eq!(depth(text), 3);
+        assert_eq!(depth("a = { \"\\\"{\" }\n"), 1);
+    }
+
+    #[test]
+    fn comments_and_new_entries_start_afresh() {
+        let text = "a = { x }\n# {{{{{\n## {{{{{\nb = {\n  c }\n    .d = { e }\n";
+        assert_eq!(depth(text), 1);
+        // Placeables left open by mistake, line after line, are each their own junk.
+        assert_eq!(depth(&"m = { oops\n".repeat(500)), 1);
+        assert_eq!(depth("a = {\nb = {\nc = {\n# {{{{{\nd = { x }\n"), 1);
+        // Junk left open at the end of a line is forgotten where the next entry starts.
+        assert_eq!(depth("a = { $x -> *[a] x\nb = { c }\n"), 1);
+        // Inside an expression a line at column 0 does not end it, for the parser either.
+        assert_eq!(depth("a = {\nF(\nF(\nF(\n"), 4);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_line() {
+        let deep = format!(
+            "ok = fine\nx = {}\"x\"{}\n",
+            "{ ".repeat(101),
+            " }".repeat(101)
+        );
+        let e = check_ftl(&deep).unwrap_err();
+        assert!(e.starts_with("line 2: "), "{e}");
+        let fine = format!("x = {}\"x\"{}\n", "{ ".repeat(100), " }".repeat(100));
+        assert!(check_ftl(&fine).is_ok());
+    }
+}
