@@ -18,11 +18,12 @@ pub enum Error {
     #[error("{path}: {message}")]
     Layout { path: PathBuf, message: String },
     /// A file or folder could not be read or written.
-    #[error("{path}: {source}")]
+    /// The reason is part of the message and not a `source()`, so that the one line `main`
+    /// prints with every cause (`{:#}`) does not say it twice.
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A Handlebars template does not compile or fails to render.
     #[error("{path}: {message}")]
@@ -38,7 +39,7 @@ impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            error: source,
         }
     }
 }
