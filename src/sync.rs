@@ -486,6 +486,7 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
                 ));
             }
             let permissions = fs::metadata(&full).map_err(|e| Error::io(&f.path, e))?;
+            refuse_read_only(&permissions, &f.path)?;
             (bom, Some(permissions.permissions()))
         };
         let mut bytes = Vec::new();
@@ -496,9 +497,11 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
         staged.push(stage(root, &f.path, &bytes, permissions)?);
     }
     if plan.lock_changed {
-        let permissions = fs::metadata(root.join(LOCK_FILE))
-            .ok()
-            .map(|m| m.permissions());
+        let metadata = fs::metadata(root.join(LOCK_FILE)).ok();
+        if let Some(m) = &metadata {
+            refuse_read_only(m, Path::new(LOCK_FILE))?;
+        }
+        let permissions = metadata.map(|m| m.permissions());
         staged.push(stage(
             root,
             Path::new(LOCK_FILE),
@@ -509,6 +512,21 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
     for (temp, rel) in staged {
         temp.persist(root.join(&rel))
             .map_err(|e| Error::io(&rel, e.error))?;
+    }
+    Ok(())
+}
+
+/// A read-only file is someone's way of saying "do not touch" (and replacing it by a rename
+/// would work even so): refused, before anything is written.
+fn refuse_read_only(metadata: &fs::Metadata, rel: &Path) -> Result<()> {
+    if metadata.permissions().readonly() {
+        return Err(Error::io(
+            rel,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only: make it writable to let gazette sync it",
+            ),
+        ));
     }
     Ok(())
 }
