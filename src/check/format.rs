@@ -7,6 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 
+use super::expansion::{Sizes, MAX_FORMATTED_BYTES};
 use super::{Code, Diagnostic, Language, Parsed};
 use crate::intl::{self, Bundle};
 use crate::project::Project;
@@ -27,18 +28,31 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
             files.map(|p| resources[p.file.name.as_str()].clone()),
         )
     };
+    let sizes_with = |own: Option<&Parsed>, variable: u64| {
+        let files = own.into_iter().chain(shared.iter().copied());
+        Sizes::new(
+            files.map(|p| resources[p.file.name.as_str()].clone()),
+            variable,
+        )
+    };
 
     if project.articles.is_empty() {
         // A plain Fluent project: no arguments are known, so only non-variable errors count.
         let bundle = bundle_with(None);
+        let sizes = sizes_with(None, 0);
         for parsed in &shared {
-            format_file(&bundle, lang, parsed, &|_| None, false, out);
+            format_file(&bundle, &sizes, lang, parsed, &|_| None, false, out);
         }
         return;
     }
     for article in &project.articles {
         let own = language.file(&format!("{}.ftl", article.slug));
         let bundle = bundle_with(own);
+        let longest_arg = article.all_args().values().fold(0, |n, a| match a {
+            crate::content::Arg::String(s) => n.max(s.len() as u64),
+            _ => n,
+        });
+        let sizes = sizes_with(own, longest_arg);
         let all = intl::fluent_args(&article.all_args());
         let by_key: BTreeMap<&str, FluentArgs> = article
             .messages()
@@ -54,13 +68,14 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
             .collect();
         let args_of = |id: &str| Some(by_key.get(id).unwrap_or(&all));
         for parsed in own.into_iter().chain(shared.iter().copied()) {
-            format_file(&bundle, lang, parsed, &args_of, true, out);
+            format_file(&bundle, &sizes, lang, parsed, &args_of, true, out);
         }
     }
 }
 
 fn format_file<'a>(
     bundle: &Bundle,
+    sizes: &Sizes,
     lang: &str,
     parsed: &Parsed,
     args_of: &dyn Fn(&str) -> Option<&'a FluentArgs<'a>>,
@@ -79,6 +94,31 @@ fn format_file<'a>(
             .into_iter()
             .chain(message.attributes().map(|a| (Some(a.id()), a.value())));
         for (attribute, pattern) in patterns {
+            let size = sizes.of(&entry.id, attribute);
+            if size > MAX_FORMATTED_BYTES {
+                // Formatting it would take memory and time by the gigabyte: judged unread.
+                let mut d = Diagnostic::new(
+                    Code::FormatError,
+                    lang,
+                    &parsed.file.path,
+                    format!(
+                        "`{}` would format to more than {} MiB through its references; gazette does not format it",
+                        match attribute {
+                            Some(a) => format!("{}.{a}", entry.id),
+                            None => entry.id.clone(),
+                        },
+                        MAX_FORMATTED_BYTES >> 20
+                    ),
+                )
+                .at(entry.line, Some(entry.column))
+                .id(&entry.id)
+                .help("reference fewer or shorter messages".to_owned());
+                if let Some(a) = attribute {
+                    d = d.attribute(a);
+                }
+                out.push(d);
+                continue;
+            }
             let mut errors = Vec::new();
             bundle.format_pattern(pattern, args, &mut errors);
             for error in errors {

@@ -8,6 +8,7 @@
 mod bundle;
 mod compare;
 pub mod diagnostic;
+mod expansion;
 mod format;
 mod quality;
 
