@@ -4,5 +4,6 @@ mod build;
 mod check;
 mod editors;
 mod errors;
+mod hostile;
 mod publish;
 mod support;

@@ -1,0 +1,505 @@
+//! Hostile and broken input: files written by many hands, or by no one careful. Each case
+//! asserts the exit code and the message, and that gazette neither panics (101), hangs, nor
+//! changes a file it should not. The limits are the README's ("Limits").
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::support::{tree, Project};
+
+/// The publish fixture (two articles, fr and de, complete site strings), completed so that it
+/// builds cleanly.
+fn project() -> Project {
+    let p = Project::fixture("publish");
+    let de = p.read("locales/de/newer.ftl");
+    p.write(
+        "locales/de/newer.ftl",
+        &format!("{de}extra = Zweiter Absatz.\n"),
+    );
+    p
+}
+
+/// Run gazette; returns (exit code, stdout, stderr) and fails past `limit`.
+fn run_within(p: &Project, args: &[&str], limit: Duration) -> (i32, String, String) {
+    let started = Instant::now();
+    let out = p.gazette(args).timeout(limit).output().unwrap();
+    assert!(
+        started.elapsed() < limit,
+        "gazette {args:?} took {:?}",
+        started.elapsed()
+    );
+    (
+        out.status.code().expect("exited, not killed"),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
+    run_within(p, args, Duration::from_secs(60))
+}
+
+/// `check` and `build` both exit 2 with one `error:` line holding every part; nothing written.
+fn refused(p: &Project, parts: &[&str]) {
+    for cmd in ["check", "build"] {
+        let (code, stdout, stderr) = run(p, &[cmd]);
+        assert_eq!(code, 2, "{cmd}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{cmd}: one line: {stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        for part in parts {
+            assert!(stderr.contains(part), "{cmd}: `{part}` not in {stderr}");
+        }
+        assert!(stdout.is_empty(), "{cmd}: {stdout}");
+        assert!(!p.path().join("out").exists(), "{cmd} wrote out/");
+    }
+}
+
+#[test]
+fn invalid_utf8_in_ftl_is_named_once() {
+    let p = project();
+    fs::write(
+        p.path().join("locales/de/older.ftl"),
+        b"title = Alt\xc3\x28\n",
+    )
+    .unwrap();
+    refused(&p, &["locales/de/older.ftl", "not valid UTF-8 (byte 11)"]);
+    let (_, _, stderr) = run(&p, &["check"]);
+    assert_eq!(stderr.matches("not valid UTF-8").count(), 1, "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_in_toml_is_named() {
+    let p = project();
+    fs::write(
+        p.path().join("content/older.toml"),
+        b"date = 2025-03-01\nsection = \"\xff\"\n",
+    )
+    .unwrap();
+    refused(&p, &["content/older.toml", "not valid UTF-8"]);
+
+    let p = project();
+    fs::write(p.path().join("gazette.toml"), b"base_url = \"\xfe\"\n").unwrap();
+    refused(&p, &["gazette.toml", "not valid UTF-8"]);
+}
+
+/// Every text file of the project rewritten with a byte-order mark and CRLF line endings.
+fn bom_and_crlf(dir: &Path) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            bom_and_crlf(&path);
+        } else if path.extension().is_some_and(|e| e == "ftl" || e == "toml") {
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+        }
+    }
+}
+
+#[test]
+fn bom_and_crlf_work_like_plain_files() {
+    let plain = project();
+    // A multi-line message and an attribute, where line endings matter most.
+    plain
+        .write(
+            "locales/fr/newer.ftl",
+            "title = Le plus récent\nbody =\n    Premier\n    paragraphe.\nextra = Second { $date }\n    .x = attribut\n",
+        )
+        .write(
+            "locales/de/newer.ftl",
+            "title = Das Neueste\nbody =\n    Erster\n    Absatz.\nextra = Zweiter { $date }\n    .x = Attribut\n",
+        );
+    let (code, check_plain, _) = run(&plain, &["check"]);
+    assert_eq!(code, 0, "{check_plain}");
+    let (code, _, stderr) = run(&plain, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let windows = Project::empty();
+    super::support::copy(plain.path(), windows.path());
+    fs::remove_dir_all(windows.path().join("out")).unwrap();
+    bom_and_crlf(windows.path());
+    assert!(windows.read("gazette.toml").starts_with('\u{feff}'));
+    assert!(windows
+        .read("locales/de/newer.ftl")
+        .contains("\r\n    Absatz."));
+
+    let (code, check_windows, stderr) = run(&windows, &["check"]);
+    assert_eq!(code, 0, "{check_windows}{stderr}");
+    assert_eq!(check_windows, check_plain);
+    let (code, _, stderr) = run(&windows, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (a, b) = (
+        tree(&plain.path().join("out")),
+        tree(&windows.path().join("out")),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&b[name])
+        );
+    }
+}
+
+#[test]
+fn empty_ftl_file_is_fine() {
+    let p = project();
+    p.write("locales/fr/empty.ftl", "")
+        .write("locales/de/empty.ftl", "");
+    let (code, stdout, stderr) = run(&p, &["check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("check: no problems found"), "{stdout}");
+}
+
+#[test]
+fn empty_article_file_lacks_its_date() {
+    let p = project();
+    p.write("content/older.toml", "");
+    refused(&p, &["content/older.toml", "missing field `date`"]);
+}
+
+#[test]
+fn huge_ftl_file_is_refused_quickly() {
+    let p = project();
+    let line = "filler = Une ligne de remplissage qui ne sert à rien du tout.\n";
+    let huge = line.repeat(50 * 1024 * 1024 / line.len() + 1);
+    assert!(huge.len() > 50 * 1024 * 1024);
+    p.write("locales/de/huge.ftl", &huge);
+    for cmd in ["check", "build"] {
+        let (code, _, stderr) = run_within(&p, &[cmd], Duration::from_secs(10));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("locales/de/huge.ftl"), "{stderr}");
+        assert!(stderr.contains("file too large"), "{stderr}");
+        assert!(stderr.contains("at most 10 MiB"), "{stderr}");
+    }
+}
+
+#[test]
+fn message_cycle_is_a_format_error() {
+    let p = project();
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Das { a }\na = { b }\nb = { a }\nbody = Erster.\nextra = Zweiter.\n",
+    );
+    let (code, stdout, _) = run_within(&p, &["check"], Duration::from_secs(20));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error[format-error]: formatting `title` failed")
+            && stdout.contains("Cyclical dependency"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run_within(&p, &["build"], Duration::from_secs(20));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("not published"), "{stderr}");
+}
+
+#[test]
+fn billion_laughs_stop_at_fluents_placeable_limit() {
+    let p = project();
+    // lol30 would be 2^30 copies. fluent-bundle stops each message past 100 placeables, and
+    // gazette does not even start one that could pass 1 MiB.
+    let mut ftl =
+        String::from("title = Le plus récent { lol30 }\nbody = x\nextra = y\nlol0 = lol\n");
+    for i in 1..=30 {
+        ftl.push_str(&format!("lol{i} = {{ lol{} }}{{ lol{} }}\n", i - 1, i - 1));
+    }
+    p.write("locales/fr/newer.ftl", &ftl);
+    let (code, stdout, _) = run_within(&p, &["check"], Duration::from_secs(20));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("formatting `lol7` failed: Resolver error: Too many placeables"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "error[format-error]: `title` would format to more than 1 MiB through its references"
+        ),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run_within(&p, &["build"], Duration::from_secs(20));
+    assert_eq!(code, 1, "{stderr}");
+}
+
+#[test]
+fn wide_expansion_of_a_long_text_is_not_formatted() {
+    let p = project();
+    // Within the placeable limit, 99 copies of a 1 MiB text, by 100 messages: 10 GB to format.
+    let mut ftl = format!("big = {}\n", "x".repeat(1 << 20));
+    for i in 0..100 {
+        ftl.push_str(&format!("wide{i} = {}\n", "{ big }".repeat(99)));
+    }
+    p.write("locales/fr/site-extra.ftl", &ftl);
+    let (code, stdout, _) = run_within(&p, &["check"], Duration::from_secs(30));
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout.matches("would format to more than 1 MiB").count(),
+        100,
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+}
+
+#[test]
+fn deeply_nested_placeables_are_refused_before_parsing() {
+    let p = project();
+    let deep = format!(
+        "title = {}\"x\"{}\nbody = a\nextra = b\n",
+        "{ ".repeat(10_000),
+        " }".repeat(10_000)
+    );
+    p.write("locales/de/newer.ftl", &deep);
+    refused(
+        &p,
+        &[
+            "locales/de/newer.ftl",
+            "line 1",
+            "nested more than 100 levels deep",
+        ],
+    );
+    // Just under the limit is fine (and is formatted, on the build's worker threads too).
+    let p = project();
+    let nested = |word: &str| {
+        format!(
+            "title = {}\"{word}\"{}\nbody = a\nextra = b\n",
+            "{ ".repeat(100),
+            " }".repeat(100)
+        )
+    };
+    p.write("locales/fr/newer.ftl", &nested("Récent"))
+        .write("locales/de/newer.ftl", &nested("Neu"));
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(p.read("out/de/newer.txt").contains("Neu"));
+}
+
+#[test]
+fn links_out_of_the_site_are_refused() {
+    for (src, shown) in [
+        ("../../etc/passwd", "../../etc/passwd"),
+        ("/etc/passwd", "/etc/passwd"),
+        ("images/a\\u0000.jpg", "images/a\\0.jpg"),
+    ] {
+        let p = project();
+        p.write(
+            "content/older.toml",
+            &format!("date = 2025-03-01\n\n[[blocks]]\ntype = \"figure\"\nkey = \"body\"\nsrc = \"{src}\"\n"),
+        );
+        refused(&p, &["content/older.toml", "block 1", "src", shown]);
+    }
+}
+
+#[test]
+fn bad_slugs_are_refused() {
+    for name in ["..", "a..b", ".hidden", "a\u{1}b"] {
+        let p = project();
+        p.write(&format!("content/{name}.toml"), "date = 2025-03-01\n");
+        refused(&p, &["invalid slug"]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_project_are_refused() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.ftl"), "secret = Geheim\n").unwrap();
+    fs::write(outside.path().join("secret.toml"), "date = 2025-01-01\n").unwrap();
+    fs::create_dir(outside.path().join("it")).unwrap();
+
+    let p = project();
+    symlink(
+        outside.path().join("secret.ftl"),
+        p.path().join("locales/de/x.ftl"),
+    )
+    .unwrap();
+    refused(&p, &["locales/de/x.ftl", "outside the project"]);
+
+    let p = project();
+    symlink(
+        outside.path().join("secret.toml"),
+        p.path().join("content/x.toml"),
+    )
+    .unwrap();
+    refused(&p, &["content/x.toml", "outside the project"]);
+
+    let p = project();
+    symlink(outside.path().join("it"), p.path().join("locales/it")).unwrap();
+    refused(&p, &["locales/it", "outside the project"]);
+
+    // A link that stays inside the project is fine; one that loops is refused.
+    let p = project();
+    symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
+    symlink("../fr/older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
+    let (code, stdout, stderr) = run(&p, &["check"]);
+    assert!(code == 0 || code == 1, "{stdout}{stderr}");
+    let p = project();
+    symlink(".", p.path().join("locales/de/loop")).unwrap();
+    refused(&p, &["locales/de/loop", "loop"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_not_read() {
+    let p = project();
+    let fifo = p.path().join("locales/de/pipe.ftl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        // No mkfifo on this machine: nothing to test.
+        return;
+    }
+    let (code, _, stderr) = run_within(&p, &["check"], Duration::from_secs(10));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("locales/de/pipe.ftl: is not a regular file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn config_that_is_a_folder() {
+    let p = project();
+    fs::remove_file(p.path().join("gazette.toml")).unwrap();
+    fs::create_dir(p.path().join("gazette.toml")).unwrap();
+    refused(&p, &["gazette.toml: is a folder, not a file"]);
+}
+
+/// Makes a folder unwritable, even for root (who ignores permission bits), until dropped.
+#[cfg(unix)]
+struct Unwritable(std::path::PathBuf, bool);
+
+#[cfg(unix)]
+impl Unwritable {
+    /// `None` when this machine cannot make the folder unwritable (root without `chattr`).
+    fn new(dir: &Path) -> Option<Self> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        if root {
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then(|| Unwritable(dir.to_path_buf(), true))
+        } else {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+            Some(Unwritable(dir.to_path_buf(), false))
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.1 {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        } else {
+            let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn unwritable_out_keeps_the_previous_output() {
+    let p = project();
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = tree(&p.path().join("out"));
+    let project_files = |p: &Project| {
+        let mut names: Vec<_> = fs::read_dir(p.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let listing = project_files(&p);
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Geändert\nbody = a\nextra = b\n",
+    );
+    let Some(_guard) = Unwritable::new(&p.path().join("out")) else {
+        // Root without chattr: no folder is unwritable here.
+        return;
+    };
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.starts_with("error: out: "), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    assert_eq!(project_files(&p), listing, "staging left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_target_file_is_not_synced() {
+    use std::os::unix::fs::PermissionsExt;
+    // `extra` is missing from the German file of the fixture: sync would add its stub.
+    let p = Project::fixture("publish");
+    let de = p.path().join("locales/de/newer.ftl");
+    let before = fs::read(&de).unwrap();
+    fs::set_permissions(&de, fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, stdout, stderr) = run(&p, &["sync", "de"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("locales/de/newer.ftl"), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(fs::read(&de).unwrap(), before, "a read-only file changed");
+    assert!(fs::metadata(&de).unwrap().permissions().readonly());
+}
+
+#[test]
+fn thousands_of_diagnostics_stay_readable_and_valid_json() {
+    let p = project();
+    let n = 3000;
+    let mut fr = String::from("title = Le plus récent\nbody = x\nextra = y\n");
+    let mut de = String::from("title = Das Neueste\nbody = x\nextra = y\n");
+    for i in 0..n {
+        fr.push_str(&format!("m{i} = Message {{ $x }} numéro {i}\n"));
+        // Every German line is broken in its own way: junk, or a variable the source lacks.
+        if i % 2 == 0 {
+            de.push_str(&format!("m{i} = Nachricht {{ $y }} {i}\n"));
+        } else {
+            de.push_str(&format!("m{i} = {{ kaputt {i}\n"));
+        }
+    }
+    p.write("locales/fr/newer.ftl", &fr)
+        .write("locales/de/newer.ftl", &de);
+
+    let (code, stdout, _) = run(&p, &["check"]);
+    assert_eq!(code, 1);
+    let summary = stdout.lines().last().unwrap();
+    assert!(summary.starts_with("check: "), "{summary}");
+    let errors: usize = summary["check: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(errors >= n, "{summary}");
+    let blocks = stdout.lines().filter(|l| l.starts_with("error[")).count();
+    assert_eq!(blocks, errors, "one block each");
+    assert!(
+        stdout.lines().all(|l| l.chars().count() < 400),
+        "lines stay short"
+    );
+
+    let (code, json) = p.check_json();
+    assert_eq!(code, 1);
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert_eq!(json["summary"]["errors"].as_u64().unwrap() as usize, errors);
+    assert!(diagnostics.len() >= errors);
+    for code in ["syntax-error", "unknown-variable"] {
+        assert!(
+            diagnostics.iter().filter(|d| d["code"] == code).count() >= n / 2,
+            "{code}"
+        );
+    }
+}
