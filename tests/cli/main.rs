@@ -5,5 +5,6 @@ mod check;
 mod editors;
 mod errors;
 mod hostile;
+mod properties;
 mod publish;
 mod support;
