@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod editors;
 mod errors;
+mod fuzz_regressions;
 mod hostile;
 mod properties;
 mod publish;
