@@ -273,7 +273,18 @@ fn stubs_for(
     if stubs.is_empty() {
         return None;
     }
-    let mut insertions: Vec<(usize, String)> = inserted.into_iter().collect();
+    let mut insertions: Vec<(usize, String)> = inserted
+        .into_iter()
+        .map(|(at, mut block)| {
+            // Right above the next entry (or its comment), the stub would become that entry's
+            // comment, changing it: a blank line keeps it a comment of its own.
+            if original[at..].starts_with(|c: char| c == '#' || c == '-' || c.is_ascii_alphabetic())
+            {
+                block.push_str(eol);
+            }
+            (at, block)
+        })
+        .collect();
     if !appended.is_empty() {
         let mut tail = String::new();
         if !original.is_empty() {

@@ -472,3 +472,18 @@ fn sync_keeps_every_entry_of_the_target() {
         Ok(())
     });
 }
+
+/// Found by `sync_keeps_every_entry_of_the_target`: an attribute stub inserted right above the
+/// next message became that message's comment (Fluent attaches a comment to the entry below).
+#[test]
+fn attribute_stub_stays_a_comment_of_its_own() {
+    let p = Project::empty();
+    p.write("locales/fr/x.ftl", "title = T\n    .alt = A\nbody = B\n")
+        .write("locales/de/x.ftl", "title = t\nbody = b\n");
+    let before = entries("title = t\nbody = b\n");
+    assert_eq!(exit_code(&p, &["sync", "de"]).unwrap(), 0);
+    let after = p.read("locales/de/x.ftl");
+    assert!(after.contains("#     .alt = A\n\nbody = b\n"), "{after}");
+    let after = entries(&after);
+    assert!(before.iter().all(|e| after.contains(e)), "{after:?}");
+}
