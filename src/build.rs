@@ -34,11 +34,16 @@ pub struct Summary {
     pub out: PathBuf,
     pub languages: Vec<String>,
     pub articles: usize,
+    /// Files written (new or changed).
     pub files: usize,
     /// (language, slug, message id) shown in the source language.
     pub fallbacks: Vec<(String, String, String)>,
     /// (language, slug, missing ids) left out of a language.
     pub skipped: Vec<(String, String, Vec<String>)>,
+    /// Files already in `out/` with the same bytes (kept, not written again).
+    pub unchanged: usize,
+    /// Files of the previous `out/` that this build no longer has.
+    pub removed: usize,
     /// Things the publisher should know (e.g. why no feed was written).
     pub notes: Vec<String>,
 }
@@ -223,7 +228,11 @@ pub fn build_with_progress(
         &mut summary,
     )?;
     summary.files = site.len();
-    write::write_site(&project.root.join(&summary.out), &summary.out, &site)?;
+    let written =
+        pool.install(|| write::write_site(&project.root.join(&summary.out), &summary.out, &site))?;
+    summary.unchanged = summary.files - written.changed;
+    summary.files = written.changed;
+    summary.removed = written.removed;
     Ok(BuildOutcome::Built(summary, report))
 }
 

@@ -227,8 +227,15 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 for (lang, slug, ids) in &summary.skipped {
                     eprintln!("skipped: {lang}/{slug}: missing {}", ids.join(", "));
                 }
+                let mut kept = String::new();
+                if summary.unchanged > 0 {
+                    kept.push_str(&format!(", {} unchanged", summary.unchanged));
+                }
+                if summary.removed > 0 {
+                    kept.push_str(&format!(", {} removed", summary.removed));
+                }
                 eprintln!(
-                    "build: {} in {} ({}): {} files written to {} in {:.2?}",
+                    "build: {} in {} ({}): {} files written to {}{kept} in {:.2?}",
                     count(summary.articles, "article"),
                     count(summary.languages.len(), "language"),
                     summary.languages.join(", "),

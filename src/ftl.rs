@@ -473,7 +473,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         offset -= 1;
     }
     let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
 }

@@ -1,7 +1,7 @@
 //! Stage 4, localise: an article plus a language's bundles -> an [`Edition`]: every text of
 //! the page formatted, in reading order, ready for any renderer. Handlebars is not seen here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -77,73 +77,75 @@ pub enum Outcome {
 /// Parsed resources of every language, shared by all bundles.
 pub struct Localiser<'p> {
     project: &'p Project,
-    resources: BTreeMap<&'p str, BTreeMap<&'p str, Arc<FluentResource>>>,
-    /// Language -> ids of the messages of its shared files, in file order.
-    shared_ids: BTreeMap<&'p str, Vec<String>>,
-    /// Language -> bundle of its shared files alone.
-    shared: BTreeMap<&'p str, Bundle>,
+    /// Language -> its parsed files, sorted out once for every bundle.
+    languages: BTreeMap<&'p str, LanguageResources>,
+}
+
+/// The parsed `.ftl` files of one language.
+#[derive(Default)]
+struct LanguageResources {
+    /// Article slug -> the article's own file.
+    articles: HashMap<String, Arc<FluentResource>>,
+    /// The files every article's bundle shares, in name order.
+    shared: Vec<Arc<FluentResource>>,
+    /// Ids of the messages of the shared files, in file order.
+    shared_ids: Vec<String>,
+    /// A bundle of the shared files alone.
+    shared_bundle: Option<Bundle>,
 }
 
 impl<'p> Localiser<'p> {
     pub fn new(project: &'p Project) -> Self {
-        let resources = project
-            .locales
-            .iter()
-            .map(|(lang, files)| {
-                let parsed = files
-                    .iter()
-                    .map(|f| (f.name.as_str(), intl::resource(&f.text)))
-                    .collect();
-                (lang.as_str(), parsed)
-            })
-            .collect();
-        let mut localiser = Localiser {
-            project,
-            resources,
-            shared_ids: BTreeMap::new(),
-            shared: BTreeMap::new(),
-        };
-        for (lang, files) in &localiser.resources {
-            let ids = files
-                .iter()
-                .filter(|(name, _)| !project.is_article_file(name))
-                .flat_map(|(_, r)| r.entries())
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                    _ => None,
-                })
-                .collect();
-            localiser.shared_ids.insert(lang, ids);
-        }
-        for lang in project.languages() {
-            if let Some((&key, _)) = localiser.resources.get_key_value(lang.as_str()) {
-                let bundle = localiser.bundle(key, None);
-                localiser.shared.insert(key, bundle);
+        let mut languages = BTreeMap::new();
+        for (lang, files) in &project.locales {
+            let mut res = LanguageResources::default();
+            for f in files {
+                let resource = intl::resource(&f.text);
+                match project.article_of(&f.name) {
+                    Some(article) => {
+                        res.articles.insert(article.slug.clone(), resource);
+                    }
+                    None => {
+                        res.shared_ids
+                            .extend(resource.entries().filter_map(|e| match e {
+                                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                                _ => None,
+                            }));
+                        res.shared.push(resource);
+                    }
+                }
             }
+            res.shared_bundle = Some(intl::bundle(
+                project.config.format_locale(lang),
+                res.shared.iter().cloned(),
+            ));
+            languages.insert(lang.as_str(), res);
         }
-        localiser
+        Localiser { project, languages }
     }
 
     /// The bundle of an article in a language: its own file first, then the shared files.
     fn bundle(&self, lang: &str, article: Option<&Article>) -> Bundle {
-        let empty = BTreeMap::new();
-        let files = self.resources.get(lang).unwrap_or(&empty);
-        let own_name = article.map(|a| format!("{}.ftl", a.slug));
-        let own = own_name.as_deref().and_then(|n| files.get(n)).cloned();
-        let shared = files
-            .iter()
-            .filter(|(name, _)| !self.project.is_article_file(name))
-            .map(|(_, r)| r.clone());
+        let Some(res) = self.languages.get(lang) else {
+            return intl::new_bundle(self.project.config.format_locale(lang));
+        };
+        let own = article.and_then(|a| res.articles.get(&a.slug)).cloned();
         intl::bundle(
             self.project.config.format_locale(lang),
-            own.into_iter().chain(shared),
+            own.into_iter().chain(res.shared.iter().cloned()),
         )
+    }
+
+    /// The bundle of a language's shared files.
+    fn shared_bundle(&self, lang: &str) -> Option<&Bundle> {
+        self.languages
+            .get(lang)
+            .and_then(|r| r.shared_bundle.as_ref())
     }
 
     /// The name of a language in itself (`lang-name` of its shared files), or its tag.
     pub fn language_name(&self, lang: &str) -> String {
-        self.shared
-            .get(lang)
+        self.shared_bundle(lang)
             .and_then(|b| format_message(b, "lang-name", None, None))
             .unwrap_or_else(|| lang.to_owned())
     }
@@ -281,8 +283,12 @@ impl<'p> Localiser<'p> {
     ) -> BTreeMap<String, String> {
         let mut ui = BTreeMap::new();
         let source = self.project.config.source.as_str();
-        for (l, bundle) in [(lang, bundle), (source, &self.shared[source])] {
-            for id in self.shared_ids.get(l).into_iter().flatten() {
+        let sides = [(lang, Some(bundle)), (source, self.shared_bundle(source))];
+        for (l, bundle) in sides {
+            let (Some(res), Some(bundle)) = (self.languages.get(l), bundle) else {
+                continue;
+            };
+            for id in &res.shared_ids {
                 if !ui.contains_key(id) {
                     if let Some(v) = format_message(bundle, id, None, args) {
                         ui.insert(id.clone(), v);

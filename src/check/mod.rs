@@ -29,11 +29,13 @@ pub(crate) struct Parsed<'p> {
 pub(crate) struct Language<'p> {
     pub lang: String,
     pub files: Vec<Parsed<'p>>,
+    /// File name -> index in `files`: an archive has thousands of files per language.
+    by_name: std::collections::HashMap<&'p str, usize>,
 }
 
 impl<'p> Language<'p> {
     fn parse(project: &'p Project, lang: &str) -> Self {
-        let files = project
+        let files: Vec<Parsed<'p>> = project
             .files(lang)
             .iter()
             .map(|file| Parsed {
@@ -42,14 +44,20 @@ impl<'p> Language<'p> {
                 article: project.is_article_file(&file.name),
             })
             .collect();
+        let by_name = files
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.file.name.as_str(), i))
+            .collect();
         Language {
             lang: lang.to_owned(),
             files,
+            by_name,
         }
     }
 
     pub fn file(&self, name: &str) -> Option<&Parsed<'p>> {
-        self.files.iter().find(|p| p.file.name == name)
+        self.by_name.get(name).map(|&i| &self.files[i])
     }
 
     /// The files shared by every article of this language.

@@ -43,6 +43,8 @@ impl HelperDef for Wrap {
             // (French « », 17 août) hold.
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            // Greedy filling, as text editors and mail clients do (and much faster than optimal-fit).
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
             .break_words(false);
         out.write(&textwrap::fill(markup::to_text(&text).trim(), options))?;
         Ok(())

@@ -342,3 +342,39 @@ fn progress_is_reported_once_per_page() {
     assert_eq!(count.1.load(Ordering::SeqCst), 3);
     assert_eq!(count.2.load(Ordering::SeqCst), 1);
 }
+
+#[test]
+fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
+    let p = Project::fixture("publish");
+    p.gazette(&["build", "--missing", "fallback"])
+        .assert()
+        .success();
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(": 0 files written to out, 14 unchanged in "),
+        "{stderr}"
+    );
+
+    p.write(
+        "locales/de/older.ftl",
+        "title = Der Älteste\nlede = Ein neuer Vorspann.\nbody = Ein Absatz.\n",
+    );
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The article's HTML and text, the German index and feed: the lede shows in both.
+    assert!(
+        stderr.contains(": 4 files written to out, 10 unchanged in "),
+        "{stderr}"
+    );
+    p.gazette(&["build", "--missing", "fallback", "--out", "full"])
+        .assert()
+        .success();
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
