@@ -102,6 +102,51 @@ pub fn check_ftl(text: &str) -> Result<(), String> {
     }
 }
 
+/// Refuse a Handlebars template whose blocks (`{{#if}}…{{/if}}`) and sub-expressions
+/// (`(concat (concat …))`) nest deeper than [`MAX_NESTING`]: handlebars compiles and renders
+/// them by recursion (3,000 nested blocks overflow a worker thread's stack; 20,000 take
+/// minutes).
+pub fn check_template(text: &str) -> Result<(), String> {
+    let (mut blocks, mut max, mut max_line) = (0usize, 0usize, 0usize);
+    let mut line = 1;
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        line += rest[..open].matches('\n').count();
+        let inside = rest[open + 2..].trim_start_matches(['{', '~']);
+        let end = inside.find("}}").unwrap_or(inside.len());
+        let tag = &inside[..end];
+        match tag.chars().next() {
+            Some('#') => blocks += 1,
+            Some('/') => blocks = blocks.saturating_sub(1),
+            _ => {}
+        }
+        let mut parens = 0usize;
+        let mut deepest = 0;
+        for c in tag.chars() {
+            match c {
+                '(' => {
+                    parens += 1;
+                    deepest = deepest.max(parens);
+                }
+                ')' => parens = parens.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if blocks + deepest > max {
+            (max, max_line) = (blocks + deepest, line);
+        }
+        line += tag.matches('\n').count();
+        rest = &inside[end..];
+    }
+    if max > MAX_NESTING {
+        Err(format!(
+            "line {max_line}: blocks and sub-expressions nested more than {MAX_NESTING} levels deep; gazette refuses such templates"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Frame {
     /// `{ …`: an expression.
@@ -231,6 +276,18 @@ mod tests {
         assert_eq!(depth("a = { $x -> *[a] x\nb = { c }\n"), 1);
         // Inside an expression a line at column 0 does not end it, for the parser either.
         assert_eq!(depth("a = {\nF(\nF(\nF(\n"), 4);
+    }
+
+    #[test]
+    fn template_nesting() {
+        let nested = |n: usize| format!("{}x{}", "{{#if a}}".repeat(n), "{{/if}}".repeat(n));
+        assert!(check_template(&nested(100)).is_ok());
+        assert!(check_template(&nested(101)).is_err());
+        let flat = "{{#if a}}x{{/if}}\n".repeat(1000);
+        assert!(check_template(&flat).is_ok());
+        let sub = format!("\n{{{{x {}1{}}}}}", "(concat ".repeat(101), ")".repeat(101));
+        assert!(check_template(&sub).unwrap_err().starts_with("line 2: "));
+        assert!(check_template("{{~#each x}}{{{y}}}{{~/each}} {{ (a (b)) }}").is_ok());
     }
 
     #[test]

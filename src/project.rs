@@ -258,6 +258,12 @@ impl Project {
                         .into_owned();
                     let rel = config.templates.join(&name);
                     let text = read_text(&path, &rel)?;
+                    guard::check_template(&text).map_err(|m| {
+                        Error::io(
+                            &rel,
+                            std::io::Error::new(std::io::ErrorKind::InvalidData, m),
+                        )
+                    })?;
                     templates.insert(
                         name,
                         TemplateFile {

@@ -503,3 +503,26 @@ fn thousands_of_diagnostics_stay_readable_and_valid_json() {
         );
     }
 }
+
+#[test]
+fn deeply_nested_template_is_refused() {
+    let p = project();
+    // 3,000 nested blocks overflowed a render thread's stack (exit 134); 20,000 took minutes.
+    let n = 3000;
+    p.write(
+        "templates/article.txt.hbs",
+        &format!(
+            "{}{{{{title.value}}}}{}",
+            "{{#if lang}}".repeat(n),
+            "{{/if}}".repeat(n)
+        ),
+    );
+    refused(
+        &p,
+        &[
+            "templates/article.txt.hbs",
+            "line 1",
+            "nested more than 100 levels deep",
+        ],
+    );
+}
