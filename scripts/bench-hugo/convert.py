@@ -166,6 +166,7 @@ def convert(corpus, site):
     shutil.copytree(HERE / "layouts", site / "layouts")
     style = (REPO / "templates" / "style.hbs").read_text(encoding="utf-8")
     style = re.sub(r"\{\{!--.*?--\}\}\n?", "", style, flags=re.S)
+    (site / "layouts" / "partials").mkdir(parents=True, exist_ok=True)
     (site / "layouts" / "partials" / "style.html").write_text(style, encoding="utf-8")
 
     site_strings = {lang: parse_ftl(corpus / "locales" / lang / "site.ftl") for lang in langs}
