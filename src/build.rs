@@ -201,15 +201,10 @@ pub fn build_with_progress(
                     root: root_prefix(base),
                 };
                 let dir = PathBuf::from(&e.lang);
+                let (html, text) = renderer.article(&view)?;
                 Ok([
-                    (
-                        dir.join(format!("{}.html", e.slug)),
-                        renderer.article_html(&view)?.into_bytes(),
-                    ),
-                    (
-                        dir.join(format!("{}.txt", e.slug)),
-                        renderer.article_text(e)?.into_bytes(),
-                    ),
+                    (dir.join(format!("{}.html", e.slug)), html.into_bytes()),
+                    (dir.join(format!("{}.txt", e.slug)), text.into_bytes()),
                 ])
             })
             .collect::<Result<Vec<_>>>()

@@ -242,8 +242,15 @@ fn delimiter_problems(text: &str) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
     let mut stack: Vec<char> = Vec::new();
     let mut bracket_problem = None;
+    // «, », ‹, › and double quotation marks, counted in the same single pass.
+    let (mut guillemets, mut singles, mut doubles) = ((0i64, 0i64), (0i64, 0i64), 0usize);
     for c in text.chars() {
         match c {
+            '«' => guillemets.0 += 1,
+            '»' => guillemets.1 += 1,
+            '‹' => singles.0 += 1,
+            '›' => singles.1 += 1,
+            '"' | '“' | '”' | '„' | '‟' => doubles += 1,
             '(' | '[' | '{' => stack.push(c),
             ')' | ']' | '}' => {
                 let open = match c {
@@ -264,17 +271,16 @@ fn delimiter_problems(text: &str) -> Vec<(&'static str, String)> {
     {
         problems.push(("brackets", p));
     }
-    let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
-    if count(&['«']) != count(&['»']) {
+    if guillemets.0 != guillemets.1 {
         problems.push(("guillemets", "unpaired `«` `»` guillemets".to_owned()));
     }
-    if count(&['‹']) != count(&['›']) {
+    if singles.0 != singles.1 {
         problems.push((
             "single guillemets",
             "unpaired `‹` `›` guillemets".to_owned(),
         ));
     }
-    if count(&['"', '“', '”', '„', '‟']) % 2 == 1 {
+    if doubles % 2 == 1 {
         problems.push((
             "double quotes",
             "an odd number of double quotation marks".to_owned(),

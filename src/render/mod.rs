@@ -12,11 +12,10 @@ mod text;
 
 use std::collections::BTreeMap;
 
-use handlebars::Handlebars;
+use handlebars::{Context, Handlebars};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::localise::Edition;
 use crate::project::Project;
 
 pub use feed::{atom, FeedMeta};
@@ -64,15 +63,26 @@ impl Renderer {
     }
 
     fn render(&self, name: &str, data: &impl Serialize) -> Result<String> {
+        let context = Context::wraps(data).map_err(|e| self.error(name, e))?;
+        self.render_context(name, &context)
+    }
+
+    fn render_context(&self, name: &str, context: &Context) -> Result<String> {
         let registry = if name.ends_with(".txt") {
             &self.text
         } else {
             &self.html
         };
-        registry.render(name, data).map_err(|e| Error::Template {
+        registry
+            .render_with_context(name, context)
+            .map_err(|e| self.error(name, e))
+    }
+
+    fn error(&self, name: &str, e: handlebars::RenderError) -> Error {
+        Error::Template {
             path: self.paths.get(name).cloned().unwrap_or_else(|| name.into()),
             message: e.to_string().replace('\n', " "),
-        })
+        }
     }
 
     /// A language's index page.
@@ -85,14 +95,12 @@ impl Renderer {
         self.render("languages.html", view)
     }
 
-    /// The HTML edition of an article.
-    pub fn article_html(&self, view: &PageView) -> Result<String> {
-        self.render("article.html", view)
-    }
-
-    /// The plain-text edition of an article.
-    pub fn article_text(&self, edition: &Edition) -> Result<String> {
-        Ok(text::tidy(&self.render("article.txt", edition)?))
+    /// The HTML and plain-text editions of an article, from one serialisation of the view.
+    pub fn article(&self, view: &PageView) -> Result<(String, String)> {
+        let context = Context::wraps(view).map_err(|e| self.error("article.html", e))?;
+        let html = self.render_context("article.html", &context)?;
+        let text = text::tidy(&self.render_context("article.txt", &context)?);
+        Ok((html, text))
     }
 }
 
