@@ -1,7 +1,7 @@
 //! Properties over generated projects (proptest): small FTL and TOML from a grammar-ish
 //! generator that also emits junk, control and bidi characters, markup and broken syntax.
 //!
-//! For any project: `check` and `build` exit 0, 1 or 2 (never 101, the exit of a panic); every
+//! For any project: `check`, `status` and `build` exit 0, 1 or 2 (never 101, the exit of a panic); every
 //! `.txt` of a build is UTF-8 without control or bidi-isolation characters; every HTML page
 //! tokenizes without a parse error and with balanced tags; `sync` keeps every entry a target
 //! file had. Case counts stay modest (`PROPTEST_CASES` raises them) so the suite stays fast.
@@ -407,6 +407,7 @@ fn check_and_build_never_crash_and_publish_clean_pages() {
         let p = g.write();
         exit_code(&p, &["check"])?;
         exit_code(&p, &["check", "--format", "json"])?;
+        exit_code(&p, &["status", "--format", "json"])?;
         if exit_code(&p, &["build"])? == 0 {
             check_site(&p)?;
         }
