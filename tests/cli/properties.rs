@@ -1,10 +1,11 @@
 //! Properties over generated projects (proptest): small FTL and TOML from a grammar-ish
 //! generator that also emits junk, control and bidi characters, markup and broken syntax.
 //!
-//! For any project: `check`, `status` and `build` exit 0, 1 or 2 (never 101, the exit of a panic); every
-//! `.txt` of a build is UTF-8 without control or bidi-isolation characters; every HTML page
-//! tokenizes without a parse error and with balanced tags; `sync` keeps every entry a target
-//! file had. Case counts stay modest (`PROPTEST_CASES` raises them) so the suite stays fast.
+//! For any project: `check`, `status` and `build` exit 0, 1 or 2 (never 101, the exit of a
+//! panic); every `.txt` of a build is UTF-8 without control or bidi-isolation characters;
+//! every HTML page tokenizes without a parse error and with balanced tags; `sync` keeps every
+//! entry a target file had. Case counts stay modest (`PROPTEST_CASES` raises them) so the
+//! suite stays fast.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
