@@ -315,6 +315,13 @@ impl Project {
         self.locales.get(lang).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// A language's file of the given name (files are sorted by name).
+    pub fn file(&self, lang: &str, name: &str) -> Option<&FtlFile> {
+        let files = self.files(lang);
+        let i = files.binary_search_by(|f| f.name.as_str().cmp(name)).ok()?;
+        Some(&files[i])
+    }
+
     /// Where a language's file of the given name lives (whether it exists or not).
     pub fn ftl_path(&self, lang: &str, name: &str) -> PathBuf {
         self.config.locales.join(lang).join(name)

@@ -11,15 +11,18 @@ use crate::project::Project;
 pub(super) fn check(language: &Language, out: &mut Vec<Diagnostic>) {
     // Shared files form one bundle with every article: an id defined twice among them is a
     // duplicate once, reported where it is defined the second time.
-    let mut shared_seen = BTreeMap::new();
+    // The shared files' run reports those; an article's run only needs what they define.
+    let mut seen = BTreeMap::new();
+    let mut shared_out = Vec::new();
     for parsed in language.shared() {
-        duplicates(language, parsed, &mut shared_seen, out);
+        duplicates(language, parsed, &mut seen, &mut shared_out);
     }
-    for parsed in language.files.iter().filter(|p| p.article) {
-        let mut seen = shared_seen.clone();
-        duplicates(language, parsed, &mut seen, out);
+    match language.own() {
+        Some(own) if language.article.is_some() => duplicates(language, own, &mut seen, out),
+        _ if language.article.is_none() => out.append(&mut shared_out),
+        _ => {}
     }
-    for parsed in &language.files {
+    for parsed in language.reported() {
         let bundle = language.bundle_of(parsed);
         for entry in &parsed.facts.entries {
             for reference in &entry.references {
@@ -27,7 +30,7 @@ pub(super) fn check(language: &Language, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             Code::UnresolvedReference,
-                            &language.lang,
+                            language.lang,
                             &parsed.file.path,
                             format!("`{}` references `{reference}`, which does not exist", entry.id),
                         )
@@ -56,7 +59,7 @@ fn duplicates<'a>(
             out.push(
                 Diagnostic::new(
                     Code::DuplicateMessage,
-                    &language.lang,
+                    language.lang,
                     &parsed.file.path,
                     format!(
                         "`{}` is already defined in {}/{file} at line {line}",
@@ -96,8 +99,8 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
             .chain(shared.iter().copied())
             .any(|p| p.facts.get(id).is_some())
     };
-    for article in &project.articles {
-        let own = source.file(&format!("{}.ftl", article.slug));
+    if let Some(article) = source.article {
+        let own = source.own();
         let mut ids: Vec<&str> = vec![article.title.as_str()];
         if article.lede_required {
             ids.push(&article.lede);
@@ -133,7 +136,7 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
     let templates = project
         .templates
         .values()
-        .filter(|_| !project.articles.is_empty());
+        .filter(|_| source.article.is_none() && !project.articles.is_empty());
     for template in templates {
         for (id, line) in template_ids(&template.text) {
             if !defined(None, &id) {

@@ -2,7 +2,7 @@
 //! missing, what is obsolete or stale, whether attributes and variables agree, and (through
 //! `quality`) whether the translation reads like one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::slash_path;
 use super::{quality, Code, Counts, Diagnostic, Language};
@@ -15,12 +15,12 @@ pub(super) fn check(
     project: &Project,
     source: &Language,
     target: &Language,
+    plurals: &BTreeSet<&'static str>,
     out: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Counts> {
-    let lang = target.lang.as_str();
-    let plurals = quality::plural_categories(project.config.format_locale(lang));
+    let lang = target.lang;
     let mut files: BTreeMap<String, Counts> = BTreeMap::new();
-    for src in &source.files {
+    for src in source.reported() {
         let path = project.ftl_path(lang, &src.file.name);
         let counts = files.entry(slash_path(&path)).or_default();
         let tgt = target.file(&src.file.name);
@@ -29,7 +29,7 @@ pub(super) fn check(
         let quality_target = quality::Target {
             lang,
             path: &path,
-            plurals: &plurals,
+            plurals,
             has_term: &has_term,
         };
         let mut seen = std::collections::BTreeSet::new();
@@ -75,7 +75,7 @@ pub(super) fn check(
             }
         }
     }
-    for tgt in &target.files {
+    for tgt in target.reported() {
         let src = source.file(&tgt.file.name);
         let counts = files.entry(slash_path(&tgt.file.path)).or_default();
         for entry in &tgt.facts.entries {
@@ -88,7 +88,7 @@ pub(super) fn check(
                     Some(_) => "the source no longer has it".to_owned(),
                     None => format!(
                         "there is no source file {}",
-                        slash_path(&project.ftl_path(&source.lang, &tgt.file.name))
+                        slash_path(&project.ftl_path(source.lang, &tgt.file.name))
                     ),
                 };
                 out.push(

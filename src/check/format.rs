@@ -13,63 +13,51 @@ use crate::intl::{self, Bundle};
 use crate::project::Project;
 
 pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagnostic>) {
-    let lang = language.lang.as_str();
+    let lang = language.lang;
     let locale = project.config.format_locale(lang);
-    let resources: BTreeMap<&str, Arc<FluentResource>> = language
-        .files
-        .iter()
-        .map(|p| (p.file.name.as_str(), intl::resource(&p.file.text)))
-        .collect();
     let shared: Vec<&Parsed> = language.shared().collect();
-    let bundle_with = |own: Option<&Parsed>| {
+    let resources_with = |own: Option<&Parsed>| {
         let files = own.into_iter().chain(shared.iter().copied());
-        intl::bundle(
-            locale,
-            files.map(|p| resources[p.file.name.as_str()].clone()),
-        )
-    };
-    let sizes_with = |own: Option<&Parsed>, variable: u64| {
-        let files = own.into_iter().chain(shared.iter().copied());
-        Sizes::new(
-            files.map(|p| resources[p.file.name.as_str()].clone()),
-            variable,
-        )
+        files
+            .map(|p| p.resource.clone())
+            .collect::<Vec<Arc<FluentResource>>>()
     };
 
-    if project.articles.is_empty() {
-        // A plain Fluent project: no arguments are known, so only non-variable errors count.
-        let bundle = bundle_with(None);
-        let sizes = sizes_with(None, 0);
-        for parsed in &shared {
-            format_file(&bundle, &sizes, lang, parsed, &|_| None, false, out);
+    let Some(article) = language.article else {
+        // With articles, shared files are formatted in each article's run, with its arguments.
+        if project.articles.is_empty() {
+            // A plain Fluent project: no arguments are known, so only non-variable errors count.
+            let bundle = intl::bundle(locale, resources_with(None));
+            let sizes = Sizes::new(resources_with(None), 0);
+            for parsed in &shared {
+                format_file(&bundle, &sizes, lang, parsed, &|_| None, false, out);
+            }
         }
         return;
-    }
-    for article in &project.articles {
-        let own = language.file(&format!("{}.ftl", article.slug));
-        let bundle = bundle_with(own);
-        let longest_arg = article.all_args().values().fold(0, |n, a| match a {
-            crate::content::Arg::String(s) => n.max(s.len() as u64),
-            _ => n,
-        });
-        let sizes = sizes_with(own, longest_arg);
-        let all = intl::fluent_args(&article.all_args());
-        let by_key: BTreeMap<&str, FluentArgs> = article
-            .messages()
-            .into_iter()
-            .map(|(id, args)| {
-                let mut a = intl::fluent_args(args);
-                a.set(
-                    "date",
-                    all.get("date").cloned().unwrap_or_else(|| "".into()),
-                );
-                (id, a)
-            })
-            .collect();
-        let args_of = |id: &str| Some(by_key.get(id).unwrap_or(&all));
-        for parsed in own.into_iter().chain(shared.iter().copied()) {
-            format_file(&bundle, &sizes, lang, parsed, &args_of, true, out);
-        }
+    };
+    let own = language.own();
+    let bundle = intl::bundle(locale, resources_with(own));
+    let longest_arg = article.all_args().values().fold(0, |n, a| match a {
+        crate::content::Arg::String(s) => n.max(s.len() as u64),
+        _ => n,
+    });
+    let sizes = Sizes::new(resources_with(own), longest_arg);
+    let all = intl::fluent_args(&article.all_args());
+    let by_key: BTreeMap<&str, FluentArgs> = article
+        .messages()
+        .into_iter()
+        .map(|(id, args)| {
+            let mut a = intl::fluent_args(args);
+            a.set(
+                "date",
+                all.get("date").cloned().unwrap_or_else(|| "".into()),
+            );
+            (id, a)
+        })
+        .collect();
+    let args_of = |id: &str| Some(by_key.get(id).unwrap_or(&all));
+    for parsed in own.into_iter().chain(shared.iter().copied()) {
+        format_file(&bundle, &sizes, lang, parsed, &args_of, true, out);
     }
 }
 

@@ -14,60 +14,77 @@ mod quality;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::content::Article;
 use crate::ftl::{self, FileFacts};
 use crate::project::{FtlFile, Project};
 
-/// One parsed `.ftl` file.
+/// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
 pub(crate) struct Parsed<'p> {
     pub file: &'p FtlFile,
     pub facts: FileFacts,
+    pub resource: Arc<FluentResource>,
     /// The file is an article's own (`<slug>.ftl`), not shared by every article.
     pub article: bool,
 }
 
-/// The parsed files of one language, in name order.
-pub(crate) struct Language<'p> {
-    pub lang: String,
-    pub files: Vec<Parsed<'p>>,
-    /// File name -> index in `files`: an archive has thousands of files per language.
-    by_name: std::collections::HashMap<&'p str, usize>,
+impl<'p> Parsed<'p> {
+    fn new(file: &'p FtlFile, article: bool) -> Self {
+        Parsed {
+            file,
+            facts: ftl::parse(&file.text),
+            resource: crate::intl::resource(&file.text),
+            article,
+        }
+    }
 }
 
-impl<'p> Language<'p> {
-    fn parse(project: &'p Project, lang: &str) -> Self {
-        let files: Vec<Parsed<'p>> = project
-            .files(lang)
-            .iter()
-            .map(|file| Parsed {
-                file,
-                facts: ftl::parse(&file.text),
-                article: project.is_article_file(&file.name),
-            })
-            .collect();
-        let by_name = files
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.file.name.as_str(), i))
-            .collect();
-        Language {
-            lang: lang.to_owned(),
-            files,
-            by_name,
+/// What one run of the checks sees of a language. The project is checked in independent
+/// runs: one for the shared files, then one per article (its own file with the shared files
+/// as context), so articles are checked in parallel, never all held in memory, and an
+/// article's findings can be kept from one build to the next.
+pub(crate) struct Language<'a, 'p> {
+    pub lang: &'a str,
+    shared: &'a [Parsed<'p>],
+    own: Option<&'a Parsed<'p>>,
+    /// The article of this run; `None` in the shared files' run.
+    pub article: Option<&'p Article>,
+}
+
+impl<'a, 'p> Language<'a, 'p> {
+    /// The files this run reports on: the article's own file, or the shared files.
+    pub fn reported(&self) -> Vec<&'a Parsed<'p>> {
+        match self.article {
+            Some(_) => self.own.into_iter().collect(),
+            None => self.shared.iter().collect(),
         }
     }
 
-    pub fn file(&self, name: &str) -> Option<&Parsed<'p>> {
-        self.by_name.get(name).map(|&i| &self.files[i])
+    pub fn file(&self, name: &str) -> Option<&'a Parsed<'p>> {
+        self.own
+            .filter(|p| p.file.name == name)
+            .or_else(|| self.shared.iter().find(|p| p.file.name == name))
+    }
+
+    /// The article's own file, in an article's run.
+    pub fn own(&self) -> Option<&'a Parsed<'p>> {
+        self.own
     }
 
     /// The files shared by every article of this language.
-    pub fn shared(&self) -> impl Iterator<Item = &Parsed<'p>> {
-        self.files.iter().filter(|p| !p.article)
+    pub fn shared(&self) -> impl Iterator<Item = &'a Parsed<'p>> {
+        self.shared.iter()
     }
 
     /// The files that make up the bundle a file's messages are formatted in: an article file
     /// with the shared files, or the shared files alone.
-    pub fn bundle_of<'a>(&'a self, file: &'a Parsed<'p>) -> Vec<&'a Parsed<'p>> {
+    pub fn bundle_of(&self, file: &'a Parsed<'p>) -> Vec<&'a Parsed<'p>> {
         let mut files: Vec<_> = self.shared().collect();
         if file.article {
             files.insert(0, file);
@@ -76,56 +93,171 @@ impl<'p> Language<'p> {
     }
 }
 
+/// What one run found: diagnostics, and the coverage of the files it reported on
+/// (target language -> target file -> counts). Kept by `build` from one run to the next.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct Findings {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: BTreeMap<String, BTreeMap<String, Counts>>,
+}
+
+/// An article's own files, parsed by its run of the checks: language -> resource, for
+/// `build` to format the article without parsing them again.
+pub type OwnResources = BTreeMap<String, Arc<FluentResource>>;
+
+/// The checks of a project, with every language's shared files parsed once.
+pub struct Checker<'p> {
+    project: &'p Project,
+    /// Source first, then the targets: (language, its shared files).
+    languages: Vec<(String, Vec<Parsed<'p>>)>,
+    /// The CLDR plural categories of each language, in the same order.
+    plurals: Vec<BTreeSet<&'static str>>,
+}
+
+impl<'p> Checker<'p> {
+    pub fn new(project: &'p Project) -> Self {
+        let languages: Vec<(String, Vec<Parsed>)> = std::iter::once(project.config.source.clone())
+            .chain(project.targets())
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|lang| {
+                let shared = project
+                    .files(&lang)
+                    .iter()
+                    .filter(|f| !project.is_article_file(&f.name))
+                    .map(|f| Parsed::new(f, false))
+                    .collect();
+                (lang, shared)
+            })
+            .collect();
+        let plurals = languages
+            .iter()
+            .map(|(lang, _)| quality::plural_categories(project.config.format_locale(lang)))
+            .collect();
+        Checker {
+            project,
+            languages,
+            plurals,
+        }
+    }
+
+    /// The run of the shared files and templates.
+    pub fn shared(&self) -> Findings {
+        self.run(None, &[])
+    }
+
+    /// The run of one article: its own file in every language.
+    pub fn article(&self, article: &'p Article) -> (Findings, OwnResources) {
+        let name = format!("{}.ftl", article.slug);
+        let own: Vec<Option<Parsed<'p>>> = self
+            .languages
+            .iter()
+            .map(|(lang, _)| self.project.file(lang, &name).map(|f| Parsed::new(f, true)))
+            .collect();
+        let findings = self.run(Some(article), &own);
+        let resources = self
+            .languages
+            .iter()
+            .zip(own)
+            .filter_map(|((lang, _), p)| p.map(|p| (lang.clone(), p.resource)))
+            .collect();
+        (findings, resources)
+    }
+
+    fn run(&self, article: Option<&'p Article>, own: &[Option<Parsed<'p>>]) -> Findings {
+        let project = self.project;
+        let languages: Vec<Language> = self
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, shared))| Language {
+                lang,
+                shared,
+                own: own.get(i).and_then(Option::as_ref),
+                article,
+            })
+            .collect();
+        let mut findings = Findings::default();
+        let out = &mut findings.diagnostics;
+        for language in &languages {
+            file_checks(language, out);
+            bundle::check(language, out);
+            format::check(project, language, out);
+        }
+        let (source, targets) = languages.split_first().expect("the source language");
+        bundle::check_sources(project, source, out);
+        for (target, plurals) in targets.iter().zip(&self.plurals[1..]) {
+            let by_file = compare::check(project, source, target, plurals, out);
+            findings.files.insert(target.lang.to_owned(), by_file);
+        }
+        findings
+    }
+}
+
 /// Run every check on the project.
 pub fn check(project: &Project) -> Report {
-    let source = Language::parse(project, &project.config.source);
-    let targets: Vec<_> = project
-        .targets()
-        .iter()
-        .map(|lang| Language::parse(project, lang))
+    let checker = Checker::new(project);
+    let shared = checker.shared();
+    let articles: Vec<Findings> = project
+        .articles
+        .par_iter()
+        .map(|a| checker.article(a).0)
         .collect();
+    Report::assemble(project, std::iter::once(shared).chain(articles))
+}
 
-    let mut diagnostics = Vec::new();
-    for language in std::iter::once(&source).chain(&targets) {
-        file_checks(language, &mut diagnostics);
-        bundle::check(language, &mut diagnostics);
-        format::check(project, language, &mut diagnostics);
-    }
-    bundle::check_sources(project, &source, &mut diagnostics);
-    let mut locales = std::collections::BTreeMap::new();
-    let mut files = std::collections::BTreeMap::new();
-    for target in &targets {
-        let by_file = compare::check(project, &source, target, &mut diagnostics);
-        let mut total = Counts::default();
-        for counts in by_file.values() {
-            total.add(counts);
+impl Report {
+    /// The report of a whole project from the findings of all its runs: diagnostics sorted
+    /// by file, position, code and id (so output is stable), coverage summed per language.
+    pub fn assemble(project: &Project, runs: impl IntoIterator<Item = Findings>) -> Report {
+        let mut diagnostics = Vec::new();
+        let mut files: BTreeMap<String, BTreeMap<String, Counts>> = project
+            .targets()
+            .into_iter()
+            .map(|l| (l, BTreeMap::new()))
+            .collect();
+        for run in runs {
+            diagnostics.extend(run.diagnostics);
+            for (lang, by_file) in run.files {
+                let into = files.entry(lang).or_default();
+                for (file, counts) in by_file {
+                    into.entry(file).or_default().add(&counts);
+                }
+            }
         }
-        locales.insert(target.lang.clone(), total);
-        files.insert(target.lang.clone(), by_file);
-    }
-
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.id, &a.attribute).cmp(&(
-            &b.file,
-            b.line,
-            b.column,
-            b.code,
-            &b.id,
-            &b.attribute,
-        ))
-    });
-    diagnostics.dedup();
-    Report {
-        source: project.config.source.clone(),
-        diagnostics,
-        locales,
-        files,
+        diagnostics.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.code, &a.id, &a.attribute).cmp(&(
+                &b.file,
+                b.line,
+                b.column,
+                b.code,
+                &b.id,
+                &b.attribute,
+            ))
+        });
+        diagnostics.dedup();
+        let locales = files
+            .iter()
+            .map(|(lang, by_file)| {
+                let mut total = Counts::default();
+                for counts in by_file.values() {
+                    total.add(counts);
+                }
+                (lang.clone(), total)
+            })
+            .collect();
+        Report {
+            source: project.config.source.clone(),
+            diagnostics,
+            locales,
+            files,
+        }
     }
 }
 
 /// Checks that need one file only: syntax errors and attributes defined twice.
 fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
-    for parsed in &language.files {
+    for parsed in language.reported() {
         let path = &parsed.file.path;
         for entry in &parsed.facts.entries {
             for pattern in &entry.patterns {
@@ -135,7 +267,7 @@ fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
                 }
                 let mut d = Diagnostic::new(
                     Code::UnsupportedMarkup,
-                    &language.lang,
+                    language.lang,
                     path,
                     format!(
                         "`{}` holds markup that will be shown as text: {}",
@@ -154,7 +286,7 @@ fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
         }
         for e in &parsed.facts.errors {
             out.push(
-                Diagnostic::new(Code::SyntaxError, &language.lang, path, e.message.clone())
+                Diagnostic::new(Code::SyntaxError, language.lang, path, e.message.clone())
                     .at(e.line, Some(e.column))
                     .help(
                         "fix the Fluent syntax; the whole entry is ignored until it parses".into(),
@@ -168,7 +300,7 @@ fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
                     out.push(
                         Diagnostic::new(
                             Code::DuplicateAttribute,
-                            &language.lang,
+                            language.lang,
                             path,
                             format!("attribute `.{name}` is defined twice in `{}`", entry.id),
                         )
