@@ -1,20 +1,25 @@
-//! The `build` pipeline: check, localise every (language, article) in parallel, render, write.
+//! The `build` pipeline. Articles go through it one by one, in parallel: checked, then
+//! localised in every language, rendered and streamed to the output, so memory holds a few
+//! articles at a time, not the site. Articles whose inputs did not change since the previous
+//! build are taken from the build cache instead. Indexes, feeds and the sitemap come last,
+//! from what every article left; the output is committed only if nothing blocked the build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::check::{self, Code, Report, Severity};
+use crate::cache::{self, Cache, Page, Unit};
+use crate::check::{Checker, Code, Diagnostic, OwnResources, Report, Severity};
 use crate::content::Article;
 use crate::error::{Error, Result};
-use crate::localise::{Edition, Localiser, MissingPolicy, Outcome};
+use crate::localise::{Listing, Localiser, MissingPolicy, Outcome};
 use crate::project::Project;
 use crate::render::{
     atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
     SitemapPage,
 };
-use crate::write::{self, Site};
+use crate::write::{Output, Written};
 
 /// What `gazette build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -57,8 +62,8 @@ pub enum BuildOutcome {
     Built(Summary, Report),
 }
 
-/// Told of a build's progress, from worker threads: one step per (language, article) page
-/// rendered. The CLI draws a progress bar with it; the library never prints.
+/// Told of a build's progress, from worker threads: one step per (language, article) pair
+/// localised (pairs taken from the build cache take no step). The CLI draws a progress bar with it; the library never prints.
 pub trait Progress: Sync {
     fn start(&self, total: usize);
     fn step(&self);
@@ -96,15 +101,41 @@ pub fn build_with_progress(
             all.iter().filter(|l| wanted.contains(l)).cloned().collect()
         }
     };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    pool.install(|| build_languages(project, options, &langs, progress))
+}
 
-    let mut report = check::check(project);
-    report
-        .diagnostics
-        .retain(|d| d.locale == report.source || langs.contains(&d.locale));
-    let blocking = |d: &check::Diagnostic| {
+fn build_languages(
+    project: &Project,
+    options: &BuildOptions,
+    langs: &[String],
+    progress: &dyn Progress,
+) -> Result<BuildOutcome> {
+    let out_rel = options
+        .out
+        .clone()
+        .unwrap_or_else(|| project.config.out.clone());
+    let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
+    let global = cache::global(project, &format!("{langs:?} {:?}", options.missing));
+    let previous_id = output.previous_id();
+    let mut previous = cache::load(project, &out_rel, previous_id.as_deref(), &global);
+
+    let checker = Checker::new(project);
+    let localiser = Localiser::new(project);
+    let renderer = Renderer::new(project)?;
+    let source = project.config.source.as_str();
+    let names: BTreeMap<&str, String> = langs
+        .iter()
+        .map(|l| (l.as_str(), localiser.language_name(l)))
+        .collect();
+    let blocking = |d: &Diagnostic| {
         d.severity == Severity::Error
+            && (d.locale == source || langs.contains(&d.locale))
             && !(options.missing != MissingPolicy::Error
-                && d.locale != report.source
+                && d.locale != source
                 && matches!(
                     d.code,
                     Code::MissingMessage
@@ -113,121 +144,136 @@ pub fn build_with_progress(
                         | Code::MissingTerm
                 ))
     };
+    let site = Site {
+        project,
+        langs,
+        names: &names,
+        policy: options.missing,
+        localiser: &localiser,
+        renderer: &renderer,
+        output: &output,
+        progress,
+    };
+
+    // Articles whose inputs did not change are taken from the cache; the others are checked
+    // and, when nothing blocks the build, localised and rendered straight to the output.
+    let fingerprints: Vec<String> = project
+        .articles
+        .par_iter()
+        .map(|a| cache::article(project, a))
+        .collect();
+    let kept: Vec<Option<Unit>> = project
+        .articles
+        .iter()
+        .zip(&fingerprints)
+        .map(|(a, f)| {
+            previous
+                .articles
+                .remove(&a.slug)
+                .filter(|u| &u.fingerprint == f)
+        })
+        .collect();
+    let dirty = kept.iter().filter(|u| u.is_none()).count();
+    progress.start(dirty * langs.len());
+    let units: Vec<Unit> = project
+        .articles
+        .par_iter()
+        .zip(fingerprints)
+        .zip(kept)
+        .map(|((article, fingerprint), kept)| match kept {
+            Some(unit) => Ok(unit),
+            None => {
+                let (findings, own) = checker.article(article);
+                let pages = if findings.diagnostics.iter().any(blocking) {
+                    Vec::new()
+                } else {
+                    site.article(article, &own)?
+                };
+                Ok(Unit {
+                    fingerprint,
+                    findings,
+                    pages,
+                })
+            }
+        })
+        .collect::<Result<_>>()?;
+    progress.finish();
+
+    let mut report = Report::assemble(
+        project,
+        std::iter::once(checker.shared()).chain(units.iter().map(|u| u.findings.clone())),
+    );
+    report
+        .diagnostics
+        .retain(|d| d.locale == source || langs.contains(&d.locale));
     if report.diagnostics.iter().any(blocking) {
         return Ok(BuildOutcome::Refused(report));
     }
 
-    let renderer = Renderer::new(project)?;
-    let localiser = Localiser::new(project);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-
-    let pairs: Vec<(&str, &Article)> = langs
-        .iter()
-        .flat_map(|l| project.articles.iter().map(move |a| (l.as_str(), a)))
-        .collect();
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        pairs
-            .par_iter()
-            .map(|(lang, article)| localiser.edition(lang, article, options.missing))
-            .collect()
-    });
-
     let mut summary = Summary {
-        out: options
-            .out
-            .clone()
-            .unwrap_or_else(|| project.config.out.clone()),
-        languages: langs.clone(),
+        out: out_rel,
+        languages: langs.to_vec(),
         articles: project.articles.len(),
         ..Summary::default()
     };
-    // slug -> language -> edition, for the links between editions.
-    let mut editions: BTreeMap<&str, BTreeMap<&str, Edition>> = BTreeMap::new();
-    for ((lang, article), outcome) in pairs.iter().zip(outcomes) {
-        match outcome {
-            Outcome::Edition(e) => {
-                for id in &e.fallbacks {
-                    summary
-                        .fallbacks
-                        .push((lang.to_string(), article.slug.clone(), id.clone()));
+    let mut files = BTreeSet::new();
+    for unit in &units {
+        for page in &unit.pages {
+            match page {
+                Page::Published { listing, fallbacks } => {
+                    for id in fallbacks {
+                        summary.fallbacks.push((
+                            listing.lang.clone(),
+                            listing.slug.clone(),
+                            id.clone(),
+                        ));
+                    }
+                    for ext in ["html", "txt"] {
+                        files.insert(page_path(&listing.lang, &listing.slug, ext));
+                    }
                 }
-                editions.entry(&article.slug).or_default().insert(lang, *e);
-            }
-            // With `error`, the check has already refused anything missing.
-            Outcome::Missing(ids) => {
-                summary
+                Page::Skipped {
+                    lang,
+                    slug,
+                    missing,
+                } => summary
                     .skipped
-                    .push((lang.to_string(), article.slug.clone(), ids));
+                    .push((lang.clone(), slug.clone(), missing.clone())),
             }
         }
     }
+    // Language by language, as the summary lists them (articles stay in slug order).
+    let rank = |lang: &str| langs.iter().position(|l| l == lang);
+    summary.fallbacks.sort_by_key(|(lang, ..)| rank(lang));
+    summary.skipped.sort_by_key(|(lang, ..)| rank(lang));
+    site.pages(&units, &mut files, &mut summary)?;
 
-    let names: BTreeMap<&str, String> = langs
-        .iter()
-        .map(|l| (l.as_str(), localiser.language_name(l)))
-        .collect();
-    let base = project.config.base_url.as_deref();
-    let jobs: Vec<(&Edition, Vec<Alternate>)> = editions
-        .values()
-        .flat_map(|by_lang| {
-            by_lang.values().map(|e| {
-                // In the project's language order (source first), not alphabetical.
-                let alternates = langs
-                    .iter()
-                    .filter(|l| by_lang.contains_key(l.as_str()))
-                    .map(|l| Alternate {
-                        lang: l.clone(),
-                        name: names[l.as_str()].clone(),
-                        href: page_url(base, l, &e.slug, &e.lang),
-                        current: *l == e.lang,
-                    })
-                    .collect();
-                (e, alternates)
-            })
-        })
-        .collect();
-    progress.start(jobs.len());
-    let pages = pool.install(|| {
-        jobs.par_iter()
-            .map(|(e, alternates)| {
-                progress.step();
-                let view = PageView {
-                    edition: e,
-                    canonical: page_url(base, &e.lang, &e.slug, &e.lang),
-                    alternates: alternates.clone(),
-                    root: root_prefix(base),
-                };
-                let dir = PathBuf::from(&e.lang);
-                let (html, text) = renderer.article(&view)?;
-                Ok([
-                    (dir.join(format!("{}.html", e.slug)), html.into_bytes()),
-                    (dir.join(format!("{}.txt", e.slug)), text.into_bytes()),
-                ])
-            })
-            .collect::<Result<Vec<_>>>()
-    });
-    progress.finish();
-    let pages = pages?;
-    let mut site: Site = pages.into_iter().flatten().collect();
-    site_pages(
-        project,
-        &localiser,
-        &renderer,
-        &langs,
-        &names,
-        &editions,
-        &mut site,
-        &mut summary,
-    )?;
-    summary.files = site.len();
-    let written =
-        pool.install(|| write::write_site(&project.root.join(&summary.out), &summary.out, &site))?;
-    summary.unchanged = summary.files - written.changed;
+    // The same articles, all from a valid cache: the cache would be written unchanged.
+    let same_cache = dirty == 0 && !previous.global.is_empty() && previous.articles.is_empty();
+    if !same_cache {
+        // The output changes from here on: until the new cache is saved, none is trusted.
+        cache::forget(project, &summary.out)?;
+    }
+    let (written, id) = output.commit(&files)?;
     summary.files = written.changed;
+    summary.unchanged = files.len() - written.changed;
     summary.removed = written.removed;
+    if !same_cache || written != Written::default() {
+        cache::save(
+            project,
+            &summary.out,
+            &Cache {
+                output: id,
+                global,
+                articles: project
+                    .articles
+                    .iter()
+                    .map(|a| a.slug.clone())
+                    .zip(units)
+                    .collect(),
+            },
+        )?;
+    }
     Ok(BuildOutcome::Built(summary, report))
 }
 
@@ -245,127 +291,208 @@ fn lang_url(base: Option<&str>, lang: &str, file: &str, from: &str) -> String {
     }
 }
 
-/// Indexes, language picker, feeds and sitemap: the pages made of every article.
-#[allow(clippy::too_many_arguments)]
-fn site_pages(
-    project: &Project,
-    localiser: &Localiser,
-    renderer: &Renderer,
-    langs: &[String],
-    names: &BTreeMap<&str, String>,
-    editions: &BTreeMap<&str, BTreeMap<&str, Edition>>,
-    site: &mut Site,
-    summary: &mut Summary,
-) -> Result<()> {
-    let base = project.config.base_url.as_deref();
-    let source = project.config.source.as_str();
-    for lang in langs {
-        let mut list: Vec<&Edition> = editions
-            .values()
-            .filter_map(|m| m.get(lang.as_str()))
-            .collect();
-        list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-        let ui = localiser.site_strings(lang);
-        let alternates = langs
-            .iter()
-            .map(|l| Alternate {
-                lang: l.clone(),
-                name: names[l.as_str()].clone(),
-                href: lang_url(base, l, "index.html", lang),
-                current: l == lang,
-            })
-            .collect();
-        let view = IndexView {
-            lang,
-            ui: &ui,
-            articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
-            alternates,
-            canonical: lang_url(base, lang, "index.html", lang),
-            root: root_prefix(base),
-            feed: base.map(|_| "feed.xml".to_owned()),
-        };
-        site.insert(
-            PathBuf::from(lang).join("index.html"),
-            renderer.index_html(&view)?.into_bytes(),
-        );
-        if let Some(b) = base {
-            let self_url = format!("{b}/{lang}/feed.xml");
-            let index_url = format!("{b}/{lang}/index.html");
-            let title = ui.get("site-name").map_or(lang.as_str(), String::as_str);
-            let meta = FeedMeta {
-                lang,
-                title,
-                self_url: &self_url,
-                index_url: &index_url,
-                base_url: b,
-            };
-            site.insert(
-                PathBuf::from(lang).join("feed.xml"),
-                atom(&meta, &list).into_bytes(),
-            );
+/// `<lang>/<slug>.<ext>`, relative to the output folder.
+fn page_path(lang: &str, slug: &str, ext: &str) -> PathBuf {
+    PathBuf::from(lang).join(format!("{slug}.{ext}"))
+}
+
+/// What every page of a build is made with.
+struct Site<'a, 'p> {
+    project: &'p Project,
+    langs: &'a [String],
+    /// Each language's name in itself.
+    names: &'a BTreeMap<&'a str, String>,
+    policy: MissingPolicy,
+    localiser: &'a Localiser<'p>,
+    renderer: &'a Renderer,
+    output: &'a Output,
+    progress: &'a dyn Progress,
+}
+
+impl Site<'_, '_> {
+    /// Localise an article in every language, render and write its editions.
+    fn article(&self, article: &Article, own: &OwnResources) -> Result<Vec<Page>> {
+        let base = self.project.config.base_url.as_deref();
+        let mut editions = Vec::new();
+        let mut pages = Vec::new();
+        for lang in self.langs {
+            self.progress.step();
+            match self.localiser.edition(lang, article, own, self.policy) {
+                Outcome::Edition(e) => editions.push(e),
+                // With `error`, the check has already refused anything missing.
+                Outcome::Missing(missing) => pages.push(Page::Skipped {
+                    lang: lang.clone(),
+                    slug: article.slug.clone(),
+                    missing,
+                }),
+            }
         }
-    }
-
-    let ui = localiser.site_strings(source);
-    let picker = PickerView {
-        lang: source,
-        ui: &ui,
-        languages: langs
-            .iter()
-            .map(|l| Alternate {
-                lang: l.clone(),
-                name: names[l.as_str()].clone(),
-                href: match base {
-                    Some(b) => format!("{b}/{l}/index.html"),
-                    None => format!("{l}/index.html"),
-                },
-                current: false,
-            })
-            .collect(),
-        canonical: base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/")),
-    };
-    site.insert(
-        PathBuf::from("index.html"),
-        renderer.picker_html(&picker)?.into_bytes(),
-    );
-
-    let Some(b) = base else {
-        summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
-        return Ok(());
-    };
-    let mut pages: Vec<SitemapPage> = Vec::new();
-    let url_of = |lang: &str, file: &str| format!("{b}/{lang}/{file}");
-    pages.push(SitemapPage {
-        editions: langs
-            .iter()
-            .map(|l| (l.clone(), url_of(l, "index.html")))
-            .collect(),
-        default: langs
-            .iter()
-            .any(|l| l == source)
-            .then(|| url_of(source, "index.html")),
-        lastmod: None,
-    });
-    for by_lang in editions.values() {
-        let ordered: Vec<&Edition> = langs
-            .iter()
-            .filter_map(|l| by_lang.get(l.as_str()))
-            .collect();
-        let Some(first) = ordered.first() else {
-            continue;
-        };
-        let file = format!("{}.html", first.slug);
-        pages.push(SitemapPage {
-            editions: ordered
+        for e in &editions {
+            // In the project's language order (source first), not alphabetical.
+            let alternates = editions
                 .iter()
-                .map(|e| (e.lang.clone(), url_of(&e.lang, &file)))
-                .collect(),
-            default: by_lang.contains_key(source).then(|| url_of(source, &file)),
-            lastmod: Some(first.date.clone()),
-        });
+                .map(|other| Alternate {
+                    lang: other.lang.clone(),
+                    name: self.names[other.lang.as_str()].clone(),
+                    href: page_url(base, &other.lang, &e.slug, &e.lang),
+                    current: other.lang == e.lang,
+                })
+                .collect();
+            let view = PageView {
+                edition: e,
+                canonical: page_url(base, &e.lang, &e.slug, &e.lang),
+                alternates,
+                root: root_prefix(base),
+            };
+            let (html, text) = self.renderer.article(&view)?;
+            self.output
+                .put(&page_path(&e.lang, &e.slug, "html"), html.as_bytes())?;
+            self.output
+                .put(&page_path(&e.lang, &e.slug, "txt"), text.as_bytes())?;
+            pages.push(Page::Published {
+                listing: e.listing(),
+                fallbacks: e.fallbacks.clone(),
+            });
+        }
+        Ok(pages)
     }
-    site.insert(PathBuf::from("sitemap.xml"), sitemap(&pages).into_bytes());
-    Ok(())
+
+    /// Indexes, language picker, feeds and sitemap: the pages made of every article.
+    fn pages(
+        &self,
+        units: &[Unit],
+        files: &mut BTreeSet<PathBuf>,
+        summary: &mut Summary,
+    ) -> Result<()> {
+        let (project, langs, names) = (self.project, self.langs, self.names);
+        let mut put = |rel: PathBuf, bytes: &[u8]| {
+            self.output.put(&rel, bytes)?;
+            files.insert(rel);
+            Ok::<(), Error>(())
+        };
+        let base = project.config.base_url.as_deref();
+        let source = project.config.source.as_str();
+        // Each article's editions, in the project's language order.
+        let published: Vec<Vec<&Listing>> = units
+            .iter()
+            .map(|u| {
+                u.pages
+                    .iter()
+                    .filter_map(|p| match p {
+                        Page::Published { listing, .. } => Some(listing),
+                        Page::Skipped { .. } => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        for lang in langs {
+            let mut list: Vec<&Listing> = published
+                .iter()
+                .flatten()
+                .filter(|l| &l.lang == lang)
+                .copied()
+                .collect();
+            list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+            let ui = self.localiser.site_strings(lang);
+            let alternates = langs
+                .iter()
+                .map(|l| Alternate {
+                    lang: l.clone(),
+                    name: names[l.as_str()].clone(),
+                    href: lang_url(base, l, "index.html", lang),
+                    current: l == lang,
+                })
+                .collect();
+            let view = IndexView {
+                lang,
+                ui: &ui,
+                articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
+                alternates,
+                canonical: lang_url(base, lang, "index.html", lang),
+                root: root_prefix(base),
+                feed: base.map(|_| "feed.xml".to_owned()),
+            };
+            put(
+                PathBuf::from(lang).join("index.html"),
+                self.renderer.index_html(&view)?.as_bytes(),
+            )?;
+            if let Some(b) = base {
+                let self_url = format!("{b}/{lang}/feed.xml");
+                let index_url = format!("{b}/{lang}/index.html");
+                let title = ui.get("site-name").map_or(lang.as_str(), String::as_str);
+                let meta = FeedMeta {
+                    lang,
+                    title,
+                    self_url: &self_url,
+                    index_url: &index_url,
+                    base_url: b,
+                };
+                put(
+                    PathBuf::from(lang).join("feed.xml"),
+                    atom(&meta, &list).as_bytes(),
+                )?;
+            }
+        }
+
+        let ui = self.localiser.site_strings(source);
+        let picker = PickerView {
+            lang: source,
+            ui: &ui,
+            languages: langs
+                .iter()
+                .map(|l| Alternate {
+                    lang: l.clone(),
+                    name: names[l.as_str()].clone(),
+                    href: match base {
+                        Some(b) => format!("{b}/{l}/index.html"),
+                        None => format!("{l}/index.html"),
+                    },
+                    current: false,
+                })
+                .collect(),
+            canonical: base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/")),
+        };
+        put(
+            PathBuf::from("index.html"),
+            self.renderer.picker_html(&picker)?.as_bytes(),
+        )?;
+
+        let Some(b) = base else {
+            summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
+            return Ok(());
+        };
+        let mut pages: Vec<SitemapPage> = Vec::new();
+        let url_of = |lang: &str, file: &str| format!("{b}/{lang}/{file}");
+        pages.push(SitemapPage {
+            editions: langs
+                .iter()
+                .map(|l| (l.clone(), url_of(l, "index.html")))
+                .collect(),
+            default: langs
+                .iter()
+                .any(|l| l == source)
+                .then(|| url_of(source, "index.html")),
+            lastmod: None,
+        });
+        for editions in &published {
+            let Some(first) = editions.first() else {
+                continue;
+            };
+            let file = format!("{}.html", first.slug);
+            pages.push(SitemapPage {
+                editions: editions
+                    .iter()
+                    .map(|e| (e.lang.clone(), url_of(&e.lang, &file)))
+                    .collect(),
+                default: editions
+                    .iter()
+                    .any(|e| e.lang == source)
+                    .then(|| url_of(source, &file)),
+                lastmod: Some(first.date.clone()),
+            });
+        }
+        put(PathBuf::from("sitemap.xml"), sitemap(&pages).as_bytes())
+    }
 }
 
 /// Prefix that turns a site-relative path into a link from a page one folder down.

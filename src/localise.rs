@@ -1,12 +1,13 @@
 //! Stage 4, localise: an article plus a language's bundles -> an [`Edition`]: every text of
 //! the page formatted, in reading order, ready for any renderer. Handlebars is not seen here.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use fluent_bundle::{FluentArgs, FluentResource};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::check::OwnResources;
 use crate::content::{Article, BlockBody, RelatedKind};
 use crate::intl::{self, Bundle};
 use crate::project::Project;
@@ -25,7 +26,7 @@ pub enum MissingPolicy {
 }
 
 /// A passage of text; `lang` is set when it is shown in another language than the page's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Text {
     pub value: String,
     pub lang: Option<String>,
@@ -66,6 +67,33 @@ pub struct Edition {
     pub fallbacks: Vec<String>,
 }
 
+/// What indexes, feeds and the sitemap show of an edition: all a build keeps of an article
+/// it does not render again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    pub lang: String,
+    pub slug: String,
+    pub date: String,
+    pub date_text: String,
+    pub section: Option<String>,
+    pub title: Text,
+    pub lede: Option<Text>,
+}
+
+impl Edition {
+    pub fn listing(&self) -> Listing {
+        Listing {
+            lang: self.lang.clone(),
+            slug: self.slug.clone(),
+            date: self.date.clone(),
+            date_text: self.date_text.clone(),
+            section: self.section.clone(),
+            title: self.title.clone(),
+            lede: self.lede.clone(),
+        }
+    }
+}
+
 /// The outcome for one (language, article).
 #[derive(Debug)]
 pub enum Outcome {
@@ -74,7 +102,8 @@ pub enum Outcome {
     Missing(Vec<String>),
 }
 
-/// Parsed resources of every language, shared by all bundles.
+/// The shared files of every language, parsed once for all bundles; an article's own files
+/// are parsed by its run of the checks and handed in ([`OwnResources`]).
 pub struct Localiser<'p> {
     project: &'p Project,
     /// Language -> its parsed files, sorted out once for every bundle.
@@ -84,8 +113,6 @@ pub struct Localiser<'p> {
 /// The parsed `.ftl` files of one language.
 #[derive(Default)]
 struct LanguageResources {
-    /// Article slug -> the article's own file.
-    articles: HashMap<String, Arc<FluentResource>>,
     /// The files every article's bundle shares, in name order.
     shared: Vec<Arc<FluentResource>>,
     /// Ids of the messages of the shared files, in file order.
@@ -99,21 +126,14 @@ impl<'p> Localiser<'p> {
         let mut languages = BTreeMap::new();
         for (lang, files) in &project.locales {
             let mut res = LanguageResources::default();
-            for f in files {
+            for f in files.iter().filter(|f| !project.is_article_file(&f.name)) {
                 let resource = intl::resource(&f.text);
-                match project.article_of(&f.name) {
-                    Some(article) => {
-                        res.articles.insert(article.slug.clone(), resource);
-                    }
-                    None => {
-                        res.shared_ids
-                            .extend(resource.entries().filter_map(|e| match e {
-                                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                                _ => None,
-                            }));
-                        res.shared.push(resource);
-                    }
-                }
+                res.shared_ids
+                    .extend(resource.entries().filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                        _ => None,
+                    }));
+                res.shared.push(resource);
             }
             res.shared_bundle = Some(intl::bundle(
                 project.config.format_locale(lang),
@@ -125,11 +145,11 @@ impl<'p> Localiser<'p> {
     }
 
     /// The bundle of an article in a language: its own file first, then the shared files.
-    fn bundle(&self, lang: &str, article: Option<&Article>) -> Bundle {
+    fn bundle(&self, lang: &str, own: Option<&Arc<FluentResource>>) -> Bundle {
         let Some(res) = self.languages.get(lang) else {
             return intl::new_bundle(self.project.config.format_locale(lang));
         };
-        let own = article.and_then(|a| res.articles.get(&a.slug)).cloned();
+        let own = own.cloned();
         intl::bundle(
             self.project.config.format_locale(lang),
             own.into_iter().chain(res.shared.iter().cloned()),
@@ -150,12 +170,18 @@ impl<'p> Localiser<'p> {
             .unwrap_or_else(|| lang.to_owned())
     }
 
-    /// Localise one article in one language.
-    pub fn edition(&self, lang: &str, article: &Article, policy: MissingPolicy) -> Outcome {
+    /// Localise one article in one language, from its own files parsed by the checks.
+    pub fn edition(
+        &self,
+        lang: &str,
+        article: &Article,
+        own: &OwnResources,
+        policy: MissingPolicy,
+    ) -> Outcome {
         let source_lang = self.project.config.source.as_str();
-        let bundle = self.bundle(lang, Some(article));
+        let bundle = self.bundle(lang, own.get(lang));
         let source = (policy == MissingPolicy::Fallback && lang != source_lang)
-            .then(|| self.bundle(source_lang, Some(article)));
+            .then(|| self.bundle(source_lang, own.get(source_lang)));
         let all_args = article.all_args();
         let fluent_all = intl::fluent_args(&all_args);
 

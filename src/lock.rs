@@ -126,6 +126,17 @@ impl Lock {
         out
     }
 
+    /// The records of one file of one language, by id.
+    pub fn records_of<'a>(
+        &'a self,
+        lang: &'a str,
+        file: &'a str,
+    ) -> impl Iterator<Item = (&'a Key, &'a Record)> + 'a {
+        self.records
+            .range((lang.to_owned(), file.to_owned(), String::new())..)
+            .take_while(move |((l, f, _), _)| l == lang && f == file)
+    }
+
     pub fn get(&self, lang: &str, file: &str, id: &str) -> Option<&Record> {
         self.records
             .get(&(lang.to_owned(), file.to_owned(), id.to_owned()))

@@ -106,12 +106,14 @@ pub fn ftl_check(data: &[u8]) {
             return;
         }
         let localiser = Localiser::new(project);
+        let checker = check::Checker::new(project);
         for lang in ["fr", "de"] {
             let _ = localiser.language_name(lang);
             let _ = localiser.site_strings(lang);
             for article in &project.articles {
+                let (_, own) = checker.article(article);
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
-                    if let Outcome::Edition(e) = localiser.edition(lang, article, policy) {
+                    if let Outcome::Edition(e) = localiser.edition(lang, article, &own, policy) {
                         assert_clean(&e.title.value, "title");
                     }
                 }

@@ -5,7 +5,7 @@
 use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
-use crate::localise::Edition;
+use crate::localise::Listing;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
@@ -22,7 +22,7 @@ pub struct FeedMeta<'a> {
 
 /// The feed of `editions`, newest first; `updated` is the newest article's date, so the same
 /// content always gives the same bytes.
-pub fn atom(meta: &FeedMeta, editions: &[&Edition]) -> String {
+pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let updated = editions
         .iter()

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Alternate;
-use crate::localise::{Edition, Text};
+use crate::localise::{Listing, Text};
 
 /// One article in a language's index.
 #[derive(Debug, Serialize)]
@@ -21,7 +21,7 @@ pub struct IndexEntry<'a> {
 }
 
 impl<'a> IndexEntry<'a> {
-    pub fn new(e: &'a Edition) -> Self {
+    pub fn new(e: &'a Listing) -> Self {
         IndexEntry {
             title: &e.title,
             lede: e.lede.as_ref(),

@@ -427,13 +427,14 @@ fn unwritable_out_keeps_the_previous_output() {
         "locales/de/newer.ftl",
         "title = Geändert\nbody = a\nextra = b\n",
     );
-    let Some(_guard) = Unwritable::new(&p.path().join("out")) else {
+    // Where the changed German pages go.
+    let Some(_guard) = Unwritable::new(&p.path().join("out/de")) else {
         // Root without chattr: no folder is unwritable here.
         return;
     };
     let (code, _, stderr) = run(&p, &["build"]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.starts_with("error: out: "), "{stderr}");
+    assert!(stderr.starts_with("error: out/de/"), "{stderr}");
     assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
     assert_eq!(project_files(&p), listing, "staging left behind");
 }

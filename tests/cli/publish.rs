@@ -337,10 +337,15 @@ fn progress_is_reported_once_per_page() {
     };
     let count = Count::default();
     gazette::build::build_with_progress(&project, &options, &count).unwrap();
-    // fr: 2 articles, de: 1 (the other is skipped).
-    assert_eq!(count.0.load(Ordering::SeqCst), 3);
-    assert_eq!(count.1.load(Ordering::SeqCst), 3);
+    // 2 articles in fr and de (one of them is skipped in de, after its step).
+    assert_eq!(count.0.load(Ordering::SeqCst), 4);
+    assert_eq!(count.1.load(Ordering::SeqCst), 4);
     assert_eq!(count.2.load(Ordering::SeqCst), 1);
+    // A rebuild with nothing changed has nothing to render.
+    let count = Count::default();
+    gazette::build::build_with_progress(&project, &options, &count).unwrap();
+    assert_eq!(count.0.load(Ordering::SeqCst), 0);
+    assert_eq!(count.1.load(Ordering::SeqCst), 0);
 }
 
 #[test]
@@ -377,4 +382,114 @@ fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
         .assert()
         .success();
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
+
+/// After each kind of edit, a build of the previous `out/` (from the build cache) equals a
+/// fresh build, reports the same diagnostics, and writes only what the edit touched.
+#[test]
+fn incremental_builds_equal_full_builds_whatever_changes() {
+    let p = Project::fixture("publish");
+    let build = |out: &str| {
+        let o = p
+            .gazette(&["build", "--missing", "fallback", "--out", out])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    build("out");
+    let edits: [(&str, &str, &str, &str); 6] = [
+        (
+            "one article's German file",
+            "locales/de/older.ftl",
+            "title = Der Älteste\nbody = Ein Absatz.\n",
+            ": 4 files written to out",
+        ),
+        (
+            "one article's content",
+            "content/newer.toml",
+            "date = 2025-03-06\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+            " files written to out",
+        ),
+        (
+            "a shared file",
+            "locales/de/site.ftl",
+            &format!(
+                "{}skip-to-content = Zum Inhalt springen\n",
+                p.read("locales/de/site.ftl")
+                    .replace("skip-to-content = Zum Inhalt\n", "")
+            ),
+            " files written to out",
+        ),
+        (
+            "a template",
+            "templates/article.txt.hbs",
+            "{{title.value}}\n{{#each blocks}}{{text.value}}\n{{/each}}",
+            " files written to out",
+        ),
+        (
+            "a new article",
+            "content/newest.toml",
+            "date = 2025-04-01\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+            " files written to out",
+        ),
+        (
+            "the configuration",
+            "gazette.toml",
+            "base_url = \"https://other.example\"\n",
+            " files written to out",
+        ),
+    ];
+    for (what, file, text, written) in edits {
+        if file == "content/newest.toml" {
+            p.write(
+                "locales/fr/newest.ftl",
+                "title = Le plus récent\nbody = Un paragraphe.\n",
+            );
+        }
+        p.write(file, text);
+        let incremental = build("out");
+        assert!(incremental.contains(written), "{what}: {incremental}");
+        let _ = std::fs::remove_dir_all(p.path().join("full"));
+        let full = build("full");
+        assert_eq!(
+            tree(&p.path().join("out")),
+            tree(&p.path().join("full")),
+            "{what}"
+        );
+        // The same findings (warnings) either way.
+        let findings = |s: &str| s.lines().filter(|l| l.contains("warning")).count();
+        assert_eq!(findings(&incremental), findings(&full), "{what}");
+    }
+
+    // An article removed: its pages go, and only they.
+    std::fs::remove_file(p.path().join("content/newest.toml")).unwrap();
+    std::fs::remove_file(p.path().join("locales/fr/newest.ftl")).unwrap();
+    let incremental = build("out");
+    assert!(!p.path().join("out/fr/newest.html").exists());
+    let _ = std::fs::remove_dir_all(p.path().join("full"));
+    build("full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    assert!(incremental.contains("removed"), "{incremental}");
+
+    // An older copy of the output put back is not trusted: it is brought up to date.
+    let out = p.path().join("out");
+    let backup = p.path().join("backup");
+    super::support::copy(&out, &backup);
+    p.write(
+        "locales/de/older.ftl",
+        "title = Der Alte\nbody = Ein Absatz.\n",
+    );
+    build("out");
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::rename(&backup, &out).unwrap();
+    build("out");
+    let _ = std::fs::remove_dir_all(p.path().join("full"));
+    build("full");
+    assert_eq!(tree(&out), tree(&p.path().join("full")));
+
+    // A deleted output is built again whole.
+    std::fs::remove_dir_all(&out).unwrap();
+    build("out");
+    assert_eq!(tree(&out), tree(&p.path().join("full")));
 }
