@@ -97,7 +97,14 @@ impl Renderer {
 
     /// The HTML and plain-text editions of an article, from one serialisation of the view.
     pub fn article(&self, view: &PageView) -> Result<(String, String)> {
-        let context = Context::wraps(view).map_err(|e| self.error("article.html", e))?;
+        let mut data = serde_json::to_value(view).map_err(|e| {
+            self.error(
+                "article.html",
+                handlebars::RenderErrorReason::SerdeError(e).into(),
+            )
+        })?;
+        html::add_kind_flags(&mut data);
+        let context = Context::from(data);
         let html = self.render_context("article.html", &context)?;
         let text = text::tidy(&self.render_context("article.txt", &context)?);
         Ok((html, text))
