@@ -357,6 +357,65 @@ impl Site<'_, '_> {
         Ok(pages)
     }
 
+    /// A language's index and, with `base_url`, its feed; returns the files written.
+    fn language_pages(&self, lang: &str, published: &[Vec<&Listing>]) -> Result<Vec<PathBuf>> {
+        let (project, langs, names) = (self.project, self.langs, self.names);
+        let base = project.config.base_url.as_deref();
+        let mut files = Vec::new();
+        let mut put = |rel: PathBuf, bytes: &[u8]| {
+            self.output.put(&rel, bytes)?;
+            files.push(rel);
+            Ok::<(), Error>(())
+        };
+        let mut list: Vec<&Listing> = published
+            .iter()
+            .flatten()
+            .filter(|l| l.lang == lang)
+            .copied()
+            .collect();
+        list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let ui = self.localiser.site_strings(lang);
+        let alternates = langs
+            .iter()
+            .map(|l| Alternate {
+                lang: l.clone(),
+                name: names[l.as_str()].clone(),
+                href: lang_url(base, l, "index.html", lang),
+                current: l == lang,
+            })
+            .collect();
+        let view = IndexView {
+            lang,
+            ui: &ui,
+            articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
+            alternates,
+            canonical: lang_url(base, lang, "index.html", lang),
+            root: root_prefix(base),
+            feed: base.map(|_| "feed.xml".to_owned()),
+        };
+        put(
+            PathBuf::from(lang).join("index.html"),
+            self.renderer.index_html(&view)?.as_bytes(),
+        )?;
+        if let Some(b) = base {
+            let self_url = format!("{b}/{lang}/feed.xml");
+            let index_url = format!("{b}/{lang}/index.html");
+            let title = ui.get("site-name").map_or(lang, String::as_str);
+            let meta = FeedMeta {
+                lang,
+                title,
+                self_url: &self_url,
+                index_url: &index_url,
+                base_url: b,
+            };
+            put(
+                PathBuf::from(lang).join("feed.xml"),
+                atom(&meta, &list).as_bytes(),
+            )?;
+        }
+        Ok(files)
+    }
+
     /// Indexes, language picker, feeds and sitemap: the pages made of every article.
     fn pages(
         &self,
@@ -365,11 +424,6 @@ impl Site<'_, '_> {
         summary: &mut Summary,
     ) -> Result<()> {
         let (project, langs, names) = (self.project, self.langs, self.names);
-        let mut put = |rel: PathBuf, bytes: &[u8]| {
-            self.output.put(&rel, bytes)?;
-            files.insert(rel);
-            Ok::<(), Error>(())
-        };
         let base = project.config.base_url.as_deref();
         let source = project.config.source.as_str();
         // Each article's editions, in the project's language order.
@@ -385,54 +439,17 @@ impl Site<'_, '_> {
                     .collect()
             })
             .collect();
-        for lang in langs {
-            let mut list: Vec<&Listing> = published
-                .iter()
-                .flatten()
-                .filter(|l| &l.lang == lang)
-                .copied()
-                .collect();
-            list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-            let ui = self.localiser.site_strings(lang);
-            let alternates = langs
-                .iter()
-                .map(|l| Alternate {
-                    lang: l.clone(),
-                    name: names[l.as_str()].clone(),
-                    href: lang_url(base, l, "index.html", lang),
-                    current: l == lang,
-                })
-                .collect();
-            let view = IndexView {
-                lang,
-                ui: &ui,
-                articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
-                alternates,
-                canonical: lang_url(base, lang, "index.html", lang),
-                root: root_prefix(base),
-                feed: base.map(|_| "feed.xml".to_owned()),
-            };
-            put(
-                PathBuf::from(lang).join("index.html"),
-                self.renderer.index_html(&view)?.as_bytes(),
-            )?;
-            if let Some(b) = base {
-                let self_url = format!("{b}/{lang}/feed.xml");
-                let index_url = format!("{b}/{lang}/index.html");
-                let title = ui.get("site-name").map_or(lang.as_str(), String::as_str);
-                let meta = FeedMeta {
-                    lang,
-                    title,
-                    self_url: &self_url,
-                    index_url: &index_url,
-                    base_url: b,
-                };
-                put(
-                    PathBuf::from(lang).join("feed.xml"),
-                    atom(&meta, &list).as_bytes(),
-                )?;
-            }
-        }
+        // Each language's index and feed, in parallel.
+        let written: Vec<Vec<PathBuf>> = langs
+            .par_iter()
+            .map(|lang| self.language_pages(lang, &published))
+            .collect::<Result<_>>()?;
+        files.extend(written.into_iter().flatten());
+        let mut put = |rel: PathBuf, bytes: &[u8]| {
+            self.output.put(&rel, bytes)?;
+            files.insert(rel);
+            Ok::<(), Error>(())
+        };
 
         let ui = self.localiser.site_strings(source);
         let picker = PickerView {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::content::{self, Article};
@@ -224,13 +225,19 @@ impl Project {
         let mut articles = Vec::new();
         let content_dir = root.join(&config.content);
         if content_dir.is_dir() {
-            for path in sorted_entries(root, &config.content)? {
-                if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            let paths: Vec<PathBuf> = sorted_entries(root, &config.content)?
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect();
+            let parsed: Vec<Result<Article>> = paths
+                .par_iter()
+                .map(|path| {
                     let rel = config.content.join(path.file_name().unwrap_or_default());
-                    let text = read_text(&path, &rel)?;
-                    articles.push(content::parse_article(&rel, &text)?);
-                }
-            }
+                    content::parse_article(&rel, &read_text(path, &rel)?)
+                })
+                .collect();
+            // The first error in name order, whatever thread met it first.
+            articles = parsed.into_iter().collect::<Result<_>>()?;
         }
 
         // By slug, so `article_of` can search them (file names sort `a-b` before `a`).
@@ -350,7 +357,8 @@ fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
         .map_err(|e| Error::io(rel, e))?
         .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::io(rel, e)))
         .collect::<Result<Vec<_>>>()?;
-    paths.sort();
+    // All in one folder: comparing names is enough (and much cheaper than whole paths).
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     for path in &paths {
         guard::check_link(root, path)
             .map_err(|e| Error::io(rel.join(path.file_name().unwrap_or_default()), e))?;
@@ -358,8 +366,10 @@ fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// Gather the `.ftl` files under a language folder, sub-folders included.
+/// Gather the `.ftl` files under a language folder, sub-folders included; files are read in
+/// parallel (an archive has thousands per language).
 fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>) -> Result<()> {
+    let mut files = Vec::new();
     for path in sorted_entries(root, rel_dir)? {
         let file_name = path
             .file_name()
@@ -371,6 +381,12 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
         if path.is_dir() {
             collect_ftl(root, &rel, &format!("{name}/"), out)?;
         } else if file_name.ends_with(".ftl") {
+            files.push((path, rel, name));
+        }
+    }
+    let read: Vec<Result<FtlFile>> = files
+        .into_par_iter()
+        .map(|(path, rel, name)| {
             let text = read_text(&path, &rel)?;
             guard::check_ftl(&text).map_err(|m| {
                 Error::io(
@@ -378,13 +394,18 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
                     std::io::Error::new(std::io::ErrorKind::InvalidData, m),
                 )
             })?;
-            out.push(FtlFile {
+            Ok(FtlFile {
                 path: rel,
                 name,
                 text,
-            });
-        }
+            })
+        })
+        .collect();
+    for file in read {
+        out.push(file?);
     }
+    // Files of sub-folders came first: keep the whole list in name order.
+    out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(())
 }
 
