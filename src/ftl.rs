@@ -106,15 +106,16 @@ pub fn parse(text: &str) -> FileFacts {
         Err((r, errors)) => (r, errors),
     };
     let mut facts = FileFacts::default();
+    let lines = Lines::new(text);
     for error in errors {
         // Report where the broken entry starts, unless the parser stopped on that same line.
         let start = error.slice.as_ref().map_or(error.pos.start, |s| s.start);
-        let at = if line_col(text, start).0 == line_col(text, error.pos.start).0 {
+        let at = if lines.line_col(start).0 == lines.line_col(error.pos.start).0 {
             error.pos.start
         } else {
             start
         };
-        let (line, column) = line_col(text, at);
+        let (line, column) = lines.line_col(at);
         facts.errors.push(SyntaxError {
             line,
             column,
@@ -124,7 +125,7 @@ pub fn parse(text: &str) -> FileFacts {
     for entry in &resource.body {
         match entry {
             ast::Entry::Message(m) => facts.entries.push(entry_facts(
-                text,
+                &lines,
                 m.id.name,
                 "",
                 m.value.as_ref(),
@@ -132,7 +133,7 @@ pub fn parse(text: &str) -> FileFacts {
                 m.comment.as_ref(),
             )),
             ast::Entry::Term(t) => facts.entries.push(entry_facts(
-                text,
+                &lines,
                 t.id.name,
                 "-",
                 Some(&t.value),
@@ -148,7 +149,7 @@ pub fn parse(text: &str) -> FileFacts {
 }
 
 fn entry_facts(
-    text: &str,
+    lines: &Lines,
     name: &str,
     prefix: &str,
     value: Option<&ast::Pattern<&str>>,
@@ -156,13 +157,14 @@ fn entry_facts(
     comment: Option<&ast::Comment<&str>>,
 ) -> Entry {
     // A term's position is that of its `-`, as its reported id starts with it.
-    let (line, column) = line_col(text, offset_in(text, name).saturating_sub(prefix.len()));
+    let text = lines.text;
+    let (line, column) = lines.line_col(offset_in(text, name).saturating_sub(prefix.len()));
     let attribute_lines: Vec<(String, usize)> = attributes
         .iter()
         .map(|a| {
             (
                 a.id.name.to_owned(),
-                line_col(text, offset_in(text, a.id.name)).0,
+                lines.line_col(offset_in(text, a.id.name)).0,
             )
         })
         .collect();
@@ -467,6 +469,32 @@ fn offset_in(text: &str, slice: &str) -> usize {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
+/// Where every line of a text starts: positions of many offsets without rescanning the text.
+struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The same as [`line_col`].
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -561,6 +589,10 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, 3), (2, 1));
         assert_eq!(line_col(text, text.find('c').unwrap()), (2, 4));
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 1 {
+            assert_eq!(lines.line_col(offset), line_col(text, offset), "{offset}");
+        }
         assert_eq!(line_text(text, 2), Some("ab«c"));
     }
 }
