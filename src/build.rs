@@ -119,7 +119,8 @@ fn build_languages(
         .clone()
         .unwrap_or_else(|| project.config.out.clone());
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
-    let global = cache::global(project, &format!("{langs:?} {:?}", options.missing));
+    let checks = cache::checks(project);
+    let global = cache::global(&checks, &format!("{langs:?} {:?}", options.missing));
     let previous_id = output.previous_id();
     let mut previous = cache::load(project, &out_rel, previous_id.as_deref(), &global);
 
@@ -264,6 +265,7 @@ fn build_languages(
             &summary.out,
             &Cache {
                 output: id,
+                checks,
                 global,
                 articles: project
                     .articles

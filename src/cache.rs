@@ -31,7 +31,9 @@ pub const DIR: &str = ".gazette-cache";
 pub struct Cache {
     /// The identity of the marker of the output this cache describes.
     pub output: String,
-    /// Fingerprint of what every article depends on.
+    /// Fingerprint of what every article's findings depend on ([`checks`]).
+    pub checks: String,
+    /// Fingerprint of what every article's pages depend on ([`global`]).
     pub global: String,
     /// Article slug -> what was made of it.
     pub articles: BTreeMap<String, Unit>,
@@ -122,12 +124,30 @@ impl Fingerprint {
     }
 }
 
-/// Fingerprint of what every article's pages and findings depend on; `options` stands for
-/// the build's options (languages, output folder, `--missing`).
-pub fn global(project: &Project, options: &str) -> String {
+/// The findings of the articles whose inputs did not change since the last build of the
+/// project's `out/`, by slug: what `check` need not work out again. Empty when the
+/// configuration, templates, shared files or gazette itself changed since.
+pub fn findings(project: &Project) -> BTreeMap<String, Unit> {
+    let Ok(bytes) = fs::read(project.root.join(file(&project.config.out))) else {
+        return BTreeMap::new();
+    };
+    serde_json::from_slice::<Cache>(&bytes)
+        .ok()
+        .filter(|c| c.checks == checks(project))
+        .map(|c| c.articles)
+        .unwrap_or_default()
+}
+
+/// Fingerprint of what every article's pages depend on: what its findings depend on
+/// (`checks`) and the build's options (languages, `--missing`).
+pub fn global(checks: &str, options: &str) -> String {
+    Fingerprint::default().add(checks).add(options).finish()
+}
+
+/// Fingerprint of what every article's findings depend on.
+pub fn checks(project: &Project) -> String {
     let mut f = Fingerprint::default();
     f.add(env!("CARGO_PKG_VERSION"))
-        .add(options)
         .add(&format!("{:?}", project.config));
     for (name, template) in &project.templates {
         f.add(name).add(&template.text);

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, Result};
-use crate::ftl::line_col;
+use crate::ftl::{line_col, Lines};
 
 /// A calendar date (TOML local date), kept as numbers so every stage can format it its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -188,9 +188,10 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         ))
     })?;
 
+    let lines = Lines::new(text);
     let mut key_lines = BTreeMap::new();
     let mut note_key = |key: &str, from: usize| {
-        if let Some(line) = line_of_quoted(text, key, from) {
+        if let Some(line) = line_of_quoted(&lines, text, key, from) {
             key_lines.entry(key.to_owned()).or_insert(line);
         }
     };
@@ -214,7 +215,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
     let mut blocks = Vec::with_capacity(raw.blocks.len());
     for (i, spanned) in raw.blocks.into_iter().enumerate() {
         let start = spanned.span().start;
-        let line = line_col(text, start).0;
+        let line = lines.line_col(start).0;
         let mut table = spanned.into_inner();
         let at = |message: String| err(format!("block {} (line {line}): {message}", i + 1));
         let args = match table.remove("args") {
@@ -316,14 +317,14 @@ fn arg_value(v: &toml::Value) -> Option<Arg> {
 }
 
 /// First line at or after byte `from` that holds `"key"` or `'key'`.
-fn line_of_quoted(text: &str, key: &str, from: usize) -> Option<usize> {
+fn line_of_quoted(lines: &Lines, text: &str, key: &str, from: usize) -> Option<usize> {
     let from = from.min(text.len());
     let rest = text.get(from..)?;
     let pos = [format!("\"{key}\""), format!("'{key}'")]
         .iter()
         .filter_map(|q| rest.find(q.as_str()))
         .min()?;
-    Some(line_col(text, from + pos).0)
+    Some(lines.line_col(from + pos).0)
 }
 
 /// One line for a TOML error: `line L, column C: message`.

@@ -470,13 +470,13 @@ fn offset_in(text: &str, slice: &str) -> usize {
 
 /// 1-based line and column (in characters) of a byte offset.
 /// Where every line of a text starts: positions of many offsets without rescanning the text.
-struct Lines<'t> {
+pub(crate) struct Lines<'t> {
     text: &'t str,
     starts: Vec<usize>,
 }
 
 impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
+    pub fn new(text: &'t str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -484,7 +484,7 @@ impl<'t> Lines<'t> {
     }
 
     /// The same as [`line_col`].
-    fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;

@@ -493,3 +493,34 @@ fn incremental_builds_equal_full_builds_whatever_changes() {
     build("out");
     assert_eq!(tree(&out), tree(&p.path().join("full")));
 }
+
+/// `check` takes the findings of unchanged articles from the last build, and only those.
+#[test]
+fn check_reuses_the_findings_of_the_last_build() {
+    let p = Project::fixture("publish");
+    let cold = p.check_json();
+    p.gazette(&["build", "--missing", "fallback"])
+        .assert()
+        .success();
+    assert_eq!(p.check_json(), cold, "the same report from the cache");
+
+    // Proof that it is read: a finding planted in the cache shows up...
+    let dir = p.path().join(".gazette-cache");
+    let cache = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&cache).unwrap();
+    let planted = text.replace("is not translated", "is planted");
+    assert_ne!(planted, text);
+    std::fs::write(&cache, planted).unwrap();
+    assert!(p.check_json().1.to_string().contains("is planted"));
+    // ...until the article it belongs to changes.
+    p.write(
+        "locales/de/newer.ftl",
+        &format!("{}\n", p.read("locales/de/newer.ftl")),
+    );
+    assert!(!p.check_json().1.to_string().contains("is planted"));
+}
