@@ -124,7 +124,7 @@ fn build_languages(
     let previous_id = output.previous_id();
     let mut previous = cache::load(project, &out_rel, previous_id.as_deref(), &global);
 
-    let checker = Checker::new(project);
+    let checker = Checker::new(project)?;
     let localiser = Localiser::new(project);
     let renderer = Renderer::new(project)?;
     let source = project.config.source.as_str();
@@ -184,7 +184,7 @@ fn build_languages(
         .map(|((article, fingerprint), kept)| match kept {
             Some(unit) => Ok(unit),
             None => {
-                let (findings, own) = checker.article(article);
+                let (findings, own) = checker.article(article)?;
                 let pages = if findings.diagnostics.iter().any(blocking) {
                     Vec::new()
                 } else {

@@ -171,7 +171,7 @@ pub fn article(project: &Project, article: &Article) -> String {
     for lang in project.locales.keys() {
         f.add(lang);
         match project.file(lang, &name) {
-            Some(file) => f.add(&file.text),
+            Some(file) => f.add(&format!("{:032x}", file.fingerprint)),
             None => f.add("\0absent"),
         };
         lock_records(&mut f, project, lang, &name);

@@ -135,7 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
     let project = Project::load(dir)?;
-    let report = check::check(&project);
+    let report = check::check(&project)?;
     let text = match args.format {
         StatusFormat::Human => {
             // Colour only for a person at a terminal who has not asked for none (no-color.org).
@@ -172,7 +172,7 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
 
 fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let project = Project::load(dir)?;
-    let mut report = check::check(&project);
+    let mut report = check::check(&project)?;
     if args.deny_warnings {
         report.deny_warnings();
     }
@@ -192,7 +192,7 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 
 fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let project = Project::load(dir)?;
+    let project = Project::load_for_build(dir)?;
     let options = BuildOptions {
         langs: args.lang.clone(),
         out: args.out.clone(),
@@ -299,7 +299,8 @@ fn source_text(project: &Project, file: &str) -> Option<String> {
         .values()
         .flatten()
         .find(|f| slash_path(&f.path) == file)
-        .map(|f| f.text.clone())
+        .and_then(|f| project.text_of(f).ok())
+        .map(|t| t.into_owned())
         .or_else(|| {
             project
                 .templates

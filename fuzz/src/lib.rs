@@ -93,7 +93,7 @@ pub fn ftl_check(data: &[u8]) {
             file.text = text.to_owned();
         }
         let project = &*project;
-        let report = check::check(project);
+        let report = check::check(project).expect("the project's files are readable");
         // `build` localises only what the check let through: missing translations at most.
         let blocking = report.diagnostics.iter().any(|d| {
             d.severity == Severity::Error
@@ -106,12 +106,12 @@ pub fn ftl_check(data: &[u8]) {
             return;
         }
         let localiser = Localiser::new(project);
-        let checker = check::Checker::new(project);
+        let checker = check::Checker::new(project).expect("readable");
         for lang in ["fr", "de"] {
             let _ = localiser.language_name(lang);
             let _ = localiser.site_strings(lang);
             for article in &project.articles {
-                let (_, own) = checker.article(article);
+                let (_, own) = checker.article(article).expect("readable");
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
                     if let Outcome::Edition(e) = localiser.edition(lang, article, &own, policy) {
                         assert_clean(&e.title.value, "title");

@@ -61,7 +61,7 @@ pub(super) fn check(
                         }
                         None => counts.translated += 1,
                     }
-                    compare_entry(lang, &path, &tgt.file.text, entry, t, &tgt.facts.stubs, out);
+                    compare_entry(lang, &path, &tgt.text, entry, t, &tgt.facts.stubs, out);
                     quality::check(&quality_target, entry, t, out);
                 }
                 None => {

@@ -14,6 +14,7 @@ mod quality;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -22,12 +23,14 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Article;
+use crate::error::Result;
 use crate::ftl::{self, FileFacts};
 use crate::project::{FtlFile, Project};
 
 /// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
 pub(crate) struct Parsed<'p> {
     pub file: &'p FtlFile,
+    pub text: Cow<'p, str>,
     pub facts: FileFacts,
     pub resource: Arc<FluentResource>,
     /// The file is an article's own (`<slug>.ftl`), not shared by every article.
@@ -35,13 +38,15 @@ pub(crate) struct Parsed<'p> {
 }
 
 impl<'p> Parsed<'p> {
-    fn new(file: &'p FtlFile, article: bool) -> Self {
-        Parsed {
+    fn new(project: &Project, file: &'p FtlFile, article: bool) -> Result<Self> {
+        let text = project.text_of(file)?;
+        Ok(Parsed {
             file,
-            facts: ftl::parse(&file.text),
-            resource: crate::intl::resource(&file.text),
+            facts: ftl::parse(&text),
+            resource: crate::intl::resource(&text),
+            text,
             article,
-        }
+        })
     }
 }
 
@@ -115,7 +120,7 @@ pub struct Checker<'p> {
 }
 
 impl<'p> Checker<'p> {
-    pub fn new(project: &'p Project) -> Self {
+    pub fn new(project: &'p Project) -> Result<Self> {
         let languages: Vec<(String, Vec<Parsed>)> = std::iter::once(project.config.source.clone())
             .chain(project.targets())
             .collect::<Vec<_>>()
@@ -125,20 +130,20 @@ impl<'p> Checker<'p> {
                     .files(&lang)
                     .iter()
                     .filter(|f| !project.is_article_file(&f.name))
-                    .map(|f| Parsed::new(f, false))
-                    .collect();
-                (lang, shared)
+                    .map(|f| Parsed::new(project, f, false))
+                    .collect::<Result<_>>()?;
+                Ok((lang, shared))
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let plurals = languages
             .iter()
             .map(|(lang, _)| quality::plural_categories(project.config.format_locale(lang)))
             .collect();
-        Checker {
+        Ok(Checker {
             project,
             languages,
             plurals,
-        }
+        })
     }
 
     /// The run of the shared files and templates.
@@ -147,13 +152,16 @@ impl<'p> Checker<'p> {
     }
 
     /// The run of one article: its own file in every language.
-    pub fn article(&self, article: &'p Article) -> (Findings, OwnResources) {
+    pub fn article(&self, article: &'p Article) -> Result<(Findings, OwnResources)> {
         let name = format!("{}.ftl", article.slug);
         let own: Vec<Option<Parsed<'p>>> = self
             .languages
             .iter()
-            .map(|(lang, _)| self.project.file(lang, &name).map(|f| Parsed::new(f, true)))
-            .collect();
+            .map(|(lang, _)| {
+                let file = self.project.file(lang, &name);
+                file.map(|f| Parsed::new(self.project, f, true)).transpose()
+            })
+            .collect::<Result<_>>()?;
         let findings = self.run(Some(article), &own);
         let resources = self
             .languages
@@ -161,7 +169,7 @@ impl<'p> Checker<'p> {
             .zip(own)
             .filter_map(|((lang, _), p)| p.map(|p| (lang.clone(), p.resource)))
             .collect();
-        (findings, resources)
+        Ok((findings, resources))
     }
 
     fn run(&self, article: Option<&'p Article>, own: &[Option<Parsed<'p>>]) -> Findings {
@@ -196,8 +204,8 @@ impl<'p> Checker<'p> {
 
 /// Run every check on the project. The findings of articles whose inputs did not change
 /// since the last build are taken from the build cache.
-pub fn check(project: &Project) -> Report {
-    let checker = Checker::new(project);
+pub fn check(project: &Project) -> Result<Report> {
+    let checker = Checker::new(project)?;
     let shared = checker.shared();
     let known = crate::cache::findings(project);
     let articles: Vec<Findings> = project
@@ -205,12 +213,15 @@ pub fn check(project: &Project) -> Report {
         .par_iter()
         .map(|a| match known.get(&a.slug) {
             Some(unit) if unit.fingerprint == crate::cache::article(project, a) => {
-                unit.findings.clone()
+                Ok(unit.findings.clone())
             }
-            _ => checker.article(a).0,
+            _ => Ok(checker.article(a)?.0),
         })
-        .collect();
-    Report::assemble(project, std::iter::once(shared).chain(articles))
+        .collect::<Result<_>>()?;
+    Ok(Report::assemble(
+        project,
+        std::iter::once(shared).chain(articles),
+    ))
 }
 
 impl Report {
@@ -311,7 +322,7 @@ fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
                             path,
                             format!("attribute `.{name}` is defined twice in `{}`", entry.id),
                         )
-                        .at(*line, Some(ftl::indent_column(&parsed.file.text, *line)))
+                        .at(*line, Some(ftl::indent_column(&parsed.text, *line)))
                         .id(&entry.id)
                         .attribute(name)
                         .help("keep one of the two definitions".into()),

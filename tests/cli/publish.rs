@@ -524,3 +524,23 @@ fn check_reuses_the_findings_of_the_last_build() {
     );
     assert!(!p.check_json().1.to_string().contains("is planted"));
 }
+
+/// A build keeps no article text in memory, yet its warnings quote the article's lines.
+#[test]
+fn build_warnings_quote_article_files() {
+    let p = Project::fixture("publish");
+    p.write(
+        "locales/de/older.ftl",
+        "title = Le plus ancien\nlede = Ein Vorspann.\nbody = Ein Absatz.\n",
+    );
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("--> locales/de/older.ftl:1:1\n  |\n1 | title = Le plus ancien\n"),
+        "{stderr}"
+    );
+}
