@@ -134,7 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
-    let project = Project::load(dir)?;
+    let project = Project::load_lazy(dir)?;
     let report = check::check(&project)?;
     let text = match args.format {
         StatusFormat::Human => {
@@ -171,7 +171,7 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let project = Project::load(dir)?;
+    let project = Project::load_lazy(dir)?;
     let mut report = check::check(&project)?;
     if args.deny_warnings {
         report.deny_warnings();
@@ -192,7 +192,7 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 
 fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let project = Project::load_for_build(dir)?;
+    let project = Project::load_lazy(dir)?;
     let options = BuildOptions {
         langs: args.lang.clone(),
         out: args.out.clone(),

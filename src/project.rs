@@ -174,10 +174,10 @@ impl Project {
         Project::load_with(root, false)
     }
 
-    /// Load for a build: the texts of article files are read and fingerprinted but not kept,
-    /// as each is read again when its article is built (a 10,000-article archive holds
-    /// 150 MB of them).
-    pub fn load_for_build(root: &Path) -> Result<Project> {
+    /// Load for `build`, `check` and `status`: the texts of article files are read and
+    /// fingerprinted but not kept, as each is read again when its article is checked (a
+    /// 10,000-article archive holds 150 MB of them).
+    pub fn load_lazy(root: &Path) -> Result<Project> {
         Project::load_with(root, true)
     }
 
@@ -351,7 +351,7 @@ impl Project {
         self.locales.get(lang).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The text of a file, read again if it was not kept ([`Project::load_for_build`]).
+    /// The text of a file, read again if it was not kept ([`Project::load_lazy`]).
     pub fn text_of<'a>(&self, file: &'a FtlFile) -> Result<std::borrow::Cow<'a, str>> {
         if !file.deferred {
             return Ok(std::borrow::Cow::Borrowed(&file.text));
