@@ -63,7 +63,8 @@ pub enum BuildOutcome {
 }
 
 /// Told of a build's progress, from worker threads: one step per (language, article) pair
-/// localised (pairs taken from the build cache take no step). The CLI draws a progress bar with it; the library never prints.
+/// localised (pairs taken from the build cache take no step). The CLI draws a progress bar
+/// with it; the library never prints.
 pub trait Progress: Sync {
     fn start(&self, total: usize);
     fn step(&self);
@@ -108,6 +109,7 @@ pub fn build_with_progress(
     pool.install(|| build_languages(project, options, &langs, progress))
 }
 
+/// The build of `langs`, on the current thread pool.
 fn build_languages(
     project: &Project,
     options: &BuildOptions,
