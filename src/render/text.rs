@@ -1,5 +1,7 @@
 //! Plain-text edition helpers: wrapping at 72 columns and tidying template output.
 
+use std::borrow::Cow;
+
 use crate::markup;
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, Renderable,
@@ -28,7 +30,7 @@ impl HelperDef for Wrap {
         out: &mut dyn Output,
     ) -> HelperResult {
         let (text, first, rest) = match h.template() {
-            Some(t) => (t.renders(r, ctx, rc)?, String::new(), None),
+            Some(t) => (Cow::Owned(t.renders(r, ctx, rc)?), Cow::Borrowed(""), None),
             None => (
                 param_str(h, 0),
                 param_str(h, 1),
@@ -36,18 +38,121 @@ impl HelperDef for Wrap {
             ),
         };
         let rest = rest.unwrap_or_else(|| first.clone());
-        let options = textwrap::Options::new(WIDTH)
-            .initial_indent(&first)
-            .subsequent_indent(&rest)
-            // Break at spaces only: URLs and hyphenated words stay whole, and no-break spaces
-            // (French « », 17 août) hold.
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            // Greedy filling, as text editors and mail clients do (and much faster than optimal-fit).
-            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-            .break_words(false);
-        out.write(&textwrap::fill(markup::to_text(&text).trim(), options))?;
+        let mut filled = String::new();
+        fill(markup::to_text(&text).trim(), &first, &rest, &mut filled);
+        out.write(&filled)?;
         Ok(())
+    }
+}
+
+/// `textwrap::fill(text, options)` with the options of `{{wrap}}`: width 72, these indents,
+/// breaks at ASCII spaces only (URLs, hyphenated words and no-break spaces hold), no
+/// hyphenation, greedy first-fit filling (as text editors and mail clients do), no broken words.
+///
+/// The same bytes as `textwrap::fill` — textwrap's own first-fit algorithm places the breaks —
+/// without its per-call allocations (a boxed word iterator, a vector of words and one of
+/// lines, an owned string per indented line) or a character walk over ASCII words to measure
+/// them, which made `wrap` the largest cost of rendering. The tests compare the two.
+fn fill(text: &str, initial_indent: &str, subsequent_indent: &str, out: &mut String) {
+    if text.len() < WIDTH && !text.contains('\n') && initial_indent.is_empty() {
+        out.push_str(text.trim_end_matches(' '));
+        return;
+    }
+    let widths = [
+        WIDTH.saturating_sub(textwrap::core::display_width(initial_indent)) as f64,
+        WIDTH.saturating_sub(textwrap::core::display_width(subsequent_indent)) as f64,
+    ];
+    let mut words = Vec::new();
+    let mut lines = 0usize;
+    for line in text.split('\n') {
+        let indent = if lines == 0 {
+            initial_indent
+        } else {
+            subsequent_indent
+        };
+        if line.len() < WIDTH && indent.is_empty() {
+            push_line(out, &mut lines, "", line.trim_end_matches(' '));
+            continue;
+        }
+        words.clear();
+        ascii_space_words(line, &mut words);
+        let mut idx = 0;
+        for fragments in textwrap::wrap_algorithms::wrap_first_fit(&words, &widths) {
+            let Some(last) = fragments.last() else {
+                push_line(out, &mut lines, "", "");
+                continue;
+            };
+            let len = last.end - idx;
+            let indent = if lines == 0 {
+                initial_indent
+            } else {
+                subsequent_indent
+            };
+            push_line(out, &mut lines, indent, &line[idx..last.word_end]);
+            idx += len;
+        }
+    }
+}
+
+/// Append a line of [`fill`]'s output.
+fn push_line(out: &mut String, lines: &mut usize, indent: &str, line: &str) {
+    if *lines > 0 {
+        out.push('\n');
+    }
+    out.push_str(indent);
+    out.push_str(line);
+    *lines += 1;
+}
+
+/// A word of a line and the spaces after it, as `textwrap::core::Word` measures them.
+#[derive(Debug)]
+struct Word {
+    /// Where the word ends in its line (its spaces follow).
+    word_end: usize,
+    /// Where its spaces end.
+    end: usize,
+    width: f64,
+}
+
+impl textwrap::core::Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width
+    }
+    fn whitespace_width(&self) -> f64 {
+        (self.end - self.word_end) as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The words of `textwrap::WordSeparator::AsciiSpace`: each word takes the run of `' '` after
+/// it (a line starting with spaces starts with an empty word). Printable ASCII is one column
+/// a byte; anything else is measured by `textwrap::core::display_width`.
+fn ascii_space_words(line: &str, words: &mut Vec<Word>) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let word_end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |i| start + i);
+        let end = bytes[word_end..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(bytes.len(), |i| word_end + i);
+        let word = &bytes[start..word_end];
+        let width = if word.iter().all(|b| (0x20..0x7f).contains(b)) {
+            word.len()
+        } else {
+            textwrap::core::display_width(&line[start..word_end])
+        };
+        words.push(Word {
+            word_end,
+            end,
+            width: width as f64,
+        });
+        start = end;
     }
 }
 
@@ -72,17 +177,17 @@ fn underline(
 }
 
 /// A string parameter, or "" when absent or null.
-pub(super) fn param_str(h: &Helper, i: usize) -> String {
+pub(super) fn param_str<'a>(h: &'a Helper, i: usize) -> Cow<'a, str> {
     match h.param(i).map(|p| p.value()) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => String::new(),
-        Some(v) => v.to_string(),
+        Some(serde_json::Value::String(s)) => Cow::Borrowed(s),
+        Some(serde_json::Value::Null) | None => Cow::Borrowed(""),
+        Some(v) => Cow::Owned(v.to_string()),
     }
 }
 
 /// Trailing spaces off, at most one blank line in a row, one final newline, no controls.
 pub(super) fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut tidied = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
         let line = line.trim_end();
@@ -90,18 +195,159 @@ pub(super) fn tidy(text: &str) -> String {
             blank += 1;
             continue;
         }
-        if !out.is_empty() && blank > 0 {
-            out.push('\n');
+        if !tidied.is_empty() && blank > 0 {
+            tidied.push('\n');
         }
         blank = 0;
-        out.push_str(&crate::localise::clean(line));
-        out.push('\n');
+        tidied.push_str(line);
+        tidied.push('\n');
+    }
+    clean(&tidied)
+}
+
+/// `localise::clean` over a whole text, as it was line by line: it filters characters one at
+/// a time and keeps `\n`. It never drops printable ASCII, so only the stretches between
+/// those (letters with accents, no-break spaces… and whatever it removes) go through it; the
+/// rest is copied whole instead of character by character (tests check both properties).
+fn clean(text: &str) -> String {
+    let kept = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are character boundaries, so both stretches are whole characters.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !kept(b))
+            .map_or(bytes.len(), |n| i + n);
+        out.push_str(&text[i..run]);
+        let other = bytes[run..]
+            .iter()
+            .position(kept)
+            .map_or(bytes.len(), |n| run + n);
+        if run < other {
+            out.push_str(&crate::localise::clean(&text[run..other]));
+        }
+        i = other;
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
+    /// `textwrap::fill` with the options `fill` stands for.
+    fn textwrap_fill(text: &str, first: &str, rest: &str) -> String {
+        let options = textwrap::Options::new(super::WIDTH)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+            .break_words(false);
+        textwrap::fill(text, options)
+    }
+
+    #[test]
+    fn fill_is_textwrap_fill() {
+        let pieces = [
+            " ",
+            " ",
+            " ",
+            "  ",
+            "a",
+            "word",
+            "Wörter",
+            "«\u{a0}guillemets\u{a0}»",
+            "17\u{202f}août",
+            "中文字",
+            "\n",
+            "-",
+            "\t",
+            "https://example.org/a/very/long/path/that/does/not/fit/on/one/line/at/all",
+            "\u{1b}[1m",
+            "x",
+            "é",
+        ];
+        let indents = [
+            ("", ""),
+            ("    ", "    "),
+            ("  - ", "    "),
+            ("  | ", "  | "),
+            ("中", ""),
+        ];
+        // SplitMix64: deterministic texts of every length up to ~300 bytes.
+        let mut state = 42u64;
+        let mut next = || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            (z ^ (z >> 31)) as usize
+        };
+        for case in 0..20_000 {
+            let mut text = String::new();
+            let target = next() % 320;
+            while text.len() < target {
+                text.push_str(pieces[next() % pieces.len()]);
+            }
+            let (first, rest) = indents[case % indents.len()];
+            for text in [text.as_str(), text.trim()] {
+                let mut ours = String::new();
+                super::fill(text, first, rest, &mut ours);
+                assert_eq!(
+                    ours,
+                    textwrap_fill(text, first, rest),
+                    "{text:?} {first:?} {rest:?}"
+                );
+            }
+        }
+        for text in [
+            "",
+            " ",
+            "\n",
+            "a\n",
+            "\n\nb",
+            &"x".repeat(72),
+            &"x ".repeat(36),
+        ] {
+            for (first, rest) in indents {
+                let mut ours = String::new();
+                super::fill(text, first, rest, &mut ours);
+                assert_eq!(
+                    ours,
+                    textwrap_fill(text, first, rest),
+                    "{text:?} {first:?} {rest:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn clean_by_stretches_is_localise_clean() {
+        let ascii: String = (0x20u8..0x7f).map(char::from).chain(['\n']).collect();
+        assert_eq!(
+            crate::localise::clean(&ascii),
+            ascii,
+            "printable ASCII is kept"
+        );
+        let text = "«\u{a0}17\u{202f}août\u{a0}» a\u{2068}b\u{2069}\u{7}c\n\u{202f}d\u{feff}\té\u{1b}[1m\r\u{85}\u{200f}x\u{2066}";
+        let by_char: String = text
+            .chars()
+            .map(|c| crate::localise::clean(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(
+            crate::localise::clean(text),
+            by_char,
+            "one character at a time"
+        );
+        for i in 0..text.len() {
+            if text.is_char_boundary(i) {
+                let t = &text[i..];
+                assert_eq!(super::clean(t), crate::localise::clean(t), "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn tidy_collapses_blank_lines() {
         assert_eq!(super::tidy("\n\nA  \n\n\n\nB\n\n"), "A\n\nB\n");
