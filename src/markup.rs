@@ -139,22 +139,36 @@ fn safe_url(url: &str) -> bool {
 
 /// Escape text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    escape_into(s, &mut out);
     out
+}
+
+/// [`escape`], appended to `out`: runs without a special character are copied whole.
+fn escape_into(s: &str, out: &mut String) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
 }
 
 /// A message as HTML: allowed tags kept, everything else escaped.
 pub fn to_html(s: &str) -> String {
+    if !s.contains('<') {
+        // No tag: one text token (the common case, without tokenising).
+        return escape(s);
+    }
     let tokens = tokens(s);
     if tokens.iter().all(|t| matches!(t, Token::Text(_))) {
         return escape(s);
@@ -162,7 +176,7 @@ pub fn to_html(s: &str) -> String {
     let mut html = String::with_capacity(s.len() + 16);
     for t in &tokens {
         match t {
-            Token::Text(text) => html.push_str(&escape(text)),
+            Token::Text(text) => escape_into(text, &mut html),
             Token::Open(Tag::A, Some(href), _) => {
                 html.push_str(&format!("<a href=\"{}\">", escape(href)))
             }
@@ -173,8 +187,12 @@ pub fn to_html(s: &str) -> String {
             Token::Close(tag, _) => html.push_str(&format!("</{}>", tag.name())),
         }
     }
-    sanitiser().clean(&html).to_string()
+    SANITISER.clean(&html).to_string()
 }
+
+/// Built once: its tag and scheme sets cost more to build than a short message to clean.
+static SANITISER: std::sync::LazyLock<ammonia::Builder<'static>> =
+    std::sync::LazyLock::new(sanitiser);
 
 fn sanitiser() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();
@@ -188,6 +206,10 @@ fn sanitiser() -> ammonia::Builder<'static> {
 
 /// A message as plain text: tags dropped, a link becomes `text <url>`.
 pub fn to_text(s: &str) -> String {
+    if !s.contains('<') {
+        // No tag: one text token (the common case, without tokenising).
+        return s.to_owned();
+    }
     let tokens = tokens(s);
     let mut out = String::with_capacity(s.len());
     let mut links = Vec::new();
@@ -285,6 +307,17 @@ mod tests {
         assert_eq!(to_text("<script>x</script>"), "<script>x</script>");
         assert_eq!(to_html("a < b & c"), "a &lt; b &amp; c");
         assert!(rejected_tags("a < b > c").is_empty());
+    }
+
+    #[test]
+    fn escape_replaces_the_five_characters_only() {
+        assert_eq!(
+            escape("a&b<c>d\"e'f — «g»"),
+            "a&amp;b&lt;c&gt;d&quot;e&#x27;f — «g»"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("&"), "&amp;");
+        assert_eq!(to_html("é < ü"), "é &lt; ü");
     }
 
     #[test]
