@@ -152,6 +152,72 @@ pub fn check_template(text: &str) -> Result<(), String> {
     }
 }
 
+/// The templates a template renders inside itself: `{{> name}}`, `{{#> name}}` and
+/// `{{include "name"}}`, by template name (file name without `.hbs`).
+fn included(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let tag = after.trim_start_matches(['{', '~', '#']);
+        let skipped = after.len() - tag.len();
+        let end = tag.find("}}").unwrap_or(tag.len());
+        let tag = &tag[..end];
+        let name = if let Some(partial) = tag.strip_prefix('>') {
+            partial.split_whitespace().next()
+        } else if let Some(args) = tag.strip_prefix("include") {
+            args.split_whitespace()
+                .next()
+                .map(|a| a.trim_matches(['"', '\'']))
+        } else {
+            None
+        };
+        names.extend(name.filter(|n| !n.is_empty()));
+        rest = &after[skipped + end..];
+    }
+    names
+}
+
+/// Refuse templates that render one another in a loop (`style.hbs` including
+/// `article.html.hbs`, which includes `style.hbs`): Handlebars would recurse until the stack
+/// overflows. Takes (template name, its text); returns the cycle, as names, if there is one.
+pub fn template_cycle<'a>(templates: &[(&'a str, &'a str)]) -> Option<Vec<&'a str>> {
+    let edges: std::collections::BTreeMap<&str, Vec<&str>> = templates
+        .iter()
+        .map(|(name, text)| (*name, included(text)))
+        .collect();
+    fn visit<'a>(
+        name: &'a str,
+        edges: &std::collections::BTreeMap<&'a str, Vec<&'a str>>,
+        path: &mut Vec<&'a str>,
+        done: &mut std::collections::BTreeSet<&'a str>,
+    ) -> Option<Vec<&'a str>> {
+        if let Some(at) = path.iter().position(|n| *n == name) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(name);
+            return Some(cycle);
+        }
+        if done.contains(name) {
+            return None;
+        }
+        path.push(name);
+        for next in edges.get(name).into_iter().flatten() {
+            if let Some((key, _)) = edges.get_key_value(next) {
+                if let Some(cycle) = visit(key, edges, path, done) {
+                    return Some(cycle);
+                }
+            }
+        }
+        path.pop();
+        done.insert(name);
+        None
+    }
+    let mut done = std::collections::BTreeSet::new();
+    edges
+        .keys()
+        .find_map(|name| visit(name, &edges, &mut Vec::new(), &mut done))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Frame {
     /// `{ …`: an expression.
@@ -245,6 +311,23 @@ fn starts_entry(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn template_loops_are_found() {
+        let style = ("style", "{{#if x}}{{include \"article.html\"}}{{/if}}");
+        let article = ("article.html", "<p>é</p>{{> style}}{{~> other x=1}}");
+        let other = ("other", "{{include 'missing'}}");
+        assert_eq!(
+            super::template_cycle(&[article, other, style]),
+            Some(vec!["article.html", "style", "article.html"])
+        );
+        let style = ("style", "{{x}} é {{#each y}}{{/each}}");
+        assert_eq!(super::template_cycle(&[article, other, style]), None);
+        assert_eq!(
+            super::template_cycle(&[("a", "{{#> a}}{{/a}}")]),
+            Some(vec!["a", "a"])
+        );
+    }
+
     use super::*;
 
     fn depth(text: &str) -> usize {

@@ -312,6 +312,26 @@ impl Project {
             }
         }
 
+        let names: Vec<(&str, &str)> = templates
+            .iter()
+            .map(|(file, t)| (file.strip_suffix(".hbs").unwrap_or(file), t.text.as_str()))
+            .collect();
+        if let Some(cycle) = guard::template_cycle(&names) {
+            // Name the project's own template of the loop: built-in ones are not its files.
+            let in_loop: Vec<&TemplateFile> = cycle
+                .iter()
+                .map(|name| &templates[&format!("{name}.hbs")])
+                .collect();
+            let named = in_loop.iter().find(|t| !t.builtin).unwrap_or(&in_loop[0]);
+            return Err(Error::Template {
+                path: named.path.clone(),
+                message: format!(
+                    "templates include one another in a loop: {}",
+                    cycle.join(" -> ")
+                ),
+            });
+        }
+
         Ok(Project {
             root: root.to_path_buf(),
             config,

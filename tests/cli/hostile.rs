@@ -527,3 +527,20 @@ fn deeply_nested_template_is_refused() {
         ],
     );
 }
+
+#[test]
+fn templates_that_include_one_another_are_refused() {
+    // Handlebars would recurse until the stack overflows.
+    let p = project();
+    p.write(
+        "templates/style.hbs",
+        "<style>{{include \"article.html\"}}</style>\n",
+    );
+    refused(
+        &p,
+        &[
+            "templates/style.hbs",
+            "templates include one another in a loop: article.html -> style -> article.html",
+        ],
+    );
+}
