@@ -249,7 +249,20 @@ fn build_languages(
     let rank = |lang: &str| langs.iter().position(|l| l == lang);
     summary.fallbacks.sort_by_key(|(lang, ..)| rank(lang));
     summary.skipped.sort_by_key(|(lang, ..)| rank(lang));
-    site.pages(&units, &mut files, &mut summary)?;
+    if project.config.base_url.is_none() {
+        summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
+    }
+    // Indexes, feeds and the sitemap are made of the articles' listings alone: when none
+    // changed (a correction to an article's body), the previous ones are kept as they are.
+    let site_fingerprint = cache::site(&global, &units);
+    let site_files = if !previous.global.is_empty() && previous.site == site_fingerprint {
+        previous.site_files.clone()
+    } else {
+        let before = files.clone();
+        site.pages(&units, &mut files)?;
+        files.difference(&before).cloned().collect()
+    };
+    files.extend(site_files.iter().cloned());
 
     // The same articles, all from a valid cache: the cache would be written unchanged.
     let same_cache = dirty == 0 && !previous.global.is_empty() && previous.articles.is_empty();
@@ -269,6 +282,8 @@ fn build_languages(
                 output: id,
                 checks,
                 global,
+                site: site_fingerprint,
+                site_files,
                 articles: project
                     .articles
                     .iter()
@@ -421,12 +436,7 @@ impl Site<'_, '_> {
     }
 
     /// Indexes, language picker, feeds and sitemap: the pages made of every article.
-    fn pages(
-        &self,
-        units: &[Unit],
-        files: &mut BTreeSet<PathBuf>,
-        summary: &mut Summary,
-    ) -> Result<()> {
+    fn pages(&self, units: &[Unit], files: &mut BTreeSet<PathBuf>) -> Result<()> {
         let (project, langs, names) = (self.project, self.langs, self.names);
         let base = project.config.base_url.as_deref();
         let source = project.config.source.as_str();
@@ -479,7 +489,6 @@ impl Site<'_, '_> {
         )?;
 
         let Some(b) = base else {
-            summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
             return Ok(());
         };
         let mut pages: Vec<SitemapPage> = Vec::new();

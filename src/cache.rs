@@ -37,6 +37,10 @@ pub struct Cache {
     pub global: String,
     /// Article slug -> what was made of it.
     pub articles: BTreeMap<String, Unit>,
+    /// Fingerprint of what the indexes, feeds and sitemap were made of ([`site`]).
+    pub site: String,
+    /// Those pages, relative to the output folder.
+    pub site_files: Vec<PathBuf>,
 }
 
 /// What a build made of one article.
@@ -157,6 +161,19 @@ pub fn checks(project: &Project) -> String {
         for file in files.iter().filter(|f| !project.is_article_file(&f.name)) {
             f.add(&file.name).add(&file.text);
             lock_records(&mut f, project, lang, &file.name);
+        }
+    }
+    f.finish()
+}
+
+/// Fingerprint of what the pages made of every article (indexes, feeds, sitemap) depend
+/// on: the global inputs and every article's listings, in order.
+pub fn site(global: &str, units: &[Unit]) -> String {
+    let mut f = Fingerprint::default();
+    f.add(global);
+    for unit in units {
+        for page in &unit.pages {
+            f.add(&serde_json::to_string(page).unwrap_or_default());
         }
     }
     f.finish()

@@ -398,12 +398,18 @@ fn incremental_builds_equal_full_builds_whatever_changes() {
         String::from_utf8_lossy(&o.stderr).into_owned()
     };
     build("out");
-    let edits: [(&str, &str, &str, &str); 6] = [
+    let edits: [(&str, &str, &str, &str); 7] = [
         (
             "one article's German file",
             "locales/de/older.ftl",
             "title = Der Älteste\nbody = Ein Absatz.\n",
             ": 4 files written to out",
+        ),
+        (
+            "one article's body only: indexes, feeds and sitemap stay as they are",
+            "locales/de/older.ftl",
+            "title = Der Älteste\nbody = Ein anderer Absatz.\n",
+            ": 2 files written to out",
         ),
         (
             "one article's content",
