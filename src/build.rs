@@ -4,7 +4,7 @@
 //! build are taken from the build cache instead. Indexes, feeds and the sitemap come last,
 //! from what every article left; the output is committed only if nothing blocked the build.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -219,7 +219,8 @@ fn build_languages(
         articles: project.articles.len(),
         ..Summary::default()
     };
-    let mut files = BTreeSet::new();
+    // Every file of the new output (hashed: an archive has tens of thousands).
+    let mut files = HashSet::new();
     for unit in &units {
         for page in &unit.pages {
             match page {
@@ -258,9 +259,11 @@ fn build_languages(
     let site_files = if !previous.global.is_empty() && previous.site == site_fingerprint {
         previous.site_files.clone()
     } else {
-        let before = files.clone();
-        site.pages(&units, &mut files)?;
-        files.difference(&before).cloned().collect()
+        let mut made = HashSet::new();
+        site.pages(&units, &mut made)?;
+        let mut made: Vec<PathBuf> = made.into_iter().collect();
+        made.sort();
+        made
     };
     files.extend(site_files.iter().cloned());
 
@@ -436,7 +439,7 @@ impl Site<'_, '_> {
     }
 
     /// Indexes, language picker, feeds and sitemap: the pages made of every article.
-    fn pages(&self, units: &[Unit], files: &mut BTreeSet<PathBuf>) -> Result<()> {
+    fn pages(&self, units: &[Unit], files: &mut HashSet<PathBuf>) -> Result<()> {
         let (project, langs, names) = (self.project, self.langs, self.names);
         let base = project.config.base_url.as_deref();
         let source = project.config.source.as_str();

@@ -416,9 +416,13 @@ fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
         .collect::<Result<Vec<_>>>()?;
     // All in one folder: comparing names is enough (and much cheaper than whole paths).
     paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    for path in &paths {
-        guard::check_link(root, path)
-            .map_err(|e| Error::io(rel.join(path.file_name().unwrap_or_default()), e))?;
+    // One `lstat` per entry, on every core; the first refusal in name order is reported.
+    let checked: Vec<std::io::Result<()>> = paths
+        .par_iter()
+        .map(|p| guard::check_link(root, p))
+        .collect();
+    for (path, checked) in paths.iter().zip(checked) {
+        checked.map_err(|e| Error::io(rel.join(path.file_name().unwrap_or_default()), e))?;
     }
     Ok(paths)
 }

@@ -4,7 +4,7 @@
 //! whose bytes changed into the previous `out/` and delete the ones it no longer has, so a
 //! correction to one article of 10,000 touches a handful of files.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -126,7 +126,7 @@ impl Output {
     /// Finish: `files` is every file of the new output (written with [`Output::put`], or
     /// kept from the previous output). Files of the previous output that are not in `files`
     /// are removed. Returns what was done and the identity of the output's marker.
-    pub fn commit(self, files: &BTreeSet<PathBuf>) -> Result<(Written, String)> {
+    pub fn commit(self, files: &HashSet<PathBuf>) -> Result<(Written, String)> {
         let shown = &self.shown;
         let mut written = Written {
             changed: self.changed.load(Ordering::Relaxed),
