@@ -180,6 +180,12 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
             "invalid slug `{slug}`: use lowercase ASCII letters, digits and `-` only"
         )));
     }
+    if slug == "index" {
+        // Its page would be `out/<lang>/index.html`, the language's index.
+        return Err(err(
+            "the slug `index` is taken by each language's index page: rename the file".into(),
+        ));
+    }
     let raw: RawArticle = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
     let date = toml_date(&raw.date).ok_or_else(|| {
         err(format!(

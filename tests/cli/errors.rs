@@ -76,6 +76,13 @@ fn invalid_slug_is_rejected() {
 }
 
 #[test]
+fn the_index_slug_is_taken() {
+    let p = minimal();
+    p.write("content/index.toml", "date = 2025-08-17\n");
+    fails_with(&p, &["content/index.toml", "the slug `index` is taken"]);
+}
+
+#[test]
 fn missing_locales_folder() {
     let p = Project::empty();
     p.write("content/a.toml", "date = 2025-08-17\n");
