@@ -192,6 +192,12 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 
 fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    if let Some(jobs) = args.jobs {
+        // Loading the project reads files in parallel too: on as many threads as the build.
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global()?;
+    }
     let project = Project::load_lazy(dir)?;
     let options = BuildOptions {
         langs: args.lang.clone(),
