@@ -174,11 +174,21 @@ impl Output {
     }
 }
 
-/// The identity of an output's marker: inode and modification time.
+/// The identity of an output's marker: inode (where there are inodes) and modification time.
 fn marker_id(out: &Path) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
     let m = fs::metadata(out.join(MARKER)).ok()?;
-    Some(format!("{}:{}.{:09}", m.ino(), m.mtime(), m.mtime_nsec()))
+    let modified = m
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    // A copy keeps the time (`cp -a`, rsync) but not the inode.
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(format!("{inode}:{modified}"))
 }
 
 /// Every file under `dir`, relative to the output root.
