@@ -40,14 +40,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let renderer = Renderer::new(&project)?;
     let localiser = Localiser::new(&project);
     let checker = gazette::check::Checker::new(&project)?;
-    let own: Vec<_> = project
+    let parsed: Vec<_> = project
         .articles
+        .iter()
+        .map(|a| project.article(a))
+        .collect::<Result<_, _>>()?;
+    let own: Vec<_> = parsed
         .iter()
         .map(|a| checker.article(a).map(|(_, own)| own))
         .collect::<Result<_, _>>()?;
     let mut editions: Vec<Edition> = Vec::new();
     for lang in project.languages() {
-        for (article, own) in project.articles.iter().zip(&own) {
+        for (article, own) in parsed.iter().zip(&own) {
             if let Outcome::Edition(e) =
                 localiser.edition(&lang, article, own, MissingPolicy::Fallback)
             {

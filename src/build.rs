@@ -186,11 +186,12 @@ fn build_languages(
         .map(|((article, fingerprint), kept)| match kept {
             Some(unit) => Ok(unit),
             None => {
-                let (findings, own) = checker.article(article)?;
+                let article = project.article(article)?;
+                let (findings, own) = checker.article(&article)?;
                 let pages = if findings.diagnostics.iter().any(blocking) {
                     Vec::new()
                 } else {
-                    site.article(article, &own)?
+                    site.article(&article, &own)?
                 };
                 Ok(Unit {
                     fingerprint,
@@ -296,6 +297,7 @@ fn build_languages(
             },
         )?;
     }
+    project.stamps.save(&project.root)?;
     Ok(BuildOutcome::Built(summary, report))
 }
 

@@ -115,8 +115,6 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Message id -> 1-based line of the file where it is named, for diagnostics.
     pub key_lines: BTreeMap<String, usize>,
-    /// Fingerprint of the file's text: whether a rebuild must redo the article.
-    pub fingerprint: u128,
 }
 
 impl Article {
@@ -267,7 +265,6 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         lede_required,
         blocks,
         key_lines,
-        fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
     })
 }
 

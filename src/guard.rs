@@ -26,7 +26,11 @@ fn invalid(message: String) -> io::Error {
 /// Read a regular file of at most [`MAX_FILE_BYTES`]. A folder, a FIFO or a device is refused
 /// before it is opened (reading a FIFO would block forever).
 pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
-    let meta = fs::metadata(path)?;
+    read_file_of(path, &fs::metadata(path)?)
+}
+
+/// [`read_file`], with the file's metadata already at hand.
+pub fn read_file_of(path: &Path, meta: &fs::Metadata) -> io::Result<Vec<u8>> {
     if meta.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

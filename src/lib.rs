@@ -13,5 +13,6 @@ pub mod markup;
 pub mod project;
 pub mod render;
 pub mod report;
+pub mod stamp;
 pub mod sync;
 pub mod write;

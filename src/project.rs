@@ -3,6 +3,7 @@
 //! This is the only module that reads the project; every later stage works on the [`Project`]
 //! value, so they can be tested on strings alone.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use crate::content::{self, Article};
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::lock::{Lock, LOCK_FILE};
+use crate::stamp::{Stamp, Stamps};
 
 /// The settings file at the project root.
 pub const CONFIG_FILE: &str = "gazette.toml";
@@ -122,6 +124,19 @@ pub struct FtlFile {
     pub deferred: bool,
 }
 
+/// One content file, `content/<slug>.toml`.
+#[derive(Debug)]
+pub struct ArticleFile {
+    pub slug: String,
+    /// Relative to the project root.
+    pub path: PathBuf,
+    /// Fingerprint of the text, for incremental builds.
+    pub fingerprint: u128,
+    /// `None` when the file was not read: unchanged since the last build
+    /// ([`Project::load_lazy`]); use [`Project::article`].
+    parsed: Option<Article>,
+}
+
 /// Templates every project has, built into the binary; a project file of the same name
 /// overrides one.
 pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
@@ -159,13 +174,15 @@ pub struct Project {
     pub root: PathBuf,
     pub config: Config,
     /// Content files, sorted by slug (binary-searched by [`Project::article_of`]).
-    pub articles: Vec<Article>,
+    pub articles: Vec<ArticleFile>,
     /// Language folder -> its `.ftl` files, sorted by name. Holds the source and every target.
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
     /// `gazette.lock`: the source text each translation was reviewed against (empty if absent).
     pub lock: Lock,
+    /// The stamps of the article files, for the next build ([`Project::load_lazy`]).
+    pub stamps: Stamps,
 }
 
 impl Project {
@@ -176,7 +193,8 @@ impl Project {
 
     /// Load for `build`, `check` and `status`: the texts of article files are read and
     /// fingerprinted but not kept, as each is read again when its article is checked (a
-    /// 10,000-article archive holds 150 MB of them).
+    /// 10,000-article archive holds 150 MB of them); the article files whose stamps the last
+    /// build recorded are not even read ([`crate::stamp`]).
     pub fn load_lazy(root: &Path) -> Result<Project> {
         Project::load_with(root, true)
     }
@@ -203,6 +221,50 @@ impl Project {
             Err(e) => return Err(Error::io(LOCK_FILE, e)),
         };
 
+        let stamps = if defer_articles {
+            Stamps::load(root)
+        } else {
+            Stamps::default()
+        };
+        let mut articles = Vec::new();
+        if root.join(&config.content).is_dir() {
+            let paths: Vec<PathBuf> = sorted_entries(root, &config.content)?
+                .into_iter()
+                .filter(|(p, kind)| {
+                    *kind == Kind::File && p.extension().is_some_and(|e| e == "toml")
+                })
+                .map(|(p, _)| p)
+                .collect();
+            let read: Vec<Result<ArticleFile>> = paths
+                .par_iter()
+                .map(|path| {
+                    let rel = config.content.join(path.file_name().unwrap_or_default());
+                    let slug = path
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    let (fingerprint, parsed) =
+                        match read_stamped(path, &rel, defer_articles.then_some(&stamps))? {
+                            Read::Unchanged(fingerprint) => (fingerprint, None),
+                            Read::Text(text, fingerprint) => {
+                                (fingerprint, Some(content::parse_article(&rel, &text)?))
+                            }
+                        };
+                    Ok(ArticleFile {
+                        slug,
+                        path: rel,
+                        fingerprint,
+                        parsed,
+                    })
+                })
+                .collect();
+            // The first error in name order, whatever thread met it first.
+            articles = read.into_iter().collect::<Result<_>>()?;
+        }
+        // By slug, so `article_of` can search them (file names sort `a-b` before `a`).
+        articles.sort_by(|a: &ArticleFile, b: &ArticleFile| a.slug.cmp(&b.slug));
+
         let locales_dir = root.join(&config.locales);
         if !locales_dir.is_dir() {
             return Err(Error::Layout {
@@ -212,9 +274,16 @@ impl Project {
                         .into(),
             });
         }
+        let is_article_file = |name: &str| {
+            name.strip_suffix(".ftl").is_some_and(|slug| {
+                articles
+                    .binary_search_by(|a| a.slug.as_str().cmp(slug))
+                    .is_ok()
+            })
+        };
         let mut locales = BTreeMap::new();
-        for lang_dir in sorted_entries(root, &config.locales)? {
-            if !lang_dir.is_dir() {
+        for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
+            if kind != Kind::Dir {
                 continue;
             }
             let lang = lang_dir
@@ -228,20 +297,8 @@ impl Project {
                 message,
             })?;
             let mut files = Vec::new();
-            collect_ftl(root, &rel, "", &mut files)?;
-            if defer_articles {
-                for file in &mut files {
-                    let slug = file.name.strip_suffix(".ftl").unwrap_or_default();
-                    if root
-                        .join(&config.content)
-                        .join(format!("{slug}.toml"))
-                        .is_file()
-                    {
-                        file.text = String::new();
-                        file.deferred = true;
-                    }
-                }
-            }
+            let defer = |name: &str| defer_articles && is_article_file(name);
+            collect_ftl(root, &rel, "", &defer, &stamps, &mut files)?;
             locales.insert(lang, files);
         }
         if !locales.contains_key(&config.source) {
@@ -250,27 +307,6 @@ impl Project {
                 message: format!("no folder for the source language `{}`", config.source),
             });
         }
-
-        let mut articles = Vec::new();
-        let content_dir = root.join(&config.content);
-        if content_dir.is_dir() {
-            let paths: Vec<PathBuf> = sorted_entries(root, &config.content)?
-                .into_iter()
-                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-                .collect();
-            let parsed: Vec<Result<Article>> = paths
-                .par_iter()
-                .map(|path| {
-                    let rel = config.content.join(path.file_name().unwrap_or_default());
-                    content::parse_article(&rel, &read_text(path, &rel)?)
-                })
-                .collect();
-            // The first error in name order, whatever thread met it first.
-            articles = parsed.into_iter().collect::<Result<_>>()?;
-        }
-
-        // By slug, so `article_of` can search them (file names sort `a-b` before `a`).
-        articles.sort_by(|a: &Article, b: &Article| a.slug.cmp(&b.slug));
 
         let mut templates: BTreeMap<String, TemplateFile> = BUILTIN_TEMPLATES
             .iter()
@@ -285,8 +321,8 @@ impl Project {
             .collect();
         let templates_dir = root.join(&config.templates);
         if templates_dir.is_dir() {
-            for path in sorted_entries(root, &config.templates)? {
-                if path.extension().is_some_and(|e| e == "hbs") && path.is_file() {
+            for (path, kind) in sorted_entries(root, &config.templates)? {
+                if path.extension().is_some_and(|e| e == "hbs") && kind == Kind::File {
                     let name = path
                         .file_name()
                         .unwrap_or_default()
@@ -339,6 +375,7 @@ impl Project {
             locales,
             templates,
             lock,
+            stamps,
         })
     }
 
@@ -372,11 +409,22 @@ impl Project {
     }
 
     /// The text of a file, read again if it was not kept ([`Project::load_lazy`]).
-    pub fn text_of<'a>(&self, file: &'a FtlFile) -> Result<std::borrow::Cow<'a, str>> {
+    pub fn text_of<'a>(&self, file: &'a FtlFile) -> Result<Cow<'a, str>> {
         if !file.deferred {
-            return Ok(std::borrow::Cow::Borrowed(&file.text));
+            return Ok(Cow::Borrowed(&file.text));
         }
-        read_text(&self.root.join(&file.path), &file.path).map(std::borrow::Cow::Owned)
+        read_ftl(&self.root.join(&file.path), &file.path).map(Cow::Owned)
+    }
+
+    /// The article of a content file, read again if it was not ([`Project::load_lazy`]).
+    pub fn article<'a>(&self, file: &'a ArticleFile) -> Result<Cow<'a, Article>> {
+        match &file.parsed {
+            Some(article) => Ok(Cow::Borrowed(article)),
+            None => {
+                let text = read_text(&self.root.join(&file.path), &file.path)?;
+                content::parse_article(&file.path, &text).map(Cow::Owned)
+            }
+        }
     }
 
     /// A language's file of the given name (files are sorted by name).
@@ -397,7 +445,7 @@ impl Project {
     }
 
     /// The article that owns a file name such as `coalition-des-volontaires.ftl`.
-    pub fn article_of(&self, name: &str) -> Option<&Article> {
+    pub fn article_of(&self, name: &str) -> Option<&ArticleFile> {
         let slug = name.strip_suffix(".ftl")?;
         let i = self
             .articles
@@ -407,31 +455,68 @@ impl Project {
     }
 }
 
+/// What a folder entry is, symbolic links followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    Dir,
+    Other,
+}
+
 /// Entries of a project folder, sorted by name so every later stage sees a stable order.
 /// A symbolic link out of the project is an error naming the link.
-fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<PathBuf>> {
-    let mut paths = fs::read_dir(root.join(rel))
+fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
+    let mut entries = fs::read_dir(root.join(rel))
         .map_err(|e| Error::io(rel, e))?
-        .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::io(rel, e)))
+        .map(|entry| {
+            let entry = entry.map_err(|e| Error::io(rel, e))?;
+            // The folder listing says what most entries are: no `stat` for them.
+            let kind = entry.file_type().ok();
+            Ok((entry.file_name(), entry.path(), kind))
+        })
         .collect::<Result<Vec<_>>>()?;
     // All in one folder: comparing names is enough (and much cheaper than whole paths).
-    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    // One `lstat` per entry, on every core; the first refusal in name order is reported.
-    let checked: Vec<std::io::Result<()>> = paths
-        .par_iter()
-        .map(|p| guard::check_link(root, p))
-        .collect();
-    for (path, checked) in paths.iter().zip(checked) {
-        checked.map_err(|e| Error::io(rel.join(path.file_name().unwrap_or_default()), e))?;
-    }
-    Ok(paths)
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Links (and entries the listing did not describe) are looked at on every core; the
+    // first refusal in name order is reported.
+    entries
+        .into_par_iter()
+        .map(|(_, path, kind)| {
+            let kind = match kind {
+                Some(t) if t.is_file() => Kind::File,
+                Some(t) if t.is_dir() => Kind::Dir,
+                Some(t) if !t.is_symlink() => Kind::Other,
+                _ => {
+                    let shown = || rel.join(path.file_name().unwrap_or_default());
+                    guard::check_link(root, &path).map_err(|e| Error::io(shown(), e))?;
+                    match fs::metadata(&path) {
+                        Ok(m) if m.is_file() => Kind::File,
+                        Ok(m) if m.is_dir() => Kind::Dir,
+                        Ok(_) => Kind::Other,
+                        Err(e) => return Err(Error::io(shown(), e)),
+                    }
+                }
+            };
+            Ok((path, kind))
+        })
+        .collect::<Vec<Result<_>>>()
+        .into_iter()
+        .collect()
 }
 
 /// Gather the `.ftl` files under a language folder, sub-folders included; files are read in
-/// parallel (an archive has thousands per language).
-fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>) -> Result<()> {
+/// parallel (an archive has thousands per language). The texts of the files `defer` names
+/// are not kept, and those `stamps` find unchanged are not read.
+fn collect_ftl(
+    root: &Path,
+    rel_dir: &Path,
+    prefix: &str,
+    defer: &(dyn Fn(&str) -> bool + Sync),
+    stamps: &Stamps,
+    out: &mut Vec<FtlFile>,
+) -> Result<()> {
     let mut files = Vec::new();
-    for path in sorted_entries(root, rel_dir)? {
+    for (path, kind) in sorted_entries(root, rel_dir)? {
         let file_name = path
             .file_name()
             .unwrap_or_default()
@@ -439,8 +524,8 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
             .into_owned();
         let rel = rel_dir.join(&file_name);
         let name = format!("{prefix}{file_name}");
-        if path.is_dir() {
-            collect_ftl(root, &rel, &format!("{name}/"), out)?;
+        if kind == Kind::Dir {
+            collect_ftl(root, &rel, &format!("{name}/"), defer, stamps, out)?;
         } else if file_name.ends_with(".ftl") {
             files.push((path, rel, name));
         }
@@ -448,19 +533,21 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
     let read: Vec<Result<FtlFile>> = files
         .into_par_iter()
         .map(|(path, rel, name)| {
-            let text = read_text(&path, &rel)?;
-            guard::check_ftl(&text).map_err(|m| {
-                Error::io(
-                    &rel,
-                    std::io::Error::new(std::io::ErrorKind::InvalidData, m),
-                )
-            })?;
+            let deferred = defer(&name);
+            let stamps = deferred.then_some(stamps);
+            let (text, fingerprint) = match read_stamped(&path, &rel, stamps)? {
+                Read::Unchanged(fingerprint) => (String::new(), fingerprint),
+                Read::Text(text, fingerprint) => {
+                    check_ftl(&text, &rel)?;
+                    (if deferred { String::new() } else { text }, fingerprint)
+                }
+            };
             Ok(FtlFile {
                 path: rel,
                 name,
-                fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+                fingerprint,
                 text,
-                deferred: false,
+                deferred,
             })
         })
         .collect();
@@ -472,10 +559,49 @@ fn collect_ftl(root: &Path, rel_dir: &Path, prefix: &str, out: &mut Vec<FtlFile>
     Ok(())
 }
 
+/// A file read, or found unchanged by its stamp.
+enum Read {
+    Unchanged(u128),
+    /// The text and its fingerprint.
+    Text(String, u128),
+}
+
+/// Read a file, unless `stamps` (when given) find it unchanged; a file read has its stamp
+/// recorded there.
+fn read_stamped(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Read> {
+    let meta = fs::metadata(path).map_err(|e| Error::io(rel, e))?;
+    let stamp = Stamp::of(&meta);
+    if let Some(fingerprint) = stamps.and_then(|s| s.unchanged(rel, stamp)) {
+        return Ok(Read::Unchanged(fingerprint));
+    }
+    let text = decode(guard::read_file_of(path, &meta), rel)?;
+    let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+    if let Some(stamps) = stamps {
+        stamps.record(rel, stamp, fingerprint);
+    }
+    Ok(Read::Text(text, fingerprint))
+}
+
+/// Read an `.ftl` file and refuse it if it nests too deep for the parsers.
+fn read_ftl(path: &Path, rel: &Path) -> Result<String> {
+    let text = read_text(path, rel)?;
+    check_ftl(&text, rel)?;
+    Ok(text)
+}
+
+fn check_ftl(text: &str, rel: &Path) -> Result<()> {
+    guard::check_ftl(text)
+        .map_err(|m| Error::io(rel, std::io::Error::new(std::io::ErrorKind::InvalidData, m)))
+}
+
 /// Read a UTF-8 text file; a byte-order mark is dropped, invalid UTF-8 is an error naming the file,
 /// and so is a file past [`guard::MAX_FILE_BYTES`] or one that is not a regular file.
 pub(crate) fn read_text(path: &Path, rel: &Path) -> Result<String> {
-    let bytes = guard::read_file(path).map_err(|e| Error::io(rel, e))?;
+    decode(guard::read_file(path), rel)
+}
+
+fn decode(bytes: std::io::Result<Vec<u8>>, rel: &Path) -> Result<String> {
+    let bytes = bytes.map_err(|e| Error::io(rel, e))?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         Error::io(
             rel,

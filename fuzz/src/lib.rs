@@ -110,10 +110,11 @@ pub fn ftl_check(data: &[u8]) {
         for lang in ["fr", "de"] {
             let _ = localiser.language_name(lang);
             let _ = localiser.site_strings(lang);
-            for article in &project.articles {
-                let (_, own) = checker.article(article).expect("readable");
+            for file in &project.articles {
+                let article = project.article(file).expect("readable");
+                let (_, own) = checker.article(&article).expect("readable");
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
-                    if let Outcome::Edition(e) = localiser.edition(lang, article, &own, policy) {
+                    if let Outcome::Edition(e) = localiser.edition(lang, &article, &own, policy) {
                         assert_clean(&e.title.value, "title");
                     }
                 }

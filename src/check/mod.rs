@@ -59,7 +59,7 @@ pub(crate) struct Language<'a, 'p> {
     shared: &'a [Parsed<'p>],
     own: Option<&'a Parsed<'p>>,
     /// The article of this run; `None` in the shared files' run.
-    pub article: Option<&'p Article>,
+    pub article: Option<&'a Article>,
 }
 
 impl<'a, 'p> Language<'a, 'p> {
@@ -152,7 +152,7 @@ impl<'p> Checker<'p> {
     }
 
     /// The run of one article: its own file in every language.
-    pub fn article(&self, article: &'p Article) -> Result<(Findings, OwnResources)> {
+    pub fn article(&self, article: &Article) -> Result<(Findings, OwnResources)> {
         let name = format!("{}.ftl", article.slug);
         let own: Vec<Option<Parsed<'p>>> = self
             .languages
@@ -172,7 +172,7 @@ impl<'p> Checker<'p> {
         Ok((findings, resources))
     }
 
-    fn run(&self, article: Option<&'p Article>, own: &[Option<Parsed<'p>>]) -> Findings {
+    fn run(&self, article: Option<&Article>, own: &[Option<Parsed<'p>>]) -> Findings {
         let project = self.project;
         let languages: Vec<Language> = self
             .languages
@@ -215,7 +215,10 @@ pub fn check(project: &Project) -> Result<Report> {
             Some(unit) if unit.fingerprint == crate::cache::article(project, a) => {
                 Ok(unit.findings.clone())
             }
-            _ => Ok(checker.article(a)?.0),
+            _ => {
+                let article = project.article(a)?;
+                Ok(checker.article(&article)?.0)
+            }
         })
         .collect::<Result<_>>()?;
     Ok(Report::assemble(

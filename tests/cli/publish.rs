@@ -500,6 +500,47 @@ fn incremental_builds_equal_full_builds_whatever_changes() {
     assert_eq!(tree(&out), tree(&p.path().join("full")));
 }
 
+/// Files unchanged since the last build are known by their stamps and not read again; an
+/// edited one is, and the output is still the full build's.
+#[test]
+fn rebuilds_trust_the_stamps_of_settled_files_only() {
+    let p = Project::fixture("publish");
+    let build = |out: &str| {
+        let o = p
+            .gazette(&["build", "--missing", "fallback", "--out", out])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    // Stamps are kept of files last changed more than two seconds before they are read.
+    build("out");
+    let stamps = p.path().join(".gazette-cache/files.bin");
+    assert!(!stamps.exists(), "no stamps of files just written");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    build("out");
+    let kept = String::from_utf8_lossy(&std::fs::read(&stamps).unwrap()).into_owned();
+    for file in [
+        "content/older.toml",
+        "locales/de/older.ftl",
+        "locales/fr/newer.ftl",
+    ] {
+        assert!(kept.contains(file), "{file} has no stamp");
+    }
+    assert!(!kept.contains("site.ftl"), "shared files are always read");
+
+    // Edits of the same size, right after the stamps were taken.
+    let edited = p.read("locales/de/older.ftl").replacen('a', "e", 1);
+    p.write("locales/de/older.ftl", &edited);
+    let content = p.read("content/newer.toml").replacen("2025", "2024", 1);
+    p.write("content/newer.toml", &content);
+    let incremental = build("out");
+    assert!(!incremental.contains(": 0 files written"), "{incremental}");
+    build("full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    assert!(build("out").contains(": 0 files written"));
+}
+
 /// `check` takes the findings of unchanged articles from the last build, and only those.
 #[test]
 fn check_reuses_the_findings_of_the_last_build() {
@@ -511,24 +552,31 @@ fn check_reuses_the_findings_of_the_last_build() {
     assert_eq!(p.check_json(), cold, "the same report from the cache");
 
     // Proof that it is read: a finding planted in the cache shows up...
+    // (A message of the same length: strings in the cache are prefixed by their length.)
     let dir = p.path().join(".gazette-cache");
     let cache = std::fs::read_dir(&dir)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let text = std::fs::read_to_string(&cache).unwrap();
-    let planted = text.replace("is not translated", "is planted");
-    assert_ne!(planted, text);
-    std::fs::write(&cache, planted).unwrap();
-    assert!(p.check_json().1.to_string().contains("is planted"));
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("build-")
+        })
+        .unwrap();
+    let bytes = std::fs::read(&cache).unwrap();
+    let (was, planted) = (b"is not translated", b"is now translated");
+    let at = bytes.windows(was.len()).position(|w| w == was).unwrap();
+    let mut changed = bytes.clone();
+    changed[at..at + was.len()].copy_from_slice(planted);
+    std::fs::write(&cache, changed).unwrap();
+    assert!(p.check_json().1.to_string().contains("is now translated"));
     // ...until the article it belongs to changes.
     p.write(
         "locales/de/newer.ftl",
         &format!("{}\n", p.read("locales/de/newer.ftl")),
     );
-    assert!(!p.check_json().1.to_string().contains("is planted"));
+    assert!(!p.check_json().1.to_string().contains("is now translated"));
 }
 
 /// A build keeps no article text in memory, yet its warnings quote the article's lines.
