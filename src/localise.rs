@@ -350,14 +350,35 @@ fn format_message(
     Some(clean(&value))
 }
 
-/// Remove control and bidi-formatting characters, keeping line breaks and tabs.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t'
-                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
-        })
-        .collect()
+/// Remove control and bidi-formatting characters, keeping line breaks and tabs. Every
+/// message and page goes through it: stretches of printable ASCII (most of any text, and
+/// never removed) are copied whole, only the characters between them one at a time.
+pub fn clean(text: &str) -> String {
+    let kept = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are character boundaries, so both stretches are whole characters.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !kept(b))
+            .map_or(bytes.len(), |n| i + n);
+        out.push_str(&text[i..run]);
+        let other = bytes[run..]
+            .iter()
+            .position(kept)
+            .map_or(bytes.len(), |n| run + n);
+        out.extend(text[run..other].chars().filter(|&c| !invisible(c)));
+        i = other;
+    }
+    out
+}
+
+/// A control or bidi-formatting character other than a line break or a tab.
+fn invisible(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 #[cfg(test)]
@@ -368,5 +389,18 @@ mod tests {
             super::clean("a\u{2068}b\u{2069}\u{7}c\n\u{202f}d"),
             "abc\n\u{202f}d"
         );
+    }
+
+    #[test]
+    fn clean_by_stretches_is_clean_by_character() {
+        let ascii: String = (0x20u8..0x7f).map(char::from).chain(['\n']).collect();
+        assert_eq!(super::clean(&ascii), ascii, "printable ASCII is kept");
+        let text = "«\u{a0}17\u{202f}août\u{a0}» a\u{2068}b\u{2069}\u{7}c\n\u{202f}d\u{feff}\té\u{1b}[1m\r\u{85}\u{200f}x\u{2066}";
+        for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let t = &text[i..];
+            let by_char: String = t.chars().filter(|&c| !super::invisible(c)).collect();
+            assert_eq!(super::clean(t), by_char, "{t:?}");
+        }
+        assert_eq!(super::clean(text).matches('\t').count(), 1, "tabs are kept");
     }
 }

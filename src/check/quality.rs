@@ -244,24 +244,35 @@ fn delimiter_problems(text: &str) -> Vec<(&'static str, String)> {
     let mut bracket_problem = None;
     // «, », ‹, › and double quotation marks, counted in the same single pass.
     let (mut guillemets, mut singles, mut doubles) = ((0i64, 0i64), (0i64, 0i64), 0usize);
-    for c in text.chars() {
-        match c {
-            '«' => guillemets.0 += 1,
-            '»' => guillemets.1 += 1,
-            '‹' => singles.0 += 1,
-            '›' => singles.1 += 1,
-            '"' | '“' | '”' | '„' | '‟' => doubles += 1,
-            '(' | '[' | '{' => stack.push(c),
-            ')' | ']' | '}' => {
-                let open = match c {
-                    ')' => '(',
-                    ']' => '[',
+    // Byte by byte: every delimiter is ASCII or starts with 0xC2 or 0xE2 0x80, bytes that
+    // never occur inside another character (this check runs on every message).
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |n: usize| bytes.get(i + n).copied();
+        match b {
+            0xC2 => match next(1) {
+                Some(0xAB) => guillemets.0 += 1, // «
+                Some(0xBB) => guillemets.1 += 1, // »
+                _ => {}
+            },
+            0xE2 if next(1) == Some(0x80) => match next(2) {
+                Some(0xB9) => singles.0 += 1,      // ‹
+                Some(0xBA) => singles.1 += 1,      // ›
+                Some(0x9C..=0x9F) => doubles += 1, // “ ” „ ‟
+                _ => {}
+            },
+            b'"' => doubles += 1,
+            b'(' | b'[' | b'{' => stack.push(char::from(b)),
+            b')' | b']' | b'}' => {
+                let open = match b {
+                    b')' => '(',
+                    b']' => '[',
                     _ => '{',
                 };
                 if stack.last() == Some(&open) {
                     stack.pop();
                 } else if bracket_problem.is_none() {
-                    bracket_problem = Some(format!("an unmatched `{c}`"));
+                    bracket_problem = Some(format!("an unmatched `{}`", char::from(b)));
                 }
             }
             _ => {}
@@ -493,6 +504,17 @@ mod tests {
         assert_eq!(kinds("a)"), ["brackets"]);
         assert_eq!(kinds("« a"), ["guillemets"]);
         assert_eq!(kinds("„a"), ["double quotes"]);
+        for quote in ["\"", "“", "”", "„", "‟"] {
+            assert_eq!(kinds(quote), ["double quotes"], "{quote}");
+        }
+        assert_eq!(kinds("»"), ["guillemets"]);
+        assert_eq!(kinds("‹ a"), ["single guillemets"]);
+        assert_eq!(kinds("a ›"), ["single guillemets"]);
+        assert!(
+            delimiter_problems("‹ a › » « ’‘ — … ¿ ½ ‰").is_empty(),
+            "neighbours"
+        );
+        assert_eq!(kinds("{a]"), ["brackets"]);
     }
 
     #[test]

@@ -202,35 +202,7 @@ pub(super) fn tidy(text: &str) -> String {
         tidied.push_str(line);
         tidied.push('\n');
     }
-    clean(&tidied)
-}
-
-/// `localise::clean` over a whole text, as it was line by line: it filters characters one at
-/// a time and keeps `\n`. It never drops printable ASCII, so only the stretches between
-/// those (letters with accents, no-break spaces… and whatever it removes) go through it; the
-/// rest is copied whole instead of character by character (tests check both properties).
-fn clean(text: &str) -> String {
-    let kept = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytes are character boundaries, so both stretches are whole characters.
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !kept(b))
-            .map_or(bytes.len(), |n| i + n);
-        out.push_str(&text[i..run]);
-        let other = bytes[run..]
-            .iter()
-            .position(kept)
-            .map_or(bytes.len(), |n| run + n);
-        if run < other {
-            out.push_str(&crate::localise::clean(&text[run..other]));
-        }
-        i = other;
-    }
-    out
+    crate::localise::clean(&tidied)
 }
 
 #[cfg(test)]
@@ -318,32 +290,6 @@ mod tests {
                     textwrap_fill(text, first, rest),
                     "{text:?} {first:?} {rest:?}"
                 );
-            }
-        }
-    }
-
-    #[test]
-    fn clean_by_stretches_is_localise_clean() {
-        let ascii: String = (0x20u8..0x7f).map(char::from).chain(['\n']).collect();
-        assert_eq!(
-            crate::localise::clean(&ascii),
-            ascii,
-            "printable ASCII is kept"
-        );
-        let text = "«\u{a0}17\u{202f}août\u{a0}» a\u{2068}b\u{2069}\u{7}c\n\u{202f}d\u{feff}\té\u{1b}[1m\r\u{85}\u{200f}x\u{2066}";
-        let by_char: String = text
-            .chars()
-            .map(|c| crate::localise::clean(c.encode_utf8(&mut [0; 4])))
-            .collect();
-        assert_eq!(
-            crate::localise::clean(text),
-            by_char,
-            "one character at a time"
-        );
-        for i in 0..text.len() {
-            if text.is_char_boundary(i) {
-                let t = &text[i..];
-                assert_eq!(super::clean(t), crate::localise::clean(t), "{t:?}");
             }
         }
     }
