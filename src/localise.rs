@@ -351,29 +351,41 @@ fn format_message(
 }
 
 /// Remove control and bidi-formatting characters, keeping line breaks and tabs. Every
-/// message and page goes through it: stretches of printable ASCII (most of any text, and
-/// never removed) are copied whole, only the characters between them one at a time.
+/// message and page goes through it, so it looks only at the bytes such a character can
+/// start with and copies the text between them whole.
 pub fn clean(text: &str) -> String {
-    let kept = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n';
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytes are character boundaries, so both stretches are whole characters.
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !kept(b))
-            .map_or(bytes.len(), |n| i + n);
-        out.push_str(&text[i..run]);
-        let other = bytes[run..]
-            .iter()
-            .position(kept)
-            .map_or(bytes.len(), |n| run + n);
-        out.extend(text[run..other].chars().filter(|&c| !invisible(c)));
-        i = other;
+    let mut copied = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !MAY_BE_INVISIBLE[usize::from(b)] {
+            continue;
+        }
+        // An ASCII byte or a lead byte: `i` is a character boundary.
+        let c = text[i..].chars().next().unwrap_or_default();
+        if invisible(c) {
+            out.push_str(&text[copied..i]);
+            copied = i + c.len_utf8();
+        }
     }
+    out.push_str(&text[copied..]);
     out
 }
+
+/// The bytes an [`invisible`] character starts with: C0 controls but `\t` and `\n`, DEL,
+/// 0xC2 (C1 controls), 0xE2 (bidi marks, embeddings and isolates) and 0xEF (U+FEFF).
+static MAY_BE_INVISIBLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09 && b != 0x0a;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table[0xef] = true;
+    table
+};
 
 /// A control or bidi-formatting character other than a line break or a tab.
 fn invisible(c: char) -> bool {
@@ -402,5 +414,12 @@ mod tests {
             assert_eq!(super::clean(t), by_char, "{t:?}");
         }
         assert_eq!(super::clean(text).matches('\t').count(), 1, "tabs are kept");
+        // Every character that starts with a byte the table passes over is kept.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            if !super::MAY_BE_INVISIBLE[usize::from(first)] {
+                assert!(!super::invisible(c), "{c:?}");
+            }
+        }
     }
 }

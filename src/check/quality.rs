@@ -235,6 +235,18 @@ fn list(tags: &[String]) -> String {
     }
 }
 
+/// The bytes a delimiter can start with (see [`delimiter_problems`]).
+static DELIMITER_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let starts = *b"\"()[]{}\xC2\xE2";
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Unbalanced delimiters of a text, as (kind, description). Brackets must nest; guillemets
 /// come in pairs (« » or » «), and so do double quotation marks of any style („…“, “…”, "…").
 /// Single quotes are left alone: ’ is also the apostrophe.
@@ -247,7 +259,11 @@ fn delimiter_problems(text: &str) -> Vec<(&'static str, String)> {
     // Byte by byte: every delimiter is ASCII or starts with 0xC2 or 0xE2 0x80, bytes that
     // never occur inside another character (this check runs on every message).
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    let starts = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| DELIMITER_START[usize::from(**b)]);
+    for (i, &b) in starts {
         let next = |n: usize| bytes.get(i + n).copied();
         match b {
             0xC2 => match next(1) {
