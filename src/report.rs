@@ -1,7 +1,7 @@
 //! Output formats of a check [`Report`]: human (compiler-style), JSON (SPEC's contract) and
 //! GitHub Actions annotations. Pure functions returning strings; `cli` prints them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
@@ -39,9 +39,12 @@ pub fn json(report: &Report) -> String {
 }
 
 /// Compiler-style text: `severity[code]: message`, the position, the offending line, a help
-/// line; then a summary line. `source_of` gives a file's text for the snippet.
+/// line; then a summary line. `source_of` gives a file's text for the snippet; it is asked
+/// once per file (a file can have thousands of diagnostics, and reading it may mean reading
+/// it from disk again).
 pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
+    let mut texts: HashMap<&str, Option<String>> = HashMap::new();
     for d in &report.diagnostics {
         let severity = match d.severity {
             Severity::Error => "error",
@@ -54,8 +57,11 @@ pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>) -> Str
             _ => writeln!(out, "  --> {}", d.file),
         };
         let snippet = d.line.and_then(|l| {
-            let text = source_of(&d.file)?;
-            crate::ftl::line_text(&text, l).map(|s| (l, s.to_owned()))
+            let text = texts
+                .entry(&d.file)
+                .or_insert_with(|| source_of(&d.file))
+                .as_deref()?;
+            crate::ftl::line_text(text, l).map(|s| (l, s.to_owned()))
         });
         if let Some((line, text)) = snippet {
             let width = line.to_string().len();
@@ -305,6 +311,22 @@ mod tests {
             out,
             "warning[dropped-variable]: `x` omits `$n`, 100%\n  --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  |\n   = help: place it\n\ncheck: 0 errors, 1 warning\n"
         );
+    }
+
+    #[test]
+    fn each_file_is_asked_for_once() {
+        let mut report = report();
+        let first = report.diagnostics[0].clone();
+        report.diagnostics.push(first.clone().at(1, Some(1)));
+        report.diagnostics.push(first);
+        let asked = std::cell::Cell::new(0);
+        let out = human(&report, &|_| {
+            asked.set(asked.get() + 1);
+            Some("a = 1\nx = Hallo\n".to_owned())
+        });
+        assert_eq!(asked.get(), 1);
+        assert_eq!(out.matches("2 | x = Hallo").count(), 2);
+        assert_eq!(out.matches("1 | a = 1").count(), 1);
     }
 
     #[test]
