@@ -168,12 +168,28 @@ fn entry_facts(
             )
         })
         .collect();
+    let after_id = serialized_after_id(name, prefix, value, attributes);
     let mut patterns = Vec::new();
     if let Some(v) = value {
-        patterns.push(pattern_facts(v, None, line));
+        // Without attributes, the value serialises as the whole entry does after `id =`
+        // (serialising is most of the cost of parsing a file).
+        let alone;
+        let serialized = if attributes.is_empty() {
+            &after_id
+        } else {
+            alone = serialized_after_id("x", "", Some(v), &[]);
+            &alone
+        };
+        patterns.push(pattern_facts(v, None, line, serialized));
     }
     for (a, (attr, attr_line)) in attributes.iter().zip(&attribute_lines) {
-        patterns.push(pattern_facts(&a.value, Some(attr.clone()), *attr_line));
+        let serialized = serialized_after_id("x", "", Some(&a.value), &[]);
+        patterns.push(pattern_facts(
+            &a.value,
+            Some(attr.clone()),
+            *attr_line,
+            &serialized,
+        ));
     }
     let mut entry = Entry {
         id: format!("{prefix}{name}"),
@@ -183,7 +199,7 @@ fn entry_facts(
         attributes: attribute_lines,
         variables: BTreeSet::new(),
         references: BTreeSet::new(),
-        text: entry_text(name, prefix, value, attributes),
+        text: entry_text(&after_id),
         patterns,
         same_as_source: comment.is_some_and(|c| {
             c.content
@@ -223,18 +239,27 @@ fn serialize_entry(
     serializer::serialize(&ast::Resource { body: vec![entry] })
 }
 
-/// The normalised text of an entry after its `id =`: `Bonjour { $name }`, or for a message
-/// with attributes the indented `.attr = ...` lines. Stable across layout changes.
-fn entry_text(
+/// What the serializer writes of an entry (comment left out) after its `id =`.
+fn serialized_after_id(
     name: &str,
     prefix: &str,
     value: Option<&ast::Pattern<&str>>,
     attributes: &[ast::Attribute<&str>],
 ) -> String {
-    let full = serialize_entry(name, prefix, value, attributes);
+    let mut full = serialize_entry(name, prefix, value, attributes);
     let head = format!("{prefix}{name} =");
-    let rest = full.strip_prefix(&head).unwrap_or(&full);
-    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    if full.starts_with(&head) {
+        full.split_off(head.len())
+    } else {
+        full
+    }
+}
+
+/// The normalised text of an entry after its `id =` ([`serialized_after_id`]): `Bonjour
+/// { $name }`, or for a message with attributes the indented `.attr = ...` lines. Stable
+/// across layout changes.
+fn entry_text(after_id: &str) -> String {
+    let rest = after_id.strip_prefix(' ').unwrap_or(after_id);
     let rest = rest.trim_end_matches('\n');
     match rest.strip_prefix('\n') {
         // Attributes only (or a block value): dedent, so the text reads `.alt = ...`.
@@ -280,11 +305,15 @@ pub fn entry_source(text: &str, id: &str, attribute: Option<&str>) -> Option<Str
     })
 }
 
-fn pattern_facts(pattern: &ast::Pattern<&str>, attribute: Option<String>, line: usize) -> Pattern {
-    let full = serialize_entry("x", "", Some(pattern), &[]);
-    let text = full
-        .strip_prefix("x =")
-        .unwrap_or(&full)
+/// The facts of one pattern; `serialized` is what the serializer writes of it after an
+/// `id =` ([`serialized_after_id`]).
+fn pattern_facts(
+    pattern: &ast::Pattern<&str>,
+    attribute: Option<String>,
+    line: usize,
+    serialized: &str,
+) -> Pattern {
+    let text = serialized
         .trim_start_matches(' ')
         .trim_matches('\n')
         .to_owned();
@@ -581,6 +610,40 @@ mod tests {
             Some("    .alt = Une   { $who }\n")
         );
         assert_eq!(entry_source(text, "ok", None).as_deref(), Some("ok = OK\n"));
+    }
+
+    /// A value-only entry's pattern text is taken from the entry's serialisation: it must be
+    /// what serialising the pattern alone gives, whatever the id and the layout.
+    #[test]
+    fn pattern_texts_do_not_depend_on_the_entry() {
+        let text = "a = Bonjour\nlong-identifier-here = { $n ->\n    [one] un\n   *[other] { $n } « x »\n}\n-term = Gazette\nblock =\n    Ligne un\n    Ligne deux\n\n    après un blanc\nwith-attr = v { -term }\n    .alt = texte\n";
+        let resource = parser::parse(text).unwrap();
+        let facts = parse(text);
+        assert_eq!(resource.body.len(), facts.entries.len());
+        for (ast_entry, entry) in resource.body.iter().zip(&facts.entries) {
+            let (value, attributes) = match ast_entry {
+                ast::Entry::Message(m) => (m.value.as_ref(), m.attributes.as_slice()),
+                ast::Entry::Term(t) => (Some(&t.value), t.attributes.as_slice()),
+                _ => unreachable!(),
+            };
+            let alone = |p| {
+                serialized_after_id("x", "", Some(p), &[])
+                    .trim_start_matches(' ')
+                    .trim_matches('\n')
+                    .to_owned()
+            };
+            let expected: Vec<String> = value
+                .into_iter()
+                .chain(attributes.iter().map(|a| &a.value))
+                .map(alone)
+                .collect();
+            let got: Vec<&str> = entry.patterns.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(got, expected, "{}", entry.id);
+        }
+        assert_eq!(
+            facts.get("block").unwrap().text,
+            "Ligne un\nLigne deux\n\naprès un blanc"
+        );
     }
 
     #[test]
