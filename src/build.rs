@@ -297,7 +297,7 @@ fn build_languages(
             },
         )?;
     }
-    project.stamps.save(&project.root)?;
+    project.save_stamps()?;
     Ok(BuildOutcome::Built(summary, report))
 }
 

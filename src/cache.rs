@@ -20,8 +20,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::check::Findings;
 use crate::error::{Error, Result};
 use crate::localise::Listing;
-use crate::project::ArticleFile;
-use crate::project::Project;
+use crate::project::{ArticleFile, Project};
 
 /// Folder of the cache, at the project root.
 pub const DIR: &str = ".gazette-cache";

@@ -122,6 +122,9 @@ pub struct FtlFile {
     pub fingerprint: u128,
     /// The text was not kept in memory (an article's file, loaded for a build).
     pub deferred: bool,
+    /// The stamp to keep for the next build: an article's file, unchanged since the last build
+    /// or settled when it was read ([`crate::stamp`]).
+    pub stamp: Option<Stamp>,
 }
 
 /// One content file, `content/<slug>.toml`.
@@ -135,6 +138,8 @@ pub struct ArticleFile {
     /// `None` when the file was not read: unchanged since the last build
     /// ([`Project::load_lazy`]); use [`Project::article`].
     parsed: Option<Article>,
+    /// As [`FtlFile::stamp`].
+    pub stamp: Option<Stamp>,
 }
 
 /// Templates every project has, built into the binary; a project file of the same name
@@ -181,8 +186,8 @@ pub struct Project {
     pub templates: BTreeMap<String, TemplateFile>,
     /// `gazette.lock`: the source text each translation was reviewed against (empty if absent).
     pub lock: Lock,
-    /// The stamps of the article files, for the next build ([`Project::load_lazy`]).
-    pub stamps: Stamps,
+    /// The stamps the last build recorded ([`Project::load_lazy`]).
+    stamps: Stamps,
 }
 
 impl Project {
@@ -244,18 +249,14 @@ impl Project {
                         .unwrap_or_default()
                         .to_string_lossy()
                         .into_owned();
-                    let (fingerprint, parsed) =
-                        match read_stamped(path, &rel, defer_articles.then_some(&stamps))? {
-                            Read::Unchanged(fingerprint) => (fingerprint, None),
-                            Read::Text(text, fingerprint) => {
-                                (fingerprint, Some(content::parse_article(&rel, &text)?))
-                            }
-                        };
+                    let loaded = load_file(path, &rel, defer_articles.then_some(&stamps))?;
+                    let parsed = loaded.text.map(|t| content::parse_article(&rel, &t));
                     Ok(ArticleFile {
                         slug,
                         path: rel,
-                        fingerprint,
-                        parsed,
+                        fingerprint: loaded.fingerprint,
+                        parsed: parsed.transpose()?,
+                        stamp: loaded.stamp,
                     })
                 })
                 .collect();
@@ -427,6 +428,23 @@ impl Project {
         }
     }
 
+    /// Keep the stamps of this run's article files for the next build.
+    pub fn save_stamps(&self) -> Result<()> {
+        let articles = self
+            .articles
+            .iter()
+            .map(|a| (&a.path, a.stamp, a.fingerprint));
+        let ftl = self
+            .locales
+            .values()
+            .flatten()
+            .map(|f| (&f.path, f.stamp, f.fingerprint));
+        let stamped = articles
+            .chain(ftl)
+            .filter_map(|(path, stamp, fingerprint)| Some((path.as_path(), stamp?, fingerprint)));
+        self.stamps.save(&self.root, stamped)
+    }
+
     /// A language's file of the given name (files are sorted by name).
     pub fn file(&self, lang: &str, name: &str) -> Option<&FtlFile> {
         let files = self.files(lang);
@@ -534,20 +552,17 @@ fn collect_ftl(
         .into_par_iter()
         .map(|(path, rel, name)| {
             let deferred = defer(&name);
-            let stamps = deferred.then_some(stamps);
-            let (text, fingerprint) = match read_stamped(&path, &rel, stamps)? {
-                Read::Unchanged(fingerprint) => (String::new(), fingerprint),
-                Read::Text(text, fingerprint) => {
-                    check_ftl(&text, &rel)?;
-                    (if deferred { String::new() } else { text }, fingerprint)
-                }
-            };
+            let loaded = load_file(&path, &rel, deferred.then_some(stamps))?;
+            if let Some(text) = &loaded.text {
+                check_ftl(text, &rel)?;
+            }
             Ok(FtlFile {
                 path: rel,
                 name,
-                fingerprint,
-                text,
+                fingerprint: loaded.fingerprint,
+                text: loaded.text.filter(|_| !deferred).unwrap_or_default(),
                 deferred,
+                stamp: loaded.stamp,
             })
         })
         .collect();
@@ -559,27 +574,32 @@ fn collect_ftl(
     Ok(())
 }
 
-/// A file read, or found unchanged by its stamp.
-enum Read {
-    Unchanged(u128),
-    /// The text and its fingerprint.
-    Text(String, u128),
+/// A file as loading found it.
+struct Loaded {
+    /// `None` when its stamp showed it unchanged since the last build: it was not read.
+    text: Option<String>,
+    fingerprint: u128,
+    /// The stamp to keep for the next build (only with stamps, of an unchanged or settled file).
+    stamp: Option<Stamp>,
 }
 
-/// Read a file, unless `stamps` (when given) find it unchanged; a file read has its stamp
-/// recorded there.
-fn read_stamped(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Read> {
+/// Read a file, unless `stamps` (when given) find it unchanged since the last build.
+fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Loaded> {
     let meta = fs::metadata(path).map_err(|e| Error::io(rel, e))?;
     let stamp = Stamp::of(&meta);
     if let Some(fingerprint) = stamps.and_then(|s| s.unchanged(rel, stamp)) {
-        return Ok(Read::Unchanged(fingerprint));
+        return Ok(Loaded {
+            text: None,
+            fingerprint,
+            stamp: Some(stamp),
+        });
     }
     let text = decode(guard::read_file_of(path, &meta), rel)?;
-    let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-    if let Some(stamps) = stamps {
-        stamps.record(rel, stamp, fingerprint);
-    }
-    Ok(Read::Text(text, fingerprint))
+    Ok(Loaded {
+        fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+        text: Some(text),
+        stamp: stamps.filter(|s| s.keeps(stamp)).map(|_| stamp),
+    })
 }
 
 /// Read an `.ftl` file and refuse it if it nests too deep for the parsers.

@@ -6,14 +6,13 @@
 //! modification and change times, inode); while it stays the same, the file's fingerprint
 //! is taken from the last build. A file modified in the same instant as it was read could
 //! keep its stamp while its text changes (git's "racily clean" files), so stamps are only
-//! recorded for files last modified [`SETTLED`] before they were read. The change time and
+//! recorded for files last changed [`SETTLED`] before the run that read them began. The change time and
 //! inode cannot be set back by tools that restore modification times, so a file rewritten
 //! in place or replaced by a rename never passes for unchanged.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +24,7 @@ fn file() -> PathBuf {
     Path::new(crate::cache::DIR).join("files.bin")
 }
 
-/// How long before it is read a file must have been last modified for its stamp to be kept.
+/// How long before a run begins a file must have last changed for its stamp to be kept.
 pub const SETTLED: Duration = Duration::from_secs(2);
 
 /// What the file system says of a file, enough to tell that it did not change.
@@ -40,6 +39,7 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The stamp of a file, from its metadata (symbolic links followed).
     pub fn of(meta: &fs::Metadata) -> Stamp {
         let modified = meta.modified().map(nanos).unwrap_or(0);
         #[cfg(unix)]
@@ -59,12 +59,6 @@ impl Stamp {
             inode,
         }
     }
-
-    /// Was the file last modified (or its inode changed) [`SETTLED`] before `now`?
-    fn settled(&self, now: SystemTime) -> bool {
-        let before = nanos(now) - SETTLED.as_nanos() as i128;
-        self.modified < before && self.changed < before
-    }
 }
 
 fn nanos(t: SystemTime) -> i128 {
@@ -80,13 +74,15 @@ struct Entry {
     fingerprint: u128,
 }
 
-/// The stamps of the last build, and those of this run, to be saved when its build
-/// succeeds. Files are keyed by their path relative to the project root.
+/// The stamps the last build left, keyed by path relative to the project root. The stamps of
+/// this run are carried by the files loaded ([`crate::project::FtlFile::stamp`]) and saved
+/// from them when the build succeeds.
 #[derive(Debug, Default)]
 pub struct Stamps {
     previous: HashMap<String, Entry>,
-    /// Filled by the threads that load files, in no particular order.
-    current: Mutex<Vec<(String, Entry)>>,
+    /// [`SETTLED`] before this run began, in nanoseconds since 1970: files changed later get
+    /// no stamp (0 when nothing is to be recorded).
+    settled_before: i128,
 }
 
 impl Stamps {
@@ -99,43 +95,42 @@ impl Stamps {
             .unwrap_or_default();
         Stamps {
             previous,
-            current: Mutex::default(),
+            settled_before: nanos(SystemTime::now()) - SETTLED.as_nanos() as i128,
         }
     }
 
     /// The fingerprint of the file at `rel` if its stamp is the one recorded by the last
-    /// build (it is then kept for the next).
+    /// build.
     pub fn unchanged(&self, rel: &Path, stamp: Stamp) -> Option<u128> {
-        let key = rel.to_string_lossy();
-        let entry = self.previous.get(&*key).filter(|e| e.stamp == stamp)?;
-        self.lock().push((key.into_owned(), entry.clone()));
-        Some(entry.fingerprint)
+        let entry = self.previous.get(&*rel.to_string_lossy())?;
+        (entry.stamp == stamp).then_some(entry.fingerprint)
     }
 
-    /// Note the fingerprint of a file just read, with the stamp it had before it was read.
-    pub fn record(&self, rel: &Path, stamp: Stamp, fingerprint: u128) {
-        if stamp.settled(SystemTime::now()) {
-            let key = rel.to_string_lossy().into_owned();
-            self.lock().push((key, Entry { stamp, fingerprint }));
-        }
+    /// May the stamp a file had before it was read be kept? Only if the file had settled
+    /// when this run began.
+    pub fn keeps(&self, stamp: Stamp) -> bool {
+        stamp.modified < self.settled_before && stamp.changed < self.settled_before
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(String, Entry)>> {
-        // A panic elsewhere cannot leave a push half-done: the list stays usable.
-        self.current.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Keep this run's stamps for the next (a temporary file renamed into place), unless
-    /// they are the last build's.
-    pub fn save(&self, root: &Path) -> Result<()> {
-        let current = self.lock();
+    /// Keep the stamps of this run's files, (path, stamp, fingerprint), for the next (a
+    /// temporary file renamed into place), unless they are the last build's.
+    pub fn save<'a>(
+        &self,
+        root: &Path,
+        files: impl Iterator<Item = (&'a Path, Stamp, u128)>,
+    ) -> Result<()> {
+        let current: BTreeMap<String, Entry> = files
+            .map(|(path, stamp, fingerprint)| {
+                let key = path.to_string_lossy().into_owned();
+                (key, Entry { stamp, fingerprint })
+            })
+            .collect();
         let unchanged = current.len() == self.previous.len()
             && current.iter().all(|(k, e)| self.previous.get(k) == Some(e));
         if unchanged {
             return Ok(());
         }
-        let sorted: BTreeMap<&str, &Entry> = current.iter().map(|(k, e)| (k.as_str(), e)).collect();
-        crate::cache::replace(root, &file(), &crate::cache::encode(&sorted))
+        crate::cache::replace(root, &file(), &crate::cache::encode(&current))
     }
 }
 
@@ -152,21 +147,24 @@ mod tests {
         }
     }
 
+    fn minute_ago() -> i128 {
+        nanos(SystemTime::now()) - 60_000_000_000
+    }
+
     #[test]
     fn only_settled_files_are_recorded() {
-        let now = SystemTime::now();
-        let old = nanos(now) - 60_000_000_000;
-        let stamps = Stamps::default();
-        stamps.record(Path::new("old.ftl"), stamp(10, old), 1);
-        stamps.record(Path::new("new.ftl"), stamp(10, nanos(now)), 2);
-        let kept = stamps.lock();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(kept[0].0, "old.ftl");
+        let stamps = Stamps::load(Path::new("/nonexistent"));
+        assert!(stamps.keeps(stamp(10, minute_ago())));
+        assert!(!stamps.keeps(stamp(10, nanos(SystemTime::now()))));
+        let mut touched = stamp(10, minute_ago());
+        touched.changed = nanos(SystemTime::now());
+        assert!(!stamps.keeps(touched), "a recent inode change counts too");
+        assert!(!Stamps::default().keeps(stamp(10, minute_ago())));
     }
 
     #[test]
     fn a_different_stamp_is_a_changed_file() {
-        let old = nanos(SystemTime::now()) - 60_000_000_000;
+        let old = minute_ago();
         let previous = HashMap::from([(
             "a.ftl".to_owned(),
             Entry {
@@ -176,7 +174,7 @@ mod tests {
         )]);
         let stamps = Stamps {
             previous,
-            current: Mutex::default(),
+            ..Stamps::default()
         };
         assert_eq!(stamps.unchanged(Path::new("a.ftl"), stamp(11, old)), None);
         assert_eq!(
@@ -184,25 +182,26 @@ mod tests {
             None
         );
         assert_eq!(stamps.unchanged(Path::new("b.ftl"), stamp(10, old)), None);
-        assert!(stamps.lock().is_empty());
         assert_eq!(
             stamps.unchanged(Path::new("a.ftl"), stamp(10, old)),
             Some(42)
         );
-        assert_eq!(stamps.lock().len(), 1, "kept for the next build");
     }
 
     #[test]
     fn stamps_survive_a_save() {
         let dir = tempfile::tempdir().unwrap();
-        let old = nanos(SystemTime::now()) - 60_000_000_000;
-        let stamps = Stamps::default();
-        stamps.record(Path::new("content/a.toml"), stamp(3, old), u128::MAX - 1);
-        stamps.save(dir.path()).unwrap();
+        let old = minute_ago();
+        let files = || [(Path::new("content/a.toml"), stamp(3, old), u128::MAX - 1)].into_iter();
+        Stamps::default().save(dir.path(), files()).unwrap();
         let again = Stamps::load(dir.path());
         assert_eq!(
             again.unchanged(Path::new("content/a.toml"), stamp(3, old)),
             Some(u128::MAX - 1)
         );
+        // The same stamps again: nothing is written.
+        fs::remove_file(dir.path().join(file())).unwrap();
+        again.save(dir.path(), files()).unwrap();
+        assert!(!dir.path().join(file()).exists());
     }
 }

@@ -513,7 +513,7 @@ fn rebuilds_trust_the_stamps_of_settled_files_only() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8_lossy(&o.stderr).into_owned()
     };
-    // Stamps are kept of files last changed more than two seconds before they are read.
+    // Stamps are kept of files last changed more than two seconds before the build began.
     build("out");
     let stamps = p.path().join(".gazette-cache/files.bin");
     assert!(!stamps.exists(), "no stamps of files just written");
