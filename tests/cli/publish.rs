@@ -386,17 +386,20 @@ fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
 
 /// After each kind of edit, a build of the previous `out/` (from the build cache) equals a
 /// fresh build, reports the same diagnostics, and writes only what the edit touched.
+/// `build --missing fallback --out <out>`, which must succeed; its summary (stderr).
+fn build_with_fallback(p: &Project, out: &str) -> String {
+    let o = p
+        .gazette(&["build", "--missing", "fallback", "--out", out])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 #[test]
 fn incremental_builds_equal_full_builds_whatever_changes() {
     let p = Project::fixture("publish");
-    let build = |out: &str| {
-        let o = p
-            .gazette(&["build", "--missing", "fallback", "--out", out])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8_lossy(&o.stderr).into_owned()
-    };
+    let build = |out: &str| build_with_fallback(&p, out);
     build("out");
     let edits: [(&str, &str, &str, &str); 7] = [
         (
@@ -505,14 +508,7 @@ fn incremental_builds_equal_full_builds_whatever_changes() {
 #[test]
 fn rebuilds_trust_the_stamps_of_settled_files_only() {
     let p = Project::fixture("publish");
-    let build = |out: &str| {
-        let o = p
-            .gazette(&["build", "--missing", "fallback", "--out", out])
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8_lossy(&o.stderr).into_owned()
-    };
+    let build = |out: &str| build_with_fallback(&p, out);
     // Stamps are kept of files last changed more than two seconds before the build began.
     build("out");
     let stamps = p.path().join(".gazette-cache/files.bin");
