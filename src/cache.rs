@@ -145,6 +145,7 @@ impl Fingerprint {
         self.add_bytes(text.as_bytes())
     }
 
+    /// Add bytes, their length first as with [`Fingerprint::add`].
     pub fn add_bytes(&mut self, bytes: &[u8]) -> &mut Self {
         self.0.update(&(bytes.len() as u64).to_le_bytes());
         self.0.update(bytes);

@@ -177,13 +177,13 @@ fn entry_facts(
         let serialized = if attributes.is_empty() {
             &after_id
         } else {
-            alone = serialized_after_id("x", "", Some(v), &[]);
+            alone = serialized_pattern(v);
             &alone
         };
         patterns.push(pattern_facts(v, None, line, serialized));
     }
     for (a, (attr, attr_line)) in attributes.iter().zip(&attribute_lines) {
-        let serialized = serialized_after_id("x", "", Some(&a.value), &[]);
+        let serialized = serialized_pattern(&a.value);
         patterns.push(pattern_facts(
             &a.value,
             Some(attr.clone()),
@@ -255,6 +255,11 @@ fn serialized_after_id(
     }
 }
 
+/// What the serializer writes of a pattern after an `id =`, whatever the id.
+fn serialized_pattern(pattern: &ast::Pattern<&str>) -> String {
+    serialized_after_id("x", "", Some(pattern), &[])
+}
+
 /// The normalised text of an entry after its `id =` ([`serialized_after_id`]): `Bonjour
 /// { $name }`, or for a message with attributes the indented `.attr = ...` lines. Stable
 /// across layout changes.
@@ -306,7 +311,7 @@ pub fn entry_source(text: &str, id: &str, attribute: Option<&str>) -> Option<Str
 }
 
 /// The facts of one pattern; `serialized` is what the serializer writes of it after an
-/// `id =` ([`serialized_after_id`]).
+/// `id =` ([`serialized_pattern`]).
 fn pattern_facts(
     pattern: &ast::Pattern<&str>,
     attribute: Option<String>,
@@ -627,7 +632,7 @@ mod tests {
                 _ => unreachable!(),
             };
             let alone = |p| {
-                serialized_after_id("x", "", Some(p), &[])
+                serialized_pattern(p)
                     .trim_start_matches(' ')
                     .trim_matches('\n')
                     .to_owned()
