@@ -43,11 +43,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let parsed: Vec<_> = project
         .articles
         .iter()
-        .map(|a| project.article(a))
+        .map(|a| project.article(a).map(|(article, _)| article))
         .collect::<Result<_, _>>()?;
     let own: Vec<_> = parsed
         .iter()
-        .map(|a| checker.article(a).map(|(_, own)| own))
+        .map(|a| checker.article(a).map(|(_, own)| own.resources))
         .collect::<Result<_, _>>()?;
     let mut editions: Vec<Edition> = Vec::new();
     for lang in project.languages() {

@@ -4,22 +4,26 @@
 //! build are taken from the build cache instead. Indexes, feeds and the sitemap come last,
 //! from what every article left; the output is committed only if nothing blocked the build.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::cache::{self, Cache, Page, Unit};
-use crate::check::{Checker, Code, Diagnostic, OwnResources, Report, Severity};
+use crate::check::{Checker, Code, Diagnostic, Findings, Own, Report, Severity};
 use crate::content::Article;
 use crate::error::{Error, Result};
+use crate::intl::OwnResources;
 use crate::localise::{Listing, Localiser, MissingPolicy, Outcome};
-use crate::project::Project;
+use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
     SitemapPage,
 };
-use crate::write::{Output, Written};
+use crate::stamp::Stamp;
+use crate::store;
+use crate::write::{Output, Staged, Written};
 
 /// What `gazette build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -49,6 +53,8 @@ pub struct Summary {
     pub unchanged: usize,
     /// Files of the previous `out/` that this build no longer has.
     pub removed: usize,
+    /// Files in the output that gazette did not write: kept as they are.
+    pub foreign: Vec<PathBuf>,
     /// Things the publisher should know (e.g. why no feed was written).
     pub notes: Vec<String>,
 }
@@ -109,7 +115,8 @@ pub fn build_with_progress(
     pool.install(|| build_languages(project, options, &langs, progress))
 }
 
-/// The build of `langs`, on the current thread pool.
+/// The build of `langs`, on the current thread pool: check and make what changed, refuse or
+/// stage the new site, then publish it with its cache.
 fn build_languages(
     project: &Project,
     options: &BuildOptions,
@@ -123,30 +130,15 @@ fn build_languages(
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
     let global = cache::global(&checks, &format!("{langs:?} {:?}", options.missing));
-    let previous_id = output.previous_id();
-    let mut previous = cache::load(project, &out_rel, previous_id.as_deref(), &global);
+    let (mut previous, cache_note) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project);
     let renderer = Renderer::new(project)?;
-    let source = project.config.source.as_str();
     let names: BTreeMap<&str, String> = langs
         .iter()
         .map(|l| (l.as_str(), localiser.language_name(l)))
         .collect();
-    let blocking = |d: &Diagnostic| {
-        d.severity == Severity::Error
-            && (d.locale == source || langs.contains(&d.locale))
-            && !(options.missing != MissingPolicy::Error
-                && d.locale != source
-                && matches!(
-                    d.code,
-                    Code::MissingMessage
-                        | Code::MissingAttribute
-                        | Code::MissingValue
-                        | Code::MissingTerm
-                ))
-    };
     let site = Site {
         project,
         langs,
@@ -157,94 +149,141 @@ fn build_languages(
         output: &output,
         progress,
     };
-
-    // Articles whose inputs did not change are taken from the cache; the others are checked
-    // and, when nothing blocks the build, localised and rendered straight to the output.
-    let fingerprints: Vec<String> = project
-        .articles
-        .par_iter()
-        .map(|a| cache::article(project, a))
-        .collect();
-    let kept: Vec<Option<Unit>> = project
-        .articles
-        .iter()
-        .zip(&fingerprints)
-        .map(|(a, f)| {
-            previous
-                .articles
-                .remove(&a.slug)
-                .filter(|u| &u.fingerprint == f)
-        })
-        .collect();
-    let dirty = kept.iter().filter(|u| u.is_none()).count();
-    progress.start(dirty * langs.len());
-    let units: Vec<Unit> = project
-        .articles
-        .par_iter()
-        .zip(fingerprints)
-        .zip(kept)
-        .map(|((article, fingerprint), kept)| match kept {
-            Some(unit) => Ok(unit),
-            None => {
-                let article = project.article(article)?;
-                let (findings, own) = checker.article(&article)?;
-                let pages = if findings.diagnostics.iter().any(blocking) {
-                    Vec::new()
-                } else {
-                    site.article(&article, &own)?
-                };
-                Ok(Unit {
-                    fingerprint,
-                    findings,
-                    pages,
-                })
-            }
-        })
-        .collect::<Result<_>>()?;
-    progress.finish();
+    let (units, reused) = site.articles(&checker, &mut previous)?;
 
     let mut report = Report::assemble(
         project,
         std::iter::once(checker.shared()).chain(units.iter().map(|u| u.findings.clone())),
     );
+    let source = project.config.source.as_str();
     report
         .diagnostics
         .retain(|d| d.locale == source || langs.contains(&d.locale));
-    if report.diagnostics.iter().any(blocking) {
+    if report.diagnostics.iter().any(|d| site.blocks(d)) {
         return Ok(BuildOutcome::Refused(report));
     }
 
+    let mut summary = summarise(project, &out_rel, langs, &units);
+    summary.notes.extend(cache_note);
+    if output.leftovers > 0 {
+        summary.notes.push(format!(
+            "removed {} left by interrupted builds",
+            count(output.leftovers, "staging folder")
+        ));
+    }
+    // The pages of the articles taken from the previous build, with their recorded stamps.
+    let mut kept: Vec<(PathBuf, Stamp)> = units
+        .iter()
+        .zip(&reused)
+        .filter(|(_, reused)| **reused)
+        .flat_map(|(u, _)| page_files(u))
+        .filter_map(|f| previous.stamps.get(&f).map(|s| (f, *s)))
+        .collect();
+    // Indexes, feeds and the sitemap are made of the articles' listings alone: when none
+    // changed (a correction to an article's body) and they are intact, they are kept.
+    let site_fingerprint = cache::site(&global, &units);
+    let site_kept = !previous.global.is_empty()
+        && previous.site == site_fingerprint
+        && previous
+            .site_files
+            .iter()
+            .all(|f| previous.stamps.get(f).is_some_and(|s| output.verify(f, s)));
+    let site_files = if site_kept {
+        kept.extend(
+            previous
+                .site_files
+                .iter()
+                .map(|f| (f.clone(), previous.stamps[f])),
+        );
+        previous.site_files.clone()
+    } else {
+        site.pages(&units)?
+    };
+
+    // Every article, and nothing else, taken from a valid cache.
+    let same_units = !previous.global.is_empty()
+        && previous.articles.is_empty()
+        && reused.iter().all(|r| *r)
+        && site_kept;
+    let staged = output.finish(kept)?;
+    summary.files = staged.written.changed;
+    summary.unchanged = staged.stamps.len() - staged.written.changed;
+    summary.removed = staged.written.removed;
+    summary.foreign.clone_from(&staged.written.foreign);
+    let cache = Cache {
+        output: staged.id.clone(),
+        checks,
+        global,
+        site: site_fingerprint,
+        site_files,
+        stamps: staged.stamps.clone(),
+        articles: project
+            .articles
+            .iter()
+            .map(|a| a.slug.clone())
+            .zip(units)
+            .collect(),
+    };
+    let same_cache = same_units && previous.output == cache.output;
+    publish(project, staged, &cache, same_cache, &mut summary)?;
+    Ok(BuildOutcome::Built(summary, report))
+}
+
+/// Publish the staged site, then keep its cache and the input files' stamps. The cache is
+/// written before the site is published (a full disk fails the build with `out/` untouched)
+/// and put in place after: killed in between, the next build finds a cache of another output
+/// and does everything again. `same_cache`: the cache would be written unchanged.
+fn publish(
+    project: &Project,
+    staged: Staged,
+    cache: &Cache,
+    same_cache: bool,
+    summary: &mut Summary,
+) -> Result<()> {
+    let pending = if same_cache && staged.written == Written::default() {
+        None
+    } else {
+        Some(cache::stage(project, &summary.out, cache)?)
+    };
+    summary.notes.extend(staged.publish()?);
+    // The site is out: a cache or stamps not kept only make the next build a full one.
+    let kept = pending
+        .map_or(Ok(()), store::Pending::keep)
+        .and_then(|()| project.stamps().save(&project.root, project.stamped()));
+    if let Err(e) = kept {
+        summary.notes.push(format!(
+            "build cache not saved ({e}): the next build will do everything again"
+        ));
+    }
+    Ok(())
+}
+
+/// What the summary says of the articles: fallbacks and skipped pages, language by language.
+fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) -> Summary {
     let mut summary = Summary {
-        out: out_rel,
+        out: out.to_path_buf(),
         languages: langs.to_vec(),
         articles: project.articles.len(),
         ..Summary::default()
     };
-    // Every file of the new output (hashed: an archive has tens of thousands).
-    let mut files = HashSet::new();
-    for unit in &units {
-        for page in &unit.pages {
-            match page {
-                Page::Published { listing, fallbacks } => {
-                    for id in fallbacks {
-                        summary.fallbacks.push((
-                            listing.lang.clone(),
-                            listing.slug.clone(),
-                            id.clone(),
-                        ));
-                    }
-                    for ext in ["html", "txt"] {
-                        files.insert(page_path(&listing.lang, &listing.slug, ext));
-                    }
+    for page in units.iter().flat_map(|u| &u.pages) {
+        match page {
+            Page::Published { listing, fallbacks } => {
+                for id in fallbacks {
+                    summary.fallbacks.push((
+                        listing.lang.clone(),
+                        listing.slug.clone(),
+                        id.clone(),
+                    ));
                 }
-                Page::Skipped {
-                    lang,
-                    slug,
-                    missing,
-                } => summary
-                    .skipped
-                    .push((lang.clone(), slug.clone(), missing.clone())),
             }
+            Page::Skipped {
+                lang,
+                slug,
+                missing,
+            } => summary
+                .skipped
+                .push((lang.clone(), slug.clone(), missing.clone())),
         }
     }
     // Language by language, as the summary lists them (articles stay in slug order).
@@ -254,51 +293,73 @@ fn build_languages(
     if project.config.base_url.is_none() {
         summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
     }
-    // Indexes, feeds and the sitemap are made of the articles' listings alone: when none
-    // changed (a correction to an article's body), the previous ones are kept as they are.
-    let site_fingerprint = cache::site(&global, &units);
-    let site_files = if !previous.global.is_empty() && previous.site == site_fingerprint {
-        previous.site_files.clone()
-    } else {
-        let mut made = HashSet::new();
-        site.pages(&units, &mut made)?;
-        let mut made: Vec<PathBuf> = made.into_iter().collect();
-        made.sort();
-        made
-    };
-    files.extend(site_files.iter().cloned());
+    summary
+}
 
-    // The same articles, all from a valid cache: the cache would be written unchanged.
-    let same_cache = dirty == 0 && !previous.global.is_empty() && previous.articles.is_empty();
-    if !same_cache {
-        // The output changes from here on: until the new cache is saved, none is trusted.
-        cache::forget(project, &summary.out)?;
-    }
-    let (written, id) = output.commit(&files)?;
-    summary.files = written.changed;
-    summary.unchanged = files.len() - written.changed;
-    summary.removed = written.removed;
-    if !same_cache || written != Written::default() {
-        cache::save(
-            project,
-            &summary.out,
-            &Cache {
-                output: id,
-                checks,
-                global,
-                site: site_fingerprint,
-                site_files,
-                articles: project
-                    .articles
-                    .iter()
-                    .map(|a| a.slug.clone())
-                    .zip(units)
-                    .collect(),
-            },
-        )?;
-    }
-    project.save_stamps()?;
-    Ok(BuildOutcome::Built(summary, report))
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `check` with the build cache: the findings of articles whose inputs did not change since
+/// the last build of the project's `out/` are taken from it ([`reuse`]).
+pub fn check(project: &Project) -> Result<Report> {
+    let checks = cache::checks(project);
+    let mut known = match cache::read(project, &project.config.out) {
+        Ok(Some(c)) if c.checks == checks => c.articles,
+        _ => BTreeMap::new(),
+    };
+    let checker = Checker::new(project)?;
+    let units: Vec<Option<Unit>> = project
+        .articles
+        .iter()
+        .map(|a| known.remove(&a.slug))
+        .collect();
+    let articles: Vec<Findings> = project
+        .articles
+        .par_iter()
+        .zip(units)
+        .map(|(a, unit)| match reuse(project, a, unit) {
+            Some(unit) => Ok(unit.findings),
+            None => Ok(redo(project, &checker, a)?.findings),
+        })
+        .collect::<Result<_>>()?;
+    Ok(Report::assemble(
+        project,
+        std::iter::once(checker.shared()).chain(articles),
+    ))
+}
+
+/// The previous build's unit of an article, if the article's inputs are those it was made of
+/// (as the files' fingerprints or stamps tell when the project was loaded).
+fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>) -> Option<Unit> {
+    let name = format!("{}.ftl", article.slug);
+    let fingerprint = cache::article(project, &article.slug, article.fingerprint, |lang| {
+        project.file(lang, &name).map(|f| f.fingerprint)
+    });
+    unit.filter(|u| u.fingerprint == fingerprint)
+}
+
+/// An article checked again: its files read once, and the fingerprint of exactly what was read
+/// (a file saved during the build is recorded as what the build used, never as what loading saw).
+struct Redone<'a> {
+    article: Cow<'a, Article>,
+    findings: Findings,
+    own: Own,
+    fingerprint: String,
+}
+
+fn redo<'a>(project: &Project, checker: &Checker, file: &'a ArticleFile) -> Result<Redone<'a>> {
+    let (article, content) = project.article(file)?;
+    let (findings, own) = checker.article(&article)?;
+    let fingerprint = cache::article(project, &file.slug, content, |lang| {
+        own.fingerprints.get(lang).copied()
+    });
+    Ok(Redone {
+        article,
+        findings,
+        own,
+        fingerprint,
+    })
 }
 
 /// The URL of an edition: absolute under `base_url`, else relative to a page of `from`.
@@ -313,6 +374,16 @@ fn lang_url(base: Option<&str>, lang: &str, file: &str, from: &str) -> String {
         None if lang == from => file.to_owned(),
         None => format!("../{lang}/{file}"),
     }
+}
+
+/// The files of an article's published editions, relative to the output folder.
+fn page_files(unit: &Unit) -> impl Iterator<Item = PathBuf> + '_ {
+    unit.pages.iter().flat_map(|page| match page {
+        Page::Published { listing, .. } => ["html", "txt"]
+            .map(|ext| page_path(&listing.lang, &listing.slug, ext))
+            .to_vec(),
+        Page::Skipped { .. } => Vec::new(),
+    })
 }
 
 /// `<lang>/<slug>.<ext>`, relative to the output folder.
@@ -334,6 +405,77 @@ struct Site<'a, 'p> {
 }
 
 impl Site<'_, '_> {
+    /// Does this finding keep the build from publishing?
+    fn blocks(&self, d: &Diagnostic) -> bool {
+        let source = self.project.config.source.as_str();
+        d.severity == Severity::Error
+            && (d.locale == source || self.langs.contains(&d.locale))
+            && !(self.policy != MissingPolicy::Error
+                && d.locale != source
+                && matches!(
+                    d.code,
+                    Code::MissingMessage
+                        | Code::MissingAttribute
+                        | Code::MissingValue
+                        | Code::MissingTerm
+                ))
+    }
+
+    /// Every article's unit: taken from the previous build when its inputs did not change and
+    /// its pages in the output are intact, else checked and, when nothing blocks the build,
+    /// localised and rendered straight to the output.
+    /// Returns the units and, for each, whether it was taken from the previous build; the
+    /// units taken are removed from `previous`, which then holds those of deleted articles.
+    fn articles(&self, checker: &Checker, previous: &mut Cache) -> Result<(Vec<Unit>, Vec<bool>)> {
+        let project = self.project;
+        let kept: Vec<Option<Unit>> = project
+            .articles
+            .iter()
+            .map(|a| previous.articles.remove(&a.slug))
+            .collect();
+        let kept: Vec<Option<Unit>> = project
+            .articles
+            .par_iter()
+            .zip(kept)
+            .map(|(a, unit)| {
+                reuse(project, a, unit).filter(|u| {
+                    page_files(u).all(|f| {
+                        previous
+                            .stamps
+                            .get(&f)
+                            .is_some_and(|s| self.output.verify(&f, s))
+                    })
+                })
+            })
+            .collect();
+        let reused: Vec<bool> = kept.iter().map(Option::is_some).collect();
+        let dirty = reused.iter().filter(|r| !**r).count();
+        self.progress.start(dirty * self.langs.len());
+        let units = project
+            .articles
+            .par_iter()
+            .zip(kept)
+            .map(|(file, kept)| match kept {
+                Some(unit) => Ok(unit),
+                None => {
+                    let redone = redo(project, checker, file)?;
+                    let pages = if redone.findings.diagnostics.iter().any(|d| self.blocks(d)) {
+                        Vec::new()
+                    } else {
+                        self.article(&redone.article, &redone.own.resources)?
+                    };
+                    Ok(Unit {
+                        fingerprint: redone.fingerprint,
+                        findings: redone.findings,
+                        pages,
+                    })
+                }
+            })
+            .collect::<Result<_>>()?;
+        self.progress.finish();
+        Ok((units, reused))
+    }
+
     /// Localise an article in every language, render and write its editions.
     fn article(&self, article: &Article, own: &OwnResources) -> Result<Vec<Page>> {
         let base = self.project.config.base_url.as_deref();
@@ -440,8 +582,17 @@ impl Site<'_, '_> {
         Ok(files)
     }
 
-    /// Indexes, language picker, feeds and sitemap: the pages made of every article.
-    fn pages(&self, units: &[Unit], files: &mut HashSet<PathBuf>) -> Result<()> {
+    /// Indexes, language picker, feeds and sitemap: the pages made of every article. Returns
+    /// the files written, sorted.
+    fn pages(&self, units: &[Unit]) -> Result<Vec<PathBuf>> {
+        let mut files = HashSet::new();
+        self.write_pages(units, &mut files)?;
+        let mut files: Vec<PathBuf> = files.into_iter().collect();
+        files.sort();
+        Ok(files)
+    }
+
+    fn write_pages(&self, units: &[Unit], files: &mut HashSet<PathBuf>) -> Result<()> {
         let (project, langs, names) = (self.project, self.langs, self.names);
         let base = project.config.base_url.as_deref();
         let source = project.config.source.as_str();

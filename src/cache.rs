@@ -5,30 +5,31 @@
 //! own `.ftl` file in every language and their `gazette.lock` records), the findings of its
 //! run of the checks, and what indexes, feeds and the sitemap need of its editions. One
 //! fingerprint covers what every page depends on (configuration, templates, shared files,
-//! options, gazette's version): when it changes, everything is done again. The cache lives in
-//! `.gazette-cache/` at the project root and names the output it describes by the identity of
-//! that output's marker file (inode and modification time, renewed by every build that
-//! changes the output), so a deleted, foreign or restored `out/` is never trusted.
+//! options, gazette's version): when it changes, everything is done again. It also keeps the
+//! stamp of every file it wrote to the output, so a page deleted or edited there is made again.
+//! The cache lives in `.gazette-cache/` ([`crate::store`]: checksummed, never trusted blindly)
+//! and names the output it describes by the identity in that output's marker
+//! ([`crate::write`]), so a deleted, foreign or restored `out/` is never trusted.
 
-use std::collections::BTreeMap;
-use std::fs;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::check::Findings;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::localise::Listing;
-use crate::project::{ArticleFile, Project};
+use crate::project::Project;
+use crate::stamp::Stamp;
+use crate::store::{self, Refused};
 
-/// Folder of the cache, at the project root.
-pub const DIR: &str = ".gazette-cache";
+pub use crate::store::DIR;
 
 /// What a build left for the next one.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Cache {
-    /// The identity of the marker of the output this cache describes.
+    /// The identity of the output this cache describes (its marker's).
     pub output: String,
     /// Fingerprint of what every article's findings depend on ([`checks`]).
     pub checks: String,
@@ -40,6 +41,8 @@ pub struct Cache {
     pub site: String,
     /// Those pages, relative to the output folder.
     pub site_files: Vec<PathBuf>,
+    /// Every file the build wrote to the output, with the stamp it had there.
+    pub stamps: HashMap<PathBuf, Stamp>,
 }
 
 /// What a build made of one article.
@@ -68,71 +71,47 @@ pub enum Page {
     },
 }
 
-/// The cache of an output folder (relative to the project root), one per folder: building
-/// to `--out` elsewhere does not throw away the cache of `out/`.
-fn file(out: &Path) -> PathBuf {
+/// The cache file of an output folder (relative to the project root), one per folder:
+/// building to `--out` elsewhere does not throw away the cache of `out/`.
+fn name(out: &Path) -> String {
     let name = Fingerprint::default().add(&out.to_string_lossy()).finish();
-    Path::new(DIR).join(format!("build-{}.bin", &name[..16]))
+    format!("build-{}.bin", &name[..16])
+}
+
+/// The last cache written for the output folder `out`, whatever output and options it
+/// describes (`Ok(None)` when there is none).
+pub fn read(project: &Project, out: &Path) -> Result<Option<Cache>, Refused> {
+    store::read(&project.root, &name(out))
 }
 
 /// The cache of the output `out` whose marker has the identity `output`, if it was made with
-/// the same `global` fingerprint; an empty cache otherwise (everything is then done again).
-pub fn load(project: &Project, out: &Path, output: Option<&str>, global: &str) -> Cache {
-    let Some(output) = output.filter(|id| !id.is_empty()) else {
-        return Cache::default();
-    };
-    fs::read(project.root.join(file(out)))
-        .ok()
-        .and_then(|bytes| decode::<Cache>(&bytes))
-        .filter(|c| c.output == output && c.global == global)
-        .unwrap_or_default()
-}
-
-/// Forget the cache of `out`: done before a build touches it, so an interrupted build is
-/// never trusted.
-pub fn forget(project: &Project, out: &Path) -> Result<()> {
-    match fs::remove_file(project.root.join(file(out))) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(file(out), e)),
-        _ => Ok(()),
+/// the same `global` fingerprint; an empty cache otherwise (everything is then done again),
+/// with a note for the build's summary when the cache was refused.
+pub fn load(
+    project: &Project,
+    out: &Path,
+    output: Option<&str>,
+    global: &str,
+) -> (Cache, Option<String>) {
+    match read(project, out) {
+        Ok(Some(c))
+            if output.is_some_and(|id| !id.is_empty() && c.output == id) && c.global == global =>
+        {
+            (c, None)
+        }
+        Ok(_) => (Cache::default(), None),
+        Err(refused) => (
+            Cache::default(),
+            Some(format!(
+                "build cache {refused}: not used, every article built again"
+            )),
+        ),
     }
 }
 
-/// Write the cache of `out` (to a temporary file renamed into place).
-pub fn save(project: &Project, out: &Path, cache: &Cache) -> Result<()> {
-    let shown = file(out);
-    replace(&project.root, &shown, &encode(cache))
-}
-
-/// What starts every cache file: a file written by another version of gazette (whose
-/// types may differ) is not decoded.
-fn header() -> String {
-    format!("gazette {} cache\n", env!("CARGO_PKG_VERSION"))
-}
-
-/// A cache file's bytes: [`header`], then `value` in postcard's compact binary form (a
-/// 10,000-article archive's cache is read and written by every rebuild: JSON took a third
-/// of a rebuild's time).
-pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    let bytes = header().into_bytes();
-    postcard::to_extend(value, bytes).expect("writing to memory cannot fail")
-}
-
-/// The value of a cache file's bytes, or `None` if they are another version's or damaged.
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    let body = bytes.strip_prefix(header().as_bytes())?;
-    postcard::from_bytes(body).ok()
-}
-
-/// Write `bytes` to the cache file `shown` (relative to `root`) through a temporary file
-/// renamed into place, so a reader never sees half a file.
-pub(crate) fn replace(root: &Path, shown: &Path, bytes: &[u8]) -> Result<()> {
-    let path = root.join(shown);
-    let dir = root.join(DIR);
-    fs::create_dir_all(&dir).map_err(|e| Error::io(shown, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(shown, e))?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| Error::io(shown, e))?;
-    tmp.persist(&path).map_err(|e| Error::io(shown, e.error))?;
-    Ok(())
+/// Write the cache of `out` to a temporary file; [`store::Pending::keep`] puts it in place.
+pub fn stage(project: &Project, out: &Path, cache: &Cache) -> Result<store::Pending> {
+    store::stage(&project.root, &name(out), cache)
 }
 
 /// A 128-bit fingerprint of a sequence of strings.
@@ -155,19 +134,6 @@ impl Fingerprint {
     pub fn finish(&self) -> String {
         format!("{:032x}", self.0.digest128())
     }
-}
-
-/// The findings of the articles whose inputs did not change since the last build of the
-/// project's `out/`, by slug: what `check` need not work out again. Empty when the
-/// configuration, templates, shared files or gazette itself changed since.
-pub fn findings(project: &Project) -> BTreeMap<String, Unit> {
-    let Ok(bytes) = fs::read(project.root.join(file(&project.config.out))) else {
-        return BTreeMap::new();
-    };
-    decode::<Cache>(&bytes)
-        .filter(|c| c.checks == checks(project))
-        .map(|c| c.articles)
-        .unwrap_or_default()
 }
 
 /// Fingerprint of what every article's pages depend on: what its findings depend on
@@ -207,19 +173,24 @@ pub fn site(global: &str, units: &[Unit]) -> String {
     f.finish()
 }
 
-/// Fingerprint of one article's own inputs.
-pub fn article(project: &Project, article: &ArticleFile) -> String {
+/// Fingerprint of one article's own inputs: `content` is its content file's fingerprint,
+/// `ftl` gives its own file's in a language (`None` where there is none).
+pub fn article(
+    project: &Project,
+    slug: &str,
+    content: u128,
+    ftl: impl Fn(&str) -> Option<u128>,
+) -> String {
     let mut f = Fingerprint::default();
-    f.add(&article.slug)
-        .add(&format!("{:032x}", article.fingerprint));
-    let name = format!("{}.ftl", article.slug);
-    for lang in project.locales.keys() {
-        f.add(lang);
-        match project.file(lang, &name) {
-            Some(file) => f.add(&format!("{:032x}", file.fingerprint)),
+    f.add(slug).add(&format!("{content:032x}"));
+    let name = format!("{slug}.ftl");
+    for lang in project.languages() {
+        f.add(&lang);
+        match ftl(&lang) {
+            Some(fingerprint) => f.add(&format!("{fingerprint:032x}")),
             None => f.add("\0absent"),
         };
-        lock_records(&mut f, project, lang, &name);
+        lock_records(&mut f, project, &lang, &name);
     }
     f.finish()
 }

@@ -10,9 +10,10 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
-use gazette::check::{self, diagnostic::slash_path, Report};
+use gazette::check::{diagnostic::slash_path, Report};
 use gazette::localise::MissingPolicy;
 use gazette::project::Project;
+use gazette::project_lock::{ProjectLock, Wait};
 use gazette::report;
 use gazette::sync::{self, Accept};
 
@@ -75,6 +76,10 @@ struct SyncArgs {
     /// Record the current source text of every translation as reviewed; adds no stubs.
     #[arg(long, conflicts_with = "accept")]
     accept_all: bool,
+    /// Fail at once (exit 2) if another gazette command is writing to the project, instead
+    /// of waiting for it.
+    #[arg(long)]
+    no_wait: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +99,10 @@ struct BuildArgs {
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
+    /// Fail at once (exit 2) if another gazette command is writing to the project, instead
+    /// of waiting for it.
+    #[arg(long)]
+    no_wait: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -133,9 +142,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Take the project lock for a command that writes; tell the user when it has to wait.
+fn lock(dir: &Path, command: &str, no_wait: bool) -> anyhow::Result<ProjectLock> {
+    let wait = if no_wait { Wait::No } else { Wait::Yes };
+    let lock = ProjectLock::acquire(dir, command, wait, |holder| {
+        eprintln!("waiting for {holder} to finish: it is writing to this project");
+    })?;
+    Ok(lock)
+}
+
 fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let report = check::check(&project)?;
+    let report = build::check(&project)?;
     let text = match args.format {
         StatusFormat::Human => {
             // Colour only for a person at a terminal who has not asked for none (no-color.org).
@@ -150,6 +168,9 @@ fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
+    let _lock = (!args.dry_run)
+        .then(|| lock(dir, "gazette sync", args.no_wait))
+        .transpose()?;
     let project = Project::load(dir)?;
     let langs = match &args.lang {
         Some(lang) => vec![lang.clone()],
@@ -172,7 +193,7 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
 
 fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let mut report = check::check(&project)?;
+    let mut report = build::check(&project)?;
     if args.deny_warnings {
         report.deny_warnings();
     }
@@ -198,6 +219,7 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             .num_threads(usize::from(jobs))
             .build_global()?;
     }
+    let _lock = lock(dir, "gazette build", args.no_wait)?;
     let project = Project::load_lazy(dir)?;
     let options = BuildOptions {
         langs: args.lang.clone(),
@@ -229,6 +251,16 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 }
                 for note in &summary.notes {
                     eprintln!("note: {note}");
+                }
+                if !summary.foreign.is_empty() {
+                    let names: Vec<String> =
+                        summary.foreign.iter().map(|f| slash_path(f)).collect();
+                    eprintln!(
+                        "note: kept {} in {} that gazette did not write: {}",
+                        count(names.len(), "file"),
+                        slash_path(&summary.out),
+                        names.join(", ")
+                    );
                 }
                 for (lang, slug, ids) in &summary.skipped {
                     eprintln!("skipped: {lang}/{slug}: missing {}", ids.join(", "));

@@ -22,6 +22,9 @@ use unic_langid::LanguageIdentifier;
 
 use crate::content::{Arg, Date};
 
+/// An article's own files of every language, parsed once: language -> resource.
+pub type OwnResources = BTreeMap<String, Arc<FluentResource>>;
+
 /// A thread-safe bundle over shared, parsed resources.
 pub type Bundle = fluent_bundle::concurrent::FluentBundle<Arc<FluentResource>>;
 

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
-use crate::check::OwnResources;
 use crate::content::{Article, BlockBody, RelatedKind};
+use crate::intl::OwnResources;
 use crate::intl::{self, Bundle};
 use crate::project::Project;
 

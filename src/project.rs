@@ -417,19 +417,22 @@ impl Project {
         read_ftl(&self.root.join(&file.path), &file.path).map(Cow::Owned)
     }
 
-    /// The article of a content file, read again if it was not ([`Project::load_lazy`]).
-    pub fn article<'a>(&self, file: &'a ArticleFile) -> Result<Cow<'a, Article>> {
+    /// The article of a content file, read again if it was not ([`Project::load_lazy`]), and
+    /// the fingerprint of the text it was parsed from: what the build records is what it used.
+    pub fn article<'a>(&self, file: &'a ArticleFile) -> Result<(Cow<'a, Article>, u128)> {
         match &file.parsed {
-            Some(article) => Ok(Cow::Borrowed(article)),
+            Some(article) => Ok((Cow::Borrowed(article), file.fingerprint)),
             None => {
                 let text = read_text(&self.root.join(&file.path), &file.path)?;
-                content::parse_article(&file.path, &text).map(Cow::Owned)
+                let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+                let article = content::parse_article(&file.path, &text)?;
+                Ok((Cow::Owned(article), fingerprint))
             }
         }
     }
 
-    /// Keep the stamps of this run's article files for the next build.
-    pub fn save_stamps(&self) -> Result<()> {
+    /// The stamps of this run's files, (path, stamp, fingerprint), for the build to keep.
+    pub fn stamped(&self) -> impl Iterator<Item = (&Path, Stamp, u128)> {
         let articles = self
             .articles
             .iter()
@@ -439,10 +442,14 @@ impl Project {
             .values()
             .flatten()
             .map(|f| (&f.path, f.stamp, f.fingerprint));
-        let stamped = articles
+        articles
             .chain(ftl)
-            .filter_map(|(path, stamp, fingerprint)| Some((path.as_path(), stamp?, fingerprint)));
-        self.stamps.save(&self.root, stamped)
+            .filter_map(|(path, stamp, fingerprint)| Some((path.as_path(), stamp?, fingerprint)))
+    }
+
+    /// The stamps the last build recorded.
+    pub fn stamps(&self) -> &Stamps {
+        &self.stamps
     }
 
     /// A language's file of the given name (files are sorted by name).

@@ -12,17 +12,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 
-/// Where the stamps of the last build are kept, relative to the project root.
-fn file() -> PathBuf {
-    Path::new(crate::cache::DIR).join("files.bin")
-}
+/// The cache file ([`crate::store`]) that keeps the stamps of the last build.
+const FILE: &str = "files.bin";
 
 /// How long before a run begins a file must have last changed for its stamp to be kept.
 pub const SETTLED: Duration = Duration::from_secs(2);
@@ -61,6 +59,18 @@ impl Stamp {
     }
 }
 
+impl Stamp {
+    /// The stamp of a page of `out/`: its change time is left out, as hard-linking an
+    /// unchanged page into the next site changes it ([`crate::write`]); editing the page
+    /// still changes its modification time or inode.
+    pub fn of_output(meta: &fs::Metadata) -> Stamp {
+        Stamp {
+            changed: 0,
+            ..Stamp::of(meta)
+        }
+    }
+}
+
 fn nanos(t: SystemTime) -> i128 {
     match t.duration_since(UNIX_EPOCH) {
         Ok(d) => d.as_nanos() as i128,
@@ -89,9 +99,10 @@ impl Stamps {
     /// The stamps the last build of the project left (none if there are none or they cannot
     /// be read: files are then read).
     pub fn load(root: &Path) -> Stamps {
-        let previous = fs::read(root.join(file()))
+        // Refused stamps (damaged, another version's) are no stamps: every file is read.
+        let previous = crate::store::read(root, FILE)
             .ok()
-            .and_then(|bytes| crate::cache::decode(&bytes))
+            .flatten()
             .unwrap_or_default();
         Stamps {
             previous,
@@ -130,7 +141,7 @@ impl Stamps {
         if unchanged {
             return Ok(());
         }
-        crate::cache::replace(root, &file(), &crate::cache::encode(&current))
+        crate::store::write(root, FILE, &current)
     }
 }
 
@@ -200,8 +211,9 @@ mod tests {
             Some(u128::MAX - 1)
         );
         // The same stamps again: nothing is written.
-        fs::remove_file(dir.path().join(file())).unwrap();
+        let path = dir.path().join(crate::store::DIR).join(FILE);
+        fs::remove_file(&path).unwrap();
         again.save(dir.path(), files()).unwrap();
-        assert!(!dir.path().join(file()).exists());
+        assert!(!path.exists());
     }
 }

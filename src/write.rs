@@ -1,21 +1,33 @@
-//! Stage 6, write: the only module that touches `out/`. Pages are streamed, as they are
-//! rendered, into a staging folder beside `out/`; nothing reaches `out/` before the build has
-//! succeeded. A first build then swaps the whole folder in. Later builds move only the files
-//! whose bytes changed into the previous `out/` and delete the ones it no longer has, so a
-//! correction to one article of 10,000 touches a handful of files.
+//! Stage 6, write: the only module that touches `out/`.
+//!
+//! Publishing is all or nothing. A build makes the complete new site in a staging folder beside
+//! `out/` (beside the folder `out/` links to, when it is a symbolic link: same file system):
+//! rendered pages are written there, pages whose bytes did not change are hard-linked from the
+//! previous `out/` (no bytes copied), and so are the files someone else put in `out/` (gazette
+//! never deletes a file it did not write). Then one atomic exchange of the two folders
+//! publishes it, so `out/` is, at every instant, the whole previous site or the whole new one,
+//! whatever fails or is killed; the previous site, now in the staging folder, is removed.
+//! Folders a killed build left are removed by the next one (under the project lock).
+//!
+//! The `.gazette-output` marker in every output names the build that made it and lists the
+//! files gazette wrote: a file not in that list is someone else's.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
+use crate::stamp::Stamp;
 
 /// File in every folder gazette writes, so `--out` never replaces a folder of someone's files.
-/// Rewritten by every build that changes the output: its identity names the output in the
-/// build cache (see [`crate::cache`]).
 pub const MARKER: &str = ".gazette-output";
+
+/// First line of a marker, before the build's identity.
+const MARKER_HEADER: &str = "gazette output ";
 
 /// Refuse an output folder that holds files and was not written by gazette.
 pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
@@ -39,72 +51,116 @@ pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
 }
 
 /// What a write did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Written {
     /// Files whose bytes changed or that are new.
     pub changed: usize,
     /// Files of the previous output that the build no longer has.
     pub removed: usize,
+    /// Files in the output that gazette did not write, kept as they are.
+    pub foreign: Vec<PathBuf>,
+}
+
+/// The previous output: its identity and the files gazette wrote there.
+struct Previous {
+    id: String,
+    /// `None` for a marker of an earlier gazette, which listed nothing: every file was its own.
+    files: Option<HashSet<PathBuf>>,
 }
 
 /// An output folder being written.
 pub struct Output {
-    out: PathBuf,
+    /// The output folder, symbolic links resolved: the folder that is exchanged.
+    real: PathBuf,
     /// `out` as the user named it, for messages.
     shown: PathBuf,
-    /// The previous output, updated in place; `None` when there is none (first build).
-    previous: Option<PathBuf>,
+    previous: Option<Previous>,
     staging: tempfile::TempDir,
     /// Folders already made in the staging folder.
     dirs: Mutex<BTreeSet<PathBuf>>,
-    /// Files staged (new or with new bytes), relative to the output root.
-    staged: Mutex<Vec<PathBuf>>,
+    /// Files placed in the staging folder, relative to the output root, with their stamps.
+    placed: Mutex<HashMap<PathBuf, Stamp>>,
     changed: AtomicUsize,
+    /// Folders of killed builds removed when this one began.
+    pub leftovers: usize,
 }
 
 impl Output {
-    /// Start writing `out` (refused if it holds files gazette did not write).
+    /// Start writing `out` (refused if it holds files gazette did not write). Call under the
+    /// project lock: folders of killed builds beside the output are removed.
     pub fn begin(out: &Path, shown: &Path) -> Result<Output> {
         check_target(out, shown)?;
-        let previous = out.join(MARKER).is_file().then(|| out.to_path_buf());
-        let parent = match out.parent() {
+        let real = resolve(out).map_err(|e| Error::io(shown, e))?;
+        let parent = match real.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let name = out.file_name().unwrap_or_default().to_string_lossy();
+        let name = real.file_name().unwrap_or_default().to_string_lossy();
+        let prefix = format!(".{name}.staging-");
+        let leftovers = remove_staging_folders(&parent, &prefix);
+        let previous = read_marker(&real);
         let staging = tempfile::Builder::new()
-            .prefix(&format!(".{name}.staging-"))
+            .prefix(&prefix)
             .tempdir_in(&parent)
             .map_err(|e| Error::io(shown, e))?;
         Ok(Output {
-            out: out.to_path_buf(),
+            real,
             shown: shown.to_path_buf(),
             previous,
             staging,
             dirs: Mutex::default(),
-            staged: Mutex::default(),
+            placed: Mutex::default(),
             changed: AtomicUsize::new(0),
+            leftovers,
         })
     }
 
-    /// The identity of the previous output's marker, if there is a previous output.
-    pub fn previous_id(&self) -> Option<String> {
-        marker_id(self.previous.as_ref()?)
+    /// The identity of the previous output, if there is one.
+    pub fn previous_id(&self) -> Option<&str> {
+        self.previous.as_ref().map(|p| p.id.as_str())
+    }
+
+    /// Is the previous output's file `rel` still the one a build recorded (not deleted,
+    /// edited or replaced since)?
+    pub fn verify(&self, rel: &Path, recorded: &Stamp) -> bool {
+        self.previous.is_some()
+            && fs::symlink_metadata(self.real.join(rel))
+                .is_ok_and(|m| m.is_file() && Stamp::of_output(&m) == *recorded)
     }
 
     /// Write one file of the build (from any thread). A file whose bytes are already in the
-    /// previous output is left alone.
+    /// previous output is linked from there.
     pub fn put(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
-        if let Some(old) = &self.previous {
-            let path = old.join(rel);
-            let same = fs::metadata(&path)
-                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-                && fs::read(&path).is_ok_and(|old| old == bytes);
-            if same {
-                return Ok(());
+        self.make_parent(rel)?;
+        let to = self.staging.path().join(rel);
+        if self.previous.is_some() {
+            let old = self.real.join(rel);
+            if let Ok(meta) = fs::symlink_metadata(&old) {
+                let same = meta.is_file()
+                    && meta.len() == bytes.len() as u64
+                    && fs::read(&old).is_ok_and(|old| old == bytes);
+                if same && link(&old, &to).is_ok() {
+                    self.place(rel, Stamp::of_output(&meta));
+                    return Ok(());
+                }
             }
         }
+        fs::write(&to, bytes).map_err(|e| Error::io(self.shown.join(rel), e))?;
+        let meta = fs::metadata(&to).map_err(|e| Error::io(self.shown.join(rel), e))?;
+        self.changed.fetch_add(1, Ordering::Relaxed);
+        self.place(rel, Stamp::of_output(&meta));
+        Ok(())
+    }
+
+    fn place(&self, rel: &Path, stamp: Stamp) {
+        self.placed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_path_buf(), stamp);
+    }
+
+    fn make_parent(&self, rel: &Path) -> Result<()> {
         if let Some(dir) = rel.parent() {
             let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
             if !dirs.contains(dir) {
@@ -113,82 +169,250 @@ impl Output {
                 dirs.insert(dir.to_path_buf());
             }
         }
-        fs::write(self.staging.path().join(rel), bytes)
-            .map_err(|e| Error::io(self.shown.join(rel), e))?;
-        self.changed.fetch_add(1, Ordering::Relaxed);
-        self.staged
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(rel.to_path_buf());
         Ok(())
     }
 
-    /// Finish: `files` is every file of the new output (written with [`Output::put`], or
-    /// kept from the previous output). Files of the previous output that are not in `files`
-    /// are removed. Returns what was done and the identity of the output's marker.
-    pub fn commit(self, files: &HashSet<PathBuf>) -> Result<(Written, String)> {
-        let shown = &self.shown;
-        let mut written = Written {
-            changed: self.changed.load(Ordering::Relaxed),
-            removed: 0,
-        };
-        let staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
-        let Some(old) = &self.previous else {
-            fs::write(self.staging.path().join(MARKER), "")
-                .map_err(|e| Error::io(shown.join(MARKER), e))?;
-            let staged = self.staging.keep();
-            return match fs::rename(&staged, &self.out) {
-                Ok(()) => Ok((written, marker_id(&self.out).unwrap_or_default())),
-                Err(e) => {
-                    let _ = fs::remove_dir_all(&staged);
-                    Err(Error::io(shown, e))
-                }
-            };
-        };
+    /// Complete the new site: `kept` are the files of the previous output that the build did
+    /// not render again (verified with [`Output::verify`]), linked in with their stamps; files
+    /// gazette did not write are linked in too. Nothing is published yet.
+    pub fn finish(self, kept: Vec<(PathBuf, Stamp)>) -> Result<Staged> {
+        let shown = self.shown.clone();
         let mut old_files = Vec::new();
-        list_files(old, Path::new(""), &mut old_files).map_err(|e| Error::io(shown, e))?;
-        let obsolete: Vec<&PathBuf> = old_files
-            .iter()
-            .filter(|f| f.as_path() != Path::new(MARKER) && !files.contains(*f))
+        if self.previous.is_some() {
+            list_files(&self.real, Path::new(""), &mut old_files)
+                .map_err(|e| Error::io(&shown, e))?;
+        }
+        let mut placed = self.placed.into_inner().unwrap_or_else(|e| e.into_inner());
+        let new_files: HashSet<&Path> = placed
+            .keys()
+            .map(PathBuf::as_path)
+            .chain(kept.iter().map(|(rel, _)| rel.as_path()))
             .collect();
-        written.removed = obsolete.len();
-        for rel in &staged {
-            let to = old.join(rel);
-            if let Some(dir) = to.parent() {
-                fs::create_dir_all(dir).map_err(|e| Error::io(shown, e))?;
+        let ours = |rel: &Path| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
+            Some(files) => files.contains(rel),
+            None => true,
+        };
+        let (mut foreign, mut removed) = (Vec::new(), 0);
+        for rel in &old_files {
+            if rel == Path::new(MARKER) || new_files.contains(rel.as_path()) {
+                continue;
             }
-            fs::rename(self.staging.path().join(rel), &to)
-                .map_err(|e| Error::io(shown.join(rel), e))?;
-        }
-        for rel in obsolete {
-            fs::remove_file(old.join(rel)).map_err(|e| Error::io(shown.join(rel), e))?;
-            // A language no longer published leaves an empty folder: remove it too.
-            if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
-                let _ = fs::remove_dir(old.join(dir));
+            if ours(rel) {
+                removed += 1;
+            } else {
+                foreign.push(rel.clone());
             }
         }
-        if written != Written::default() {
-            fs::write(old.join(MARKER), "").map_err(|e| Error::io(shown.join(MARKER), e))?;
+        foreign.sort();
+        let written = Written {
+            changed: self.changed.load(Ordering::Relaxed),
+            removed,
+            foreign,
+        };
+        // Unchanged: nothing to publish (an earlier gazette's output, with no identity, gets one).
+        let unchanged = self.previous.as_ref().is_some_and(|p| !p.id.is_empty())
+            && written.changed == 0
+            && written.removed == 0;
+        let stage = self.staging.path();
+        if !unchanged {
+            let links: Vec<&Path> = kept
+                .iter()
+                .map(|(rel, _)| rel.as_path())
+                .chain(written.foreign.iter().map(PathBuf::as_path))
+                .collect();
+            let dirs: BTreeSet<&Path> = links.iter().filter_map(|rel| rel.parent()).collect();
+            for dir in dirs {
+                fs::create_dir_all(stage.join(dir)).map_err(|e| Error::io(shown.join(dir), e))?;
+            }
+            links.par_iter().try_for_each(|rel| {
+                link(&self.real.join(rel), &stage.join(rel))
+                    .map_err(|e| Error::io(shown.join(rel), e))
+            })?;
         }
-        Ok((written, marker_id(old).unwrap_or_default()))
+        placed.extend(kept);
+        let id = match (&self.previous, unchanged) {
+            (Some(p), true) => p.id.clone(),
+            _ => {
+                let id = new_id();
+                let mut files: Vec<&PathBuf> = placed.keys().collect();
+                files.sort();
+                let mut text = format!("{MARKER_HEADER}{id}\n");
+                for f in files {
+                    text.push_str(&slash(f));
+                    text.push('\n');
+                }
+                fs::write(stage.join(MARKER), text)
+                    .map_err(|e| Error::io(shown.join(MARKER), e))?;
+                id
+            }
+        };
+        // Messages name the staging folder as the user sees it: beside `out` as they named it,
+        // or beside the folder it links to.
+        let beside = if self.real == self.shown || self.real.ends_with(&self.shown) {
+            self.shown.parent().unwrap_or(Path::new("")).to_path_buf()
+        } else {
+            self.real.parent().unwrap_or(Path::new("")).to_path_buf()
+        };
+        Ok(Staged {
+            beside,
+            real: self.real,
+            shown,
+            staging: (!unchanged).then_some(self.staging),
+            id,
+            stamps: placed,
+            written,
+        })
     }
 }
 
-/// The identity of an output's marker: inode (where there are inodes) and modification time.
-fn marker_id(out: &Path) -> Option<String> {
-    let m = fs::metadata(out.join(MARKER)).ok()?;
-    let modified = m
-        .modified()
-        .ok()?
+/// A complete new site, ready to be published.
+pub struct Staged {
+    real: PathBuf,
+    shown: PathBuf,
+    /// The folder of the staging folder, as messages show it.
+    beside: PathBuf,
+    /// `None` when the new site is the previous one: there is nothing to publish.
+    staging: Option<tempfile::TempDir>,
+    /// The identity of the new output.
+    pub id: String,
+    /// Every file gazette wrote, with its stamp, for the next build to verify.
+    pub stamps: HashMap<PathBuf, Stamp>,
+    pub written: Written,
+}
+
+impl Staged {
+    /// Put the new site in the place of the previous one, in one step. Returns a note when the
+    /// previous site could not be removed afterwards (the next build tries again).
+    pub fn publish(self) -> Result<Option<String>> {
+        let Some(staging) = self.staging else {
+            return Ok(None);
+        };
+        let staged = staging.keep();
+        let published = if self.real.is_dir() {
+            exchange(&staged, &self.real)
+        } else {
+            fs::rename(&staged, &self.real)
+        };
+        // The previous site after an exchange, or the new one if it failed.
+        let removed = match fs::remove_dir_all(&staged) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        };
+        published.map_err(|e| Error::io(&self.shown, e))?;
+        Ok(removed.err().map(|e| {
+            format!(
+                "the previous site could not be removed ({e}): it is in {}",
+                self.beside
+                    .join(staged.file_name().unwrap_or_default())
+                    .display()
+            )
+        }))
+    }
+}
+
+/// Swap two folders atomically.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        // A file system without the exchange (some network ones): two renames.
+        Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) => exchange_by_renames(a, b),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    exchange_by_renames(a, b)
+}
+
+/// Swap two folders with two renames: `b` is missing for an instant (where the system cannot
+/// exchange them in one step).
+fn exchange_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
+    let mut name = a.file_name().unwrap_or_default().to_os_string();
+    name.push("-previous");
+    let aside = a.with_file_name(name);
+    fs::rename(b, &aside)?;
+    if let Err(e) = fs::rename(a, b) {
+        fs::rename(&aside, b)?;
+        return Err(e);
+    }
+    fs::rename(&aside, a)
+}
+
+/// A hard link, or a copy where the file system has none.
+fn link(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(drop))
+}
+
+/// The output folder with symbolic links resolved (a missing link target is created).
+fn resolve(out: &Path) -> std::io::Result<PathBuf> {
+    match fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => {
+            if !out.exists() {
+                let target = fs::read_link(out)?;
+                fs::create_dir_all(out.parent().unwrap_or(Path::new(".")).join(target))?;
+            }
+            fs::canonicalize(out)
+        }
+        _ => Ok(out.to_path_buf()),
+    }
+}
+
+/// Remove the staging folders that killed builds left in `parent`; returns how many.
+fn remove_staging_folders(parent: &Path, prefix: &str) -> usize {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .filter(|e| fs::remove_dir_all(e.path()).is_ok())
+        .count()
+}
+
+/// The marker of the output at `out`, if it has one.
+fn read_marker(out: &Path) -> Option<Previous> {
+    let meta = fs::symlink_metadata(out.join(MARKER)).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let text = fs::read_to_string(out.join(MARKER)).unwrap_or_default();
+    let Some((first, rest)) = text.split_once('\n') else {
+        // An earlier gazette's empty marker: every file of the output was its own.
+        return Some(Previous {
+            id: String::new(),
+            files: None,
+        });
+    };
+    let id = first
+        .strip_prefix(MARKER_HEADER)
+        .unwrap_or_default()
+        .to_owned();
+    let files = rest.lines().map(PathBuf::from).collect();
+    Some(Previous {
+        id,
+        files: Some(files),
+    })
+}
+
+/// A new output's identity: unique to the build that made it.
+fn new_id() -> String {
+    let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
+        .unwrap_or_default()
         .as_nanos();
-    // A copy keeps the time (`cp -a`, rsync) but not the inode.
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&m);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(format!("{inode}:{modified}"))
+    let seed = format!("{now} {}", std::process::id());
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(seed.as_bytes()))
+}
+
+/// A relative path with `/` separators, as the marker lists it.
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Every file under `dir`, relative to the output root.
@@ -209,38 +433,46 @@ fn list_files(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> std::io::Resul
 mod tests {
     use super::*;
 
-    fn write(out: &Path, files: &[(&str, &str)]) -> Written {
+    /// Build `files` into `out`, keeping the previous output's files named in `kept`.
+    fn write(out: &Path, files: &[(&str, &str)], kept: &[&str]) -> Written {
         let output = Output::begin(out, "out".as_ref()).unwrap();
         for (rel, text) in files {
             output.put(rel.as_ref(), text.as_bytes()).unwrap();
         }
-        let all = files.iter().map(|(rel, _)| PathBuf::from(rel)).collect();
-        output.commit(&all).unwrap().0
+        let kept = kept
+            .iter()
+            .map(|rel| {
+                let meta = fs::metadata(out.join(rel)).unwrap();
+                assert!(output.verify(rel.as_ref(), &Stamp::of_output(&meta)));
+                (PathBuf::from(rel), Stamp::of_output(&meta))
+            })
+            .collect();
+        let staged = output.finish(kept).unwrap();
+        let written = staged.written.clone();
+        assert_eq!(staged.publish().unwrap(), None);
+        written
     }
 
     #[test]
     fn updates_previous_output_and_refuses_foreign_folders() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        write(&out, &[("fr/a.txt", "one"), ("fr/b.txt", "two")]);
-        assert_eq!(
-            write(&out, &[("de/b.txt", "two"), ("fr/b.txt", "two")]),
-            Written {
-                changed: 1,
-                removed: 1
-            }
-        );
+        write(&out, &[("fr/a.txt", "one"), ("fr/b.txt", "two")], &[]);
+        let written = write(&out, &[("de/b.txt", "two")], &["fr/b.txt"]);
+        assert_eq!((written.changed, written.removed), (1, 1));
         assert!(!out.join("fr/a.txt").exists());
         assert_eq!(fs::read(out.join("de/b.txt")).unwrap(), b"two");
+        assert_eq!(fs::read(out.join("fr/b.txt")).unwrap(), b"two");
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no staging left behind"
         );
-        assert_eq!(
-            write(&out, &[("de/b.txt", "two"), ("fr/b.txt", "two")]),
-            Written::default()
-        );
+        let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(marker.ends_with("\nde/b.txt\nfr/b.txt\n"), "{marker}");
+        let again = write(&out, &[("de/b.txt", "two"), ("fr/b.txt", "two")], &[]);
+        assert_eq!(again, Written::default());
+        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), marker);
 
         let foreign = dir.path().join("docs");
         fs::create_dir(&foreign).unwrap();
@@ -254,12 +486,57 @@ mod tests {
     }
 
     #[test]
-    fn an_abandoned_output_leaves_nothing() {
+    fn files_gazette_did_not_write_are_kept_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        write(&out, &[("fr/a.txt", "one")], &[]);
+        fs::write(out.join("CNAME"), "news.example").unwrap();
+        let written = write(&out, &[("fr/a.txt", "two")], &[]);
+        assert_eq!(written.foreign, [PathBuf::from("CNAME")]);
+        assert_eq!(fs::read(out.join("CNAME")).unwrap(), b"news.example");
+        assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"two");
+    }
+
+    #[test]
+    fn an_edited_page_fails_verification() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        write(&out, &[("fr/a.txt", "one")], &[]);
+        let recorded = Stamp::of_output(&fs::metadata(out.join("fr/a.txt")).unwrap());
+        let output = Output::begin(&out, "out".as_ref()).unwrap();
+        assert!(output.verify("fr/a.txt".as_ref(), &recorded));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        fs::write(out.join("fr/a.txt"), "owt").unwrap();
+        assert!(!output.verify("fr/a.txt".as_ref(), &recorded));
+        fs::remove_file(out.join("fr/a.txt")).unwrap();
+        assert!(!output.verify("fr/a.txt".as_ref(), &recorded));
+    }
+
+    #[test]
+    fn an_abandoned_output_leaves_nothing_and_the_next_removes_leftovers() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         let output = Output::begin(&out, "out".as_ref()).unwrap();
         output.put("fr/a.txt".as_ref(), b"one").unwrap();
         drop(output);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+        fs::create_dir_all(dir.path().join(".out.staging-killed/fr")).unwrap();
+        let output = Output::begin(&out, "out".as_ref()).unwrap();
+        assert_eq!(output.leftovers, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_behind_a_symbolic_link_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let site = elsewhere.path().join("site");
+        let out = dir.path().join("out");
+        std::os::unix::fs::symlink(&site, &out).unwrap();
+        write(&out, &[("fr/a.txt", "one")], &[]);
+        write(&out, &[("fr/a.txt", "two")], &[]);
+        assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(site.join("fr/a.txt")).unwrap(), b"two");
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 1);
     }
 }

@@ -111,10 +111,12 @@ pub fn ftl_check(data: &[u8]) {
             let _ = localiser.language_name(lang);
             let _ = localiser.site_strings(lang);
             for file in &project.articles {
-                let article = project.article(file).expect("readable");
+                let (article, _) = project.article(file).expect("readable");
                 let (_, own) = checker.article(&article).expect("readable");
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
-                    if let Outcome::Edition(e) = localiser.edition(lang, &article, &own, policy) {
+                    if let Outcome::Edition(e) =
+                        localiser.edition(lang, &article, &own.resources, policy)
+                    {
                         assert_clean(&e.title.value, "title");
                     }
                 }

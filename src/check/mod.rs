@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Article;
 use crate::error::Result;
 use crate::ftl::{self, FileFacts};
+use crate::intl::OwnResources;
 use crate::project::{FtlFile, Project};
 
 /// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
@@ -106,9 +107,14 @@ pub struct Findings {
     pub files: BTreeMap<String, BTreeMap<String, Counts>>,
 }
 
-/// An article's own files, parsed by its run of the checks: language -> resource, for
-/// `build` to format the article without parsing them again.
-pub type OwnResources = BTreeMap<String, Arc<FluentResource>>;
+/// What an article's run of the checks read of its own files, for `build`: the parsed
+/// resources (to format the article without parsing them again) and the fingerprint of each
+/// text (what the build records is exactly what it checked and rendered).
+pub struct Own {
+    pub resources: OwnResources,
+    /// Language -> fingerprint of the text of the article's file.
+    pub fingerprints: BTreeMap<String, u128>,
+}
 
 /// The checks of a project, with every language's shared files parsed once.
 pub struct Checker<'p> {
@@ -152,7 +158,7 @@ impl<'p> Checker<'p> {
     }
 
     /// The run of one article: its own file in every language.
-    pub fn article(&self, article: &Article) -> Result<(Findings, OwnResources)> {
+    pub fn article(&self, article: &Article) -> Result<(Findings, Own)> {
         let name = format!("{}.ftl", article.slug);
         let own: Vec<Option<Parsed<'p>>> = self
             .languages
@@ -163,13 +169,18 @@ impl<'p> Checker<'p> {
             })
             .collect::<Result<_>>()?;
         let findings = self.run(Some(article), &own);
-        let resources = self
-            .languages
-            .iter()
-            .zip(own)
-            .filter_map(|((lang, _), p)| p.map(|p| (lang.clone(), p.resource)))
-            .collect();
-        Ok((findings, resources))
+        let mut read = Own {
+            resources: OwnResources::new(),
+            fingerprints: BTreeMap::new(),
+        };
+        for ((lang, _), parsed) in self.languages.iter().zip(own) {
+            if let Some(p) = parsed {
+                let fingerprint = xxhash_rust::xxh3::xxh3_128(p.text.as_bytes());
+                read.fingerprints.insert(lang.clone(), fingerprint);
+                read.resources.insert(lang.clone(), p.resource);
+            }
+        }
+        Ok((findings, read))
     }
 
     fn run(&self, article: Option<&Article>, own: &[Option<Parsed<'p>>]) -> Findings {
@@ -202,24 +213,15 @@ impl<'p> Checker<'p> {
     }
 }
 
-/// Run every check on the project. The findings of articles whose inputs did not change
-/// since the last build are taken from the build cache.
+/// Run every check on the project (`build::check` takes unchanged articles' findings from
+/// the build cache).
 pub fn check(project: &Project) -> Result<Report> {
     let checker = Checker::new(project)?;
     let shared = checker.shared();
-    let known = crate::cache::findings(project);
     let articles: Vec<Findings> = project
         .articles
         .par_iter()
-        .map(|a| match known.get(&a.slug) {
-            Some(unit) if unit.fingerprint == crate::cache::article(project, a) => {
-                Ok(unit.findings.clone())
-            }
-            _ => {
-                let article = project.article(a)?;
-                Ok(checker.article(&article)?.0)
-            }
-        })
+        .map(|a| Ok(checker.article(&project.article(a)?.0)?.0))
         .collect::<Result<_>>()?;
     Ok(Report::assemble(
         project,

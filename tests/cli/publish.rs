@@ -548,7 +548,6 @@ fn check_reuses_the_findings_of_the_last_build() {
     assert_eq!(p.check_json(), cold, "the same report from the cache");
 
     // Proof that it is read: a finding planted in the cache shows up...
-    // (A message of the same length: strings in the cache are prefixed by their length.)
     let dir = p.path().join(".gazette-cache");
     let cache = std::fs::read_dir(&dir)
         .unwrap()
@@ -561,11 +560,21 @@ fn check_reuses_the_findings_of_the_last_build() {
         })
         .unwrap();
     let bytes = std::fs::read(&cache).unwrap();
+    // ...but not one written over the bytes: the cache's checksum no longer matches.
     let (was, planted) = (b"is not translated", b"is now translated");
     let at = bytes.windows(was.len()).position(|w| w == was).unwrap();
     let mut changed = bytes.clone();
     changed[at..at + was.len()].copy_from_slice(planted);
     std::fs::write(&cache, changed).unwrap();
+    assert_eq!(p.check_json(), cold, "a damaged cache is not read");
+    let kind = cache.file_name().unwrap().to_string_lossy().into_owned();
+    let mut value: gazette::cache::Cache = gazette::store::decode(&kind, &bytes).unwrap();
+    for unit in value.articles.values_mut() {
+        for d in &mut unit.findings.diagnostics {
+            d.message = d.message.replace("is not translated", "is now translated");
+        }
+    }
+    std::fs::write(&cache, gazette::store::encode(&kind, &value)).unwrap();
     assert!(p.check_json().1.to_string().contains("is now translated"));
     // ...until the article it belongs to changes.
     p.write(

@@ -106,7 +106,9 @@ pub fn copy(src: &Path, dst: &Path) {
     }
 }
 
-/// Every file under `dir` with its bytes, by relative path.
+/// Every file under `dir` with its bytes, by relative path. An output's marker is kept
+/// without its first line, the identity of the build that made it; the project lock (which
+/// every writer leaves, empty of meaning once it ends) is left out.
 pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
     fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
@@ -124,7 +126,14 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
                     .unwrap()
                     .to_string_lossy()
                     .replace('\\', "/");
-                out.insert(rel, fs::read(&path).unwrap());
+                let mut bytes = fs::read(&path).unwrap();
+                if rel.ends_with(".gazette-output") {
+                    let first = bytes.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
+                    bytes.drain(..first);
+                }
+                if !rel.ends_with(".gazette-cache/writer.lock") {
+                    out.insert(rel, bytes);
+                }
             }
         }
     }

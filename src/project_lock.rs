@@ -1,0 +1,111 @@
+//! The project lock: one writer at a time. `build` and `sync` change files that other runs
+//! read and write (`out/`, `.gazette-cache/`, the translations, `gazette.lock`); two of them
+//! at once lost records and published pages no later build repaired. Readers (`check`,
+//! `status`) never take it: they read files that writers only ever replace whole.
+//!
+//! The lock is the operating system's advisory lock on `.gazette-cache/writer.lock` (released
+//! by the kernel when the process ends, however it ends: a killed run never leaves a stale
+//! lock behind), and the file says who holds it, for the message of the one who waits.
+
+use std::fs::{self, File, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The lock file, relative to the project root.
+fn file() -> PathBuf {
+    Path::new(crate::cache::DIR).join("writer.lock")
+}
+
+/// Held while a command writes to the project; released when dropped.
+#[derive(Debug)]
+pub struct ProjectLock {
+    _file: File,
+}
+
+/// What to do when another run holds the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// Wait for it (after telling who holds it).
+    Yes,
+    /// Fail at once (`--no-wait`).
+    No,
+}
+
+impl ProjectLock {
+    /// Take the lock of the project at `root` for `command` (e.g. "gazette build").
+    /// `waiting` is told who holds it before this run waits for it.
+    pub fn acquire(
+        root: &Path,
+        command: &str,
+        wait: Wait,
+        waiting: impl FnOnce(&str),
+    ) -> Result<ProjectLock> {
+        let shown = file();
+        let path = root.join(&shown);
+        fs::create_dir_all(root.join(crate::cache::DIR))
+            .map_err(|e| Error::io(crate::cache::DIR, e))?;
+        let mut lock = File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io(&shown, e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let holder = holder(&mut lock);
+                if wait == Wait::No {
+                    return Err(Error::io(
+                        &shown,
+                        std::io::Error::new(
+                            std::io::ErrorKind::WouldBlock,
+                            format!("the project is locked by {holder}; try again when it is done"),
+                        ),
+                    ));
+                }
+                waiting(&holder);
+                lock.lock().map_err(|e| Error::io(&shown, e))?;
+            }
+            Err(TryLockError::Error(e)) => return Err(Error::io(&shown, e)),
+        }
+        let me = format!("`{command}` (process {})", std::process::id());
+        lock.set_len(0)
+            .and_then(|()| lock.rewind())
+            .and_then(|()| lock.write_all(me.as_bytes()))
+            .map_err(|e| Error::io(&shown, e))?;
+        Ok(ProjectLock { _file: lock })
+    }
+}
+
+/// Who holds the lock, as its holder wrote it.
+fn holder(file: &mut File) -> String {
+    let mut text = String::new();
+    let read = file.take(512).read_to_string(&mut text);
+    match read {
+        Ok(_) if !text.trim().is_empty() => text.trim().to_owned(),
+        _ => "another gazette run".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_is_told_who_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = ProjectLock::acquire(dir.path(), "gazette build", Wait::Yes, |_| {
+            panic!("nobody holds it")
+        })
+        .unwrap();
+        let e = ProjectLock::acquire(dir.path(), "gazette sync", Wait::No, |_| {}).unwrap_err();
+        let message = e.to_string();
+        assert!(message.contains("`gazette build` (process "), "{message}");
+        assert!(message.contains("writer.lock"), "{message}");
+        drop(first);
+        ProjectLock::acquire(dir.path(), "gazette sync", Wait::No, |_| {}).unwrap();
+    }
+}
