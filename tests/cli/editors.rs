@@ -5,7 +5,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use super::support::{tree, Project};
+use super::support::{run, tree, Project};
 
 const ARTICLE: &str = "coalition-des-volontaires.ftl";
 const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
@@ -14,16 +14,6 @@ const EN: &str = "locales/en/coalition-des-volontaires.ftl";
 
 /// The three German messages the sync tests delete.
 const DELETED: [&str; 3] = ["first-meeting", "sovereignty", "opponents"];
-
-/// Run gazette; returns (exit code, stdout, stderr).
-fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
-    let out = p.gazette(args).output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 /// Remove the lines that start with `<id> =` (one-line messages).
 fn without_messages(text: &str, ids: &[&str]) -> String {

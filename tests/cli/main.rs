@@ -6,6 +6,7 @@ mod editors;
 mod errors;
 mod fuzz_regressions;
 mod hostile;
+mod incremental;
 mod properties;
 mod publish;
 mod support;

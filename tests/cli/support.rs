@@ -93,6 +93,16 @@ impl Project {
     }
 }
 
+/// Run gazette; returns (exit code, stdout, stderr).
+pub fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
+    let out = p.gazette(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
 /// Copy a file or folder tree.
 pub fn copy(src: &Path, dst: &Path) {
     if src.is_dir() {

@@ -1,0 +1,436 @@
+//! Incremental builds: a rebuild from the build cache always equals a full build, whatever
+//! changed in the project, in `out/` or in the cache, and whoever else is writing.
+
+use std::fs;
+use std::io::Read;
+use std::process::Stdio;
+
+use gazette::project_lock::{ProjectLock, Wait};
+
+use super::support::{run, tree, Project};
+
+#[test]
+fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
+    let p = Project::fixture("publish");
+    p.gazette(&["build", "--missing", "fallback"])
+        .assert()
+        .success();
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(": 0 files written to out, 14 unchanged in "),
+        "{stderr}"
+    );
+
+    p.write(
+        "locales/de/older.ftl",
+        "title = Der Älteste\nlede = Ein neuer Vorspann.\nbody = Ein Absatz.\n",
+    );
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The article's HTML and text, the German index and feed: the lede shows in both.
+    assert!(
+        stderr.contains(": 4 files written to out, 10 unchanged in "),
+        "{stderr}"
+    );
+    p.gazette(&["build", "--missing", "fallback", "--out", "full"])
+        .assert()
+        .success();
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
+
+/// After each kind of edit, a build of the previous `out/` (from the build cache) equals a
+/// fresh build, reports the same diagnostics, and writes only what the edit touched.
+/// `build --missing fallback --out <out>`, which must succeed; its summary (stderr).
+fn build_with_fallback(p: &Project, out: &str) -> String {
+    let o = p
+        .gazette(&["build", "--missing", "fallback", "--out", out])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn incremental_builds_equal_full_builds_whatever_changes() {
+    let p = Project::fixture("publish");
+    let build = |out: &str| build_with_fallback(&p, out);
+    build("out");
+    let edits: [(&str, &str, &str, &str); 7] = [
+        (
+            "one article's German file",
+            "locales/de/older.ftl",
+            "title = Der Älteste\nbody = Ein Absatz.\n",
+            ": 4 files written to out",
+        ),
+        (
+            "one article's body only: indexes, feeds and sitemap stay as they are",
+            "locales/de/older.ftl",
+            "title = Der Älteste\nbody = Ein anderer Absatz.\n",
+            ": 2 files written to out",
+        ),
+        (
+            "one article's content",
+            "content/newer.toml",
+            "date = 2025-03-06\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+            " files written to out",
+        ),
+        (
+            "a shared file",
+            "locales/de/site.ftl",
+            &format!(
+                "{}skip-to-content = Zum Inhalt springen\n",
+                p.read("locales/de/site.ftl")
+                    .replace("skip-to-content = Zum Inhalt\n", "")
+            ),
+            " files written to out",
+        ),
+        (
+            "a template",
+            "templates/article.txt.hbs",
+            "{{title.value}}\n{{#each blocks}}{{text.value}}\n{{/each}}",
+            " files written to out",
+        ),
+        (
+            "a new article",
+            "content/newest.toml",
+            "date = 2025-04-01\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+            " files written to out",
+        ),
+        (
+            "the configuration",
+            "gazette.toml",
+            "base_url = \"https://other.example\"\n",
+            " files written to out",
+        ),
+    ];
+    for (what, file, text, written) in edits {
+        if file == "content/newest.toml" {
+            p.write(
+                "locales/fr/newest.ftl",
+                "title = Le plus récent\nbody = Un paragraphe.\n",
+            );
+        }
+        p.write(file, text);
+        let incremental = build("out");
+        assert!(incremental.contains(written), "{what}: {incremental}");
+        let _ = std::fs::remove_dir_all(p.path().join("full"));
+        let full = build("full");
+        assert_eq!(
+            tree(&p.path().join("out")),
+            tree(&p.path().join("full")),
+            "{what}"
+        );
+        // The same findings (warnings) either way.
+        let findings = |s: &str| s.lines().filter(|l| l.contains("warning")).count();
+        assert_eq!(findings(&incremental), findings(&full), "{what}");
+    }
+
+    // An article removed: its pages go, and only they.
+    std::fs::remove_file(p.path().join("content/newest.toml")).unwrap();
+    std::fs::remove_file(p.path().join("locales/fr/newest.ftl")).unwrap();
+    let incremental = build("out");
+    assert!(!p.path().join("out/fr/newest.html").exists());
+    let _ = std::fs::remove_dir_all(p.path().join("full"));
+    build("full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    assert!(incremental.contains("removed"), "{incremental}");
+
+    // An older copy of the output put back is not trusted: it is brought up to date.
+    let out = p.path().join("out");
+    let backup = p.path().join("backup");
+    super::support::copy(&out, &backup);
+    p.write(
+        "locales/de/older.ftl",
+        "title = Der Alte\nbody = Ein Absatz.\n",
+    );
+    build("out");
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::rename(&backup, &out).unwrap();
+    build("out");
+    let _ = std::fs::remove_dir_all(p.path().join("full"));
+    build("full");
+    assert_eq!(tree(&out), tree(&p.path().join("full")));
+
+    // A deleted output is built again whole.
+    std::fs::remove_dir_all(&out).unwrap();
+    build("out");
+    assert_eq!(tree(&out), tree(&p.path().join("full")));
+}
+
+/// Files unchanged since the last build are known by their stamps and not read again; an
+/// edited one is, and the output is still the full build's.
+#[test]
+fn rebuilds_trust_the_stamps_of_settled_files_only() {
+    let p = Project::fixture("publish");
+    let build = |out: &str| build_with_fallback(&p, out);
+    // Stamps are kept of files last changed more than two seconds before the build began.
+    build("out");
+    let stamps = p.path().join(".gazette-cache/files.bin");
+    assert!(!stamps.exists(), "no stamps of files just written");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    build("out");
+    let kept = String::from_utf8_lossy(&std::fs::read(&stamps).unwrap()).into_owned();
+    for file in [
+        "content/older.toml",
+        "locales/de/older.ftl",
+        "locales/fr/newer.ftl",
+    ] {
+        assert!(kept.contains(file), "{file} has no stamp");
+    }
+    assert!(!kept.contains("site.ftl"), "shared files are always read");
+
+    // Edits of the same size, right after the stamps were taken.
+    let edited = p.read("locales/de/older.ftl").replacen('a', "e", 1);
+    p.write("locales/de/older.ftl", &edited);
+    let content = p.read("content/newer.toml").replacen("2025", "2024", 1);
+    p.write("content/newer.toml", &content);
+    let incremental = build("out");
+    assert!(!incremental.contains(": 0 files written"), "{incremental}");
+    build("full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    assert!(build("out").contains(": 0 files written"));
+}
+
+/// `check` takes the findings of unchanged articles from the last build, and only those.
+#[test]
+fn check_reuses_the_findings_of_the_last_build() {
+    let p = Project::fixture("publish");
+    let cold = p.check_json();
+    p.gazette(&["build", "--missing", "fallback"])
+        .assert()
+        .success();
+    assert_eq!(p.check_json(), cold, "the same report from the cache");
+
+    // Proof that it is read: a finding planted in the cache shows up...
+    let dir = p.path().join(".gazette-cache");
+    let cache = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("build-")
+        })
+        .unwrap();
+    let bytes = std::fs::read(&cache).unwrap();
+    // ...but not one written over the bytes: the cache's checksum no longer matches.
+    let (was, planted) = (b"is not translated", b"is now translated");
+    let at = bytes.windows(was.len()).position(|w| w == was).unwrap();
+    let mut changed = bytes.clone();
+    changed[at..at + was.len()].copy_from_slice(planted);
+    std::fs::write(&cache, changed).unwrap();
+    assert_eq!(p.check_json(), cold, "a damaged cache is not read");
+    let kind = cache.file_name().unwrap().to_string_lossy().into_owned();
+    let mut value: gazette::cache::Cache = gazette::store::decode(&kind, &bytes).unwrap();
+    for unit in value.articles.values_mut() {
+        for d in &mut unit.findings.diagnostics {
+            d.message = d.message.replace("is not translated", "is now translated");
+        }
+    }
+    std::fs::write(&cache, gazette::store::encode(&kind, &value)).unwrap();
+    assert!(p.check_json().1.to_string().contains("is now translated"));
+    // ...until the article it belongs to changes.
+    p.write(
+        "locales/de/newer.ftl",
+        &format!("{}\n", p.read("locales/de/newer.ftl")),
+    );
+    assert!(!p.check_json().1.to_string().contains("is now translated"));
+}
+
+/// A second writer waits for the first, saying who holds the project; with `--no-wait` it
+/// fails at once. Readers never wait.
+#[test]
+fn writers_take_turns_and_readers_never_wait() {
+    let p = Project::fixture("publish");
+    let held = ProjectLock::acquire(p.path(), "gazette sync", Wait::No, |_| {}).unwrap();
+    for args in [
+        &["build", "--no-wait"][..],
+        &["sync", "de", "--no-wait"][..],
+    ] {
+        let (code, _, stderr) = run(&p, args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("is locked by `gazette sync` (process "),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) = run(&p, &["check"]);
+    assert_eq!(code, 1, "check runs while the project is locked: {stderr}");
+    assert!(!p.path().join("out").exists());
+
+    let mut waiting = std::process::Command::new(assert_cmd::cargo::cargo_bin("gazette"))
+        .arg("-C")
+        .arg(p.path())
+        .args(["build", "--missing", "fallback"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = waiting.stderr.take().unwrap();
+    let mut first = [0u8; 12];
+    stderr.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"waiting for ");
+    assert!(!p.path().join("out").exists(), "built while waiting");
+    drop(held);
+    assert!(waiting.wait().unwrap().success());
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(rest.starts_with("`gazette sync` (process "), "{rest}");
+    assert!(p.path().join("out/de/index.html").exists());
+}
+
+/// Files someone else put in `out/` are never deleted: they are kept and named.
+#[test]
+fn files_gazette_did_not_write_are_kept_and_named() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    p.write("out/CNAME", "news.example\n");
+    p.write("out/img/logo.svg", "<svg/>");
+    p.write("locales/de/older.ftl", "title = Der Älteste\nbody = Neu.\n");
+    let summary = build_with_fallback(&p, "out");
+    assert!(
+        summary
+            .contains("note: kept 2 files in out that gazette did not write: CNAME, img/logo.svg"),
+        "{summary}"
+    );
+    assert_eq!(p.read("out/CNAME"), "news.example\n");
+    assert_eq!(p.read("out/img/logo.svg"), "<svg/>");
+    build_with_fallback(&p, "full");
+    let mut out = tree(&p.path().join("out"));
+    out.remove("CNAME");
+    out.remove("img/logo.svg");
+    assert_eq!(out, tree(&p.path().join("full")));
+}
+
+/// A page deleted or edited in `out/` is made again by the next build, even when nothing in
+/// the project changed.
+#[test]
+fn pages_deleted_or_edited_in_out_are_made_again() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    build_with_fallback(&p, "full");
+    let full = tree(&p.path().join("full"));
+    for (page, edit) in [
+        ("out/de/older.html", None),
+        ("out/fr/newer.txt", Some("same size?")),
+        ("out/de/index.html", Some("<p>hand-made</p>")),
+        ("out/sitemap.xml", None),
+    ] {
+        match edit {
+            None => fs::remove_file(p.path().join(page)).unwrap(),
+            Some(text) => {
+                // A different modification time whatever the file system's resolution.
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                p.write(page, text);
+            }
+        }
+        let summary = build_with_fallback(&p, "out");
+        assert!(summary.contains(": 1 files written"), "{page}: {summary}");
+        assert_eq!(tree(&p.path().join("out")), full, "{page}");
+    }
+}
+
+/// A cache file with a flipped bit, cut short or from another version is not used: the
+/// summary says so and the build equals a full build.
+#[test]
+fn a_damaged_cache_is_noted_and_everything_built_again() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    // The cache of out/, the only one so far.
+    let cache = fs::read_dir(p.path().join(".gazette-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|f| {
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("build-")
+        })
+        .unwrap();
+    build_with_fallback(&p, "full");
+    let good = fs::read(&cache).unwrap();
+    let mut flipped = good.clone();
+    let at = good.len() - 40;
+    flipped[at] ^= 0x04;
+    let mut foreign = good.clone();
+    foreign[9] = b'9';
+    for (bytes, why) in [
+        (flipped, "damaged"),
+        (good[..good.len() / 2].to_vec(), "damaged"),
+        (foreign, "written by another version of gazette"),
+    ] {
+        fs::write(&cache, bytes).unwrap();
+        fs::remove_file(p.path().join("out/de/older.html")).unwrap();
+        let summary = build_with_fallback(&p, "out");
+        assert!(
+            summary.contains(&format!(
+                "note: build cache {why}: not used, every article built again"
+            )),
+            "{summary}"
+        );
+        assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    }
+}
+
+/// A killed build leaves a staging folder beside `out/`: the next build removes it.
+#[test]
+fn staging_folders_of_killed_builds_are_removed() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    p.write(".out.staging-Ab12Cd/de/older.html", "half a page");
+    let summary = build_with_fallback(&p, "out");
+    assert!(
+        summary.contains("note: removed 1 staging folder left by interrupted builds"),
+        "{summary}"
+    );
+    assert!(!p.path().join(".out.staging-Ab12Cd").exists());
+}
+
+/// `out/` may be a symbolic link, to another file system as deploy set-ups have it: the link
+/// stays, the folder it points to gets the site.
+#[cfg(unix)]
+#[test]
+fn out_may_be_a_symbolic_link_to_another_file_system() {
+    let p = Project::fixture("publish");
+    // /dev/shm is another file system than the temporary folder on most Linux machines.
+    let elsewhere = match tempfile::tempdir_in("/dev/shm") {
+        Ok(dir) => dir,
+        Err(_) => tempfile::tempdir().unwrap(),
+    };
+    let site = elsewhere.path().join("site");
+    std::os::unix::fs::symlink(&site, p.path().join("out")).unwrap();
+    build_with_fallback(&p, "out");
+    p.write("locales/de/older.ftl", "title = Der Älteste\nbody = Neu.\n");
+    let summary = build_with_fallback(&p, "out");
+    assert!(summary.contains(": 4 files written"), "{summary}");
+    build_with_fallback(&p, "full");
+    assert!(fs::symlink_metadata(p.path().join("out"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(tree(&site), tree(&p.path().join("full")));
+    let beside: Vec<_> = fs::read_dir(elsewhere.path()).unwrap().collect();
+    assert_eq!(beside.len(), 1, "nothing left beside the site");
+}
+
+/// An `out/` written by an earlier gazette (an empty marker) is updated, and then named.
+#[test]
+fn an_output_of_an_earlier_gazette_is_taken_over() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    p.write("out/.gazette-output", "");
+    p.write("out/fr/gone.html", "an article deleted since");
+    build_with_fallback(&p, "out");
+    assert!(!p.path().join("out/fr/gone.html").exists());
+    assert!(p.read("out/.gazette-output").starts_with("gazette output "));
+    build_with_fallback(&p, "full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    assert!(build_with_fallback(&p, "out").contains(": 0 files written"));
+}
