@@ -171,6 +171,13 @@ fn build_languages(
             count(output.leftovers, "staging folder")
         ));
     }
+    let temporary = store::remove_leftovers(&project.root);
+    if temporary > 0 {
+        summary.notes.push(format!(
+            "removed {} left by interrupted builds",
+            count(temporary, "temporary cache file")
+        ));
+    }
     // The pages of the articles taken from the previous build, with their recorded stamps.
     let mut kept: Vec<(PathBuf, Stamp)> = units
         .iter()

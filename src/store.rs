@@ -119,9 +119,9 @@ pub fn write<T: Serialize>(root: &Path, name: &str, value: &T) -> Result<()> {
     stage(root, name, value)?.keep()
 }
 
-/// How the temporary files of the cache start: those a killed run left are removed by the next
-/// writer ([`remove_leftovers`]).
-const TEMP_PREFIX: &str = ".tmp-";
+/// How the temporary files of the cache start (as those of earlier versions did): those a
+/// killed run left are removed by the next writer ([`remove_leftovers`]).
+const TEMP_PREFIX: &str = ".tmp";
 
 /// Remove the temporary files killed runs left in the cache folder; returns how many. Called by
 /// writers only, under the project lock, so no live run's file is touched.

@@ -379,18 +379,25 @@ fn a_damaged_cache_is_noted_and_everything_built_again() {
     }
 }
 
-/// A killed build leaves a staging folder beside `out/`: the next build removes it.
+/// A killed build leaves a staging folder beside `out/` or a temporary file in the cache: the
+/// next build removes them.
 #[test]
 fn staging_folders_of_killed_builds_are_removed() {
     let p = Project::fixture("publish");
     build_with_fallback(&p, "out");
     p.write(".out.staging-Ab12Cd/de/older.html", "half a page");
+    p.write(".gazette-cache/.tmpXy34Zw", "half a cache");
     let summary = build_with_fallback(&p, "out");
     assert!(
         summary.contains("note: removed 1 staging folder left by interrupted builds"),
         "{summary}"
     );
+    assert!(
+        summary.contains("note: removed 1 temporary cache file left by interrupted builds"),
+        "{summary}"
+    );
     assert!(!p.path().join(".out.staging-Ab12Cd").exists());
+    assert!(!p.path().join(".gazette-cache/.tmpXy34Zw").exists());
 }
 
 /// `out/` may be a symbolic link, to another file system as deploy set-ups have it: the link
