@@ -252,7 +252,7 @@ fn publish(
     } else {
         Some(cache::stage(project, &summary.out, cache)?)
     };
-    summary.notes.extend(staged.publish()?);
+    staged.publish()?;
     // The site is out: a cache or stamps not kept only make the next build a full one.
     let kept = pending
         .map_or(Ok(()), store::Pending::keep)

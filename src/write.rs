@@ -6,8 +6,13 @@
 //! previous `out/` (no bytes copied), and so are the files someone else put in `out/` (gazette
 //! never deletes a file it did not write). Then one atomic exchange of the two folders
 //! publishes it, so `out/` is, at every instant, the whole previous site or the whole new one,
-//! whatever fails or is killed; the previous site, now in the staging folder, is removed.
-//! Folders a killed build left are removed by the next one (under the project lock).
+//! whatever fails or is killed.
+//!
+//! The site that was replaced is kept beside `out/` as `.<out>.previous` and is the next
+//! build's staging folder: most of its files are the same files as `out/`'s (hard links), so
+//! bringing it up to date costs what changed, not the size of the archive. Which of its files
+//! are already right is told by inode: two names of one file system with the same inode are
+//! the same file. A staging folder a killed build left is taken over the same way.
 //!
 //! The `.gazette-output` marker in every output names the build that made it and lists the
 //! files gazette wrote: a file not in that list is someone else's.
@@ -75,7 +80,7 @@ pub struct Output {
     /// `out` as the user named it, for messages.
     shown: PathBuf,
     previous: Option<Previous>,
-    staging: tempfile::TempDir,
+    staging: Staging,
     /// Folders already made in the staging folder.
     dirs: Mutex<BTreeSet<PathBuf>>,
     /// Files placed in the staging folder, relative to the output root, with their stamps.
@@ -85,9 +90,33 @@ pub struct Output {
     pub leftovers: usize,
 }
 
+/// The staging folder. Whatever becomes of the build, it ends as the kept previous site when it
+/// holds one: the site `out/` was exchanged with, or the kept site a failed build was bringing
+/// up to date (the next one goes on with it). A new folder a failed build was filling is removed.
+struct Staging {
+    path: PathBuf,
+    /// Taken over from a previous build, or exchanged with `out/`.
+    keep: bool,
+    kept: PathBuf,
+    /// The kept folder as messages name it.
+    shown: PathBuf,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.keep {
+            let _ = fs::rename(&self.path, &self.kept);
+        } else {
+            // After a first build it is `out/`: gone from here.
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
 impl Output {
     /// Start writing `out` (refused if it holds files gazette did not write). Call under the
-    /// project lock: folders of killed builds beside the output are removed.
+    /// project lock: the staging folder is the kept previous site, or a staging folder a killed
+    /// build left (others are removed), or a new one.
     pub fn begin(out: &Path, shown: &Path) -> Result<Output> {
         check_target(out, shown)?;
         let real = resolve(out).map_err(|e| Error::io(shown, e))?;
@@ -97,22 +126,44 @@ impl Output {
         };
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let name = real.file_name().unwrap_or_default().to_string_lossy();
+        let kept = parent.join(format!(".{name}.previous"));
+        // Messages name the kept site as the user sees it: beside `out` as they named it, or
+        // beside the folder it links to.
+        let beside = if real == shown || real.ends_with(shown) {
+            shown.parent().unwrap_or(Path::new(""))
+        } else {
+            &parent
+        };
         let prefix = format!(".{name}.staging-");
-        let leftovers = remove_staging_folders(&parent, &prefix);
-        let previous = read_marker(&real);
-        let staging = tempfile::Builder::new()
-            .prefix(&prefix)
-            .tempdir_in(&parent)
-            .map_err(|e| Error::io(shown, e))?;
+        let mut leftovers = staging_folders(&parent, &prefix);
+        if !kept.is_dir() {
+            if let Some(last) = leftovers.pop() {
+                let _ = fs::rename(last, &kept);
+            }
+        }
+        let removed = leftovers
+            .iter()
+            .filter(|f| fs::remove_dir_all(f).is_ok())
+            .count();
+        let path = parent.join(format!("{prefix}{}", &new_id()[..12]));
+        let keep = fs::rename(&kept, &path).is_ok();
+        if !keep {
+            fs::create_dir(&path).map_err(|e| Error::io(shown, e))?;
+        }
         Ok(Output {
+            previous: read_marker(&real),
             real,
             shown: shown.to_path_buf(),
-            previous,
-            staging,
+            staging: Staging {
+                path,
+                keep,
+                shown: beside.join(kept.file_name().unwrap_or_default()),
+                kept,
+            },
             dirs: Mutex::default(),
             placed: Mutex::default(),
             changed: AtomicUsize::new(0),
-            leftovers,
+            leftovers: removed,
         })
     }
 
@@ -133,24 +184,44 @@ impl Output {
     /// previous output is linked from there.
     pub fn put(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
         self.make_parent(rel)?;
-        let to = self.staging.path().join(rel);
+        let to = self.staging.path.join(rel);
         if self.previous.is_some() {
             let old = self.real.join(rel);
             if let Ok(meta) = fs::symlink_metadata(&old) {
                 let same = meta.is_file()
                     && meta.len() == bytes.len() as u64
                     && fs::read(&old).is_ok_and(|old| old == bytes);
-                if same && link(&old, &to).is_ok() {
+                if same {
+                    self.link_in(rel, inode(&meta))?;
                     self.place(rel, Stamp::of_output(&meta));
                     return Ok(());
                 }
             }
         }
-        fs::write(&to, bytes).map_err(|e| Error::io(self.shown.join(rel), e))?;
-        let meta = fs::metadata(&to).map_err(|e| Error::io(self.shown.join(rel), e))?;
+        // A new file, never the old one rewritten: it may be a name of a file of `out/`.
+        clear(&to).map_err(|e| self.staging_error(rel, e))?;
+        fs::write(&to, bytes).map_err(|e| self.staging_error(rel, e))?;
+        let meta = fs::metadata(&to).map_err(|e| self.staging_error(rel, e))?;
         self.changed.fetch_add(1, Ordering::Relaxed);
         self.place(rel, Stamp::of_output(&meta));
         Ok(())
+    }
+
+    /// Make the staging folder's `rel` the previous output's file (whose inode is `ino`),
+    /// unless it already is.
+    fn link_in(&self, rel: &Path, ino: u64) -> Result<()> {
+        let to = self.staging.path.join(rel);
+        if ino != 0 && fs::symlink_metadata(&to).is_ok_and(|m| !m.is_dir() && inode(&m) == ino) {
+            return Ok(());
+        }
+        clear(&to)
+            .and_then(|()| link(&self.real.join(rel), &to))
+            .map_err(|e| self.staging_error(rel, e))
+    }
+
+    /// An error of the staging folder, named as the kept previous site the user can see.
+    fn staging_error(&self, rel: &Path, e: std::io::Error) -> Error {
+        Error::io(self.staging.shown.join(rel), e)
     }
 
     fn place(&self, rel: &Path, stamp: Stamp) {
@@ -161,28 +232,29 @@ impl Output {
     }
 
     fn make_parent(&self, rel: &Path) -> Result<()> {
-        if let Some(dir) = rel.parent() {
-            let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
-            if !dirs.contains(dir) {
-                fs::create_dir_all(self.staging.path().join(dir))
-                    .map_err(|e| Error::io(self.shown.join(dir), e))?;
-                dirs.insert(dir.to_path_buf());
-            }
+        let Some(dir) = rel.parent() else {
+            return Ok(());
+        };
+        let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if !dirs.contains(dir) {
+            make_dir(&self.staging.path, dir).map_err(|e| self.staging_error(dir, e))?;
+            dirs.insert(dir.to_path_buf());
         }
         Ok(())
     }
 
     /// Complete the new site: `kept` are the files of the previous output that the build did
     /// not render again (verified with [`Output::verify`]), linked in with their stamps; files
-    /// gazette did not write are linked in too. Nothing is published yet.
+    /// gazette did not write are linked in too, and whatever else the staging folder holds is
+    /// removed. Nothing is published yet.
     pub fn finish(self, kept: Vec<(PathBuf, Stamp)>) -> Result<Staged> {
         let shown = self.shown.clone();
-        let mut old_files = Vec::new();
+        let mut old_files = HashMap::new();
         if self.previous.is_some() {
             list_files(&self.real, Path::new(""), &mut old_files)
                 .map_err(|e| Error::io(&shown, e))?;
         }
-        let mut placed = self.placed.into_inner().unwrap_or_else(|e| e.into_inner());
+        let placed = std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()));
         let new_files: HashSet<&Path> = placed
             .keys()
             .map(PathBuf::as_path)
@@ -193,7 +265,7 @@ impl Output {
             None => true,
         };
         let (mut foreign, mut removed) = (Vec::new(), 0);
-        for rel in &old_files {
+        for rel in old_files.keys() {
             if rel == Path::new(MARKER) || new_files.contains(rel.as_path()) {
                 continue;
             }
@@ -213,54 +285,84 @@ impl Output {
         let unchanged = self.previous.as_ref().is_some_and(|p| !p.id.is_empty())
             && written.changed == 0
             && written.removed == 0;
-        let stage = self.staging.path();
-        if !unchanged {
-            let links: Vec<&Path> = kept
-                .iter()
-                .map(|(rel, _)| rel.as_path())
-                .chain(written.foreign.iter().map(PathBuf::as_path))
-                .collect();
-            let dirs: BTreeSet<&Path> = links.iter().filter_map(|rel| rel.parent()).collect();
-            for dir in dirs {
-                fs::create_dir_all(stage.join(dir)).map_err(|e| Error::io(shown.join(dir), e))?;
-            }
-            links.par_iter().try_for_each(|rel| {
-                link(&self.real.join(rel), &stage.join(rel))
-                    .map_err(|e| Error::io(shown.join(rel), e))
-            })?;
-        }
-        placed.extend(kept);
-        let id = match (&self.previous, unchanged) {
-            (Some(p), true) => p.id.clone(),
+        let id = match &self.previous {
+            Some(p) if unchanged => p.id.clone(),
             _ => {
+                self.complete(&kept, &written.foreign, &placed, &old_files)?;
                 let id = new_id();
-                let mut files: Vec<&PathBuf> = placed.keys().collect();
+                let mut files: Vec<&Path> = new_files.iter().copied().collect();
                 files.sort();
                 let mut text = format!("{MARKER_HEADER}{id}\n");
                 for f in files {
                     text.push_str(&slash(f));
                     text.push('\n');
                 }
-                fs::write(stage.join(MARKER), text)
-                    .map_err(|e| Error::io(shown.join(MARKER), e))?;
+                let marker = self.staging.path.join(MARKER);
+                clear(&marker)
+                    .and_then(|()| fs::write(&marker, text))
+                    .map_err(|e| self.staging_error(Path::new(MARKER), e))?;
                 id
             }
         };
-        // Messages name the staging folder as the user sees it: beside `out` as they named it,
-        // or beside the folder it links to.
-        let beside = if self.real == self.shown || self.real.ends_with(&self.shown) {
-            self.shown.parent().unwrap_or(Path::new("")).to_path_buf()
-        } else {
-            self.real.parent().unwrap_or(Path::new("")).to_path_buf()
-        };
+        let mut stamps = placed;
+        stamps.extend(kept);
         Ok(Staged {
-            beside,
             real: self.real,
             shown,
-            staging: (!unchanged).then_some(self.staging),
+            staging: self.staging,
+            publish: !unchanged,
             id,
-            stamps: placed,
+            stamps,
             written,
+        })
+    }
+
+    /// Make the staging folder hold exactly the new site: `kept` and `foreign` files linked
+    /// from `out/` (`old` gives their inodes), `placed` ones already written; the rest removed.
+    fn complete(
+        &self,
+        kept: &[(PathBuf, Stamp)],
+        foreign: &[PathBuf],
+        placed: &HashMap<PathBuf, Stamp>,
+        old: &HashMap<PathBuf, u64>,
+    ) -> Result<()> {
+        let stage = &self.staging.path;
+        let mut there = HashMap::new();
+        list_files(stage, Path::new(""), &mut there)
+            .map_err(|e| self.staging_error(Path::new(""), e))?;
+        let linked: Vec<&Path> = kept
+            .iter()
+            .map(|(rel, _)| rel.as_path())
+            .chain(foreign.iter().map(PathBuf::as_path))
+            .collect();
+        let wanted: HashSet<&Path> = linked
+            .iter()
+            .copied()
+            .chain(placed.keys().map(PathBuf::as_path))
+            .collect();
+        there
+            .keys()
+            .filter(|rel| !wanted.contains(rel.as_path()) && rel.as_path() != Path::new(MARKER))
+            .collect::<Vec<_>>()
+            .par_iter()
+            .try_for_each(|rel| {
+                fs::remove_file(stage.join(rel)).map_err(|e| self.staging_error(rel, e))
+            })?;
+        remove_empty_dirs(stage, Path::new(""));
+        let dirs: BTreeSet<&Path> = linked.iter().filter_map(|rel| rel.parent()).collect();
+        for dir in dirs {
+            make_dir(stage, dir).map_err(|e| self.staging_error(dir, e))?;
+        }
+        linked.par_iter().try_for_each(|rel| match old.get(*rel) {
+            Some(ino) if *ino != 0 && there.get(*rel) == Some(ino) => Ok(()),
+            Some(ino) => self.link_in(rel, *ino),
+            None => Err(Error::io(
+                self.shown.join(rel),
+                std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "removed during the build; build again",
+                ),
+            )),
         })
     }
 }
@@ -269,10 +371,9 @@ impl Output {
 pub struct Staged {
     real: PathBuf,
     shown: PathBuf,
-    /// The folder of the staging folder, as messages show it.
-    beside: PathBuf,
-    /// `None` when the new site is the previous one: there is nothing to publish.
-    staging: Option<tempfile::TempDir>,
+    staging: Staging,
+    /// `false` when the new site is the previous one: there is nothing to publish.
+    publish: bool,
     /// The identity of the new output.
     pub id: String,
     /// Every file gazette wrote, with its stamp, for the next build to verify.
@@ -281,32 +382,20 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Put the new site in the place of the previous one, in one step. Returns a note when the
-    /// previous site could not be removed afterwards (the next build tries again).
-    pub fn publish(self) -> Result<Option<String>> {
-        let Some(staging) = self.staging else {
-            return Ok(None);
-        };
-        let staged = staging.keep();
-        let published = if self.real.is_dir() {
-            exchange(&staged, &self.real)
+    /// Put the new site in the place of the previous one, in one step; the previous one is
+    /// kept beside it for the next build.
+    pub fn publish(self) -> Result<()> {
+        if !self.publish {
+            return Ok(());
+        }
+        let mut staging = self.staging;
+        if self.real.is_dir() {
+            exchange(&staging.path, &self.real).map_err(|e| Error::io(&self.shown, e))?;
+            staging.keep = true;
         } else {
-            fs::rename(&staged, &self.real)
-        };
-        // The previous site after an exchange, or the new one if it failed.
-        let removed = match fs::remove_dir_all(&staged) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            other => other,
-        };
-        published.map_err(|e| Error::io(&self.shown, e))?;
-        Ok(removed.err().map(|e| {
-            format!(
-                "the previous site could not be removed ({e}): it is in {}",
-                self.beside
-                    .join(staged.file_name().unwrap_or_default())
-                    .display()
-            )
-        }))
+            fs::rename(&staging.path, &self.real).map_err(|e| Error::io(&self.shown, e))?;
+        }
+        Ok(())
     }
 }
 
@@ -360,16 +449,69 @@ fn resolve(out: &Path) -> std::io::Result<PathBuf> {
     }
 }
 
-/// Remove the staging folders that killed builds left in `parent`; returns how many.
-fn remove_staging_folders(parent: &Path, prefix: &str) -> usize {
+/// The staging folders killed builds left in `parent`.
+fn staging_folders(parent: &Path, prefix: &str) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(parent) else {
-        return 0;
+        return Vec::new();
     };
-    entries
+    let mut found: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .filter(|e| fs::remove_dir_all(e.path()).is_ok())
-        .count()
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Remove whatever is at `path` (nothing, a file, a link or a folder).
+fn clear(path: &Path) -> std::io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+    }
+}
+
+/// Make the folder `rel` under `root`, removing a file that stands where one of its folders
+/// must be.
+fn make_dir(root: &Path, rel: &Path) -> std::io::Result<()> {
+    if fs::create_dir_all(root.join(rel)).is_ok() {
+        return Ok(());
+    }
+    let mut at = root.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+            fs::remove_file(&at)?;
+        }
+    }
+    fs::create_dir_all(root.join(rel))
+}
+
+/// Remove the empty folders under `root`/`rel` (not `root` itself).
+fn remove_empty_dirs(root: &Path, rel: &Path) {
+    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let sub = rel.join(entry.file_name());
+            remove_empty_dirs(root, &sub);
+            let _ = fs::remove_dir(root.join(sub));
+        }
+    }
+}
+
+#[cfg(unix)]
+fn inode(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+/// Without inodes (0), no file is known to be another's name: every one is linked again.
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> u64 {
+    0
 }
 
 /// The marker of the output at `out`, if it has one.
@@ -415,23 +557,44 @@ fn slash(path: &Path) -> String {
         .join("/")
 }
 
-/// Every file under `dir`, relative to the output root.
-fn list_files(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every file under `root`/`rel`, relative to `root`, with its inode (as the folder listing
+/// gives it: no `stat` per file).
+fn list_files(root: &Path, rel: &Path, out: &mut HashMap<PathBuf, u64>) -> std::io::Result<()> {
     for entry in fs::read_dir(root.join(rel))? {
         let entry = entry?;
         let path = rel.join(entry.file_name());
         if entry.file_type()?.is_dir() {
             list_files(root, &path, out)?;
         } else {
-            out.push(path);
+            out.insert(path, entry_inode(&entry));
         }
     }
     Ok(())
 }
 
+#[cfg(unix)]
+fn entry_inode(entry: &fs::DirEntry) -> u64 {
+    std::os::unix::fs::DirEntryExt::ino(entry)
+}
+
+#[cfg(not(unix))]
+fn entry_inode(_: &fs::DirEntry) -> u64 {
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names in a folder, sorted.
+    fn beside(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
 
     /// Build `files` into `out`, keeping the previous output's files named in `kept`.
     fn write(out: &Path, files: &[(&str, &str)], kept: &[&str]) -> Written {
@@ -449,7 +612,7 @@ mod tests {
             .collect();
         let staged = output.finish(kept).unwrap();
         let written = staged.written.clone();
-        assert_eq!(staged.publish().unwrap(), None);
+        staged.publish().unwrap();
         written
     }
 
@@ -464,8 +627,8 @@ mod tests {
         assert_eq!(fs::read(out.join("de/b.txt")).unwrap(), b"two");
         assert_eq!(fs::read(out.join("fr/b.txt")).unwrap(), b"two");
         assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
+            beside(dir.path()),
+            [".out.previous", "out"],
             "no staging left behind"
         );
         let marker = fs::read_to_string(out.join(MARKER)).unwrap();
@@ -483,6 +646,36 @@ mod tests {
             fs::read_to_string(foreign.join("keep.txt")).unwrap(),
             "mine"
         );
+    }
+
+    /// The previous site kept beside `out/` becomes the next site whatever it holds: only its
+    /// files that are `out/`'s own (same inode) stay.
+    #[test]
+    fn the_kept_previous_site_never_leaks_into_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        write(
+            &out,
+            &[("a.txt", "1"), ("fr/b.txt", "2"), ("fr/c.txt", "3")],
+            &[],
+        );
+        write(&out, &[("fr/b.txt", "22"), ("de/d.txt", "4")], &["a.txt"]);
+        let kept = dir.path().join(".out.previous");
+        assert_eq!(fs::read(kept.join("fr/c.txt")).unwrap(), b"3");
+        fs::remove_file(kept.join("a.txt")).unwrap();
+        fs::write(kept.join("a.txt"), "tampered").unwrap();
+        fs::write(kept.join("x.txt"), "stray").unwrap();
+        fs::create_dir_all(kept.join("fr/b.txt.d")).unwrap();
+        write(&out, &[("fr/b.txt", "22")], &["a.txt", "de/d.txt"]);
+        let mut files = HashMap::new();
+        list_files(&out, Path::new(""), &mut files).unwrap();
+        let mut names: Vec<String> = files.keys().map(|f| slash(f)).collect();
+        names.sort();
+        assert_eq!(names, [MARKER, "a.txt", "de/d.txt", "fr/b.txt"]);
+        assert_eq!(fs::read(out.join("a.txt")).unwrap(), b"1");
+        assert_eq!(fs::read(out.join("fr/b.txt")).unwrap(), b"22");
+        assert_eq!(fs::read(out.join("de/d.txt")).unwrap(), b"4");
+        assert!(!out.join("fr/b.txt.d").exists());
     }
 
     #[test]
@@ -520,9 +713,15 @@ mod tests {
         output.put("fr/a.txt".as_ref(), b"one").unwrap();
         drop(output);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+        // Killed builds left two staging folders: one becomes the next build's, one goes.
         fs::create_dir_all(dir.path().join(".out.staging-killed/fr")).unwrap();
+        fs::create_dir_all(dir.path().join(".out.staging-killed2/fr")).unwrap();
         let output = Output::begin(&out, "out".as_ref()).unwrap();
         assert_eq!(output.leftovers, 1);
+        output.put("fr/a.txt".as_ref(), b"one").unwrap();
+        output.finish(Vec::new()).unwrap().publish().unwrap();
+        assert_eq!(beside(dir.path()), ["out"]);
+        assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"one");
     }
 
     #[cfg(unix)]
@@ -537,6 +736,7 @@ mod tests {
         write(&out, &[("fr/a.txt", "two")], &[]);
         assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
         assert_eq!(fs::read(site.join("fr/a.txt")).unwrap(), b"two");
-        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 1);
+        assert_eq!(beside(elsewhere.path()), [".site.previous", "site"]);
+        assert_eq!(beside(dir.path()), ["out"]);
     }
 }

@@ -379,13 +379,16 @@ fn a_damaged_cache_is_noted_and_everything_built_again() {
     }
 }
 
-/// A killed build leaves a staging folder beside `out/` or a temporary file in the cache: the
-/// next build removes them.
+/// Killed builds leave staging folders beside `out/` and temporary files in the cache: the
+/// next build takes one folder over as its own (nothing of it reaches `out/` unless it is
+/// `out/`'s) and removes the rest.
 #[test]
 fn staging_folders_of_killed_builds_are_removed() {
     let p = Project::fixture("publish");
     build_with_fallback(&p, "out");
+    build_with_fallback(&p, "full");
     p.write(".out.staging-Ab12Cd/de/older.html", "half a page");
+    p.write(".out.staging-Ef34Gh/de/older.html", "another half");
     p.write(".gazette-cache/.tmpXy34Zw", "half a cache");
     let summary = build_with_fallback(&p, "out");
     assert!(
@@ -396,8 +399,16 @@ fn staging_folders_of_killed_builds_are_removed() {
         summary.contains("note: removed 1 temporary cache file left by interrupted builds"),
         "{summary}"
     );
-    assert!(!p.path().join(".out.staging-Ab12Cd").exists());
-    assert!(!p.path().join(".gazette-cache/.tmpXy34Zw").exists());
+    for left in [
+        ".out.staging-Ab12Cd",
+        ".out.staging-Ef34Gh",
+        ".gazette-cache/.tmpXy34Zw",
+    ] {
+        assert!(!p.path().join(left).exists(), "{left}");
+    }
+    fs::remove_file(p.path().join("out/de/newer.html")).unwrap();
+    build_with_fallback(&p, "out");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
 }
 
 /// `out/` may be a symbolic link, to another file system as deploy set-ups have it: the link
@@ -423,8 +434,16 @@ fn out_may_be_a_symbolic_link_to_another_file_system() {
         .file_type()
         .is_symlink());
     assert_eq!(tree(&site), tree(&p.path().join("full")));
-    let beside: Vec<_> = fs::read_dir(elsewhere.path()).unwrap().collect();
-    assert_eq!(beside.len(), 1, "nothing left beside the site");
+    let mut beside: Vec<_> = fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(
+        beside,
+        [".site.previous", "site"],
+        "the site and the one before"
+    );
 }
 
 /// An `out/` written by an earlier gazette (an empty marker) is updated, and then named.
