@@ -21,6 +21,7 @@ use crate::render::{
     atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
     SitemapPage,
 };
+use crate::report::count;
 use crate::stamp::Stamp;
 use crate::store;
 use crate::write::{Output, Staged, Written};
@@ -301,10 +302,6 @@ fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) ->
         summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
     }
     summary
-}
-
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `check` with the build cache: the findings of articles whose inputs did not change since

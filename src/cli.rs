@@ -10,7 +10,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
-use gazette::check::{diagnostic::slash_path, Report};
+use gazette::check::Report;
 use gazette::localise::MissingPolicy;
 use gazette::project::Project;
 use gazette::project_lock::{ProjectLock, Wait};
@@ -243,43 +243,10 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 if report.warnings() > 0 {
                     eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
                 }
-                for (lang, slug, id) in &summary.fallbacks {
-                    eprintln!(
-                        "fallback: {lang}/{slug}: `{id}` shown in {}",
-                        project.config.source
-                    );
-                }
-                for note in &summary.notes {
-                    eprintln!("note: {note}");
-                }
-                if !summary.foreign.is_empty() {
-                    let names: Vec<String> =
-                        summary.foreign.iter().map(|f| slash_path(f)).collect();
-                    eprintln!(
-                        "note: kept {} in {} that gazette did not write: {}",
-                        count(names.len(), "file"),
-                        slash_path(&summary.out),
-                        names.join(", ")
-                    );
-                }
-                for (lang, slug, ids) in &summary.skipped {
-                    eprintln!("skipped: {lang}/{slug}: missing {}", ids.join(", "));
-                }
-                let mut kept = String::new();
-                if summary.unchanged > 0 {
-                    kept.push_str(&format!(", {} unchanged", summary.unchanged));
-                }
-                if summary.removed > 0 {
-                    kept.push_str(&format!(", {} removed", summary.removed));
-                }
-                eprintln!(
-                    "build: {} in {} ({}): {} files written to {}{kept} in {:.2?}",
-                    count(summary.articles, "article"),
-                    count(summary.languages.len(), "language"),
-                    summary.languages.join(", "),
-                    summary.files,
-                    slash_path(&summary.out),
-                    started.elapsed()
+                let source = &project.config.source;
+                eprint!(
+                    "{}",
+                    report::build_summary(&summary, source, started.elapsed())
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -332,25 +299,7 @@ impl build::Progress for ProgressBar {
 
 /// The text of a project file by its reported path, for diagnostic snippets.
 fn source_text(project: &Project, file: &str) -> Option<String> {
-    project
-        .locales
-        .values()
-        .flatten()
-        .find(|f| slash_path(&f.path) == file)
-        .and_then(|f| project.text_of(f).ok())
-        .map(|t| t.into_owned())
-        .or_else(|| {
-            project
-                .templates
-                .values()
-                .find(|t| !t.builtin && slash_path(&t.path) == file)
-                .map(|t| t.text.clone())
-        })
-        .or_else(|| std::fs::read_to_string(project.root.join(file)).ok())
-}
-
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    project.text_of_path(file)
 }
 
 fn exit_for(report: &Report) -> ExitCode {

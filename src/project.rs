@@ -431,6 +431,26 @@ impl Project {
         }
     }
 
+    /// The text of a project file by its path as reports print it (`locales/de/a.ftl`), for
+    /// diagnostic snippets: `.ftl` files and the project's templates as loaded, other files
+    /// (content files) read.
+    pub fn text_of_path(&self, file: &str) -> Option<String> {
+        let shown = |path: &Path| crate::check::diagnostic::slash_path(path) == file;
+        self.locales
+            .values()
+            .flatten()
+            .find(|f| shown(&f.path))
+            .and_then(|f| self.text_of(f).ok())
+            .map(Cow::into_owned)
+            .or_else(|| {
+                self.templates
+                    .values()
+                    .find(|t| !t.builtin && shown(&t.path))
+                    .map(|t| t.text.clone())
+            })
+            .or_else(|| read_text(&self.root.join(file), Path::new(file)).ok())
+    }
+
     /// The stamps of this run's files, (path, stamp, fingerprint), for the build to keep.
     pub fn stamped(&self) -> impl Iterator<Item = (&Path, Stamp, u128)> {
         let articles = self

@@ -1,11 +1,14 @@
 //! Output formats of a check [`Report`]: human (compiler-style), JSON (SPEC's contract) and
-//! GitHub Actions annotations. Pure functions returning strings; `cli` prints them.
+//! GitHub Actions annotations; the coverage table of `status`; the summary of `build`. Pure
+//! functions returning strings; `cli` prints them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
+use crate::build::Summary;
+use crate::check::diagnostic::slash_path;
 use crate::check::{Counts, Diagnostic, Report, Severity};
 
 /// `gazette check --format json`: one object, documented in SPEC.md.
@@ -85,8 +88,7 @@ pub fn summary_line(report: &Report) -> String {
     if e + w == 0 {
         return "check: no problems found".to_owned();
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("check: {}, {}", plural(e, "error"), plural(w, "warning"))
+    format!("check: {}, {}", count(e, "error"), count(w, "warning"))
 }
 
 /// GitHub Actions workflow commands, one annotation per diagnostic.
@@ -278,6 +280,56 @@ pub fn status_human(report: &Report, colour: bool) -> String {
         out.push_str("status: no target language\n");
     }
     out
+}
+
+/// The summary `build` prints on stderr: pages shown in the source language, notes, files
+/// kept that gazette did not write, pages left out, then one line of counts.
+pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Duration) -> String {
+    let mut s = String::new();
+    for (lang, slug, id) in &summary.fallbacks {
+        s.push_str(&format!(
+            "fallback: {lang}/{slug}: `{id}` shown in {source}\n"
+        ));
+    }
+    for note in &summary.notes {
+        s.push_str(&format!("note: {note}\n"));
+    }
+    if !summary.foreign.is_empty() {
+        let names: Vec<String> = summary.foreign.iter().map(|f| slash_path(f)).collect();
+        s.push_str(&format!(
+            "note: kept {} in {} that gazette did not write: {}\n",
+            count(names.len(), "file"),
+            slash_path(&summary.out),
+            names.join(", ")
+        ));
+    }
+    for (lang, slug, ids) in &summary.skipped {
+        s.push_str(&format!(
+            "skipped: {lang}/{slug}: missing {}\n",
+            ids.join(", ")
+        ));
+    }
+    let mut kept = String::new();
+    if summary.unchanged > 0 {
+        kept.push_str(&format!(", {} unchanged", summary.unchanged));
+    }
+    if summary.removed > 0 {
+        kept.push_str(&format!(", {} removed", summary.removed));
+    }
+    s.push_str(&format!(
+        "build: {} in {} ({}): {} files written to {}{kept} in {elapsed:.2?}\n",
+        count(summary.articles, "article"),
+        count(summary.languages.len(), "language"),
+        summary.languages.join(", "),
+        summary.files,
+        slash_path(&summary.out),
+    ));
+    s
+}
+
+/// "1 file", "2 files".
+pub fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

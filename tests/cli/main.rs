@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod contract;
 mod editors;
 mod errors;
 mod fuzz_regressions;

@@ -1,0 +1,76 @@
+//! The contract outputs, pinned byte for byte: check's human, JSON and GitHub formats,
+//! status's table and JSON, sync's dry run and the build summary. A change to any of them is
+//! a change to what users and CI scripts read, and shows here as a snapshot to review.
+
+use super::support::{run, Project};
+
+/// The publish fixture with one finding of each severity and a syntax error, in two files.
+fn project() -> Project {
+    let p = Project::fixture("publish");
+    p.write(
+        "locales/de/older.ftl",
+        "title = Der Älteste\nlede = Un chapeau.\nbody = Ein Absatz.\nold = Alt\n",
+    );
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Der Neueste\nbody = Erster { $count Absatz.\n",
+    );
+    p
+}
+
+#[test]
+fn check_human() {
+    let (code, stdout, _) = run(&project(), &["check"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn check_json() {
+    let (code, stdout, _) = run(&project(), &["check", "--format", "json"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn check_github() {
+    let (code, stdout, _) = run(&project(), &["check", "--format", "github"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn status_human() {
+    let (code, stdout, _) = run(&project(), &["status"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn status_json() {
+    let (code, stdout, _) = run(&project(), &["status", "--format", "json"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn sync_dry_run() {
+    let (code, stdout, _) = run(&Project::fixture("publish"), &["sync", "de", "--dry-run"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}
+
+/// The summary of a first build and of a rebuild, the time it took left out.
+#[test]
+fn build_summary() {
+    let p = Project::fixture("publish");
+    let mut summaries = String::new();
+    for _ in 0..2 {
+        let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+        assert_eq!(code, 0, "{stderr}");
+        let (counts, _elapsed) = stderr.rsplit_once(" in ").expect("a time at the end");
+        summaries.push_str(counts);
+        summaries.push_str(" in <time>\n");
+    }
+    insta::assert_snapshot!(summaries);
+}
