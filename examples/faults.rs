@@ -540,7 +540,7 @@ fn article_files(slug: &str) -> [String; 4] {
     ]
 }
 
-/// Case 1: Kills at random moments of a 2,000-article rebuild leave the previous site or the new
+/// Case 1: kills at random moments of a 2,000-article rebuild leave the previous site or the new
 /// one, never a mix, and the next build completes the new one and cleans up.
 ///
 /// State A (out/ and cache as an uninterrupted build of inputs A left them) is rebuilt before
@@ -693,7 +693,7 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
     Ok(())
 }
 
-/// Case 2: A German file edited while a build runs, then restored (bytes and modification time):
+/// Case 2: a German file edited while a build runs, then restored (bytes and modification time):
 /// the next build must publish the restored text.
 fn edit_undo(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let p = ctx.generate("edit-undo", 200)?;
@@ -730,13 +730,13 @@ fn edit_undo(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
             during.code.map_or("killed".into(), |c| format!("exit {c}")),
             during.ms(),
             if ok { "fresh build" } else { "WRONG" },
-            after.stdout.trim()
+            after.log()
         ));
     }
     Ok(())
 }
 
-/// Case 3: Two builds of one project at once (one cache, one `out/`): both succeed (the second
+/// Case 3: two builds of one project at once (one cache, one `out/`): both succeed (the second
 /// may wait for the first), and the next build gives the fresh site.
 fn concurrent(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
     let p = ctx.generate("concurrent", 500)?;
@@ -837,12 +837,13 @@ fn settle(ctx: &Ctx, case: &mut Case, p: &Project, what: &str, pair: &[Done; 2])
     Ok(())
 }
 
-/// Case 4: Single-bit flips in the cache files: the rebuild after a small edit must still give
+/// Case 4: single-bit flips in the cache files: the rebuild after a small edit must still give
 /// the fresh site (a damaged cache is discarded).
 ///
 /// Each flip is made in the cache an uninterrupted build of the unedited inputs has just
 /// written: that build undoes the previous round's edit, so the cache names `out/` as it is
-/// (a copied-back cache would name an `out/` whose marker has since been rewritten).
+/// (a copied-back cache would name an `out/` whose marker has since been rewritten). The
+/// file is drawn first, then the offset, so the small stamps file gets its share of flips.
 fn bitflips(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
     let p = ctx.generate("bitflips", 30)?;
     let slug = p.slugs()?.remove(0);
@@ -907,7 +908,7 @@ fn bitflips(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
     Ok(())
 }
 
-/// Case 5: A page deleted from `out/`, one edited in place (same size) and one edited to another
+/// Case 5: a page deleted from `out/`, one edited in place (same size) and one edited to another
 /// size: the next build restores all three.
 fn damaged_pages(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let p = ctx.generate("damaged-pages", 30)?;
@@ -940,7 +941,7 @@ fn damaged_pages(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     Ok(())
 }
 
-/// Case 6: Files placed in `out/` by hand (a `CNAME`, an image) survive rebuilds: gazette never
+/// Case 6: files placed in `out/` by hand (a `CNAME`, an image) survive rebuilds: gazette never
 /// deletes a file it did not write.
 fn foreign_files(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let p = ctx.generate("foreign-files", 30)?;
@@ -1058,7 +1059,7 @@ fn symlinked_out(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     Ok(())
 }
 
-/// Case 8: A staging folder left by a killed build is removed by the next build.
+/// Case 8: a staging folder left by a killed build is removed by the next build.
 fn leftovers(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let p = ctx.generate("leftovers", 30)?;
     let fresh = ctx.reference(&p, &[])?;
