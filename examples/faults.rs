@@ -322,7 +322,8 @@ impl Project {
 
     /// Files and folders in the project or its cache that `baseline` (the listing after a
     /// clean build) does not have: what a killed or racing build left behind. Removed, so
-    /// that the next check only sees what the next run leaves.
+    /// that the next check only sees what the next run leaves. The site a build replaced,
+    /// kept as `.out.previous` for the next build, is no leftover.
     fn leftovers(&self, baseline: &(BTreeSet<String>, BTreeSet<String>)) -> Result<Vec<String>> {
         let (root, cache) = self.listing()?;
         let mut found = Vec::new();
@@ -331,6 +332,9 @@ impl Project {
             (".gazette-cache/", cache, &baseline.1),
         ] {
             for name in now.difference(before) {
+                if dir.is_empty() && name == ".out.previous" {
+                    continue;
+                }
                 let path = self.root.join(dir).join(name);
                 found.push(format!("{dir}{name} ({})", size_of(&path)));
                 if path.is_dir() {
