@@ -608,21 +608,22 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
     case.expect_tree("first build of A", &p.out(), &full_a)?;
     let baseline = p.listing()?;
 
-    // The rebuild's span, the longest of two (the machine may be busy): the kills are
-    // spread over 120% of it, so that the last ones land in its final moves or after.
-    let mut span = Duration::ZERO;
-    for round in 1..=2 {
+    // The rebuild's span: the shortest of three uninterrupted rebuilds (the first ones also
+    // set up the site the next builds reuse). Kills land at random moments of it, until
+    // `kills` of them have stopped a running build.
+    let mut span = Duration::MAX;
+    for round in 1..=3 {
         changes.apply(&p, true)?;
         let rebuild = ctx.build(&p, &[])?;
         case.expect_ok("uninterrupted rebuild A -> B", &rebuild);
         case.expect_tree("uninterrupted rebuild A -> B", &p.out(), &full_b)?;
-        span = span.max(rebuild.elapsed.mul_f64(1.2));
+        span = span.min(rebuild.elapsed);
         case.note(format!(
             "uninterrupted rebuild A -> B: {} ms ({})",
             rebuild.ms(),
             rebuild.log()
         ));
-        if round == 1 {
+        if round < 3 {
             changes.apply(&p, false)?;
             let back = ctx.build(&p, &[])?;
             case.expect_ok("rebuild B -> A", &back);
@@ -630,7 +631,11 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
         }
     }
 
-    for i in 0..ctx.kills {
+    let mut during = 0;
+    for i in 0..ctx.kills * 3 {
+        if during == ctx.kills {
+            break;
+        }
         // Back to state A.
         changes.apply(&p, false)?;
         let back = ctx.build(&p, &[])?;
@@ -642,11 +647,13 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
         p.leftovers(&baseline)?;
 
         changes.apply(&p, true)?;
-        // One delay in each of `kills` equal slices of the span.
-        let delay = span.mul_f64((i as f64 + rng.unit()) / ctx.kills as f64);
+        let delay = span.mul_f64(rng.unit());
         let running = ctx.spawn(&p, &[])?;
         sleep(delay);
         let (finished, _) = running.kill()?;
+        if !finished {
+            during += 1;
+        }
         let after = tree(&p.out())?;
         let state = if after == full_a {
             "A".to_owned()
@@ -692,6 +699,12 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
                 ""
             },
             next.ms()
+        ));
+    }
+    if during < ctx.kills {
+        case.fail(format!(
+            "only {during} kills of {} stopped a running build",
+            ctx.kills
         ));
     }
     Ok(())
@@ -1052,7 +1065,8 @@ fn symlinked_out(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     }
     let beside: Vec<String> = names(elsewhere.path())?
         .into_iter()
-        .filter(|n| n != "site")
+        // The site and the one it replaced, kept for the next build.
+        .filter(|n| n != "site" && n != ".site.previous")
         .collect();
     if !beside.is_empty() {
         case.fail(format!(
