@@ -21,7 +21,6 @@ use crate::render::{
     atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
     SitemapPage,
 };
-use crate::report::count;
 use crate::stamp::Stamp;
 use crate::store;
 use crate::write::{Output, Staged, Written};
@@ -56,8 +55,23 @@ pub struct Summary {
     pub removed: usize,
     /// Files in the output that gazette did not write: kept as they are.
     pub foreign: Vec<PathBuf>,
-    /// Things the publisher should know (e.g. why no feed was written).
-    pub notes: Vec<String>,
+    /// Things the publisher should know, in the order the summary tells them.
+    pub notes: Vec<Note>,
+}
+
+/// Something a build tells the publisher besides what it wrote ([`crate::report`] words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The build cache was not used: everything was built again.
+    CacheRefused(store::Refused),
+    /// Staging folders of interrupted builds removed.
+    StagingRemoved(usize),
+    /// Temporary cache files of interrupted builds removed.
+    TemporaryRemoved(usize),
+    /// No `base_url`: no feeds and no sitemap.
+    NoBaseUrl,
+    /// The site was published but its cache could not be kept (the reason).
+    CacheNotSaved(String),
 }
 
 /// The result of a build that ran to its end.
@@ -165,19 +179,13 @@ fn build_languages(
     }
 
     let mut summary = summarise(project, &out_rel, langs, &units);
-    summary.notes.extend(cache_note);
+    summary.notes.extend(cache_note.map(Note::CacheRefused));
     if output.leftovers > 0 {
-        summary.notes.push(format!(
-            "removed {} left by interrupted builds",
-            count(output.leftovers, "staging folder")
-        ));
+        summary.notes.push(Note::StagingRemoved(output.leftovers));
     }
     let temporary = store::remove_leftovers(&project.root);
     if temporary > 0 {
-        summary.notes.push(format!(
-            "removed {} left by interrupted builds",
-            count(temporary, "temporary cache file")
-        ));
+        summary.notes.push(Note::TemporaryRemoved(temporary));
     }
     // The pages of the articles taken from the previous build, with their recorded stamps.
     let mut kept: Vec<(PathBuf, Stamp)> = units
@@ -259,9 +267,7 @@ fn publish(
         .map_or(Ok(()), store::Pending::keep)
         .and_then(|()| project.stamps().save(&project.root, project.stamped()));
     if let Err(e) = kept {
-        summary.notes.push(format!(
-            "build cache not saved ({e}): the next build will do everything again"
-        ));
+        summary.notes.push(Note::CacheNotSaved(e.to_string()));
     }
     Ok(())
 }
@@ -299,7 +305,7 @@ fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) ->
     summary.fallbacks.sort_by_key(|(lang, ..)| rank(lang));
     summary.skipped.sort_by_key(|(lang, ..)| rank(lang));
     if project.config.base_url.is_none() {
-        summary.notes.push("feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml".into());
+        summary.notes.push(Note::NoBaseUrl);
     }
     summary
 }

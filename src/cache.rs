@@ -86,13 +86,13 @@ pub fn read(project: &Project, out: &Path) -> Result<Option<Cache>, Refused> {
 
 /// The cache of the output `out` whose marker has the identity `output`, if it was made with
 /// the same `global` fingerprint; an empty cache otherwise (everything is then done again),
-/// with a note for the build's summary when the cache was refused.
+/// with the reason when the cache file was refused.
 pub fn load(
     project: &Project,
     out: &Path,
     output: Option<&str>,
     global: &str,
-) -> (Cache, Option<String>) {
+) -> (Cache, Option<Refused>) {
     match read(project, out) {
         Ok(Some(c))
             if output.is_some_and(|id| !id.is_empty() && c.output == id) && c.global == global =>
@@ -100,12 +100,7 @@ pub fn load(
             (c, None)
         }
         Ok(_) => (Cache::default(), None),
-        Err(refused) => (
-            Cache::default(),
-            Some(format!(
-                "build cache {refused}: not used, every article built again"
-            )),
-        ),
+        Err(refused) => (Cache::default(), Some(refused)),
     }
 }
 

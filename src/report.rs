@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::Summary;
+use crate::build::{Note, Summary};
 use crate::check::diagnostic::slash_path;
 use crate::check::{Counts, Diagnostic, Report, Severity};
 
@@ -292,7 +292,7 @@ pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Durati
         ));
     }
     for note in &summary.notes {
-        s.push_str(&format!("note: {note}\n"));
+        s.push_str(&format!("note: {}\n", note_text(note)));
     }
     if !summary.foreign.is_empty() {
         let names: Vec<String> = summary.foreign.iter().map(|f| slash_path(f)).collect();
@@ -325,6 +325,29 @@ pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Durati
         slash_path(&summary.out),
     ));
     s
+}
+
+fn note_text(note: &Note) -> String {
+    match note {
+        Note::CacheRefused(why) => {
+            format!("build cache {why}: not used, every article built again")
+        }
+        Note::StagingRemoved(n) => format!(
+            "removed {} left by interrupted builds",
+            count(*n, "staging folder")
+        ),
+        Note::TemporaryRemoved(n) => format!(
+            "removed {} left by interrupted builds",
+            count(*n, "temporary cache file")
+        ),
+        Note::NoBaseUrl => {
+            "feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml"
+                .into()
+        }
+        Note::CacheNotSaved(e) => {
+            format!("build cache not saved ({e}): the next build will do everything again")
+        }
+    }
 }
 
 /// "1 file", "2 files".

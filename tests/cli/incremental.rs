@@ -460,3 +460,32 @@ fn an_output_of_an_earlier_gazette_is_taken_over() {
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
     assert!(build_with_fallback(&p, "out").contains(": 0 files written"));
 }
+
+/// A cache that cannot be put in place (here a folder stands in its way) does not undo the
+/// published site: the summary says so, and the next build does everything again.
+#[test]
+fn a_cache_that_cannot_be_kept_is_noted() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    let cache = fs::read_dir(p.path().join(".gazette-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|f| {
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("build-")
+        })
+        .unwrap();
+    fs::remove_file(&cache).unwrap();
+    fs::create_dir_all(cache.join("in-the-way")).unwrap();
+    p.write("locales/de/older.ftl", "title = Der Älteste\nbody = Neu.\n");
+    let summary = build_with_fallback(&p, "out");
+    assert!(
+        summary.contains("note: build cache not saved (")
+            && summary.contains("the next build will do everything again"),
+        "{summary}"
+    );
+    build_with_fallback(&p, "full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
