@@ -5,7 +5,7 @@
 //! from what every article left; the output is committed only if nothing blocked the build.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -145,7 +145,7 @@ fn build_languages(
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
     let global = cache::global(&checks, &format!("{langs:?} {:?}", options.missing));
-    let (mut previous, cache_note) = cache::load(project, &out_rel, output.previous_id(), &global);
+    let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project);
@@ -165,62 +165,22 @@ fn build_languages(
         progress,
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
-
-    let mut report = Report::assemble(
-        project,
-        std::iter::once(checker.shared()).chain(units.iter().map(|u| u.findings.clone())),
-    );
-    let source = project.config.source.as_str();
-    report
-        .diagnostics
-        .retain(|d| d.locale == source || langs.contains(&d.locale));
+    let report = site.report(&checker, &units);
     if report.diagnostics.iter().any(|d| site.blocks(d)) {
         return Ok(BuildOutcome::Refused(report));
     }
 
     let mut summary = summarise(project, &out_rel, langs, &units);
-    summary.notes.extend(cache_note.map(Note::CacheRefused));
-    if output.leftovers > 0 {
-        summary.notes.push(Note::StagingRemoved(output.leftovers));
-    }
-    let temporary = store::remove_leftovers(&project.root);
-    if temporary > 0 {
-        summary.notes.push(Note::TemporaryRemoved(temporary));
-    }
-    // The pages of the articles taken from the previous build, with their recorded stamps.
-    let mut kept: Vec<(PathBuf, Stamp)> = units
-        .iter()
-        .zip(&reused)
-        .filter(|(_, reused)| **reused)
-        .flat_map(|(u, _)| page_files(u))
-        .filter_map(|f| previous.stamps.get(&f).map(|s| (f, *s)))
-        .collect();
-    // Indexes, feeds and the sitemap are made of the articles' listings alone: when none
-    // changed (a correction to an article's body) and they are intact, they are kept.
-    let site_fingerprint = cache::site(&global, &units);
-    let site_kept = !previous.global.is_empty()
-        && previous.site == site_fingerprint
-        && previous
-            .site_files
-            .iter()
-            .all(|f| previous.stamps.get(f).is_some_and(|s| output.verify(f, s)));
-    let site_files = if site_kept {
-        kept.extend(
-            previous
-                .site_files
-                .iter()
-                .map(|f| (f.clone(), previous.stamps[f])),
-        );
-        previous.site_files.clone()
-    } else {
-        site.pages(&units)?
-    };
-
+    summary.notes.extend(refused.map(Note::CacheRefused));
+    summary.notes.extend(cleanup_notes(project, &output));
+    let mut kept = kept_pages(&units, &reused, &previous);
+    let listings = site.listing_pages(&units, &previous, &global, &mut kept)?;
     // Every article, and nothing else, taken from a valid cache.
     let same_units = !previous.global.is_empty()
         && previous.articles.is_empty()
         && reused.iter().all(|r| *r)
-        && site_kept;
+        && listings.kept;
+
     let staged = output.finish(kept)?;
     summary.files = staged.written.changed;
     summary.unchanged = staged.stamps.len() - staged.written.changed;
@@ -230,8 +190,8 @@ fn build_languages(
         output: staged.id.clone(),
         checks,
         global,
-        site: site_fingerprint,
-        site_files,
+        site: listings.fingerprint,
+        site_files: listings.files,
         stamps: staged.stamps.clone(),
         articles: project
             .articles
@@ -243,6 +203,38 @@ fn build_languages(
     let same_cache = same_units && previous.output == cache.output;
     publish(project, staged, &cache, same_cache, &mut summary)?;
     Ok(BuildOutcome::Built(summary, report))
+}
+
+/// What this build removed of the interrupted ones.
+fn cleanup_notes(project: &Project, output: &Output) -> Vec<Note> {
+    let temporary = store::remove_leftovers(&project.root);
+    [
+        (output.leftovers > 0).then_some(Note::StagingRemoved(output.leftovers)),
+        (temporary > 0).then_some(Note::TemporaryRemoved(temporary)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The pages of the articles taken from the previous build, with their recorded stamps.
+fn kept_pages(units: &[Unit], reused: &[bool], previous: &Cache) -> Vec<(PathBuf, Stamp)> {
+    units
+        .iter()
+        .zip(reused)
+        .filter(|(_, reused)| **reused)
+        .flat_map(|(u, _)| page_files(u))
+        .filter_map(|f| previous.stamps.get(&f).map(|s| (f, *s)))
+        .collect()
+}
+
+/// The indexes, feeds and sitemap of a build.
+struct Listings {
+    /// What they are made of ([`cache::site`]).
+    fingerprint: String,
+    files: Vec<PathBuf>,
+    /// Taken from the previous build as they were.
+    kept: bool,
 }
 
 /// Publish the staged site, then keep its cache and the input files' stamps. The cache is
@@ -415,6 +407,56 @@ struct Site<'a, 'p> {
 }
 
 impl Site<'_, '_> {
+    /// The report of the build: every run's findings, for the languages built.
+    fn report(&self, checker: &Checker, units: &[Unit]) -> Report {
+        let mut report = Report::assemble(
+            self.project,
+            std::iter::once(checker.shared()).chain(units.iter().map(|u| u.findings.clone())),
+        );
+        let source = self.project.config.source.as_str();
+        report
+            .diagnostics
+            .retain(|d| d.locale == source || self.langs.contains(&d.locale));
+        report
+    }
+
+    /// Indexes, feeds and the sitemap are made of the articles' listings alone: when none
+    /// changed (a correction to an article's body) and they are intact in the output, they
+    /// are kept (added to `kept`), else made again.
+    fn listing_pages(
+        &self,
+        units: &[Unit],
+        previous: &Cache,
+        global: &str,
+        kept: &mut Vec<(PathBuf, Stamp)>,
+    ) -> Result<Listings> {
+        let fingerprint = cache::site(global, units);
+        let intact = !previous.global.is_empty()
+            && previous.site == fingerprint
+            && previous.site_files.iter().all(|f| {
+                previous
+                    .stamps
+                    .get(f)
+                    .is_some_and(|s| self.output.verify(f, s))
+            });
+        let files = if intact {
+            kept.extend(
+                previous
+                    .site_files
+                    .iter()
+                    .map(|f| (f.clone(), previous.stamps[f])),
+            );
+            previous.site_files.clone()
+        } else {
+            self.pages(units)?
+        };
+        Ok(Listings {
+            fingerprint,
+            files,
+            kept: intact,
+        })
+    }
+
     /// Does this finding keep the build from publishing?
     fn blocks(&self, d: &Diagnostic) -> bool {
         let source = self.project.config.source.as_str();
@@ -595,17 +637,6 @@ impl Site<'_, '_> {
     /// Indexes, language picker, feeds and sitemap: the pages made of every article. Returns
     /// the files written, sorted.
     fn pages(&self, units: &[Unit]) -> Result<Vec<PathBuf>> {
-        let mut files = HashSet::new();
-        self.write_pages(units, &mut files)?;
-        let mut files: Vec<PathBuf> = files.into_iter().collect();
-        files.sort();
-        Ok(files)
-    }
-
-    fn write_pages(&self, units: &[Unit], files: &mut HashSet<PathBuf>) -> Result<()> {
-        let (project, langs, names) = (self.project, self.langs, self.names);
-        let base = project.config.base_url.as_deref();
-        let source = project.config.source.as_str();
         // Each article's editions, in the project's language order.
         let published: Vec<Vec<&Listing>> = units
             .iter()
@@ -620,26 +651,42 @@ impl Site<'_, '_> {
             })
             .collect();
         // Each language's index and feed, in parallel.
-        let written: Vec<Vec<PathBuf>> = langs
+        let written: Vec<Vec<PathBuf>> = self
+            .langs
             .par_iter()
             .map(|lang| self.language_pages(lang, &published))
             .collect::<Result<_>>()?;
-        files.extend(written.into_iter().flatten());
-        let mut put = |rel: PathBuf, bytes: &[u8]| {
-            self.output.put(&rel, bytes)?;
-            files.insert(rel);
+        let mut files: Vec<PathBuf> = written.into_iter().flatten().collect();
+        let mut put = |rel: &str, bytes: &[u8]| {
+            self.output.put(Path::new(rel), bytes)?;
+            files.push(PathBuf::from(rel));
             Ok::<(), Error>(())
         };
+        put("index.html", self.picker_html()?.as_bytes())?;
+        if let Some(base) = self.project.config.base_url.as_deref() {
+            put(
+                "sitemap.xml",
+                sitemap(&self.sitemap_pages(base, &published)).as_bytes(),
+            )?;
+        }
+        files.sort();
+        Ok(files)
+    }
 
+    /// The language picker at the root of the site, in the source language.
+    fn picker_html(&self) -> Result<String> {
+        let base = self.project.config.base_url.as_deref();
+        let source = self.project.config.source.as_str();
         let ui = self.localiser.site_strings(source);
         let picker = PickerView {
             lang: source,
             ui: &ui,
-            languages: langs
+            languages: self
+                .langs
                 .iter()
                 .map(|l| Alternate {
                     lang: l.clone(),
-                    name: names[l.as_str()].clone(),
+                    name: self.names[l.as_str()].clone(),
                     href: match base {
                         Some(b) => format!("{b}/{l}/index.html"),
                         None => format!("{l}/index.html"),
@@ -649,28 +696,27 @@ impl Site<'_, '_> {
                 .collect(),
             canonical: base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/")),
         };
-        put(
-            PathBuf::from("index.html"),
-            self.renderer.picker_html(&picker)?.as_bytes(),
-        )?;
+        self.renderer.picker_html(&picker)
+    }
 
-        let Some(b) = base else {
-            return Ok(());
-        };
-        let mut pages: Vec<SitemapPage> = Vec::new();
-        let url_of = |lang: &str, file: &str| format!("{b}/{lang}/{file}");
-        pages.push(SitemapPage {
-            editions: langs
+    /// The sitemap's entries: the indexes, then every article with its editions.
+    fn sitemap_pages(&self, base: &str, published: &[Vec<&Listing>]) -> Vec<SitemapPage> {
+        let source = self.project.config.source.as_str();
+        let url_of = |lang: &str, file: &str| format!("{base}/{lang}/{file}");
+        let mut pages = vec![SitemapPage {
+            editions: self
+                .langs
                 .iter()
                 .map(|l| (l.clone(), url_of(l, "index.html")))
                 .collect(),
-            default: langs
+            default: self
+                .langs
                 .iter()
                 .any(|l| l == source)
                 .then(|| url_of(source, "index.html")),
             lastmod: None,
-        });
-        for editions in &published {
+        }];
+        for editions in published {
             let Some(first) = editions.first() else {
                 continue;
             };
@@ -687,7 +733,7 @@ impl Site<'_, '_> {
                 lastmod: Some(first.date.clone()),
             });
         }
-        put(PathBuf::from("sitemap.xml"), sitemap(&pages).as_bytes())
+        pages
     }
 }
 

@@ -51,7 +51,10 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
 #[test]
 fn no_function_is_longer_than_80_lines() {
     let mut files = Vec::new();
-    sources(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+    sources(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
     files.sort();
     let mut long = Vec::new();
     for file in &files {
@@ -62,7 +65,11 @@ fn no_function_is_longer_than_80_lines() {
             }
         }
     }
-    assert!(long.is_empty(), "split these functions:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "split these functions:\n{}",
+        long.join("\n")
+    );
 }
 
 #[test]
