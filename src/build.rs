@@ -33,7 +33,7 @@ pub struct BuildOptions {
     /// Output folder, relative to the project root (default: the config's `out`).
     pub out: Option<PathBuf>,
     pub missing: MissingPolicy,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: those of the current thread pool, every core unless set).
     pub jobs: Option<usize>,
 }
 
@@ -123,11 +123,18 @@ pub fn build_with_progress(
             all.iter().filter(|l| wanted.contains(l)).cloned().collect()
         }
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-    pool.install(|| build_languages(project, options, &langs, progress))
+    // On the current pool (the CLI's, which also loaded the project) unless it has another
+    // number of threads than asked.
+    match options.jobs {
+        Some(jobs) if jobs != rayon::current_num_threads() => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+            pool.install(|| build_languages(project, options, &langs, progress))
+        }
+        _ => build_languages(project, options, &langs, progress),
+    }
 }
 
 /// The build of `langs`, on the current thread pool: check and make what changed, refuse or
