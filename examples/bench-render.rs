@@ -38,8 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut project = Project::load(&root)?;
     project.articles.truncate(articles);
     let renderer = Renderer::new(&project)?;
-    let localiser = Localiser::new(&project);
     let checker = gazette::check::Checker::new(&project)?;
+    let localiser = Localiser::new(&project, checker.shared_resources());
     let parsed: Vec<_> = project
         .articles
         .iter()

@@ -155,7 +155,7 @@ fn build_languages(
     let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
-    let localiser = Localiser::new(project);
+    let localiser = Localiser::new(project, checker.shared_resources());
     let renderer = Renderer::new(project)?;
     let names: BTreeMap<&str, String> = langs
         .iter()

@@ -25,6 +25,10 @@ use crate::content::{Arg, Date};
 /// An article's own files of every language, parsed once: language -> resource.
 pub type OwnResources = BTreeMap<String, Arc<FluentResource>>;
 
+/// The shared files (every `.ftl` file that is not an article's) of every language, parsed
+/// once for the checks and the editions: language -> resources, in file name order.
+pub type SharedResources = BTreeMap<String, Vec<Arc<FluentResource>>>;
+
 /// A thread-safe bundle over shared, parsed resources.
 pub type Bundle = fluent_bundle::concurrent::FluentBundle<Arc<FluentResource>>;
 

@@ -8,8 +8,8 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Article, BlockBody, RelatedKind};
-use crate::intl::OwnResources;
 use crate::intl::{self, Bundle};
+use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
 
 /// What to do when a target language lacks a message (`--missing`).
@@ -102,12 +102,12 @@ pub enum Outcome {
     Missing(Vec<String>),
 }
 
-/// The shared files of every language, parsed once for all bundles; an article's own files
-/// are parsed by its run of the checks and handed in ([`OwnResources`]).
+/// The bundles of every language. Files come parsed by the checks: the shared ones once for
+/// all bundles ([`SharedResources`]), an article's own with its run ([`OwnResources`]).
 pub struct Localiser<'p> {
     project: &'p Project,
     /// Language -> its parsed files, sorted out once for every bundle.
-    languages: BTreeMap<&'p str, LanguageResources>,
+    languages: BTreeMap<String, LanguageResources>,
 }
 
 /// The parsed `.ftl` files of one language.
@@ -122,24 +122,27 @@ struct LanguageResources {
 }
 
 impl<'p> Localiser<'p> {
-    pub fn new(project: &'p Project) -> Self {
+    pub fn new(project: &'p Project, shared: SharedResources) -> Self {
         let mut languages = BTreeMap::new();
-        for (lang, files) in &project.locales {
-            let mut res = LanguageResources::default();
-            for f in files.iter().filter(|f| !project.is_article_file(&f.name)) {
-                let resource = intl::resource(&f.text);
-                res.shared_ids
-                    .extend(resource.entries().filter_map(|e| match e {
-                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                        _ => None,
-                    }));
-                res.shared.push(resource);
-            }
-            res.shared_bundle = Some(intl::bundle(
-                project.config.format_locale(lang),
-                res.shared.iter().cloned(),
+        for (lang, resources) in shared {
+            let shared_ids = resources
+                .iter()
+                .flat_map(|r| r.entries())
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                    _ => None,
+                })
+                .collect();
+            let shared_bundle = Some(intl::bundle(
+                project.config.format_locale(&lang),
+                resources.iter().cloned(),
             ));
-            languages.insert(lang.as_str(), res);
+            let res = LanguageResources {
+                shared: resources,
+                shared_ids,
+                shared_bundle,
+            };
+            languages.insert(lang, res);
         }
         Localiser { project, languages }
     }

@@ -105,8 +105,8 @@ pub fn ftl_check(data: &[u8]) {
         if blocking {
             return;
         }
-        let localiser = Localiser::new(project);
         let checker = check::Checker::new(project).expect("readable");
+        let localiser = Localiser::new(project, checker.shared_resources());
         for lang in ["fr", "de"] {
             let _ = localiser.language_name(lang);
             let _ = localiser.site_strings(lang);

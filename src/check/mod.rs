@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Article;
 use crate::error::Result;
 use crate::ftl::{self, FileFacts};
-use crate::intl::OwnResources;
+use crate::intl::{OwnResources, SharedResources};
 use crate::project::{FtlFile, Project};
 
 /// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
@@ -150,6 +150,17 @@ impl<'p> Checker<'p> {
             languages,
             plurals,
         })
+    }
+
+    /// The parsed shared files of the languages checked, for the editions.
+    pub fn shared_resources(&self) -> SharedResources {
+        self.languages
+            .iter()
+            .map(|(lang, shared)| {
+                let resources = shared.iter().map(|p| Arc::clone(&p.resource)).collect();
+                (lang.clone(), resources)
+            })
+            .collect()
     }
 
     /// The run of the shared files and templates.
