@@ -1,6 +1,5 @@
 //! gazette: a publishing pipeline for a multilingual newsroom.
 pub mod build;
-pub mod cache;
 pub mod check;
 pub mod content;
 pub mod error;

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 
 /// The lock file, relative to the project root.
 fn file() -> PathBuf {
-    Path::new(crate::cache::DIR).join("writer.lock")
+    Path::new(crate::store::DIR).join("writer.lock")
 }
 
 /// Held while a command writes to the project; released when dropped.
@@ -44,8 +44,8 @@ impl ProjectLock {
     ) -> Result<ProjectLock> {
         let shown = file();
         let path = root.join(&shown);
-        fs::create_dir_all(root.join(crate::cache::DIR))
-            .map_err(|e| Error::io(crate::cache::DIR, e))?;
+        fs::create_dir_all(root.join(crate::store::DIR))
+            .map_err(|e| Error::io(crate::store::DIR, e))?;
         let mut lock = File::options()
             .read(true)
             .write(true)

@@ -229,7 +229,7 @@ fn check_reuses_the_findings_of_the_last_build() {
     std::fs::write(&cache, changed).unwrap();
     assert_eq!(p.check_json(), cold, "a damaged cache is not read");
     let kind = cache.file_name().unwrap().to_string_lossy().into_owned();
-    let mut value: gazette::cache::Cache = gazette::store::decode(&kind, &bytes).unwrap();
+    let mut value: gazette::build::cache::Cache = gazette::store::decode(&kind, &bytes).unwrap();
     for unit in value.articles.values_mut() {
         for d in &mut unit.findings.diagnostics {
             d.message = d.message.replace("is not translated", "is now translated");

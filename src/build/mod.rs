@@ -1,0 +1,303 @@
+//! The build: orchestration and the incremental part, beside the pipeline's stages rather
+//! than inside them. Articles go through the stages one by one, in parallel: checked, then
+//! localised in every language, rendered and streamed to the output, so memory holds a few
+//! articles at a time, not the site. Articles whose inputs did not change since the previous
+//! build are taken from the build cache instead (`reuse`, which the cached `check` shares).
+//! Indexes, feeds and the sitemap come last (`site`), from what every article left; the new
+//! site is published only if nothing blocked the build, with its cache (`cache`).
+
+pub mod cache;
+mod reuse;
+mod site;
+
+pub use reuse::check;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cache::{Cache, Page, Unit};
+use site::{page_files, Site};
+
+use crate::check::{Checker, Report};
+use crate::error::{Error, Result};
+use crate::localise::{Localiser, MissingPolicy};
+use crate::project::Project;
+use crate::render::Renderer;
+use crate::stamp::Stamp;
+use crate::store;
+use crate::write::{Output, Staged, Written};
+
+/// What `gazette build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Only these languages (default: source and every target).
+    pub langs: Option<Vec<String>>,
+    /// Output folder, relative to the project root (default: the config's `out`).
+    pub out: Option<PathBuf>,
+    pub missing: MissingPolicy,
+    /// Worker threads (default: those of the current thread pool, every core unless set).
+    pub jobs: Option<usize>,
+}
+
+/// What a build did, for the summary.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub out: PathBuf,
+    pub languages: Vec<String>,
+    pub articles: usize,
+    /// Files written (new or changed).
+    pub files: usize,
+    /// (language, slug, message id) shown in the source language.
+    pub fallbacks: Vec<(String, String, String)>,
+    /// (language, slug, missing ids) left out of a language.
+    pub skipped: Vec<(String, String, Vec<String>)>,
+    /// Files already in `out/` with the same bytes (kept, not written again).
+    pub unchanged: usize,
+    /// Files of the previous `out/` that this build no longer has.
+    pub removed: usize,
+    /// Files in the output that gazette did not write: kept as they are.
+    pub foreign: Vec<PathBuf>,
+    /// Things the publisher should know, in the order the summary tells them.
+    pub notes: Vec<Note>,
+}
+
+/// Something a build tells the publisher besides what it wrote ([`crate::report`] words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The build cache was not used: everything was built again.
+    CacheRefused(store::Refused),
+    /// Staging folders of interrupted builds removed.
+    StagingRemoved(usize),
+    /// Temporary cache files of interrupted builds removed.
+    TemporaryRemoved(usize),
+    /// No `base_url`: no feeds and no sitemap.
+    NoBaseUrl,
+    /// The site was published but its cache could not be kept (the reason).
+    CacheNotSaved(String),
+}
+
+/// The result of a build that ran to its end.
+#[derive(Debug)]
+pub enum BuildOutcome {
+    /// The check found errors: nothing was written.
+    Refused(Report),
+    /// Everything was written; the report holds the warnings.
+    Built(Summary, Report),
+}
+
+/// Told of a build's progress, from worker threads: one step per (language, article) pair
+/// localised (pairs taken from the build cache take no step). The CLI draws a progress bar
+/// with it; the library never prints.
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn step(&self);
+    fn finish(&self);
+}
+
+/// No progress reporting.
+impl Progress for () {
+    fn start(&self, _: usize) {}
+    fn step(&self) {}
+    fn finish(&self) {}
+}
+
+pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> {
+    build_with_progress(project, options, &())
+}
+
+pub fn build_with_progress(
+    project: &Project,
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildOutcome> {
+    let all = project.languages();
+    let langs = match &options.langs {
+        None => all.clone(),
+        Some(wanted) => {
+            for l in wanted {
+                if !all.contains(l) {
+                    return Err(Error::Usage(format!(
+                        "--lang: `{l}` is not a language of this project ({})",
+                        all.join(", ")
+                    )));
+                }
+            }
+            all.iter().filter(|l| wanted.contains(l)).cloned().collect()
+        }
+    };
+    // On the current pool (the CLI's, which also loaded the project) unless it has another
+    // number of threads than asked.
+    match options.jobs {
+        Some(jobs) if jobs != rayon::current_num_threads() => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+            pool.install(|| build_languages(project, options, &langs, progress))
+        }
+        _ => build_languages(project, options, &langs, progress),
+    }
+}
+
+/// The build of `langs`, on the current thread pool: check and make what changed, refuse or
+/// stage the new site, then publish it with its cache.
+fn build_languages(
+    project: &Project,
+    options: &BuildOptions,
+    langs: &[String],
+    progress: &dyn Progress,
+) -> Result<BuildOutcome> {
+    let out_rel = options
+        .out
+        .clone()
+        .unwrap_or_else(|| project.config.out.clone());
+    let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
+    let checks = cache::checks(project);
+    let global = cache::global(&checks, &format!("{langs:?} {:?}", options.missing));
+    let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
+
+    let checker = Checker::new(project)?;
+    let localiser = Localiser::new(project, checker.shared_resources());
+    let renderer = Renderer::new(project)?;
+    let names: BTreeMap<&str, String> = langs
+        .iter()
+        .map(|l| (l.as_str(), localiser.language_name(l)))
+        .collect();
+    let site = Site {
+        project,
+        langs,
+        names: &names,
+        policy: options.missing,
+        localiser: &localiser,
+        renderer: &renderer,
+        output: &output,
+        progress,
+    };
+    let (units, reused) = site.articles(&checker, &mut previous)?;
+    let report = site.report(&checker, &units);
+    if report.diagnostics.iter().any(|d| site.blocks(d)) {
+        return Ok(BuildOutcome::Refused(report));
+    }
+
+    let mut summary = summarise(project, &out_rel, langs, &units);
+    summary.notes.extend(refused.map(Note::CacheRefused));
+    summary.notes.extend(cleanup_notes(project, &output));
+    let mut kept = kept_pages(&units, &reused, &previous);
+    let listings = site.listing_pages(&units, &previous, &global, &mut kept)?;
+    // Every article, and nothing else, taken from a valid cache.
+    let same_units = !previous.global.is_empty()
+        && previous.articles.is_empty()
+        && reused.iter().all(|r| *r)
+        && listings.kept;
+
+    let staged = output.finish(kept)?;
+    summary.files = staged.written.changed;
+    summary.unchanged = staged.stamps.len() - staged.written.changed;
+    summary.removed = staged.written.removed;
+    summary.foreign.clone_from(&staged.written.foreign);
+    let cache = Cache {
+        output: staged.id.clone(),
+        checks,
+        global,
+        site: listings.fingerprint,
+        site_files: listings.files,
+        stamps: staged.stamps.clone(),
+        articles: project
+            .articles
+            .iter()
+            .map(|a| a.slug.clone())
+            .zip(units)
+            .collect(),
+    };
+    let same_cache = same_units && previous.output == cache.output;
+    publish(project, staged, &cache, same_cache, &mut summary)?;
+    Ok(BuildOutcome::Built(summary, report))
+}
+
+/// What this build removed of the interrupted ones.
+fn cleanup_notes(project: &Project, output: &Output) -> Vec<Note> {
+    let temporary = store::remove_leftovers(&project.root);
+    [
+        (output.leftovers > 0).then_some(Note::StagingRemoved(output.leftovers)),
+        (temporary > 0).then_some(Note::TemporaryRemoved(temporary)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The pages of the articles taken from the previous build, with their recorded stamps.
+fn kept_pages(units: &[Unit], reused: &[bool], previous: &Cache) -> Vec<(PathBuf, Stamp)> {
+    units
+        .iter()
+        .zip(reused)
+        .filter(|(_, reused)| **reused)
+        .flat_map(|(u, _)| page_files(u))
+        .filter_map(|f| previous.stamps.get(&f).map(|s| (f, *s)))
+        .collect()
+}
+
+/// Publish the staged site, then keep its cache and the input files' stamps. The cache is
+/// written before the site is published (a full disk fails the build with `out/` untouched)
+/// and put in place after: killed in between, the next build finds a cache of another output
+/// and does everything again. `same_cache`: the cache would be written unchanged.
+fn publish(
+    project: &Project,
+    staged: Staged,
+    cache: &Cache,
+    same_cache: bool,
+    summary: &mut Summary,
+) -> Result<()> {
+    let pending = if same_cache && staged.written == Written::default() {
+        None
+    } else {
+        Some(cache::stage(project, &summary.out, cache)?)
+    };
+    staged.publish()?;
+    // The site is out: a cache or stamps not kept only make the next build a full one.
+    let kept = pending
+        .map_or(Ok(()), store::Pending::keep)
+        .and_then(|()| project.stamps().save(&project.root, project.stamped()));
+    if let Err(e) = kept {
+        summary.notes.push(Note::CacheNotSaved(e.to_string()));
+    }
+    Ok(())
+}
+
+/// What the summary says of the articles: fallbacks and skipped pages, language by language.
+fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) -> Summary {
+    let mut summary = Summary {
+        out: out.to_path_buf(),
+        languages: langs.to_vec(),
+        articles: project.articles.len(),
+        ..Summary::default()
+    };
+    for page in units.iter().flat_map(|u| &u.pages) {
+        match page {
+            Page::Published { listing, fallbacks } => {
+                for id in fallbacks {
+                    summary.fallbacks.push((
+                        listing.lang.clone(),
+                        listing.slug.clone(),
+                        id.clone(),
+                    ));
+                }
+            }
+            Page::Skipped {
+                lang,
+                slug,
+                missing,
+            } => summary
+                .skipped
+                .push((lang.clone(), slug.clone(), missing.clone())),
+        }
+    }
+    // Language by language, as the summary lists them (articles stay in slug order).
+    let rank = |lang: &str| langs.iter().position(|l| l == lang);
+    summary.fallbacks.sort_by_key(|(lang, ..)| rank(lang));
+    summary.skipped.sort_by_key(|(lang, ..)| rank(lang));
+    if project.config.base_url.is_none() {
+        summary.notes.push(Note::NoBaseUrl);
+    }
+    summary
+}

@@ -1,0 +1,79 @@
+//! Reuse or redo: the one rule by which the build and the cached `check` take an article's
+//! results from the last build or work them out again.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use super::cache::{self, Unit};
+use crate::check::{Checker, Findings, Own, Report};
+use crate::content::Article;
+use crate::error::Result;
+use crate::project::{ArticleFile, Project};
+
+/// `check` with the build cache: the findings of articles whose inputs did not change since
+/// the last build of the project's `out/` are taken from it ([`reuse`]).
+pub fn check(project: &Project) -> Result<Report> {
+    let checks = cache::checks(project);
+    let mut known = match cache::read(project, &project.config.out) {
+        Ok(Some(c)) if c.checks == checks => c.articles,
+        _ => BTreeMap::new(),
+    };
+    let checker = Checker::new(project)?;
+    let units: Vec<Option<Unit>> = project
+        .articles
+        .iter()
+        .map(|a| known.remove(&a.slug))
+        .collect();
+    let articles: Vec<Findings> = project
+        .articles
+        .par_iter()
+        .zip(units)
+        .map(|(a, unit)| match reuse(project, a, unit) {
+            Some(unit) => Ok(unit.findings),
+            None => Ok(redo(project, &checker, a)?.findings),
+        })
+        .collect::<Result<_>>()?;
+    Ok(Report::assemble(
+        project,
+        std::iter::once(checker.shared()).chain(articles),
+    ))
+}
+
+/// The previous build's unit of an article, if the article's inputs are those it was made of
+/// (as the files' fingerprints or stamps tell when the project was loaded).
+pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>) -> Option<Unit> {
+    let name = format!("{}.ftl", article.slug);
+    let fingerprint = cache::article(project, &article.slug, article.fingerprint, |lang| {
+        project.file(lang, &name).map(|f| f.fingerprint)
+    });
+    unit.filter(|u| u.fingerprint == fingerprint)
+}
+
+/// An article checked again: its files read once, and the fingerprint of exactly what was read
+/// (a file saved during the build is recorded as what the build used, never as what loading saw).
+pub(super) struct Redone<'a> {
+    pub article: Cow<'a, Article>,
+    pub findings: Findings,
+    pub own: Own,
+    pub fingerprint: String,
+}
+
+pub(super) fn redo<'a>(
+    project: &Project,
+    checker: &Checker,
+    file: &'a ArticleFile,
+) -> Result<Redone<'a>> {
+    let (article, content) = project.article(file)?;
+    let (findings, own) = checker.article(&article)?;
+    let fingerprint = cache::article(project, &file.slug, content, |lang| {
+        own.fingerprints.get(lang).copied()
+    });
+    Ok(Redone {
+        article,
+        findings,
+        own,
+        fingerprint,
+    })
+}
