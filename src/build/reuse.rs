@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::project::{ArticleFile, Project};
 
 /// `check` with the build cache: the findings of articles whose inputs did not change since
-/// the last build of the project's `out/` are taken from it ([`reuse`]).
+/// the last build of the project's `out/` are taken from it (the rule the build follows).
 pub fn check(project: &Project) -> Result<Report> {
     let checks = cache::checks(project);
     let mut known = match cache::read(project, &project.config.out) {
