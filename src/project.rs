@@ -435,7 +435,8 @@ impl Project {
     /// diagnostic snippets: `.ftl` files and the project's templates as loaded, other files
     /// (content files) read.
     pub fn text_of_path(&self, file: &str) -> Option<String> {
-        let shown = |path: &Path| crate::check::diagnostic::slash_path(path) == file;
+        // Paths compare by component: `/` separates them on every system.
+        let shown = |path: &Path| path == Path::new(file);
         self.locales
             .values()
             .flatten()

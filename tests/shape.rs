@@ -80,3 +80,136 @@ fn functions_are_measured_from_fn_to_closing_brace() {
         [("a".to_owned(), 1, 3), ("b".to_owned(), 5, 5)]
     );
 }
+
+/// The pipeline's layers, first to last: a module may use modules of its own layer or an
+/// earlier one, never a later one (an arrow back up the pipeline). Keyed by the first part
+/// of the module path.
+const LAYERS: &[&[&str]] = &[
+    &["error"],
+    // The cache's files and the writers' lock: plumbing every stage may use.
+    &["store", "project_lock", "guard"],
+    // Parse: text -> facts with positions.
+    &["ftl", "markup", "content", "lock"],
+    // Fluent bundles with CLDR numbers and dates, used by the checks and the editions.
+    &["intl"],
+    // Load: the project read into memory.
+    &["stamp", "project"],
+    &["check"],
+    &["localise"],
+    &["render"],
+    &["write"],
+    // Orchestration and the incremental build, beside the stages.
+    &["build"],
+    &["sync"],
+    // Every user-facing text.
+    &["report"],
+];
+
+fn layer(module: &str) -> usize {
+    let top = module.split("::").next().unwrap_or(module);
+    LAYERS
+        .iter()
+        .position(|l| l.contains(&top))
+        .unwrap_or_else(|| panic!("module `{top}` is in no layer of tests/shape.rs"))
+}
+
+/// `src/a/b.rs` -> `a::b`; `src/a/mod.rs` -> `a`.
+fn module_of(path: &Path) -> String {
+    let rel = path
+        .strip_prefix(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))
+        .unwrap()
+        .with_extension("");
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|c| c != "mod")
+        .collect();
+    parts.join("::")
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The top modules a file's code names through `crate::` (in `use` lines, grouped or not, and
+/// in paths), comments left out.
+fn uses(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            if let Some(group) = rest.strip_prefix('{') {
+                found.extend(
+                    group
+                        .split([',', '}'])
+                        .map(|s| s.trim().split("::").next().unwrap_or("").to_owned())
+                        .filter(|s| is_name(s) && s != "self"),
+                );
+            } else {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                found.push(name);
+            }
+        }
+    }
+    // A `use crate::{` group over several lines.
+    let mut in_group = false;
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("").trim();
+        if code.starts_with("use crate::{") && !code.contains('}') {
+            in_group = true;
+            continue;
+        }
+        if in_group {
+            if code.starts_with('}') {
+                in_group = false;
+            } else {
+                let name = code.split("::").next().unwrap_or("").trim_end_matches(',');
+                if is_name(name) {
+                    found.push(name.to_owned());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_import_points_down_the_pipeline() {
+    let mut files = Vec::new();
+    sources(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+    files.sort();
+    let mut upward = Vec::new();
+    for file in &files {
+        let module = module_of(file);
+        if ["lib", "main", "cli"].contains(&module.as_str()) {
+            continue;
+        }
+        let own = layer(&module);
+        for used in uses(&fs::read_to_string(file).unwrap()) {
+            if used != module.split("::").next().unwrap() && layer(&used) > own {
+                upward.push(format!("{module} uses {used}"));
+            }
+        }
+    }
+    upward.sort();
+    upward.dedup();
+    assert!(
+        upward.is_empty(),
+        "imports running back up the pipeline:\n{}",
+        upward.join("\n")
+    );
+}
+
+#[test]
+fn uses_are_read_from_paths_and_groups_not_comments() {
+    let text = "use crate::check::{Code, Report};\nuse crate::{error::Error, intl};\n// crate::build\nuse crate::{\n    project::Project,\n    store,\n};\nlet x = crate::render::f(); // crate::sync\n";
+    assert_eq!(
+        uses(text),
+        ["check", "error", "intl", "render", "project", "store"]
+    );
+}
