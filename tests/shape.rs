@@ -181,7 +181,10 @@ fn uses(text: &str) -> Vec<String> {
 #[test]
 fn every_import_points_down_the_pipeline() {
     let mut files = Vec::new();
-    sources(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+    sources(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
     files.sort();
     let mut upward = Vec::new();
     for file in &files {
@@ -203,6 +206,58 @@ fn every_import_points_down_the_pipeline() {
         "imports running back up the pipeline:\n{}",
         upward.join("\n")
     );
+}
+
+/// No circle among the top modules: following imports never leads back to where it started.
+#[test]
+fn the_import_graph_has_no_circle() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut files = Vec::new();
+    sources(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let module = module_of(file);
+        let top = module.split("::").next().unwrap().to_owned();
+        let edges = graph.entry(top.clone()).or_default();
+        for used in uses(&fs::read_to_string(file).unwrap()) {
+            if used != top {
+                edges.insert(used);
+            }
+        }
+    }
+    // Depth-first, with the path walked so far: a module met again on it closes a circle.
+    fn walk(
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        at: &str,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|m| m == at) {
+            let mut circle = path[i..].to_vec();
+            circle.push(at.to_owned());
+            return Some(circle);
+        }
+        if !done.insert(at.to_owned()) {
+            return None;
+        }
+        path.push(at.to_owned());
+        for next in graph.get(at).into_iter().flatten() {
+            if let Some(circle) = walk(graph, next, path, done) {
+                return Some(circle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    for module in graph.keys() {
+        if let Some(circle) = walk(&graph, module, &mut Vec::new(), &mut done) {
+            panic!("imports go round: {}", circle.join(" -> "));
+        }
+    }
 }
 
 #[test]
