@@ -1,4 +1,23 @@
 //! gazette: a publishing pipeline for a multilingual newsroom.
+//!
+//! The map, a row per stage: a module uses only the modules of its row and of the rows above
+//! it, never a later stage (`tests/shape.rs` checks it).
+//!
+//! | stage | modules | what it does |
+//! |---|---|---|
+//! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
+//! | parse | [`ftl`], [`markup`], [`content`], [`lock`] | text -> facts with positions: Fluent files, inline markup, articles, review records |
+//! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
+//! | load | [`project`], [`stamp`] | the project read into memory, parsed (files unchanged since the last build known by their stamps) |
+//! | check | [`check`] | facts -> diagnostics: a pure function of the project |
+//! | localise | [`localise`] | bundles -> editions: an article in one language |
+//! | render | [`render`] | editions -> page bytes, through Handlebars |
+//! | write | [`write`] | bytes -> `out/`, all or nothing |
+//! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
+//! | sync | [`sync`] | stubs and review records in the translators' files |
+//! | report | [`report`] | every user-facing text: check's formats, status, the build summary |
+//!
+//! `main.rs` and `cli.rs` are the face: arguments in, exit code out, the only printer.
 pub mod build;
 pub mod check;
 pub mod content;
