@@ -12,7 +12,7 @@
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
 //! | localise | [`localise`] | bundles -> editions: an article in one language |
 //! | render | [`render`] | editions -> page bytes, through Handlebars |
-//! | write | [`write`] | bytes -> `out/`, all or nothing |
+//! | write | [`write`](mod@write) | bytes -> `out/`, all or nothing |
 //! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
 //! | report | [`report`] | every user-facing text: check's formats, status, the build summary |
