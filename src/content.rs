@@ -168,22 +168,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         path: path.to_path_buf(),
         message,
     };
-    let slug = path
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    if !is_valid_slug(&slug) {
-        return Err(err(format!(
-            "invalid slug `{slug}`: use lowercase ASCII letters, digits and `-` only"
-        )));
-    }
-    if slug == "index" {
-        // Its page would be `out/<lang>/index.html`, the language's index.
-        return Err(err(
-            "the slug `index` is taken by each language's index page: rename the file".into(),
-        ));
-    }
+    let slug = article_slug(path).map_err(err)?;
     let raw: RawArticle = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
     let date = toml_date(&raw.date).ok_or_else(|| {
         err(format!(
@@ -192,65 +177,19 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         ))
     })?;
 
-    let lines = Lines::new(text);
-    let mut key_lines = BTreeMap::new();
-    let mut note_key = |key: &str, from: usize| {
-        if let Some(line) = line_of_quoted(&lines, text, key, from) {
-            key_lines.entry(key.to_owned()).or_insert(line);
-        }
-    };
-    let (title, lede, lede_required) = {
-        let title = raw.title.map(|t| (t.span().start, t.into_inner()));
-        let lede = raw.lede.map(|t| (t.span().start, t.into_inner()));
-        if let Some((at, id)) = &title {
-            note_key(id, *at);
-        }
-        if let Some((at, id)) = &lede {
-            note_key(id, *at);
-        }
-        (
-            title.map_or_else(|| "title".to_owned(), |t| t.1),
-            lede.as_ref()
-                .map_or_else(|| "lede".to_owned(), |t| t.1.clone()),
-            lede.is_some(),
-        )
-    };
+    let mut keys = KeyLines::new(text);
+    let title = raw.title.map(|id| keys.note_spanned(id));
+    let lede = raw.lede.map(|id| keys.note_spanned(id));
+    let lede_required = lede.is_some();
 
     let mut blocks = Vec::with_capacity(raw.blocks.len());
     for (i, spanned) in raw.blocks.into_iter().enumerate() {
         let start = spanned.span().start;
-        let line = lines.line_col(start).0;
-        let mut table = spanned.into_inner();
-        let at = |message: String| err(format!("block {} (line {line}): {message}", i + 1));
-        let args = match table.remove("args") {
-            None => BTreeMap::new(),
-            Some(toml::Value::Table(args)) => args
-                .into_iter()
-                .map(|(k, v)| {
-                    arg_value(&v)
-                        .map(|a| (k.clone(), a))
-                        .ok_or_else(|| at(format!("args.{k}: use a number, a string or a date")))
-                })
-                .collect::<Result<_>>()?,
-            Some(_) => return Err(at("args must be a table, e.g. args = { count = 31 }".into())),
-        };
-        let body = BlockBody::deserialize(toml::Value::Table(table)).map_err(|e| {
-            at(e.message()
-                .trim()
-                .replace("unknown variant", "unknown block type"))
-        })?;
-        match &body {
-            BlockBody::Figure { src, .. } | BlockBody::Video { src, .. } => {
-                check_link(src, false).map_err(|m| at(format!("src: {m}")))?
-            }
-            BlockBody::Related { href, .. } => {
-                check_link(href, true).map_err(|m| at(format!("href: {m}")))?
-            }
-            _ => {}
-        }
-        let block = Block { body, args, line };
+        let line = keys.lines.line_col(start).0;
+        let block = parse_block(spanned.into_inner(), line)
+            .map_err(|m| err(format!("block {} (line {line}): {m}", i + 1)))?;
         for key in block.keys() {
-            note_key(key, start);
+            keys.note(key, start);
         }
         blocks.push(block);
     }
@@ -260,12 +199,106 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         path: path.to_path_buf(),
         date,
         section: raw.section,
-        title,
-        lede,
+        title: title.unwrap_or_else(|| "title".to_owned()),
+        lede: lede.unwrap_or_else(|| "lede".to_owned()),
         lede_required,
         blocks,
-        key_lines,
+        key_lines: keys.found,
     })
+}
+
+/// The article's slug, its file stem: it becomes the page's file name, so it must be a valid
+/// slug and must not take the name of the language's index page.
+fn article_slug(path: &Path) -> std::result::Result<String, String> {
+    let slug = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    if !is_valid_slug(&slug) {
+        return Err(format!(
+            "invalid slug `{slug}`: use lowercase ASCII letters, digits and `-` only"
+        ));
+    }
+    if slug == "index" {
+        // Its page would be `out/<lang>/index.html`, the language's index.
+        return Err(
+            "the slug `index` is taken by each language's index page: rename the file".into(),
+        );
+    }
+    Ok(slug)
+}
+
+/// The line where each message id is first named in the article file, so that diagnostics
+/// about a message can point at the article line that asks for it.
+struct KeyLines<'t> {
+    text: &'t str,
+    lines: Lines<'t>,
+    found: BTreeMap<String, usize>,
+}
+
+impl<'t> KeyLines<'t> {
+    fn new(text: &'t str) -> Self {
+        KeyLines {
+            text,
+            lines: Lines::new(text),
+            found: BTreeMap::new(),
+        }
+    }
+
+    /// Notes the line where `key` is quoted at or after byte `from`; the first note of a key wins.
+    fn note(&mut self, key: &str, from: usize) {
+        if let Some(line) = line_of_quoted(&self.lines, self.text, key, from) {
+            self.found.entry(key.to_owned()).or_insert(line);
+        }
+    }
+
+    /// The message id of `title` or `lede`, noted where the file names it.
+    fn note_spanned(&mut self, id: Spanned<String>) -> String {
+        let at = id.span().start;
+        let id = id.into_inner();
+        self.note(&id, at);
+        id
+    }
+}
+
+/// One `[[blocks]]` table, found at `line`; the caller says which block an error is about.
+fn parse_block(mut table: toml::Table, line: usize) -> std::result::Result<Block, String> {
+    let args = block_args(table.remove("args"))?;
+    let body = BlockBody::deserialize(toml::Value::Table(table)).map_err(|e| {
+        e.message()
+            .trim()
+            .replace("unknown variant", "unknown block type")
+    })?;
+    check_block_links(&body)?;
+    Ok(Block { body, args, line })
+}
+
+/// A block's `args` table, checked to hold only values a Fluent argument can take.
+fn block_args(args: Option<toml::Value>) -> std::result::Result<BTreeMap<String, Arg>, String> {
+    match args {
+        None => Ok(BTreeMap::new()),
+        Some(toml::Value::Table(args)) => args
+            .into_iter()
+            .map(|(k, v)| {
+                arg_value(&v)
+                    .map(|a| (k.clone(), a))
+                    .ok_or_else(|| format!("args.{k}: use a number, a string or a date"))
+            })
+            .collect(),
+        Some(_) => Err("args must be a table, e.g. args = { count = 31 }".into()),
+    }
+}
+
+/// The block's `src` or `href` (see [`check_link`]), named in the error.
+fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
+    match body {
+        BlockBody::Figure { src, .. } | BlockBody::Video { src, .. } => {
+            check_link(src, false).map_err(|m| format!("src: {m}"))
+        }
+        BlockBody::Related { href, .. } => check_link(href, true).map_err(|m| format!("href: {m}")),
+        _ => Ok(()),
+    }
 }
 
 /// A `src` or `href` must be an http(s) URL (or mailto, for links) or a relative path inside

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Article, BlockBody, RelatedKind};
+use crate::content::{Article, Block, BlockBody, RelatedKind};
 use crate::intl::{self, Bundle};
 use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
@@ -181,114 +181,29 @@ impl<'p> Localiser<'p> {
         own: &OwnResources,
         policy: MissingPolicy,
     ) -> Outcome {
-        let source_lang = self.project.config.source.as_str();
-        let bundle = self.bundle(lang, own.get(lang));
-        let source = (policy == MissingPolicy::Fallback && lang != source_lang)
-            .then(|| self.bundle(source_lang, own.get(source_lang)));
-        let all_args = article.all_args();
-        let fluent_all = intl::fluent_args(&all_args);
+        let mut texts = self.texts(lang, own, policy);
+        let fluent_all = intl::fluent_args(&article.all_args());
 
-        let mut missing = Vec::new();
-        let mut fallbacks = Vec::new();
-        let mut text = |id: &str, attr: Option<&str>, args: &FluentArgs| -> Option<Text> {
-            if let Some(value) = format_message(&bundle, id, attr, Some(args)) {
-                return Some(Text { value, lang: None });
-            }
-            let shown = match attr {
-                Some(a) => format!("{id}.{a}"),
-                None => id.to_owned(),
-            };
-            match source
-                .as_ref()
-                .and_then(|b| format_message(b, id, attr, Some(args)))
-            {
-                Some(value) => {
-                    fallbacks.push(shown);
-                    Some(Text {
-                        value,
-                        lang: Some(source_lang.to_owned()),
-                    })
-                }
-                None => {
-                    missing.push(shown);
-                    None
-                }
-            }
-        };
-
-        let title = text(&article.title, None, &fluent_all);
-        let lede = if article.lede_required || bundle.has_message(&article.lede) {
-            text(&article.lede, None, &fluent_all)
+        let title = texts.text(&article.title, None, &fluent_all);
+        let lede = if article.lede_required || texts.bundle.has_message(&article.lede) {
+            texts.text(&article.lede, None, &fluent_all)
         } else {
             None
         };
-        let ui = self.ui_strings(lang, &bundle, Some(&fluent_all));
-        let mut blocks = Vec::with_capacity(article.blocks.len());
-        for block in &article.blocks {
-            let mut args = intl::fluent_args(&block.args);
-            if let Some(date) = fluent_all.get("date") {
-                args.set("date", date.clone());
-            }
-            let mut local = LocalBlock {
-                kind: "paragraph",
-                text: None,
-                items: Vec::new(),
-                alt: None,
-                caption: None,
-                src: None,
-                href: None,
-                label: None,
-            };
-            match &block.body {
-                BlockBody::Heading { key }
-                | BlockBody::Paragraph { key }
-                | BlockBody::Quote { key } => {
-                    local.kind = match &block.body {
-                        BlockBody::Heading { .. } => "heading",
-                        BlockBody::Quote { .. } => "quote",
-                        _ => "paragraph",
-                    };
-                    local.text = text(key, None, &args);
-                }
-                BlockBody::List { items } => {
-                    local.kind = "list";
-                    local.items = items.iter().filter_map(|k| text(k, None, &args)).collect();
-                }
-                BlockBody::Figure { key, src } | BlockBody::Video { key, src } => {
-                    local.kind = if matches!(block.body, BlockBody::Figure { .. }) {
-                        "figure"
-                    } else {
-                        "video"
-                    };
-                    local.alt = text(key, Some("alt"), &args);
-                    local.caption = text(key, Some("caption"), &args);
-                    local.src = Some(src.clone());
-                }
-                BlockBody::Related { key, href, kind } => {
-                    local.kind = "related";
-                    local.text = text(key, None, &args);
-                    local.href = Some(href.clone());
-                    let label = match kind {
-                        RelatedKind::Read => "related-read",
-                        RelatedKind::Watch => "related-watch",
-                    };
-                    local.label = ui.get(label).cloned();
-                }
-            }
-            blocks.push(local);
-        }
+        let ui = self.ui_strings(lang, &texts.bundle, Some(&fluent_all));
+        let blocks: Vec<LocalBlock> = article
+            .blocks
+            .iter()
+            .map(|block| texts.block(block, &block_args(block, &fluent_all), &ui))
+            .collect();
 
         let Some(title) = title else {
-            return Outcome::Missing(missing);
+            return Outcome::Missing(texts.missing);
         };
-        if !missing.is_empty() {
-            return Outcome::Missing(missing);
+        if !texts.missing.is_empty() {
+            return Outcome::Missing(texts.missing);
         }
-        let section = article.section.as_ref().map(|s| {
-            ui.get(&format!("section-{s}"))
-                .cloned()
-                .unwrap_or_else(|| s.clone())
-        });
+        let section = article.section.as_ref().map(|s| section_name(&ui, s));
         Outcome::Edition(Box::new(Edition {
             lang: lang.to_owned(),
             slug: article.slug.clone(),
@@ -299,8 +214,22 @@ impl<'p> Localiser<'p> {
             lede,
             blocks,
             ui,
-            fallbacks,
+            fallbacks: texts.fallbacks,
         }))
+    }
+
+    /// Where the texts of an article in `lang` come from: its bundle there and, under
+    /// `--missing fallback`, the source language's.
+    fn texts(&self, lang: &str, own: &OwnResources, policy: MissingPolicy) -> Texts<'p> {
+        let source_lang = self.project.config.source.as_str();
+        Texts {
+            bundle: self.bundle(lang, own.get(lang)),
+            source: (policy == MissingPolicy::Fallback && lang != source_lang)
+                .then(|| self.bundle(source_lang, own.get(source_lang))),
+            source_lang,
+            missing: Vec::new(),
+            fallbacks: Vec::new(),
+        }
     }
 
     /// Every message of the shared files, formatted (the source's where the language lacks one).
@@ -333,6 +262,134 @@ impl<'p> Localiser<'p> {
         let bundle = self.bundle(lang, None);
         self.ui_strings(lang, &bundle, None)
     }
+}
+
+/// The texts of one edition as they are formatted, with what they lacked: an edition is
+/// published only when nothing was missing, and says which texts are in the source language.
+struct Texts<'p> {
+    /// The article's bundle in the edition's language.
+    bundle: Bundle,
+    /// The article's bundle in the source language, when missing texts fall back to it.
+    source: Option<Bundle>,
+    source_lang: &'p str,
+    /// Message ids (`id` or `id.attr`) neither bundle has.
+    missing: Vec<String>,
+    /// Message ids shown in the source language.
+    fallbacks: Vec<String>,
+}
+
+impl Texts<'_> {
+    /// The text of a message or of its attribute `attr`, from the source language when the
+    /// edition's lacks it; `None` (and noted as missing) when neither has it.
+    fn text(&mut self, id: &str, attr: Option<&str>, args: &FluentArgs) -> Option<Text> {
+        if let Some(value) = format_message(&self.bundle, id, attr, Some(args)) {
+            return Some(Text { value, lang: None });
+        }
+        let shown = match attr {
+            Some(a) => format!("{id}.{a}"),
+            None => id.to_owned(),
+        };
+        match self
+            .source
+            .as_ref()
+            .and_then(|b| format_message(b, id, attr, Some(args)))
+        {
+            Some(value) => {
+                self.fallbacks.push(shown);
+                Some(Text {
+                    value,
+                    lang: Some(self.source_lang.to_owned()),
+                })
+            }
+            None => {
+                self.missing.push(shown);
+                None
+            }
+        }
+    }
+
+    /// One block with its texts formatted with `args`; `ui` gives a related link its label.
+    fn block(
+        &mut self,
+        block: &Block,
+        args: &FluentArgs,
+        ui: &BTreeMap<String, String>,
+    ) -> LocalBlock {
+        let mut local = LocalBlock::empty(block_kind(&block.body));
+        match &block.body {
+            BlockBody::Heading { key }
+            | BlockBody::Paragraph { key }
+            | BlockBody::Quote { key } => {
+                local.text = self.text(key, None, args);
+            }
+            BlockBody::List { items } => {
+                local.items = items
+                    .iter()
+                    .filter_map(|k| self.text(k, None, args))
+                    .collect();
+            }
+            BlockBody::Figure { key, src } | BlockBody::Video { key, src } => {
+                local.alt = self.text(key, Some("alt"), args);
+                local.caption = self.text(key, Some("caption"), args);
+                local.src = Some(src.clone());
+            }
+            BlockBody::Related { key, href, kind } => {
+                local.text = self.text(key, None, args);
+                local.href = Some(href.clone());
+                let label = match kind {
+                    RelatedKind::Read => "related-read",
+                    RelatedKind::Watch => "related-watch",
+                };
+                local.label = ui.get(label).cloned();
+            }
+        }
+        local
+    }
+}
+
+impl LocalBlock {
+    /// A block of `kind` with no field set yet.
+    fn empty(kind: &'static str) -> Self {
+        LocalBlock {
+            kind,
+            text: None,
+            items: Vec::new(),
+            alt: None,
+            caption: None,
+            src: None,
+            href: None,
+            label: None,
+        }
+    }
+}
+
+/// The name templates know a block's type by.
+fn block_kind(body: &BlockBody) -> &'static str {
+    match body {
+        BlockBody::Heading { .. } => "heading",
+        BlockBody::Paragraph { .. } => "paragraph",
+        BlockBody::Quote { .. } => "quote",
+        BlockBody::List { .. } => "list",
+        BlockBody::Figure { .. } => "figure",
+        BlockBody::Video { .. } => "video",
+        BlockBody::Related { .. } => "related",
+    }
+}
+
+/// A block's own arguments plus the article's `date`, which every message may use.
+fn block_args<'a>(block: &Block, article_args: &FluentArgs<'a>) -> FluentArgs<'a> {
+    let mut args = intl::fluent_args(&block.args);
+    if let Some(date) = article_args.get("date") {
+        args.set("date", date.clone());
+    }
+    args
+}
+
+/// A section as the language names it (`section-<name>` of the shared files), or its name.
+fn section_name(ui: &BTreeMap<String, String>, section: &str) -> String {
+    ui.get(&format!("section-{section}"))
+        .cloned()
+        .unwrap_or_else(|| section.to_owned())
 }
 
 /// Format a message's value or attribute; `None` when it does not exist. Invisible control

@@ -201,85 +201,140 @@ pub fn status_json(report: &Report) -> String {
 /// `gazette status`: an aligned table, one row per (language, file), a total row per language
 /// and one for all languages. With `colour`, ANSI colours flag what needs work.
 pub fn status_human(report: &Report, colour: bool) -> String {
-    const HEADER: [&str; 8] = [
-        "language",
-        "file",
-        "messages",
-        "translated",
-        "missing",
-        "stale",
-        "obsolete",
-        "%",
-    ];
-    // (cells, counts, is a total row)
-    let mut rows: Vec<([String; 8], Option<Counts>, bool)> =
-        vec![(HEADER.map(str::to_owned), None, false)];
-    let row = |lang: &str, file: &str, c: &Counts| {
-        [
-            lang.to_owned(),
-            file.to_owned(),
-            c.messages.to_string(),
-            c.translated.to_string(),
-            c.missing.to_string(),
-            c.stale.to_string(),
-            c.obsolete.to_string(),
-            format!("{:.1}", c.percent()),
-        ]
-    };
-    let mut all = Counts::default();
-    for (lang, counts) in &report.locales {
-        for (file, c) in report.files.get(lang).into_iter().flatten() {
-            rows.push((row(lang, file, c), Some(c.clone()), false));
-        }
-        rows.push((row(lang, "total", counts), Some(counts.clone()), true));
-        all.add(counts);
-    }
-    if report.locales.len() > 1 {
-        rows.push((row("all", "total", &all), Some(all), true));
-    }
-    let mut widths = [0; 8];
-    for (cells, _, _) in &rows {
-        for (w, cell) in widths.iter_mut().zip(cells) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let paint = |text: String, code: &str| {
-        if colour && !code.is_empty() {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text
-        }
-    };
+    let rows = status_rows(report);
+    let widths = column_widths(&rows);
     let mut out = String::new();
-    for (cells, counts, total) in &rows {
-        let mut line = Vec::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let width = widths[i];
-            let padded = if i < 2 {
-                format!("{cell:<width$}")
-            } else {
-                format!("{cell:>width$}")
-            };
-            let code = match (counts, i) {
-                (None, _) => "1",
-                (Some(c), 4) if c.missing > 0 => "31",
-                (Some(c), 5) if c.stale > 0 => "33",
-                (Some(c), 6) if c.obsolete > 0 => "33",
-                (Some(c), 7) if c.translated == c.messages => "32",
-                (Some(c), 7) if c.missing > 0 => "31",
-                (Some(_), 7) => "33",
-                _ if *total => "1",
-                _ => "",
-            };
-            line.push(paint(padded, code));
-        }
-        out.push_str(line.join("  ").trim_end());
+    for row in &rows {
+        out.push_str(&row.line(&widths, colour));
         out.push('\n');
     }
     if report.locales.is_empty() {
         out.push_str("status: no target language\n");
     }
     out
+}
+
+/// The columns of the `status` table.
+const STATUS_HEADER: [&str; 8] = [
+    "language",
+    "file",
+    "messages",
+    "translated",
+    "missing",
+    "stale",
+    "obsolete",
+    "%",
+];
+
+/// One row of the `status` table: its cells, and what the colours of its cells depend on.
+struct StatusRow {
+    cells: [String; 8],
+    /// The counts the row shows; `None` on the header.
+    counts: Option<Counts>,
+    /// A language's total row, or the one of all languages.
+    total: bool,
+}
+
+impl StatusRow {
+    fn header() -> Self {
+        StatusRow {
+            cells: STATUS_HEADER.map(str::to_owned),
+            counts: None,
+            total: false,
+        }
+    }
+
+    /// The counts `c` of a file, or (`total`) of a language or of all languages.
+    fn of(lang: &str, file: &str, c: &Counts, total: bool) -> Self {
+        StatusRow {
+            cells: [
+                lang.to_owned(),
+                file.to_owned(),
+                c.messages.to_string(),
+                c.translated.to_string(),
+                c.missing.to_string(),
+                c.stale.to_string(),
+                c.obsolete.to_string(),
+                format!("{:.1}", c.percent()),
+            ],
+            counts: Some(c.clone()),
+            total,
+        }
+    }
+
+    /// The row as a line of the table: names aligned left and numbers right in columns of
+    /// `widths`, two spaces apart, with no trailing space.
+    fn line(&self, widths: &[usize; 8], colour: bool) -> String {
+        let cells: Vec<String> = self
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let width = widths[i];
+                let padded = if i < 2 {
+                    format!("{cell:<width$}")
+                } else {
+                    format!("{cell:>width$}")
+                };
+                paint(padded, self.colour(i), colour)
+            })
+            .collect();
+        cells.join("  ").trim_end().to_owned()
+    }
+
+    /// The ANSI colour of cell `i`: missing messages in red, stale or obsolete ones in yellow,
+    /// the percentage green when complete (else red or yellow); the header and totals in bold.
+    fn colour(&self, i: usize) -> &'static str {
+        match (&self.counts, i) {
+            (None, _) => "1",
+            (Some(c), 4) if c.missing > 0 => "31",
+            (Some(c), 5) if c.stale > 0 => "33",
+            (Some(c), 6) if c.obsolete > 0 => "33",
+            (Some(c), 7) if c.translated == c.messages => "32",
+            (Some(c), 7) if c.missing > 0 => "31",
+            (Some(_), 7) => "33",
+            _ if self.total => "1",
+            _ => "",
+        }
+    }
+}
+
+/// The header, then each language's files and total, then the total of all languages when
+/// there are several.
+fn status_rows(report: &Report) -> Vec<StatusRow> {
+    let mut rows = vec![StatusRow::header()];
+    let mut all = Counts::default();
+    for (lang, counts) in &report.locales {
+        for (file, c) in report.files.get(lang).into_iter().flatten() {
+            rows.push(StatusRow::of(lang, file, c, false));
+        }
+        rows.push(StatusRow::of(lang, "total", counts, true));
+        all.add(counts);
+    }
+    if report.locales.len() > 1 {
+        rows.push(StatusRow::of("all", "total", &all, true));
+    }
+    rows
+}
+
+/// The width of each column: its widest cell, in characters.
+fn column_widths(rows: &[StatusRow]) -> [usize; 8] {
+    let mut widths = [0; 8];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(&row.cells) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    widths
+}
+
+/// `text` in the ANSI colour `code`, when colours are on and there is one.
+fn paint(text: String, code: &str, colour: bool) -> String {
+    if colour && !code.is_empty() {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text
+    }
 }
 
 /// The summary `build` prints on stderr: pages shown in the source language, notes, files

@@ -89,57 +89,92 @@ fn is_empty(p: &Pattern) -> bool {
     p.visible.trim().is_empty()
 }
 
+/// What a check of one pattern found, before [`diagnostic`] places it in the target file.
+struct Finding {
+    code: Code,
+    message: String,
+    help: String,
+}
+
+/// The checks that compare one pattern (value or attribute) with the source's. An empty
+/// pattern is reported as empty alone: the other checks would only say so again.
 fn patterns(t: &Target, tgt: &Entry, sp: &Pattern, tp: &Pattern, out: &mut Vec<Diagnostic>) {
     let what = name(tgt, tp);
-    let mut push = |code, message, help| out.push(diagnostic(t, tgt, tp, code, message, help));
-    if is_empty(tp) {
-        if !is_empty(sp) {
-            push(
-                Code::EmptyValue,
-                format!("`{what}` is empty; the source has text"),
-                "write the translation: an empty text publishes nothing".into(),
-            );
-        }
-        return;
+    let findings: Vec<Finding> = if is_empty(tp) {
+        empty_value(&what, sp).into_iter().collect()
+    } else {
+        [
+            untranslated(&what, tgt, sp, tp),
+            markup_mismatch(&what, sp, tp),
+            unbalanced_delimiters(&what, sp, tp),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(whitespace_mismatches(&what, sp, tp))
+        .collect()
+    };
+    for f in findings {
+        out.push(diagnostic(t, tgt, tp, f.code, f.message, f.help));
     }
-    if sp.text == tp.text && !tgt.same_as_source && !only_names(&sp.visible) {
-        push(
-            Code::Untranslated,
-            format!("`{what}` is identical to the source text"),
-            format!(
-                "translate it, or add a `# {SAME_AS_SOURCE}` comment line right above `{}` if it is meant to stay as it is",
-                tgt.id
-            ),
-        );
-    }
+}
+
+/// `empty-value`: an empty target publishes nothing where the source has text.
+fn empty_value(what: &str, sp: &Pattern) -> Option<Finding> {
+    (!is_empty(sp)).then(|| Finding {
+        code: Code::EmptyValue,
+        message: format!("`{what}` is empty; the source has text"),
+        help: "write the translation: an empty text publishes nothing".into(),
+    })
+}
+
+/// `untranslated`: the source text copied, unless it is only names or marked as meant to be.
+fn untranslated(what: &str, tgt: &Entry, sp: &Pattern, tp: &Pattern) -> Option<Finding> {
+    (sp.text == tp.text && !tgt.same_as_source && !only_names(&sp.visible)).then(|| Finding {
+        code: Code::Untranslated,
+        message: format!("`{what}` is identical to the source text"),
+        help: format!(
+            "translate it, or add a `# {SAME_AS_SOURCE}` comment line right above `{}` if it is meant to stay as it is",
+            tgt.id
+        ),
+    })
+}
+
+/// `markup-mismatch`: other inline tags than the source's (see [`tags`]).
+fn markup_mismatch(what: &str, sp: &Pattern, tp: &Pattern) -> Option<Finding> {
     let (src_tags, tgt_tags) = (tags(&sp.visible), tags(&tp.visible));
-    if src_tags != tgt_tags {
-        push(
-            Code::MarkupMismatch,
-            format!(
-                "`{what}` has other inline markup than the source: {} in the source, {} here",
-                list(&src_tags),
-                list(&tgt_tags)
-            ),
-            format!(
-                "use the source's tags ({}) around the matching words",
-                list(&src_tags)
-            ),
-        );
-    }
+    (src_tags != tgt_tags).then(|| Finding {
+        code: Code::MarkupMismatch,
+        message: format!(
+            "`{what}` has other inline markup than the source: {} in the source, {} here",
+            list(&src_tags),
+            list(&tgt_tags)
+        ),
+        help: format!(
+            "use the source's tags ({}) around the matching words",
+            list(&src_tags)
+        ),
+    })
+}
+
+/// `unbalanced-delimiters`: only the kinds of problem the source does not have itself (a
+/// problem the source has too is not the translation's).
+fn unbalanced_delimiters(what: &str, sp: &Pattern, tp: &Pattern) -> Option<Finding> {
     let src_problems = delimiter_problems(&sp.visible);
     let new: Vec<String> = delimiter_problems(&tp.visible)
         .into_iter()
         .filter(|(kind, _)| !src_problems.iter().any(|(k, _)| k == kind))
         .map(|(_, problem)| problem)
         .collect();
-    if !new.is_empty() {
-        push(
-            Code::UnbalancedDelimiters,
-            format!("`{what}` has {}", new.join(" and ")),
-            "close (or remove) the bracket or quotation mark, as the source does".into(),
-        );
-    }
+    (!new.is_empty()).then(|| Finding {
+        code: Code::UnbalancedDelimiters,
+        message: format!("`{what}` has {}", new.join(" and ")),
+        help: "close (or remove) the bracket or quotation mark, as the source does".into(),
+    })
+}
+
+/// `whitespace-mismatch`: leading, then trailing whitespace the source has and the target
+/// lacks, or the other way round.
+fn whitespace_mismatches(what: &str, sp: &Pattern, tp: &Pattern) -> Vec<Finding> {
     let ws = |s: &str| {
         (
             s.starts_with(char::is_whitespace),
@@ -147,28 +182,26 @@ fn patterns(t: &Target, tgt: &Entry, sp: &Pattern, tp: &Pattern, out: &mut Vec<D
         )
     };
     let (src_ws, tgt_ws) = (ws(&sp.visible), ws(&tp.visible));
-    for (side, s, t_) in [
+    [
         ("leading", src_ws.0, tgt_ws.0),
         ("trailing", src_ws.1, tgt_ws.1),
-    ] {
-        if s != t_ {
-            push(
-                Code::WhitespaceMismatch,
-                if s {
-                    format!("`{what}` lacks the source's {side} whitespace")
-                } else {
-                    format!("`{what}` has {side} whitespace that the source does not have")
-                },
-                if s {
-                    format!(
-                        "keep the {side} space, written `{{\" \"}}` in Fluent, as the source does"
-                    )
-                } else {
-                    format!("remove the {side} whitespace (`{{\" \"}}`), as the source has none")
-                },
-            );
-        }
-    }
+    ]
+    .into_iter()
+    .filter(|(_, s, t)| s != t)
+    .map(|(side, s, _)| Finding {
+        code: Code::WhitespaceMismatch,
+        message: if s {
+            format!("`{what}` lacks the source's {side} whitespace")
+        } else {
+            format!("`{what}` has {side} whitespace that the source does not have")
+        },
+        help: if s {
+            format!("keep the {side} space, written `{{\" \"}}` in Fluent, as the source does")
+        } else {
+            format!("remove the {side} whitespace (`{{\" \"}}`), as the source has none")
+        },
+    })
+    .collect()
 }
 
 /// Made only of names, numbers and placeables: "Keir Starmer", "OTAN", "{ $count }", "2025".
