@@ -74,6 +74,72 @@ pub enum BlockBody {
     },
 }
 
+/// What a block is, from the content file's `type` to the templates' `kind` (serialised as the
+/// same lowercase word) and their `is_<kind>` flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    Quote,
+    List,
+    Figure,
+    Video,
+    Related,
+}
+
+impl BlockKind {
+    pub const ALL: [BlockKind; 7] = [
+        BlockKind::Heading,
+        BlockKind::Paragraph,
+        BlockKind::Quote,
+        BlockKind::List,
+        BlockKind::Figure,
+        BlockKind::Video,
+        BlockKind::Related,
+    ];
+
+    /// The word templates see as `kind` (as serialised).
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Quote => "quote",
+            BlockKind::List => "list",
+            BlockKind::Figure => "figure",
+            BlockKind::Video => "video",
+            BlockKind::Related => "related",
+        }
+    }
+
+    /// The flag templates test the kind with (`{{#if is_heading}}`).
+    pub fn flag(self) -> &'static str {
+        match self {
+            BlockKind::Heading => "is_heading",
+            BlockKind::Paragraph => "is_paragraph",
+            BlockKind::Quote => "is_quote",
+            BlockKind::List => "is_list",
+            BlockKind::Figure => "is_figure",
+            BlockKind::Video => "is_video",
+            BlockKind::Related => "is_related",
+        }
+    }
+}
+
+impl BlockBody {
+    pub fn kind(&self) -> BlockKind {
+        match self {
+            BlockBody::Heading { .. } => BlockKind::Heading,
+            BlockBody::Paragraph { .. } => BlockKind::Paragraph,
+            BlockBody::Quote { .. } => BlockKind::Quote,
+            BlockBody::List { .. } => BlockKind::List,
+            BlockBody::Figure { .. } => BlockKind::Figure,
+            BlockBody::Video { .. } => BlockKind::Video,
+            BlockBody::Related { .. } => BlockKind::Related,
+        }
+    }
+}
+
 /// One block of an article, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -404,6 +470,15 @@ mod tests {
         );
         assert_eq!(a.key_lines["h"], 5);
         assert_eq!(a.key_lines["p"], 9);
+    }
+
+    #[test]
+    fn block_kinds_are_named_as_serialised_and_flagged() {
+        for kind in BlockKind::ALL {
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(json, kind.name());
+            assert_eq!(kind.flag(), format!("is_{}", kind.name()));
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Article, Block, BlockBody, RelatedKind};
+use crate::content::{Article, Block, BlockBody, BlockKind, RelatedKind};
 use crate::intl::{self, Bundle};
 use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
@@ -36,8 +36,8 @@ pub struct Text {
 /// templates run in strict mode).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LocalBlock {
-    /// `heading`, `paragraph`, `quote`, `list`, `figure`, `video` or `related`.
-    pub kind: &'static str,
+    /// Serialised as `heading`, `paragraph`, `quote`, `list`, `figure`, `video` or `related`.
+    pub kind: BlockKind,
     pub text: Option<Text>,
     pub items: Vec<Text>,
     pub alt: Option<Text>,
@@ -315,7 +315,7 @@ impl Texts<'_> {
         args: &FluentArgs,
         ui: &BTreeMap<String, String>,
     ) -> LocalBlock {
-        let mut local = LocalBlock::empty(block_kind(&block.body));
+        let mut local = LocalBlock::empty(block.body.kind());
         match &block.body {
             BlockBody::Heading { key }
             | BlockBody::Paragraph { key }
@@ -349,7 +349,7 @@ impl Texts<'_> {
 
 impl LocalBlock {
     /// A block of `kind` with no field set yet.
-    fn empty(kind: &'static str) -> Self {
+    fn empty(kind: BlockKind) -> Self {
         LocalBlock {
             kind,
             text: None,
@@ -360,19 +360,6 @@ impl LocalBlock {
             href: None,
             label: None,
         }
-    }
-}
-
-/// The name templates know a block's type by.
-fn block_kind(body: &BlockBody) -> &'static str {
-    match body {
-        BlockBody::Heading { .. } => "heading",
-        BlockBody::Paragraph { .. } => "paragraph",
-        BlockBody::Quote { .. } => "quote",
-        BlockBody::List { .. } => "list",
-        BlockBody::Figure { .. } => "figure",
-        BlockBody::Video { .. } => "video",
-        BlockBody::Related { .. } => "related",
     }
 }
 

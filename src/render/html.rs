@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::content::BlockKind;
 use crate::localise::Edition;
 
 /// A link to the same article in another language (or this one, `current`).
@@ -26,17 +27,6 @@ pub struct PageView<'a> {
     pub root: String,
 }
 
-/// The kinds of [`crate::localise::LocalBlock`].
-const KINDS: [(&str, &str); 7] = [
-    ("heading", "is_heading"),
-    ("paragraph", "is_paragraph"),
-    ("quote", "is_quote"),
-    ("list", "is_list"),
-    ("figure", "is_figure"),
-    ("video", "is_video"),
-    ("related", "is_related"),
-];
-
 /// Give every block of a serialised article view `is_heading`, `is_paragraph`… booleans, so a
 /// template picks a block's markup with `{{#if is_heading}}…{{else if is_paragraph}}` instead of
 /// one `(eq kind "…")` helper call per kind (the profile's top render cost). `kind` stays.
@@ -49,9 +39,9 @@ pub(super) fn add_kind_flags(view: &mut serde_json::Value) {
             continue;
         };
         let kind = block.get("kind").and_then(|k| k.as_str()).unwrap_or("");
-        let kind = KINDS.iter().position(|(k, _)| *k == kind);
-        for (i, (_, flag)) in KINDS.iter().enumerate() {
-            block.insert((*flag).to_owned(), (kind == Some(i)).into());
+        let kind = BlockKind::ALL.iter().position(|k| k.name() == kind);
+        for (i, k) in BlockKind::ALL.iter().enumerate() {
+            block.insert(k.flag().to_owned(), (kind == Some(i)).into());
         }
     }
 }
