@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::slash_path;
-use super::{quality, Code, Counts, Diagnostic, Language};
+use super::{quality, Code, Counts, Diagnostic, Language, Parsed};
 use crate::ftl::Entry;
 use crate::project::Project;
 
@@ -32,83 +32,121 @@ pub(super) fn check(
             plurals,
             has_term: &has_term,
         };
-        let mut seen = std::collections::BTreeSet::new();
-        for entry in &src.facts.entries {
+        let pair = Pair {
+            project,
+            src,
+            tgt,
+            quality: &quality_target,
+        };
+        pair.compare(counts, out);
+    }
+    for tgt in target.reported() {
+        let counts = files.entry(slash_path(&tgt.file.path)).or_default();
+        obsolete_messages(project, source, lang, tgt, counts, out);
+    }
+    files
+}
+
+/// A source file and the target file of the same name (if there is one).
+struct Pair<'a, 'p> {
+    project: &'a Project,
+    src: &'a Parsed<'p>,
+    tgt: Option<&'a Parsed<'p>>,
+    quality: &'a quality::Target<'a>,
+}
+
+impl Pair<'_, '_> {
+    /// Every message of the source file: counted, and its translation judged.
+    fn compare(&self, counts: &mut Counts, out: &mut Vec<Diagnostic>) {
+        let (lang, path) = (self.quality.lang, self.quality.path);
+        let mut seen = BTreeSet::new();
+        for entry in &self.src.facts.entries {
             // An id defined twice is a `duplicate-message`, and one message to translate.
             if !seen.insert(entry.id.as_str()) {
                 continue;
             }
             counts.messages += 1;
-            let Some(tgt) = tgt else {
+            let Some(tgt) = self.tgt else {
                 counts.missing += 1;
-                out.push(missing(lang, &path, entry, true, None));
+                out.push(missing(lang, path, entry, true, None));
                 continue;
             };
             match tgt.facts.get(&entry.id) {
                 Some(t) => {
-                    let record = project.lock.get(lang, &src.file.name, &entry.id);
-                    match record.filter(|r| !r.matches(&entry.text)) {
-                        Some(r) => {
-                            counts.stale += 1;
-                            out.push(stale(
-                                lang,
-                                &project.config.source,
-                                &path,
-                                entry,
-                                t,
-                                &r.text,
-                            ));
-                        }
-                        None => counts.translated += 1,
+                    if self.is_stale(entry, t, out) {
+                        counts.stale += 1;
+                    } else {
+                        counts.translated += 1;
                     }
-                    compare_entry(lang, &path, &tgt.text, entry, t, &tgt.facts.stubs, out);
-                    quality::check(&quality_target, entry, t, out);
+                    compare_entry(lang, path, &tgt.text, entry, t, &tgt.facts.stubs, out);
+                    quality::check(self.quality, entry, t, out);
                 }
                 None => {
                     counts.missing += 1;
                     // An id inside junk already has its syntax-error.
                     if !tgt.facts.junk_ids.contains(&entry.id) {
                         let stub = tgt.facts.stubs.get(&entry.id).copied();
-                        out.push(missing(lang, &path, entry, false, stub));
+                        out.push(missing(lang, path, entry, false, stub));
                     }
                 }
             }
         }
     }
-    for tgt in target.reported() {
-        let src = source.file(&tgt.file.name);
-        let counts = files.entry(slash_path(&tgt.file.path)).or_default();
-        for entry in &tgt.facts.entries {
-            let known = src.is_some_and(|s| {
-                s.facts.get(&entry.id).is_some() || s.facts.junk_ids.contains(&entry.id)
-            });
-            if !known {
-                counts.obsolete += 1;
-                let why = match src {
-                    Some(_) => "the source no longer has it".to_owned(),
-                    None => format!(
-                        "there is no source file {}",
-                        slash_path(&project.ftl_path(source.lang, &tgt.file.name))
-                    ),
-                };
-                out.push(
-                    Diagnostic::new(
-                        Code::ObsoleteMessage,
-                        lang,
-                        &tgt.file.path,
-                        format!("`{}` is obsolete: {why}", entry.id),
-                    )
-                    .at(entry.line, Some(entry.column))
-                    .id(&entry.id)
-                    .help(format!(
-                        "delete `{}` from this file, or rename it to the source's new id",
-                        entry.id
-                    )),
-                );
-            }
-        }
+
+    /// Was the translation `t` of `entry` reviewed against another source text than today's
+    /// (`gazette.lock`)? Reported if so.
+    fn is_stale(&self, entry: &Entry, t: &Entry, out: &mut Vec<Diagnostic>) -> bool {
+        let (lang, path) = (self.quality.lang, self.quality.path);
+        let record = self.project.lock.get(lang, &self.src.file.name, &entry.id);
+        let Some(r) = record.filter(|r| !r.matches(&entry.text)) else {
+            return false;
+        };
+        let source_lang = &self.project.config.source;
+        out.push(stale(lang, source_lang, path, entry, t, &r.text));
+        true
     }
-    files
+}
+
+/// `obsolete-message`: ids of a target file that its source file lacks (or that has none).
+fn obsolete_messages(
+    project: &Project,
+    source: &Language,
+    lang: &str,
+    tgt: &Parsed,
+    counts: &mut Counts,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = source.file(&tgt.file.name);
+    for entry in &tgt.facts.entries {
+        let known = src.is_some_and(|s| {
+            s.facts.get(&entry.id).is_some() || s.facts.junk_ids.contains(&entry.id)
+        });
+        if known {
+            continue;
+        }
+        counts.obsolete += 1;
+        let why = match src {
+            Some(_) => "the source no longer has it".to_owned(),
+            None => format!(
+                "there is no source file {}",
+                slash_path(&project.ftl_path(source.lang, &tgt.file.name))
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                Code::ObsoleteMessage,
+                lang,
+                &tgt.file.path,
+                format!("`{}` is obsolete: {why}", entry.id),
+            )
+            .at(entry.line, Some(entry.column))
+            .id(&entry.id)
+            .help(format!(
+                "delete `{}` from this file, or rename it to the source's new id",
+                entry.id
+            )),
+        );
+    }
 }
 
 /// `stale-translation`: the source text is not the one recorded in `gazette.lock`.
@@ -185,7 +223,6 @@ const STUB_HELP: &str =
     "translate the commented-out source text below this line, uncomment it and delete the `# gazette: stub` line";
 
 /// Attributes, value and variables of one message present on both sides.
-#[allow(clippy::too_many_arguments)]
 fn compare_entry(
     lang: &str,
     path: &std::path::Path,
@@ -195,97 +232,137 @@ fn compare_entry(
     stubs: &BTreeMap<String, usize>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = |code: Code, message: String, line: usize| {
-        Diagnostic::new(code, lang, path, message)
-            .at(
-                line,
-                Some(if line == tgt.line {
-                    tgt.column
-                } else {
-                    crate::ftl::indent_column(text, line)
-                }),
-            )
-            .id(&tgt.id)
+    let place = Place {
+        lang,
+        path,
+        text,
+        tgt,
     };
     if src.has_value && !tgt.has_value {
         out.push(
-            at(
-                Code::MissingValue,
-                format!(
-                    "`{}` has attributes but no value; the source has a value",
-                    tgt.id
-                ),
-                tgt.line,
-            )
-            .help("translate the message's value on the line of its id".into()),
+            place
+                .at(
+                    Code::MissingValue,
+                    format!(
+                        "`{}` has attributes but no value; the source has a value",
+                        tgt.id
+                    ),
+                    tgt.line,
+                )
+                .help("translate the message's value on the line of its id".into()),
         );
     }
+    attributes(&place, src, stubs, out);
+    variables(&place, src, out);
+}
+
+/// Where a target message is, to report on it (or on one of its attribute lines).
+struct Place<'a> {
+    lang: &'a str,
+    path: &'a std::path::Path,
+    /// The target file's text, for the column of an attribute line.
+    text: &'a str,
+    tgt: &'a Entry,
+}
+
+impl Place<'_> {
+    fn at(&self, code: Code, message: String, line: usize) -> Diagnostic {
+        let column = if line == self.tgt.line {
+            self.tgt.column
+        } else {
+            crate::ftl::indent_column(self.text, line)
+        };
+        Diagnostic::new(code, self.lang, self.path, message)
+            .at(line, Some(column))
+            .id(&self.tgt.id)
+    }
+}
+
+/// `missing-attribute` (a stub's when there is one) and `obsolete-attribute`.
+fn attributes(
+    place: &Place,
+    src: &Entry,
+    stubs: &BTreeMap<String, usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let tgt = place.tgt;
     for (name, _) in &src.attributes {
-        if !tgt.attributes.iter().any(|(n, _)| n == name) {
-            if let Some(line) = stubs.get(&format!("{}.{name}", tgt.id)) {
-                out.push(
-                    at(
-                        Code::MissingAttribute,
+        if tgt.attributes.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        let missing = match stubs.get(&format!("{}.{name}", tgt.id)) {
+            Some(line) => place
+                .at(
+                    Code::MissingAttribute,
+                    format!(
+                        "`{}` lacks the attribute `.{name}`: its stub from `gazette sync` is not filled in",
+                        tgt.id
+                    ),
+                    *line,
+                )
+                .help(STUB_HELP.into()),
+            None => place
+                .at(
+                    Code::MissingAttribute,
+                    format!("`{}` lacks the attribute `.{name}`", tgt.id),
+                    tgt.line,
+                )
+                .help(format!("add `.{name} = …` under `{}`", tgt.id)),
+        };
+        out.push(missing.attribute(name));
+    }
+    for (name, line) in &tgt.attributes {
+        if !src.attributes.iter().any(|(n, _)| n == name) {
+            out.push(
+                place
+                    .at(
+                        Code::ObsoleteAttribute,
                         format!(
-                            "`{}` lacks the attribute `.{name}`: its stub from `gazette sync` is not filled in",
+                            "`{}` has an attribute `.{name}` that the source lacks",
                             tgt.id
                         ),
                         *line,
                     )
                     .attribute(name)
-                    .help(STUB_HELP.into()),
-                );
-                continue;
-            }
-            out.push(
-                at(
-                    Code::MissingAttribute,
-                    format!("`{}` lacks the attribute `.{name}`", tgt.id),
-                    tgt.line,
-                )
-                .attribute(name)
-                .help(format!("add `.{name} = …` under `{}`", tgt.id)),
+                    .help(format!(
+                        "delete `.{name}`, or rename it to the source's attribute"
+                    )),
             );
         }
     }
-    for (name, line) in &tgt.attributes {
-        if !src.attributes.iter().any(|(n, _)| n == name) {
-            out.push(
-                at(
-                    Code::ObsoleteAttribute,
-                    format!(
-                        "`{}` has an attribute `.{name}` that the source lacks",
-                        tgt.id
-                    ),
-                    *line,
-                )
-                .attribute(name)
-                .help(format!(
-                    "delete `.{name}`, or rename it to the source's attribute"
-                )),
-            );
-        }
-    }
+}
+
+/// `unknown-variable` and `dropped-variable`.
+fn variables(place: &Place, src: &Entry, out: &mut Vec<Diagnostic>) {
+    let tgt = place.tgt;
     for var in tgt.variables.difference(&src.variables) {
         out.push(
-            at(
-                Code::UnknownVariable,
-                format!(
-                    "`{}` uses `${var}`, which the source message never uses",
-                    tgt.id
-                ),
-                tgt.line,
-            )
-            .help(format!(
-                "use only the source's variables ({})",
-                list_vars(src)
-            )),
+            place
+                .at(
+                    Code::UnknownVariable,
+                    format!(
+                        "`{}` uses `${var}`, which the source message never uses",
+                        tgt.id
+                    ),
+                    tgt.line,
+                )
+                .help(format!(
+                    "use only the source's variables ({})",
+                    list_vars(src)
+                )),
         );
     }
     for var in src.variables.difference(&tgt.variables) {
         out.push(
-            at(Code::DroppedVariable, format!("`{}` omits `${var}`, which the source uses", tgt.id), tgt.line)
-                .help(format!("place `{{ ${var} }}` in the translation, unless the language truly has no use for it")),
+            place
+                .at(
+                    Code::DroppedVariable,
+                    format!("`{}` omits `${var}`, which the source uses", tgt.id),
+                    tgt.line,
+                )
+                .help(format!(
+                    "place `{{ ${var} }}` in the translation, unless the language truly has no use for it"
+                )),
         );
     }
 }
