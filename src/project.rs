@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::content::{self, Article};
 use crate::error::{Error, Result};
 use crate::guard;
-use crate::lock::{Lock, LOCK_FILE};
+use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::stamp::{Stamp, Stamps};
 
 /// The settings file at the project root.
@@ -184,7 +184,7 @@ pub struct Project {
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
-    /// `gazette.lock`: the source text each translation was reviewed against (empty if absent).
+    /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if none).
     pub lock: Lock,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
@@ -217,14 +217,7 @@ impl Project {
             Err(e) => return Err(Error::io(CONFIG_FILE, e)),
         };
 
-        let lock = match fs::metadata(root.join(LOCK_FILE)) {
-            Ok(_) => Lock::parse(
-                &read_text(&root.join(LOCK_FILE), LOCK_FILE.as_ref())?,
-                LOCK_FILE.as_ref(),
-            )?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
-            Err(e) => return Err(Error::io(LOCK_FILE, e)),
-        };
+        let lock = load_lock(root)?;
 
         let stamps = if defer_articles {
             Stamps::load(root)
@@ -571,6 +564,79 @@ fn collect_ftl(
     }
     // Files of sub-folders came first: keep the whole list in name order.
     out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(())
+}
+
+/// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
+/// overridden by the shards of `gazette.lock.d/` (read on every core: an archive has one per
+/// article and language).
+fn load_lock(root: &Path) -> Result<Lock> {
+    let mut lock = match fs::metadata(root.join(LEGACY_LOCK_FILE)) {
+        Ok(meta) => {
+            let rel = Path::new(LEGACY_LOCK_FILE);
+            let bytes = guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES);
+            Lock::parse_legacy(&decode(bytes, rel)?, rel)?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
+        Err(e) => return Err(Error::io(LEGACY_LOCK_FILE, e)),
+    };
+    let dir = Path::new(LOCK_DIR);
+    match fs::metadata(root.join(dir)) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(Error::io(
+                dir,
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a folder"),
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lock),
+        Err(e) => return Err(Error::io(dir, e)),
+    }
+    let mut shards = Vec::new();
+    for (path, kind) in sorted_entries(root, dir)? {
+        if kind == Kind::Dir {
+            let lang = path.file_name().unwrap_or_default().to_string_lossy();
+            collect_shards(root, &dir.join(&*lang), &lang, "", &mut shards)?;
+        }
+    }
+    let read: Vec<Result<(String, String, PathBuf, String)>> = shards
+        .into_par_iter()
+        .map(|(rel, lang, name)| {
+            let full = root.join(&rel);
+            let meta = fs::metadata(&full).map_err(|e| Error::io(&rel, e))?;
+            let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
+            let text = decode(bytes, &rel)?;
+            Ok((lang, name, rel, text))
+        })
+        .collect();
+    for shard in read {
+        let (lang, name, rel, text) = shard?;
+        lock.add_shard(&lang, &name, &text, &rel)?;
+    }
+    Ok(lock)
+}
+
+/// The shards under a language folder of `gazette.lock.d/`: (path, language, file name).
+/// Other files (a temporary file a killed sync left) are not shards.
+fn collect_shards(
+    root: &Path,
+    rel_dir: &Path,
+    lang: &str,
+    prefix: &str,
+    out: &mut Vec<(PathBuf, String, String)>,
+) -> Result<()> {
+    for (path, kind) in sorted_entries(root, rel_dir)? {
+        let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+        let rel = rel_dir.join(&*file_name);
+        if kind == Kind::Dir {
+            let prefix = format!("{prefix}{file_name}/");
+            collect_shards(root, &rel, lang, &prefix, out)?;
+        } else if let Some(name) = file_name.strip_suffix(lock::SHARD_SUFFIX) {
+            if kind == Kind::File && !file_name.starts_with(crate::sync::TEMP_PREFIX) {
+                out.push((rel, lang.to_owned(), format!("{prefix}{name}")));
+            }
+        }
+    }
     Ok(())
 }
 

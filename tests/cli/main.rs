@@ -8,4 +8,5 @@ mod fuzz_regressions;
 mod hostile;
 mod properties;
 mod publish;
+mod records;
 mod support;
