@@ -103,9 +103,45 @@ impl Config {
 }
 
 fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+    let canonical = canonical_tag(tag)?;
+    if canonical != tag {
+        return Err(format!(
+            "`{tag}` is not a language tag in canonical form: write `{canonical}`"
+        ));
+    }
+    Ok(())
+}
+
+/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
+fn canonical_tag(tag: &str) -> std::result::Result<String, String> {
     tag.parse::<unic_langid::LanguageIdentifier>()
-        .map(|_| ())
+        .map(|id| id.to_string())
         .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
+}
+
+/// A language folder's name must be its tag in canonical form: `locales/DE` next to
+/// `locales/de` would otherwise be published as another language, and `DE`, `de_DE` or
+/// `de-de` would never be paired with a `de` or `de-DE` of `gazette.toml` or a lock record.
+fn check_language_folder(lang: &str) -> std::result::Result<(), String> {
+    let canonical = canonical_tag(lang)
+        .map_err(|m| format!("{m}: a language folder is named by its tag (`de`, `pt-BR`)"))?;
+    if canonical != lang {
+        return Err(format!(
+            "a language folder is named by its BCP 47 tag in canonical form: rename it `{canonical}`"
+        ));
+    }
+    Ok(())
+}
+
+/// A file name as gazette compares them: in Unicode NFC, so that a name an editor saved
+/// decomposed (NFD, as macOS does) is the same file as its composed spelling.
+pub fn nfc(name: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(name.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.nfc().collect())
+    }
 }
 
 /// One `.ftl` file of one language.
@@ -286,7 +322,7 @@ impl Project {
                 .to_string_lossy()
                 .into_owned();
             let rel = config.locales.join(&lang);
-            check_language_tag(&lang).map_err(|message| Error::Layout {
+            check_language_folder(&lang).map_err(|message| Error::Layout {
                 path: rel.clone(),
                 message,
             })?;
@@ -534,7 +570,7 @@ fn collect_ftl(
             .to_string_lossy()
             .into_owned();
         let rel = rel_dir.join(&file_name);
-        let name = format!("{prefix}{file_name}");
+        let name = format!("{prefix}{}", nfc(&file_name));
         if kind == Kind::Dir {
             collect_ftl(root, &rel, &format!("{name}/"), defer, stamps, out)?;
         } else if file_name.ends_with(".ftl") {
@@ -564,6 +600,15 @@ fn collect_ftl(
     }
     // Files of sub-folders came first: keep the whole list in name order.
     out.sort_by(|a, b| a.name.cmp(&b.name));
+    if let Some(w) = out.windows(2).find(|w| w[0].name == w[1].name) {
+        return Err(Error::Layout {
+            path: w[1].path.clone(),
+            message: format!(
+                "the same name as {} in another Unicode normalisation form: keep only one of them",
+                w[0].path.display()
+            ),
+        });
+    }
     Ok(())
 }
 
@@ -629,11 +674,11 @@ fn collect_shards(
         let file_name = path.file_name().unwrap_or_default().to_string_lossy();
         let rel = rel_dir.join(&*file_name);
         if kind == Kind::Dir {
-            let prefix = format!("{prefix}{file_name}/");
+            let prefix = format!("{prefix}{}/", nfc(&file_name));
             collect_shards(root, &rel, lang, &prefix, out)?;
         } else if let Some(name) = file_name.strip_suffix(lock::SHARD_SUFFIX) {
             if kind == Kind::File && !file_name.starts_with(crate::sync::TEMP_PREFIX) {
-                out.push((rel, lang.to_owned(), format!("{prefix}{name}")));
+                out.push((rel, lang.to_owned(), format!("{prefix}{}", nfc(name))));
             }
         }
     }

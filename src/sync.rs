@@ -237,7 +237,11 @@ fn stubs_for(
     tgt: &FileFacts,
     plan: &mut Plan,
 ) -> Option<FileChange> {
-    let path = project.ftl_path(lang, &src_file.name);
+    // The target's own path: its name may be spelt in another Unicode normalisation form.
+    let path = tgt_file.map_or_else(
+        || project.ftl_path(lang, &src_file.name),
+        |f| f.path.clone(),
+    );
     let original = tgt_file.map(|f| f.text.clone()).unwrap_or_default();
     let eol = line_ending(&original);
     let mut stubs = Vec::new();

@@ -6,6 +6,7 @@ mod editors;
 mod errors;
 mod fuzz_regressions;
 mod hostile;
+mod names;
 mod properties;
 mod publish;
 mod records;
