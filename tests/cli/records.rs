@@ -252,3 +252,44 @@ fn concurrent_syncs_of_two_languages_lose_no_record() {
         }
     }
 }
+
+/// A damaged file of records stops every command with exit 2, naming the file and the line.
+#[test]
+fn malformed_records_name_their_file_and_line() {
+    let p = Project::sample();
+    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
+    p.write(&shard, &format!("{}intro nothex text\n", p.read(&shard)));
+    let line = p.read(&shard).lines().count();
+    for args in [&["check"][..], &["status"], &["sync", "de"], &["build"]] {
+        let (exit, _, err) = run(&p, args);
+        assert_eq!(exit, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("{shard}: line {line}: the fingerprint must be")),
+            "{err}"
+        );
+    }
+    fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
+    p.write("gazette.lock.d", "a file where the folder should be");
+    let (exit, _, err) = run(&p, &["check"]);
+    assert_eq!(exit, 2);
+    assert!(err.contains("gazette.lock.d: is not a folder"), "{err}");
+}
+
+/// Stubs that would take a file past the 10 MiB gazette reads are not written: sync stops
+/// before writing anything rather than leave a file no command could read.
+#[test]
+fn stubs_that_would_pass_the_read_limit_are_refused() {
+    let p = Project::empty();
+    let long = "mot ".repeat(1_500_000);
+    p.write("locales/fr/big.ftl", &format!("a = {long}\nb = court\n"));
+    p.write("locales/de/big.ftl", &format!("b = kurz\n# {long}\n"));
+    let before = tree(p.path());
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("locales/de/big.ftl: with its stubs the file would be"),
+        "{err}"
+    );
+    assert!(err.contains("past the 10 MiB gazette reads"), "{err}");
+    assert_eq!(tree(p.path()), before, "nothing written");
+}
