@@ -48,6 +48,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::check::diagnostic::slash_path;
 use crate::error::{Error, Result};
 use crate::ftl::{self, FileFacts, STUB_MARKER};
@@ -130,9 +132,10 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             )));
         }
     }
+    // Parsed on every core: an archive has thousands of files per language.
     let sources: Vec<(&FtlFile, FileFacts)> = project
         .files(source)
-        .iter()
+        .par_iter()
         .map(|f| (f, ftl::parse(&f.text)))
         .collect();
     let mut plan = Plan {
@@ -144,11 +147,24 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         forgotten: Vec::new(),
         in_junk: Vec::new(),
     };
+    // By name: an archive has thousands of files, and every record is looked up.
+    let by_name: std::collections::HashMap<&str, &FileFacts> = sources
+        .iter()
+        .map(|(f, facts)| (f.name.as_str(), facts))
+        .collect();
     let mut accepted: BTreeSet<&str> = BTreeSet::new();
     for lang in langs {
-        for (src_file, src) in &sources {
-            let tgt_file = project.files(lang).iter().find(|f| f.name == src_file.name);
-            let tgt = tgt_file.map(|f| ftl::parse(&f.text)).unwrap_or_default();
+        let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
+            .par_iter()
+            .map(|(src_file, _)| {
+                let tgt_file = project.file(lang, &src_file.name);
+                (
+                    tgt_file,
+                    tgt_file.map(|f| ftl::parse(&f.text)).unwrap_or_default(),
+                )
+            })
+            .collect();
+        for ((src_file, src), (tgt_file, tgt)) in sources.iter().zip(parsed) {
             let name = src_file.name.as_str();
             let record = |plan: &mut Plan, id: &str, text: &str| {
                 if plan.lock.record(lang, name, id, text) {
@@ -190,9 +206,9 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         if *accept == Accept::Nothing {
             // Records of ids (or files) the source no longer has.
             let known = |file: &str, id: &str| {
-                sources
-                    .iter()
-                    .any(|(f, facts)| f.name == file && facts.get(id).is_some())
+                by_name
+                    .get(file)
+                    .is_some_and(|facts| facts.get(id).is_some())
             };
             let gone: Vec<_> = plan
                 .lock
@@ -510,6 +526,9 @@ fn count(n: usize, word: &str) -> String {
 /// The name of every temporary file sync writes; the next sync removes those a killed one left.
 pub const TEMP_PREFIX: &str = ".gazette-sync-";
 
+/// Threads that write shards: each mostly waits for its file to reach the disk.
+const IO_THREADS: usize = 16;
+
 /// The message of a file saved while sync was writing.
 const CHANGED: &str = "changed while gazette was writing; run sync again";
 
@@ -557,14 +576,23 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
         })
         .collect::<Result<Vec<_>>>()?;
 
-    // The records first, each shard merged with what is on disk now.
-    use rayon::prelude::*;
-    shards
-        .par_iter()
-        .map(|((lang, file), changes)| write_shard(root, lang, file, changes, legacy.as_ref()))
-        .collect::<Vec<Result<()>>>()
-        .into_iter()
-        .collect::<Result<()>>()?;
+    // The records first, each shard merged with what is on disk now. Writing a file waits
+    // for the disk (`sync_all`) more than it computes: more threads than cores.
+    let write_all = || {
+        shards
+            .par_iter()
+            .map(|((lang, file), changes)| write_shard(root, lang, file, changes, legacy.as_ref()))
+            .collect::<Vec<Result<()>>>()
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(IO_THREADS)
+        .build()
+    {
+        Ok(pool) if shards.len() > 1 => pool.install(write_all),
+        _ => write_all(),
+    }
+    .into_iter()
+    .collect::<Result<()>>()?;
     if legacy.is_some() {
         match fs::remove_file(root.join(LEGACY_LOCK_FILE)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
