@@ -132,22 +132,7 @@ impl Lock {
     /// Parse the shard of (`lang`, `file`), its records replacing any of the same key;
     /// `path` names it in errors.
     pub fn add_shard(&mut self, lang: &str, file: &str, text: &str, path: &Path) -> Result<()> {
-        let mut seen = std::collections::BTreeSet::new();
-        for (n, line) in lines(text) {
-            let bad = |why: &str| bad_line(path, n, why);
-            let mut fields = line.splitn(3, ' ');
-            let mut next = || fields.next().filter(|f| !f.is_empty());
-            let (Some(id), Some(fp)) = (next(), next()) else {
-                return Err(bad("expected `<id> <fingerprint> <source text>`"));
-            };
-            let id = unescape(id).ok_or_else(|| bad("bad `\\` escape"))?;
-            let record = parse_record(fp, fields.next().unwrap_or(""), &bad)?;
-            if !seen.insert(id.clone()) {
-                return Err(bad(&format!("`{id}` is recorded twice")));
-            }
-            self.records
-                .insert((lang.to_owned(), file.to_owned(), id), record);
-        }
+        self.records.extend(parse_shard(lang, file, text, path)?);
         Ok(())
     }
 
@@ -190,6 +175,27 @@ impl Lock {
         self.records.insert(key, record);
         true
     }
+}
+
+/// The records of the shard of (`lang`, `file`), in its order; `path` names it in errors.
+pub fn parse_shard(lang: &str, file: &str, text: &str, path: &Path) -> Result<Vec<(Key, Record)>> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut records = Vec::new();
+    for (n, line) in lines(text) {
+        let bad = |why: &str| bad_line(path, n, why);
+        let mut fields = line.splitn(3, ' ');
+        let mut next = || fields.next().filter(|f| !f.is_empty());
+        let (Some(id), Some(fp)) = (next(), next()) else {
+            return Err(bad("expected `<id> <fingerprint> <source text>`"));
+        };
+        let id = unescape(id).ok_or_else(|| bad("bad `\\` escape"))?;
+        let record = parse_record(fp, fields.next().unwrap_or(""), &bad)?;
+        if !seen.insert(id.clone()) {
+            return Err(bad(&format!("`{id}` is recorded twice")));
+        }
+        records.push(((lang.to_owned(), file.to_owned(), id), record));
+    }
+    Ok(records)
 }
 
 /// Where the shard of (`lang`, `file`) lives, relative to the project root.

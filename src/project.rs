@@ -644,19 +644,24 @@ fn load_lock(root: &Path) -> Result<Lock> {
             collect_shards(root, &dir.join(&*lang), &lang, "", &mut shards)?;
         }
     }
-    let read: Vec<Result<(String, String, PathBuf, String)>> = shards
+    // Read and parsed on every core, then gathered in one sorted build of the map.
+    let read: Vec<Result<Vec<(lock::Key, lock::Record)>>> = shards
         .into_par_iter()
         .map(|(rel, lang, name)| {
             let full = root.join(&rel);
             let meta = fs::metadata(&full).map_err(|e| Error::io(&rel, e))?;
             let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
-            let text = decode(bytes, &rel)?;
-            Ok((lang, name, rel, text))
+            lock::parse_shard(&lang, &name, &decode(bytes, &rel)?, &rel)
         })
         .collect();
+    let mut records = Vec::new();
     for shard in read {
-        let (lang, name, rel, text) = shard?;
-        lock.add_shard(&lang, &name, &text, &rel)?;
+        records.extend(shard?);
+    }
+    if lock.records.is_empty() {
+        lock.records = records.into_iter().collect();
+    } else {
+        lock.records.extend(records);
     }
     Ok(lock)
 }
