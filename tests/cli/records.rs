@@ -293,3 +293,22 @@ fn stubs_that_would_pass_the_read_limit_are_refused() {
     assert!(err.contains("past the 10 MiB gazette reads"), "{err}");
     assert_eq!(tree(p.path()), before, "nothing written");
 }
+
+/// Records of a source file that is gone are forgotten with their file (and its folder once
+/// empty): the records mirror the source folder, sub-folders included.
+#[test]
+fn records_of_a_deleted_source_file_go_with_it() {
+    let p = Project::sample();
+    p.write("locales/fr/news/brief.ftl", "brief = En bref\n");
+    p.write("locales/de/news/brief.ftl", "brief = Kurz\n");
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    let shard = "gazette.lock.d/de/news/brief.ftl.lock";
+    assert!(p.read(shard).contains("\nbrief "), "{}", p.read(shard));
+    fs::remove_file(p.path().join("locales/fr/news/brief.ftl")).unwrap();
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("forgot 1 record"), "{out}");
+    assert!(!p.path().join("gazette.lock.d/de/news").exists());
+    assert!(p.path().join("gazette.lock.d/de").is_dir());
+}
