@@ -136,14 +136,6 @@ impl Lock {
         Ok(())
     }
 
-    /// The (language, file) of every shard these records fill.
-    pub fn shards(&self) -> std::collections::BTreeSet<(&str, &str)> {
-        self.records
-            .keys()
-            .map(|(l, f, _)| (l.as_str(), f.as_str()))
-            .collect()
-    }
-
     /// The records of one file of one language, by id.
     pub fn records_of<'a>(
         &'a self,

@@ -135,7 +135,7 @@ fn check_language_folder(lang: &str) -> std::result::Result<(), String> {
 
 /// A file name as gazette compares them: in Unicode NFC, so that a name an editor saved
 /// decomposed (NFD, as macOS does) is the same file as its composed spelling.
-pub fn nfc(name: &str) -> Cow<'_, str> {
+fn nfc(name: &str) -> Cow<'_, str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     if is_nfc_quick(name.chars()) == IsNormalized::Yes {
         Cow::Borrowed(name)

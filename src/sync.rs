@@ -611,7 +611,10 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
             continue;
         }
         let mut persisted = persist(temp, &t);
-        if matches!(&persisted, Err(e) if e.error.kind() == std::io::ErrorKind::NotFound) {
+        for _ in 0..3 {
+            if !matches!(&persisted, Err(e) if e.error.kind() == std::io::ErrorKind::NotFound) {
+                break;
+            }
             // Another sync starting meanwhile took the temporary file for a leftover.
             let temp = stage(root, &t.rel, &t.real, &t.new_bytes, t.meta.as_ref())?;
             persisted = persist(temp, &t);

@@ -312,3 +312,41 @@ fn records_of_a_deleted_source_file_go_with_it() {
     assert!(!p.path().join("gazette.lock.d/de/news").exists());
     assert!(p.path().join("gazette.lock.d/de").is_dir());
 }
+
+/// Two syncs of one language at once never write a stub twice: the second to rename finds the
+/// file changed and leaves it (exit 2, asking for another sync), or plans after the first.
+#[test]
+fn concurrent_syncs_of_one_language_never_stub_twice() {
+    let p = Project::sample();
+    let original = p.read(DE);
+    let edited: String = original
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty =") && !l.starts_with("opponents ="))
+        .collect();
+    for _ in 0..3 {
+        p.write(DE, &edited);
+        let spawn = || {
+            p.process(&["sync", "de"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success()
+                    || (out.status.code() == Some(2) && err.contains("run sync again")),
+                "{err}"
+            );
+        }
+        let text = p.read(DE);
+        assert!(text.starts_with(&edited));
+        for id in ["sovereignty", "opponents"] {
+            let marker = format!("# gazette: stub {id} ");
+            assert_eq!(text.matches(&marker).count(), 1, "{text}");
+        }
+    }
+}
