@@ -835,13 +835,15 @@ fn write_shard(
         if before_bytes == Some(text.as_bytes()) {
             return Ok(());
         }
-        let temp = stage(
-            root,
-            &rel,
-            &full,
-            text.as_bytes(),
-            before.as_ref().map(|(_, m)| m),
-        )?;
+        let original = before.as_ref().map(|(_, m)| m);
+        let temp = match stage(root, &rel, &full, text.as_bytes(), original) {
+            Ok(temp) => temp,
+            // Its folder, emptied by the removal of another shard, was removed meanwhile.
+            Err(Error::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                continue
+            }
+            Err(e) => return Err(e),
+        };
         if read_now()?.map(|(b, _)| b).as_deref() == before_bytes {
             match temp.persist(&full) {
                 Ok(_) => return Ok(()),

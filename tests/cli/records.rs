@@ -350,3 +350,30 @@ fn concurrent_syncs_of_one_language_never_stub_twice() {
         }
     }
 }
+
+/// A source file renamed within a sub-folder: the records of the old name go, those of the new
+/// one come, in the same folder, in one sync.
+#[test]
+fn records_follow_a_renamed_source_file() {
+    let p = Project::sample();
+    for lang in ["fr", "de"] {
+        p.write(&format!("locales/{lang}/news/old.ftl"), "brief = x\n");
+    }
+    assert_eq!(run(&p, &["sync", "de"]).0, 0);
+    for lang in ["fr", "de"] {
+        fs::rename(
+            p.path().join(format!("locales/{lang}/news/old.ftl")),
+            p.path().join(format!("locales/{lang}/news/new.ftl")),
+        )
+        .unwrap();
+    }
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(!p
+        .path()
+        .join("gazette.lock.d/de/news/old.ftl.lock")
+        .exists());
+    assert!(p
+        .read("gazette.lock.d/de/news/new.ftl.lock")
+        .contains("\nbrief "));
+}
