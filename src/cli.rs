@@ -37,7 +37,7 @@ enum Command {
     /// Show translation coverage per language and file (always exits 0; `check` enforces).
     Status(StatusArgs),
     /// Add a stub for every missing message or attribute to a language's files, or record
-    /// reviewed translations in gazette.lock (`--accept`); never changes existing text.
+    /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
     Sync(SyncArgs),
 }
 

@@ -31,6 +31,12 @@ pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
 
 /// [`read_file`], with the file's metadata already at hand.
 pub fn read_file_of(path: &Path, meta: &fs::Metadata) -> io::Result<Vec<u8>> {
+    read_file_limited(path, meta, MAX_FILE_BYTES)
+}
+
+/// [`read_file_of`] with another limit than [`MAX_FILE_BYTES`]: for files gazette writes
+/// itself, whose size it bounds ([`crate::lock::MAX_SHARD_BYTES`]).
+pub fn read_file_limited(path: &Path, meta: &fs::Metadata, limit: u64) -> io::Result<Vec<u8>> {
     if meta.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -46,18 +52,18 @@ pub fn read_file_of(path: &Path, meta: &fs::Metadata) -> io::Result<Vec<u8>> {
     let too_big = |size: u64| {
         invalid(format!(
             "file too large ({size} bytes): gazette reads files of at most {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
+            limit / (1024 * 1024)
         ))
     };
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(too_big(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the two looks: never read more than the limit.
     fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)

@@ -1,41 +1,69 @@
-//! `gazette.lock`: for every translation, the source text it was last reviewed against.
+//! `gazette.lock.d/`: for every translation, the source text it was last reviewed against.
 //!
 //! `check` compares each translated message's current source text with its record and reports
-//! `stale-translation` when they differ; `gazette sync` writes the file (see `sync`). The file
-//! is meant to be committed and reviewed with the translations, so it is plain text, one
-//! sorted line per (language, file, message), and a diff shows exactly which translations were
-//! re-accepted against which French text:
+//! `stale-translation` when they differ; `gazette sync` writes the records (see `sync`). They
+//! are meant to be committed and reviewed with the translations, so they are plain text, one
+//! small file (a *shard*) per language and source file, one sorted line per message, and a
+//! diff shows exactly which translations were re-accepted against which French text:
 //!
 //! ```text
-//! # <lang> <file> <id> <fingerprint> <source text>
-//! de coalition-des-volontaires.ftl intro 6e0d2b1c9f6a7d35 Bonjour { $name } !
+//! gazette.lock.d/de/coalition-des-volontaires.ftl.lock:
+//! # <id> <fingerprint> <source text>: what each translation was last reviewed against
+//! intro 6e0d2b1c9f6a7d35 Bonjour { $name } !
 //! ```
 //!
-//! `<file>` is the path relative to the language folder (as `check` pairs files), `<id>` keeps
-//! a term's leading `-`, `<fingerprint>` is the 64-bit FNV-1a hash of the source text (stable
-//! across runs, machines and versions: it is the comparison `check` makes), and `<source text>`
-//! is the entry as normalised Fluent after its `id =` (so re-indenting the French changes
+//! The shard's path is `<lang>/<file>.lock`, `<file>` being the path relative to the language
+//! folder (as `check` pairs files, sub-folders included, NFC-normalised). `<id>` keeps a term's
+//! leading `-`, `<fingerprint>` is the 64-bit FNV-1a hash of the source text (stable across
+//! runs, machines and versions: it is the comparison `check` makes), and `<source text>` is
+//! the entry as normalised Fluent after its `id =` (so re-indenting the French changes
 //! nothing), kept so that the diagnostic can show the old text next to the new one. In fields,
-//! `\` is written `\\`, a line break `\n`, a carriage return `\r` and a tab `\t`; the first
-//! four fields also write a space as `\s`.
+//! `\` is written `\\`, a line break `\n`, a carriage return `\r` and a tab `\t`; the id also
+//! writes a space as `\s`.
 //!
-//! Pure: `project` reads the file, `sync` writes it.
+//! Why shards: one file of every record outgrew the 10 MiB gazette reads at about 900
+//! articles. A shard holds the records of one source file (at most 10 MiB) for one language,
+//! so it stays of the order of that file; [`MAX_SHARD_BYTES`] is what gazette reads of one and
+//! [`render_shard`] never writes more (see there).
+//!
+//! The single `gazette.lock` file of earlier versions (`<lang> <file> <id> <fingerprint>
+//! <text>` lines) is still read, its records overridden by the shards', and the next `sync`
+//! moves it into shards and removes it.
+//!
+//! Pure: `project` reads the files, `sync` writes them.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// The lock file, at the project root.
-pub const LOCK_FILE: &str = "gazette.lock";
+/// The folder of shards, at the project root.
+pub const LOCK_DIR: &str = "gazette.lock.d";
 
-const HEADER: &str = "\
-# gazette.lock: the source text each translation was last reviewed against.
-# Written by `gazette sync`: commit it with the translations. `gazette check` reports
-# `stale-translation` when a source text no longer matches its fingerprint here;
-# `gazette sync <lang> --accept <id>` records the current text once the translation is updated.
-# <lang> <file> <id> <fingerprint> <source text>
-";
+/// The single lock file of earlier versions, at the project root: read, then migrated.
+pub const LEGACY_LOCK_FILE: &str = "gazette.lock";
+
+/// The largest shard gazette reads: 64 MiB. A shard's lines come from one source file of at
+/// most 10 MiB, one per distinct id of that file: the id, 19 bytes of fingerprint, spaces and
+/// line break, and the message's text, escaped. With its text shortened to `…`, the line of
+/// the smallest message (`a=b` and its line break, 4 bytes) takes 23 bytes: all lines come to
+/// at most 5.75 times the file, under 58 MiB, and [`render_shard`] shortens the longest texts
+/// as much as needed to stay within this limit, which no ordinary file comes near (the texts
+/// of a file take about its size).
+pub const MAX_SHARD_BYTES: usize = 64 * 1024 * 1024;
+
+/// The largest single-file `gazette.lock` read for migration: earlier versions wrote one
+/// line per message of every language, about 13 MB per 1,000 articles in two languages.
+pub const MAX_LEGACY_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The file name suffix of a shard.
+pub const SHARD_SUFFIX: &str = ".lock";
+
+const SHARD_HEADER: &str =
+    "# <id> <fingerprint> <source text>: what each translation was last reviewed against\n";
+
+/// Marks a text shortened to keep its shard within [`MAX_SHARD_BYTES`].
+const CUT: &str = "…";
 
 /// What one translation was reviewed against.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,25 +91,23 @@ impl Record {
 /// (language, file name within the language folder, id).
 pub type Key = (String, String, String);
 
-/// The parsed lock file; empty when the project has none.
+/// The records; empty when the project has none.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lock {
     pub records: BTreeMap<Key, Record>,
+    /// Some records came from a single-file `gazette.lock`, which the next sync migrates.
+    pub legacy: bool,
 }
 
 impl Lock {
-    /// Parse the file's text; `path` names it in errors.
-    pub fn parse(text: &str, path: &Path) -> Result<Lock> {
-        let mut lock = Lock::default();
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad = |why: &str| Error::Config {
-                path: path.to_path_buf(),
-                message: format!("line {}: {why}", n + 1),
-            };
+    /// Parse a single-file `gazette.lock` of earlier versions; `path` names it in errors.
+    pub fn parse_legacy(text: &str, path: &Path) -> Result<Lock> {
+        let mut lock = Lock {
+            legacy: true,
+            ..Lock::default()
+        };
+        for (n, line) in lines(text) {
+            let bad = |why: &str| bad_line(path, n, why);
             let mut fields = line.splitn(5, ' ');
             let mut next = || fields.next().filter(|f| !f.is_empty());
             let (Some(lang), Some(file), Some(id), Some(fp)) = (next(), next(), next(), next())
@@ -90,16 +116,9 @@ impl Lock {
                     "expected `<lang> <file> <id> <fingerprint> <source text>`",
                 ));
             };
-            let text = fields.next().unwrap_or("");
-            if fp.len() != 16 || !fp.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(bad("the fingerprint must be 16 hexadecimal digits"));
-            }
             let field = |s: &str| unescape(s).ok_or_else(|| bad("bad `\\` escape"));
             let key = (field(lang)?, field(file)?, field(id)?);
-            let record = Record {
-                fingerprint: fp.to_ascii_lowercase(),
-                text: field(text)?,
-            };
+            let record = parse_record(fp, fields.next().unwrap_or(""), &bad)?;
             if lock.records.insert(key.clone(), record).is_some() {
                 return Err(bad(&format!(
                     "`{} {} {}` is recorded twice",
@@ -110,20 +129,11 @@ impl Lock {
         Ok(lock)
     }
 
-    /// The file's text: a header, then one sorted line per record.
-    pub fn render(&self) -> String {
-        let mut out = String::from(HEADER);
-        for ((lang, file, id), r) in &self.records {
-            out.push_str(&format!(
-                "{} {} {} {} {}\n",
-                escape(lang, true),
-                escape(file, true),
-                escape(id, true),
-                r.fingerprint,
-                escape(&r.text, false)
-            ));
-        }
-        out
+    /// Parse the shard of (`lang`, `file`), its records replacing any of the same key;
+    /// `path` names it in errors.
+    pub fn add_shard(&mut self, lang: &str, file: &str, text: &str, path: &Path) -> Result<()> {
+        self.records.extend(parse_shard(lang, file, text, path)?);
+        Ok(())
     }
 
     /// The records of one file of one language, by id.
@@ -142,16 +152,183 @@ impl Lock {
             .get(&(lang.to_owned(), file.to_owned(), id.to_owned()))
     }
 
-    /// Record `text` for a translation; returns whether anything changed.
+    /// Record `text` for a translation; returns whether anything changed. A record of the
+    /// same fingerprint is kept as it is (its text may have been shortened on writing).
     pub fn record(&mut self, lang: &str, file: &str, id: &str, text: &str) -> bool {
         let key = (lang.to_owned(), file.to_owned(), id.to_owned());
         let record = Record::of(text);
-        if self.records.get(&key) == Some(&record) {
+        if self
+            .records
+            .get(&key)
+            .is_some_and(|r| r.fingerprint == record.fingerprint)
+        {
             return false;
         }
         self.records.insert(key, record);
         true
     }
+}
+
+/// The records of the shard of (`lang`, `file`), in its order; `path` names it in errors.
+pub fn parse_shard(lang: &str, file: &str, text: &str, path: &Path) -> Result<Vec<(Key, Record)>> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut records = Vec::new();
+    for (n, line) in lines(text) {
+        let bad = |why: &str| bad_line(path, n, why);
+        let mut fields = line.splitn(3, ' ');
+        let mut next = || fields.next().filter(|f| !f.is_empty());
+        let (Some(id), Some(fp)) = (next(), next()) else {
+            return Err(bad("expected `<id> <fingerprint> <source text>`"));
+        };
+        let id = unescape(id).ok_or_else(|| bad("bad `\\` escape"))?;
+        let record = parse_record(fp, fields.next().unwrap_or(""), &bad)?;
+        if !seen.insert(id.clone()) {
+            return Err(bad(&format!("`{id}` is recorded twice")));
+        }
+        records.push(((lang.to_owned(), file.to_owned(), id), record));
+    }
+    Ok(records)
+}
+
+/// Where the shard of (`lang`, `file`) lives, relative to the project root.
+pub fn shard_path(lang: &str, file: &str) -> PathBuf {
+    let mut path = Path::new(LOCK_DIR).join(lang);
+    for part in file.split('/') {
+        path.push(part);
+    }
+    path.set_file_name(format!(
+        "{}{SHARD_SUFFIX}",
+        file.rsplit('/').next().unwrap_or(file)
+    ));
+    path
+}
+
+/// The text of a shard: a header, then one sorted line per record; empty when there is none
+/// (the shard is then removed). Texts are shortened (ending with `…`, longest first) when the
+/// whole would pass `limit` bytes: the fingerprint still says exactly what was reviewed. Fails
+/// only if the lines would not fit even without their texts, which [`MAX_SHARD_BYTES`] rules
+/// out for the records of a readable source file.
+pub fn render_shard<'a>(
+    records: impl Iterator<Item = (&'a Key, &'a Record)>,
+    limit: usize,
+) -> std::result::Result<String, String> {
+    let lines: Vec<(String, &str, String)> = records
+        .map(|((_, _, id), r)| {
+            (
+                escape(id, true),
+                r.fingerprint.as_str(),
+                escape(&r.text, false),
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return Ok(String::new());
+    }
+    let fixed: usize = SHARD_HEADER.len()
+        + lines
+            .iter()
+            .map(|(id, fp, _)| id.len() + fp.len() + 3)
+            .sum::<usize>();
+    let texts: usize = lines.iter().map(|(_, _, t)| t.len()).sum();
+    let mut cap = usize::MAX;
+    if fixed + texts > limit {
+        let budget = limit.saturating_sub(fixed);
+        let cost = |cap: usize| -> usize {
+            lines
+                .iter()
+                .map(|(_, _, t)| {
+                    if t.len() > cap {
+                        cut_len(t, cap)
+                    } else {
+                        t.len()
+                    }
+                })
+                .sum()
+        };
+        if cost(0) > budget {
+            return Err(format!(
+                "{} records do not fit in the {} MiB gazette reads of a shard",
+                lines.len(),
+                limit / (1024 * 1024)
+            ));
+        }
+        // The largest cap that fits: cost grows with the cap.
+        let (mut lo, mut hi) = (0, lines.iter().map(|(_, _, t)| t.len()).max().unwrap_or(0));
+        while lo < hi {
+            let mid = lo + (hi - lo).div_ceil(2);
+            if cost(mid) <= budget {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        cap = lo;
+    }
+    let mut out = String::with_capacity((fixed + texts).min(limit));
+    out.push_str(SHARD_HEADER);
+    for (id, fp, text) in &lines {
+        out.push_str(id);
+        out.push(' ');
+        out.push_str(fp);
+        out.push(' ');
+        if text.len() > cap {
+            out.push_str(cut(text, cap));
+            out.push_str(CUT);
+        } else {
+            out.push_str(text);
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The escaped `text` cut to at most `cap` bytes, at a character and escape boundary.
+fn cut(text: &str, cap: usize) -> &str {
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // An escape is two characters that stay together.
+        let len = if c == '\\' {
+            chars.next();
+            2
+        } else {
+            c.len_utf8()
+        };
+        if i + len > cap {
+            break;
+        }
+        end = i + len;
+    }
+    &text[..end]
+}
+
+fn cut_len(text: &str, cap: usize) -> usize {
+    cut(text, cap).len() + CUT.len()
+}
+
+/// Numbered lines that are not blank or comments.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(n, l)| (n, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn bad_line(path: &Path, n: usize, why: &str) -> Error {
+    Error::Config {
+        path: path.to_path_buf(),
+        message: format!("line {}: {why}", n + 1),
+    }
+}
+
+fn parse_record(fp: &str, text: &str, bad: &dyn Fn(&str) -> Error) -> Result<Record> {
+    if fp.len() != 16 || !fp.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad("the fingerprint must be 16 hexadecimal digits"));
+    }
+    Ok(Record {
+        fingerprint: fp.to_ascii_lowercase(),
+        text: unescape(text).ok_or_else(|| bad("bad `\\` escape"))?,
+    })
 }
 
 /// The 64-bit FNV-1a hash of a text's UTF-8 bytes, as 16 lowercase hex digits. Written here
@@ -213,34 +390,99 @@ mod tests {
     }
 
     #[test]
-    fn render_then_parse_round_trips_sorted() {
+    fn shards_render_then_parse_round_trip_sorted() {
         let mut lock = Lock::default();
-        assert!(lock.record("en", "a b.ftl", "-brand", "Gazette"));
         assert!(lock.record("de", "x.ftl", "intro", "l1\n    .alt = \\t\tz"));
+        assert!(lock.record("de", "x.ftl", "-brand a", "Gazette"));
+        assert!(lock.record("en", "x.ftl", "intro", "Other"));
         assert!(!lock.record("de", "x.ftl", "intro", "l1\n    .alt = \\t\tz"));
-        let text = lock.render();
+        let text = render_shard(lock.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
         let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(
             body,
             [
+                format!("-brand\\sa {} Gazette", fingerprint("Gazette")),
                 format!(
-                    "de x.ftl intro {} l1\\n    .alt = \\\\t\\tz",
+                    "intro {} l1\\n    .alt = \\\\t\\tz",
                     fingerprint("l1\n    .alt = \\t\tz")
                 ),
-                format!("en a\\sb.ftl -brand {} Gazette", fingerprint("Gazette")),
             ]
         );
-        assert_eq!(Lock::parse(&text, "gazette.lock".as_ref()).unwrap(), lock);
+        let mut read = Lock::default();
+        read.add_shard("de", "x.ftl", &text, "s".as_ref()).unwrap();
+        let de: Vec<_> = lock.records_of("de", "x.ftl").collect();
+        assert_eq!(read.records_of("de", "x.ftl").collect::<Vec<_>>(), de);
+        assert_eq!(
+            render_shard(read.records_of("en", "x.ftl"), 100),
+            Ok("".into())
+        );
+    }
+
+    #[test]
+    fn shard_paths_mirror_the_language_folder() {
+        assert_eq!(
+            shard_path("de", "news/brief.ftl"),
+            Path::new("gazette.lock.d/de/news/brief.ftl.lock")
+        );
+        assert_eq!(
+            shard_path("pt-BR", "site.ftl"),
+            Path::new("gazette.lock.d/pt-BR/site.ftl.lock")
+        );
+    }
+
+    /// What gazette writes it can read: past the limit, the longest texts are shortened and
+    /// their fingerprints kept.
+    #[test]
+    fn shards_past_the_limit_shorten_the_longest_texts() {
+        let mut lock = Lock::default();
+        let long = "é\n".repeat(400);
+        lock.record("de", "x.ftl", "a", "short");
+        lock.record("de", "x.ftl", "b", &long);
+        lock.record("de", "x.ftl", "c", &long[..600]);
+        let limit = 700;
+        let text = render_shard(lock.records_of("de", "x.ftl"), limit).unwrap();
+        assert!(text.len() <= limit, "{}", text.len());
+        let mut read = Lock::default();
+        read.add_shard("de", "x.ftl", &text, "s".as_ref()).unwrap();
+        assert_eq!(read.get("de", "x.ftl", "a"), lock.get("de", "x.ftl", "a"));
+        let b = read.get("de", "x.ftl", "b").unwrap();
+        assert!(b.text.ends_with('…') && long.starts_with(b.text.trim_end_matches('…')));
+        assert!(b.matches(&long), "the fingerprint is the full text's");
+        // Recording the same text again changes nothing: sync stays idempotent.
+        assert!(!read.record("de", "x.ftl", "b", &long));
+        assert!(render_shard(lock.records_of("de", "x.ftl"), 90).is_err());
+    }
+
+    #[test]
+    fn legacy_file_is_read() {
+        let text = format!(
+            "# c\nde x.ftl intro {} Bonjour\nen a\\sb.ftl -brand {} Gazette\n",
+            fingerprint("Bonjour"),
+            fingerprint("Gazette")
+        );
+        let lock = Lock::parse_legacy(&text, "gazette.lock".as_ref()).unwrap();
+        assert!(lock.legacy);
+        assert_eq!(lock.get("en", "a b.ftl", "-brand").unwrap().text, "Gazette");
+        assert_eq!(lock.get("de", "x.ftl", "intro").unwrap().text, "Bonjour");
     }
 
     #[test]
     fn malformed_lines_name_the_line() {
-        let err =
-            Lock::parse("# c\nde x.ftl intro nothex text\n", "gazette.lock".as_ref()).unwrap_err();
+        let err = Lock::parse_legacy("# c\nde x.ftl intro nothex text\n", "gazette.lock".as_ref())
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "gazette.lock: line 2: the fingerprint must be 16 hexadecimal digits"
         );
-        assert!(Lock::parse("de x.ftl\n", "gazette.lock".as_ref()).is_err());
+        assert!(Lock::parse_legacy("de x.ftl\n", "gazette.lock".as_ref()).is_err());
+        let mut lock = Lock::default();
+        let twice = format!("a {0} x\na {0} x\n", fingerprint("x"));
+        let err = lock
+            .add_shard("de", "x.ftl", &twice, "s.lock".as_ref())
+            .unwrap_err();
+        assert_eq!(err.to_string(), "s.lock: line 2: `a` is recorded twice");
+        assert!(lock
+            .add_shard("de", "x.ftl", "intro\n", "s".as_ref())
+            .is_err());
     }
 }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::content::{self, Article};
 use crate::error::{Error, Result};
 use crate::guard;
-use crate::lock::{Lock, LOCK_FILE};
+use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::stamp::{Stamp, Stamps};
 
 /// The settings file at the project root.
@@ -103,9 +103,45 @@ impl Config {
 }
 
 fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+    let canonical = canonical_tag(tag)?;
+    if canonical != tag {
+        return Err(format!(
+            "`{tag}` is not a language tag in canonical form: write `{canonical}`"
+        ));
+    }
+    Ok(())
+}
+
+/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
+fn canonical_tag(tag: &str) -> std::result::Result<String, String> {
     tag.parse::<unic_langid::LanguageIdentifier>()
-        .map(|_| ())
+        .map(|id| id.to_string())
         .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
+}
+
+/// A language folder's name must be its tag in canonical form: `locales/DE` next to
+/// `locales/de` would otherwise be published as another language, and `DE`, `de_DE` or
+/// `de-de` would never be paired with a `de` or `de-DE` of `gazette.toml` or a lock record.
+fn check_language_folder(lang: &str) -> std::result::Result<(), String> {
+    let canonical = canonical_tag(lang)
+        .map_err(|m| format!("{m}: a language folder is named by its tag (`de`, `pt-BR`)"))?;
+    if canonical != lang {
+        return Err(format!(
+            "a language folder is named by its BCP 47 tag in canonical form: rename it `{canonical}`"
+        ));
+    }
+    Ok(())
+}
+
+/// A file name as gazette compares them: in Unicode NFC, so that a name an editor saved
+/// decomposed (NFD, as macOS does) is the same file as its composed spelling.
+fn nfc(name: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(name.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.nfc().collect())
+    }
 }
 
 /// One `.ftl` file of one language.
@@ -184,7 +220,7 @@ pub struct Project {
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
-    /// `gazette.lock`: the source text each translation was reviewed against (empty if absent).
+    /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if none).
     pub lock: Lock,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
@@ -217,14 +253,7 @@ impl Project {
             Err(e) => return Err(Error::io(CONFIG_FILE, e)),
         };
 
-        let lock = match fs::metadata(root.join(LOCK_FILE)) {
-            Ok(_) => Lock::parse(
-                &read_text(&root.join(LOCK_FILE), LOCK_FILE.as_ref())?,
-                LOCK_FILE.as_ref(),
-            )?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
-            Err(e) => return Err(Error::io(LOCK_FILE, e)),
-        };
+        let lock = load_lock(root)?;
 
         let stamps = if defer_articles {
             Stamps::load(root)
@@ -293,7 +322,7 @@ impl Project {
                 .to_string_lossy()
                 .into_owned();
             let rel = config.locales.join(&lang);
-            check_language_tag(&lang).map_err(|message| Error::Layout {
+            check_language_folder(&lang).map_err(|message| Error::Layout {
                 path: rel.clone(),
                 message,
             })?;
@@ -569,7 +598,7 @@ fn collect_ftl(
             .to_string_lossy()
             .into_owned();
         let rel = rel_dir.join(&file_name);
-        let name = format!("{prefix}{file_name}");
+        let name = format!("{prefix}{}", nfc(&file_name));
         if kind == Kind::Dir {
             collect_ftl(root, &rel, &format!("{name}/"), defer, stamps, out)?;
         } else if file_name.ends_with(".ftl") {
@@ -599,6 +628,93 @@ fn collect_ftl(
     }
     // Files of sub-folders came first: keep the whole list in name order.
     out.sort_by(|a, b| a.name.cmp(&b.name));
+    if let Some(w) = out.windows(2).find(|w| w[0].name == w[1].name) {
+        return Err(Error::Layout {
+            path: w[1].path.clone(),
+            message: format!(
+                "the same name as {} in another Unicode normalisation form: keep only one of them",
+                w[0].path.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
+/// overridden by the shards of `gazette.lock.d/` (read on every core: an archive has one per
+/// article and language).
+fn load_lock(root: &Path) -> Result<Lock> {
+    let mut lock = match fs::metadata(root.join(LEGACY_LOCK_FILE)) {
+        Ok(meta) => {
+            let rel = Path::new(LEGACY_LOCK_FILE);
+            let bytes = guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES);
+            Lock::parse_legacy(&decode(bytes, rel)?, rel)?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
+        Err(e) => return Err(Error::io(LEGACY_LOCK_FILE, e)),
+    };
+    let dir = Path::new(LOCK_DIR);
+    match fs::metadata(root.join(dir)) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(Error::io(
+                dir,
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a folder"),
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lock),
+        Err(e) => return Err(Error::io(dir, e)),
+    }
+    let mut shards = Vec::new();
+    for (path, kind) in sorted_entries(root, dir)? {
+        if kind == Kind::Dir {
+            let lang = path.file_name().unwrap_or_default().to_string_lossy();
+            collect_shards(root, &dir.join(&*lang), &lang, "", &mut shards)?;
+        }
+    }
+    // Read and parsed on every core, then gathered in one sorted build of the map.
+    let read: Vec<Result<Vec<(lock::Key, lock::Record)>>> = shards
+        .into_par_iter()
+        .map(|(rel, lang, name)| {
+            let full = root.join(&rel);
+            let meta = fs::metadata(&full).map_err(|e| Error::io(&rel, e))?;
+            let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
+            lock::parse_shard(&lang, &name, &decode(bytes, &rel)?, &rel)
+        })
+        .collect();
+    let mut records = Vec::new();
+    for shard in read {
+        records.extend(shard?);
+    }
+    if lock.records.is_empty() {
+        lock.records = records.into_iter().collect();
+    } else {
+        lock.records.extend(records);
+    }
+    Ok(lock)
+}
+
+/// The shards under a language folder of `gazette.lock.d/`: (path, language, file name).
+/// Other files (a temporary file a killed sync left) are not shards.
+fn collect_shards(
+    root: &Path,
+    rel_dir: &Path,
+    lang: &str,
+    prefix: &str,
+    out: &mut Vec<(PathBuf, String, String)>,
+) -> Result<()> {
+    for (path, kind) in sorted_entries(root, rel_dir)? {
+        let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+        let rel = rel_dir.join(&*file_name);
+        if kind == Kind::Dir {
+            let prefix = format!("{prefix}{}/", nfc(&file_name));
+            collect_shards(root, &rel, lang, &prefix, out)?;
+        } else if let Some(name) = file_name.strip_suffix(lock::SHARD_SUFFIX) {
+            if kind == Kind::File && !file_name.starts_with(crate::sync::TEMP_PREFIX) {
+                out.push((rel, lang.to_owned(), format!("{prefix}{}", nfc(name))));
+            }
+        }
+    }
     Ok(())
 }
 

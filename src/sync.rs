@@ -18,28 +18,44 @@
 //! The editor translates the text, removes the `# ` marks and deletes the marker line.
 //! `sync` recognises its markers, so running it twice adds nothing the second time.
 //!
-//! **The lock file.** A translation without a record in `gazette.lock` is current: there is
-//! nothing to compare it with. `sync <lang>` records the source text of every translation that
-//! has no record yet (so a brand-new translation is current when first recorded) and of every
-//! stub it writes (the text the editor is given to translate), and forgets records of ids the
-//! source no longer has. `--accept <id>…` / `--accept-all` record the current source text of
-//! existing translations after an editor updated them, clearing `stale-translation`; they only
-//! touch the lock file.
+//! **The lock records.** A translation without a record in `gazette.lock.d/` is current:
+//! there is nothing to compare it with. `sync <lang>` records the source text of every
+//! translation that has no record yet (so a brand-new translation is current when first
+//! recorded), of every stub it writes (the text the editor is given to translate) and of every
+//! stub that lacks one, and forgets records of ids the source no longer has. `--accept <id>…`
+//! / `--accept-all` record the current source text of existing translations after an editor
+//! updated them, clearing `stale-translation`; they only touch the records. A single-file
+//! `gazette.lock` of earlier versions is moved into shards (see `lock`) and removed.
 //!
-//! Writes are atomic: each file is written to a temporary file in its own folder, and every
-//! temporary file is renamed over its target only once all of them were written, so an
-//! interrupted sync never leaves a truncated file.
+//! **Writes are atomic and never overwrite a save.** Every file is written to a temporary file
+//! in the folder of the file it replaces (the file a symbolic link points to: the link stays,
+//! and the file keeps its mode and owner), then renamed over it. Nothing is written before
+//! every target was read again and found as planned. The records are written first, each
+//! shard merged with what is on disk at that moment; then each target file is compared with
+//! what was planned (its bytes and its stamp) right before its rename, and a file saved in the
+//! meantime is left as it is, with an error asking for another sync (exit 2) once the others
+//! are written. Files are independent of one another, so the others' stubs stand.
+//!
+//! **Why records first.** A sync killed at any moment leaves each file whole, old or new, and
+//! every stub written with its record: a record whose stub was not written yet is harmless (a
+//! missing message has no translation to be stale) and the next sync writes the stub; the
+//! other order would leave stubs that the next sync records against a source text that may
+//! have changed since (it still does, for stubs of earlier versions). The temporary files a
+//! killed sync leaves (`.gazette-sync-*`) are removed by the next one.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::check::diagnostic::slash_path;
 use crate::error::{Error, Result};
 use crate::ftl::{self, FileFacts, STUB_MARKER};
-use crate::lock::{Lock, LOCK_FILE};
+use crate::lock::{self, Lock, Record, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::{FtlFile, Project};
+use crate::stamp::Stamp;
 
 /// Which source texts `sync` records as reviewed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -116,9 +132,10 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             )));
         }
     }
+    // Parsed on every core: an archive has thousands of files per language.
     let sources: Vec<(&FtlFile, FileFacts)> = project
         .files(source)
-        .iter()
+        .par_iter()
         .map(|f| (f, ftl::parse(&f.text)))
         .collect();
     let mut plan = Plan {
@@ -130,11 +147,24 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         forgotten: Vec::new(),
         in_junk: Vec::new(),
     };
+    // By name: an archive has thousands of files, and every record is looked up.
+    let by_name: std::collections::HashMap<&str, &FileFacts> = sources
+        .iter()
+        .map(|(f, facts)| (f.name.as_str(), facts))
+        .collect();
     let mut accepted: BTreeSet<&str> = BTreeSet::new();
     for lang in langs {
-        for (src_file, src) in &sources {
-            let tgt_file = project.files(lang).iter().find(|f| f.name == src_file.name);
-            let tgt = tgt_file.map(|f| ftl::parse(&f.text)).unwrap_or_default();
+        let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
+            .par_iter()
+            .map(|(src_file, _)| {
+                let tgt_file = project.file(lang, &src_file.name);
+                (
+                    tgt_file,
+                    tgt_file.map(|f| ftl::parse(&f.text)).unwrap_or_default(),
+                )
+            })
+            .collect();
+        for ((src_file, src), (tgt_file, tgt)) in sources.iter().zip(parsed) {
             let name = src_file.name.as_str();
             let record = |plan: &mut Plan, id: &str, text: &str| {
                 if plan.lock.record(lang, name, id, text) {
@@ -148,8 +178,11 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
                     for entry in &src.entries {
                         let key = (lang.clone(), name.to_owned(), entry.id.clone());
                         let stubbed = change.as_ref().is_some_and(|c| c.stubs.contains(&entry.id));
-                        let translated = tgt.get(&entry.id).is_some();
-                        if stubbed || (translated && !plan.lock.records.contains_key(&key)) {
+                        // A stub of an earlier sync killed before it wrote the records (or of
+                        // a version that wrote stubs first) gets one too.
+                        let present =
+                            tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
+                        if stubbed || (present && !plan.lock.records.contains_key(&key)) {
                             record(&mut plan, &entry.id, &entry.text);
                         }
                     }
@@ -173,9 +206,9 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         if *accept == Accept::Nothing {
             // Records of ids (or files) the source no longer has.
             let known = |file: &str, id: &str| {
-                sources
-                    .iter()
-                    .any(|(f, facts)| f.name == file && facts.get(id).is_some())
+                by_name
+                    .get(file)
+                    .is_some_and(|facts| facts.get(id).is_some())
             };
             let gone: Vec<_> = plan
                 .lock
@@ -206,7 +239,7 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             }));
         }
     }
-    plan.lock_changed = plan.lock != project.lock;
+    plan.lock_changed = plan.lock.records != project.lock.records || project.lock.legacy;
     Ok(plan)
 }
 
@@ -220,7 +253,11 @@ fn stubs_for(
     tgt: &FileFacts,
     plan: &mut Plan,
 ) -> Option<FileChange> {
-    let path = project.ftl_path(lang, &src_file.name);
+    // The target's own path: its name may be spelt in another Unicode normalisation form.
+    let path = tgt_file.map_or_else(
+        || project.ftl_path(lang, &src_file.name),
+        |f| f.path.clone(),
+    );
     let original = tgt_file.map(|f| f.text.clone()).unwrap_or_default();
     let eol = line_ending(&original);
     let mut stubs = Vec::new();
@@ -413,17 +450,27 @@ pub fn describe(plan: &Plan, preview: bool) -> String {
     }
     if !plan.recorded.is_empty() {
         out.push_str(&format!(
-            "{LOCK_FILE}: {record} the source text of {} ({})\n",
+            "{LOCK_DIR}: {record} the source text of {} ({})\n",
             count(plan.recorded.len(), "translation"),
             keys(&plan.recorded)
         ));
     }
     if !plan.forgotten.is_empty() {
         out.push_str(&format!(
-            "{LOCK_FILE}: {} {} of ids the source no longer has ({})\n",
+            "{LOCK_DIR}: {} {} of ids the source no longer has ({})\n",
             if preview { "would forget" } else { "forgot" },
             count(plan.forgotten.len(), "record"),
             keys(&plan.forgotten)
+        ));
+    }
+    if plan.lock.legacy {
+        out.push_str(&format!(
+            "{LEGACY_LOCK_FILE}: {} into {LOCK_DIR}/, one file per language and source file\n",
+            if preview {
+                "would move its records"
+            } else {
+                "moved its records"
+            }
         ));
     }
     let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
@@ -443,7 +490,7 @@ pub fn describe(plan: &Plan, preview: bool) -> String {
         }
         if plan.lock_changed {
             done.push(format!(
-                "{} {LOCK_FILE}",
+                "{} {LOCK_DIR}",
                 if preview { "would update" } else { "updated" }
             ));
         }
@@ -476,53 +523,377 @@ fn count(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// Write the plan: every file to a temporary file beside it, then all renamed into place.
+/// The name of every temporary file sync writes; the next sync removes those a killed one left.
+pub const TEMP_PREFIX: &str = ".gazette-sync-";
+
+/// Threads that write shards: each mostly waits for its file to reach the disk.
+const IO_THREADS: usize = 16;
+
+/// The message of a file saved while sync was writing.
+const CHANGED: &str = "changed while gazette was writing; run sync again";
+
+/// Write the plan (see the module's documentation for the order and why).
 pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
+    apply_with(project, plan, &|| {})
+}
+
+/// [`apply`], calling `before_renames` once the records are written (tests save files there).
+fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Result<()> {
     let root = &project.root;
-    let mut staged = Vec::new();
-    for f in &plan.files {
+    // Everything is looked at before anything is written.
+    let targets = plan
+        .files
+        .iter()
+        .map(|f| Target::look(root, f))
+        .collect::<Result<Vec<_>>>()?;
+    remove_leftovers(project, &targets)?;
+    let shards = shard_changes(project, plan);
+    for (lang, file) in shards.keys() {
+        let rel = lock::shard_path(lang, file);
+        if let Ok(m) = fs::metadata(root.join(&rel)) {
+            refuse_read_only(&m, &rel)?;
+        }
+    }
+    let legacy = if project.lock.legacy {
+        let rel = Path::new(LEGACY_LOCK_FILE);
+        let meta = fs::metadata(root.join(rel)).map_err(|e| Error::io(rel, e))?;
+        refuse_read_only(&meta, rel)?;
+        let bytes = crate::guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES)
+            .map_err(|e| Error::io(rel, e))?;
+        let text = String::from_utf8_lossy(&bytes);
+        Some(Lock::parse_legacy(
+            text.trim_start_matches('\u{feff}'),
+            rel,
+        )?)
+    } else {
+        None
+    };
+    let staged = targets
+        .into_iter()
+        .map(|t| {
+            let temp = stage(root, &t.rel, &t.real, &t.new_bytes, t.meta.as_ref())?;
+            Ok((t, temp))
+        })
+        .collect::<Result<Vec<_>>>()?;
+
+    // The records first, each shard merged with what is on disk now. Writing a file waits
+    // for the disk (`sync_all`) more than it computes: more threads than cores.
+    let write_all = || {
+        shards
+            .par_iter()
+            .map(|((lang, file), changes)| write_shard(root, lang, file, changes, legacy.as_ref()))
+            .collect::<Vec<Result<()>>>()
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(IO_THREADS)
+        .build()
+    {
+        Ok(pool) if shards.len() > 1 => pool.install(write_all),
+        _ => write_all(),
+    }
+    .into_iter()
+    .collect::<Result<()>>()?;
+    if legacy.is_some() {
+        match fs::remove_file(root.join(LEGACY_LOCK_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::io(LEGACY_LOCK_FILE, e))
+            }
+            _ => {}
+        }
+    }
+
+    // Then each target, unless it changed since it was looked at.
+    before_renames();
+    let mut refused = Vec::new();
+    for (t, temp) in staged {
+        if !t.unchanged() {
+            refused.push(t.rel);
+            continue;
+        }
+        let mut persisted = persist(temp, &t);
+        for _ in 0..3 {
+            if !matches!(&persisted, Err(e) if e.error.kind() == std::io::ErrorKind::NotFound) {
+                break;
+            }
+            // Another sync starting meanwhile took the temporary file for a leftover.
+            let temp = stage(root, &t.rel, &t.real, &t.new_bytes, t.meta.as_ref())?;
+            persisted = persist(temp, &t);
+        }
+        match persisted {
+            Ok(_) => {}
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => refused.push(t.rel),
+            Err(e) => return Err(Error::io(&t.rel, e.error)),
+        }
+    }
+    if let Some(first) = refused.first() {
+        let others = match refused.len() {
+            1 => String::new(),
+            n => format!(
+                " (and {} other file{}: {})",
+                n - 1,
+                if n == 2 { "" } else { "s" },
+                refused[1..]
+                    .iter()
+                    .map(|p| slash_path(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Err(Error::io(
+            first,
+            std::io::Error::other(format!("{CHANGED}{others}")),
+        ));
+    }
+    Ok(())
+}
+
+fn persist(
+    temp: tempfile::NamedTempFile,
+    t: &Target,
+) -> std::result::Result<std::fs::File, tempfile::PersistError> {
+    if t.meta.is_none() {
+        // Never over a file someone created in the meantime.
+        temp.persist_noclobber(&t.real)
+    } else {
+        temp.persist(&t.real)
+    }
+}
+
+/// A target file as sync found it right before writing.
+struct Target {
+    /// Relative to the project root, as messages name it.
+    rel: PathBuf,
+    /// The file written: a symbolic link's target.
+    real: PathBuf,
+    /// `None` for a file sync creates.
+    meta: Option<fs::Metadata>,
+    bytes: Vec<u8>,
+    new_bytes: Vec<u8>,
+}
+
+impl Target {
+    /// Read the file again: it must still be what the plan was made from.
+    fn look(root: &Path, f: &FileChange) -> Result<Target> {
         let full = root.join(&f.path);
-        let (bom, permissions) = if f.create {
-            (false, None)
+        let changed = || {
+            Error::io(
+                &f.path,
+                std::io::Error::other(
+                    "the file changed while gazette was reading it; run sync again",
+                ),
+            )
+        };
+        let mut new_bytes = Vec::new();
+        let (real, meta, bytes) = if f.create {
+            match fs::symlink_metadata(&full) {
+                Ok(m) if m.is_dir() => {
+                    return Err(Error::io(
+                        &f.path,
+                        std::io::Error::other(
+                            "a folder is in the way of the file sync would create",
+                        ),
+                    ))
+                }
+                Ok(_) => return Err(changed()),
+                Err(_) => {}
+            }
+            (full, None, Vec::new())
         } else {
-            let bytes = fs::read(&full).map_err(|e| Error::io(&f.path, e))?;
+            let real = fs::canonicalize(&full).map_err(|e| Error::io(&f.path, e))?;
+            let meta = fs::metadata(&real).map_err(|e| Error::io(&f.path, e))?;
+            refuse_read_only(&meta, &f.path)?;
+            let bytes =
+                crate::guard::read_file_of(&real, &meta).map_err(|e| Error::io(&f.path, e))?;
             let bom = bytes.starts_with(b"\xef\xbb\xbf");
             let body = if bom { &bytes[3..] } else { &bytes[..] };
             if body != f.original.as_bytes() {
-                return Err(Error::io(
-                    &f.path,
-                    std::io::Error::other(
-                        "the file changed while gazette was reading it; run sync again",
-                    ),
-                ));
+                return Err(changed());
             }
-            let permissions = fs::metadata(&full).map_err(|e| Error::io(&f.path, e))?;
-            refuse_read_only(&permissions, &f.path)?;
-            (bom, Some(permissions.permissions()))
+            if bom {
+                new_bytes.extend_from_slice(b"\xef\xbb\xbf");
+            }
+            (real, Some(meta), bytes)
         };
-        let mut bytes = Vec::new();
-        if bom {
-            bytes.extend_from_slice(b"\xef\xbb\xbf");
+        new_bytes.extend_from_slice(f.new_text().as_bytes());
+        // Never write what gazette would refuse to read.
+        if new_bytes.len() as u64 > crate::guard::MAX_FILE_BYTES {
+            return Err(Error::io(
+                &f.path,
+                std::io::Error::other(format!(
+                    "with its stubs the file would be {} bytes, past the {} MiB gazette reads: split it first",
+                    new_bytes.len(),
+                    crate::guard::MAX_FILE_BYTES / (1024 * 1024)
+                )),
+            ));
         }
-        bytes.extend_from_slice(f.new_text().as_bytes());
-        staged.push(stage(root, &f.path, &bytes, permissions)?);
+        Ok(Target {
+            rel: f.path.clone(),
+            real,
+            meta,
+            bytes,
+            new_bytes,
+        })
     }
-    if plan.lock_changed {
-        let metadata = fs::metadata(root.join(LOCK_FILE)).ok();
-        if let Some(m) = &metadata {
-            refuse_read_only(m, Path::new(LOCK_FILE))?;
+
+    /// Is the file still as it was looked at: same stamp, same bytes (or still absent)?
+    fn unchanged(&self) -> bool {
+        let Some(meta) = &self.meta else {
+            return fs::symlink_metadata(&self.real).is_err();
+        };
+        match fs::metadata(&self.real) {
+            Ok(now) if Stamp::of(&now) == Stamp::of(meta) => {
+                fs::read(&self.real).is_ok_and(|b| b == self.bytes)
+            }
+            _ => false,
         }
-        let permissions = metadata.map(|m| m.permissions());
-        staged.push(stage(
-            root,
-            Path::new(LOCK_FILE),
-            plan.lock.render().as_bytes(),
-            permissions,
-        )?);
     }
-    for (temp, rel) in staged {
-        temp.persist(root.join(&rel))
-            .map_err(|e| Error::io(&rel, e.error))?;
+}
+
+/// What changes in each shard: (id, new record or `None` to forget it), by (language, file).
+/// With a single-file `gazette.lock` to migrate, every shard is written.
+type ShardChanges = BTreeMap<(String, String), Vec<(String, Option<Record>)>>;
+
+fn shard_changes(project: &Project, plan: &Plan) -> ShardChanges {
+    let mut changes = ShardChanges::new();
+    let (old, new) = (&project.lock.records, &plan.lock.records);
+    for ((lang, file, id), record) in new {
+        if project.lock.legacy || old.get(&(lang.clone(), file.clone(), id.clone())) != Some(record)
+        {
+            changes
+                .entry((lang.clone(), file.clone()))
+                .or_default()
+                .push((id.clone(), Some(record.clone())));
+        }
+    }
+    for key @ (lang, file, id) in old.keys() {
+        if !new.contains_key(key) {
+            changes
+                .entry((lang.clone(), file.clone()))
+                .or_default()
+                .push((id.clone(), None));
+        }
+    }
+    changes
+}
+
+/// Write one shard: what is on disk now, with `changes` applied (over the records of the
+/// single-file lock being migrated). Renamed into place only if the shard did not change on
+/// disk meanwhile; otherwise merged again.
+fn write_shard(
+    root: &Path,
+    lang: &str,
+    file: &str,
+    changes: &[(String, Option<Record>)],
+    legacy: Option<&Lock>,
+) -> Result<()> {
+    let rel = lock::shard_path(lang, file);
+    let full = root.join(&rel);
+    let read_now = || match fs::metadata(&full) {
+        Ok(meta) => crate::guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64)
+            .map(|b| Some((b, meta)))
+            .map_err(|e| Error::io(&rel, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(&rel, e)),
+    };
+    for _ in 0..3 {
+        let before = read_now()?;
+        let mut merged = Lock::default();
+        if let Some(legacy) = legacy {
+            for ((l, f, id), r) in legacy.records_of(lang, file) {
+                merged
+                    .records
+                    .insert((l.clone(), f.clone(), id.clone()), r.clone());
+            }
+        }
+        if let Some((bytes, _)) = &before {
+            let text = String::from_utf8(bytes.clone())
+                .map_err(|_| Error::io(&rel, std::io::Error::other("not valid UTF-8")))?;
+            merged.add_shard(lang, file, &text, &rel)?;
+        }
+        for (id, record) in changes {
+            let key = (lang.to_owned(), file.to_owned(), id.clone());
+            match record {
+                Some(r) => merged.records.insert(key, r.clone()),
+                None => merged.records.remove(&key),
+            };
+        }
+        let text = lock::render_shard(merged.records_of(lang, file), lock::MAX_SHARD_BYTES)
+            .map_err(|m| Error::io(&rel, std::io::Error::other(m)))?;
+        let before_bytes = before.as_ref().map(|(b, _)| b.as_slice());
+        if text.is_empty() {
+            if before.is_some() {
+                fs::remove_file(&full).map_err(|e| Error::io(&rel, e))?;
+                // Empty folders of a language or sub-folder go too (git does not keep them).
+                let top = root.join(LOCK_DIR);
+                let mut dir = full.parent();
+                while let Some(d) = dir.filter(|d| *d != top && fs::remove_dir(d).is_ok()) {
+                    dir = d.parent();
+                }
+            }
+            return Ok(());
+        }
+        if before_bytes == Some(text.as_bytes()) {
+            return Ok(());
+        }
+        let original = before.as_ref().map(|(_, m)| m);
+        let temp = match stage(root, &rel, &full, text.as_bytes(), original) {
+            Ok(temp) => temp,
+            // Its folder, emptied by the removal of another shard, was removed meanwhile.
+            Err(Error::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                continue
+            }
+            Err(e) => return Err(e),
+        };
+        if read_now()?.map(|(b, _)| b).as_deref() == before_bytes {
+            match temp.persist(&full) {
+                Ok(_) => return Ok(()),
+                // Another sync starting meanwhile took the temporary file for a leftover.
+                Err(e) if e.error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&rel, e.error)),
+            }
+        }
+    }
+    Err(Error::io(&rel, std::io::Error::other(CHANGED)))
+}
+
+/// Remove the temporary files of killed syncs: under the language folders and the lock
+/// folder, at the project root, and beside the files symbolic links lead the targets to.
+fn remove_leftovers(project: &Project, targets: &[Target]) -> Result<()> {
+    let root = &project.root;
+    let mut dirs: Vec<PathBuf> = vec![root.join(&project.config.locales), root.join(LOCK_DIR)];
+    let mut flat: Vec<PathBuf> = vec![root.clone()];
+    flat.extend(
+        targets
+            .iter()
+            .filter_map(|t| t.real.parent().map(Path::to_path_buf)),
+    );
+    let remove = |path: &Path| {
+        fs::remove_file(path).map_err(|e| Error::io(path.strip_prefix(root).unwrap_or(path), e))
+    };
+    let visit = |dir: &Path, dirs: Option<&mut Vec<PathBuf>>| -> Result<()> {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Ok(());
+        };
+        let mut dirs = dirs;
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_file() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                remove(&entry.path())?;
+            } else if kind.is_dir() {
+                if let Some(d) = dirs.as_deref_mut() {
+                    d.push(entry.path());
+                }
+            }
+        }
+        Ok(())
+    };
+    while let Some(dir) = dirs.pop() {
+        visit(&dir, Some(&mut dirs))?;
+    }
+    for dir in flat {
+        visit(&dir, None)?;
     }
     Ok(())
 }
@@ -542,29 +913,63 @@ fn refuse_read_only(metadata: &fs::Metadata, rel: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Write `bytes` to a temporary file in the folder of `rel` (created if needed).
+/// Write `bytes` to a temporary file beside `real` (its folder created if needed), with the
+/// mode and owner of the file it replaces (`original`), or those of a new file.
 fn stage(
     root: &Path,
     rel: &Path,
+    real: &Path,
     bytes: &[u8],
-    permissions: Option<fs::Permissions>,
-) -> Result<(tempfile::NamedTempFile, PathBuf)> {
-    let full = root.join(rel);
-    let dir = full.parent().unwrap_or(root);
+    original: Option<&fs::Metadata>,
+) -> Result<tempfile::NamedTempFile> {
+    let dir = real.parent().unwrap_or(root);
     let dir_rel = rel.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir_rel, e))?;
     let mut temp = tempfile::Builder::new()
-        .prefix(".gazette-sync-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir_rel, e))?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(rel, e))?;
-    let permissions = permissions.or_else(default_permissions);
-    if let Some(p) = permissions {
-        fs::set_permissions(temp.path(), p).map_err(|e| Error::io(rel, e))?;
+    // Owner first: changing it clears the set-user and set-group bits the mode may restore.
+    if let Some(m) = original {
+        keep_owner(&temp, m).map_err(|e| Error::io(rel, e))?;
     }
-    Ok((temp, rel.to_path_buf()))
+    let permissions = original
+        .map(|m| m.permissions())
+        .or_else(default_permissions);
+    if let Some(p) = permissions {
+        temp.as_file()
+            .set_permissions(p)
+            .map_err(|e| Error::io(rel, e))?;
+    }
+    Ok(temp)
+}
+
+/// Give the temporary file the replaced file's owner and group, where the user may (root
+/// may; anyone may keep their own uid and pick a group they belong to): otherwise the file
+/// becomes the user's, as with any editor that saves by renaming.
+#[cfg(unix)]
+fn keep_owner(temp: &tempfile::NamedTempFile, original: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = temp.as_file().metadata()?;
+    if (now.uid(), now.gid()) == (original.uid(), original.gid()) {
+        return Ok(());
+    }
+    match std::os::unix::fs::fchown(temp.as_file(), Some(original.uid()), Some(original.gid())) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            // Not permitted to give the file away: keep at least the group, if allowed.
+            let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(original.gid()));
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &tempfile::NamedTempFile, _: &fs::Metadata) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// A new file is readable by everyone, like one made by an editor (temporary files are not).
@@ -612,6 +1017,55 @@ mod tests {
             "a = 1\n    .x = 2\n\n# c\nb = { $n ->\n   *[other] n\n}\n"
         );
         assert_eq!(entry_end(text, 10), text.len());
+    }
+
+    /// A file saved while sync writes is never overwritten: refused with a clear error, while
+    /// the other files get their stubs and every stub its record.
+    #[test]
+    fn a_file_saved_during_the_sync_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("locales/fr/a.ftl", "a = A\nb = B\n");
+        write("locales/fr/c.ftl", "c = C\n");
+        write("locales/de/a.ftl", "a = A-de\n");
+        write("locales/de/c.ftl", "# nothing yet\n");
+        let project = Project::load(root).unwrap();
+        let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
+        assert_eq!(plan.files.len(), 2);
+        let saved = "a = A-de\nb = B-de, by hand\n";
+        let err = apply_with(&project, &plan, &|| write("locales/de/a.ftl", saved)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "locales/de/a.ftl: changed while gazette was writing; run sync again"
+        );
+        assert_eq!(
+            fs::read_to_string(root.join("locales/de/a.ftl")).unwrap(),
+            saved
+        );
+        let c = fs::read_to_string(root.join("locales/de/c.ftl")).unwrap();
+        assert!(c.starts_with("# nothing yet\n\n# gazette: stub c "), "{c}");
+        let lock = Project::load(root).unwrap().lock;
+        assert!(lock.get("de", "c.ftl", "c").is_some() && lock.get("de", "a.ftl", "b").is_some());
+        let temps = fs::read_dir(root.join("locales/de"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(TEMP_PREFIX)
+            })
+            .count();
+        assert_eq!(temps, 0);
+        // The next sync has nothing left to do: `b` is translated now.
+        let project = Project::load(root).unwrap();
+        let again = super::plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
+        assert!(again.files.is_empty(), "{again:?}");
     }
 
     #[test]

@@ -21,9 +21,13 @@ pub(super) fn check(
     let lang = target.lang;
     let mut files: BTreeMap<String, Counts> = BTreeMap::new();
     for src in source.reported() {
-        let path = project.ftl_path(lang, &src.file.name);
-        let counts = files.entry(slash_path(&path)).or_default();
         let tgt = target.file(&src.file.name);
+        // The target's own path: its name may be spelt in another normalisation form.
+        let path = tgt.map_or_else(
+            || project.ftl_path(lang, &src.file.name),
+            |t| t.file.path.clone(),
+        );
+        let counts = files.entry(slash_path(&path)).or_default();
         let bundle = tgt.map(|t| target.bundle_of(t)).unwrap_or_default();
         let has_term = |term: &str| bundle.iter().any(|p| p.facts.get(term).is_some());
         let quality_target = quality::Target {

@@ -1,5 +1,5 @@
 //! The editors' workflow on the sample project: `status`, `sync` stubs, and stale translations
-//! tracked in `gazette.lock`.
+//! tracked in `gazette.lock.d/`.
 
 use std::fs;
 
@@ -28,6 +28,11 @@ fn sample_missing_three() -> (Project, Vec<u8>) {
     let edited = without_messages(&p.read(DE), &DELETED);
     p.write(DE, &edited);
     (p, edited.into_bytes())
+}
+
+/// The records of the article's translations into `lang`.
+fn shard(lang: &str) -> String {
+    format!("gazette.lock.d/{lang}/{ARTICLE}.lock")
 }
 
 fn diagnostics(report: &Value) -> &Vec<Value> {
@@ -95,14 +100,15 @@ fn edited_french_makes_translations_stale_until_accepted() {
     let (exit, _, _) = run(&p, &["check", "--deny-warnings"]);
     assert_eq!(exit, 1, "--deny-warnings fails on stale translations");
 
-    // The lock file shows the review in a pull request: one line per language changes.
-    let lock_before = p.read("gazette.lock");
+    // The records show the review in a pull request: one line per language changes.
+    let records = |p: &Project| format!("{}{}", p.read(&shard("de")), p.read(&shard("en")));
+    let lock_before = records(&p);
     let (exit, out, err) = run(&p, &["sync", "en", "--accept", "sovereignty"]);
     assert_eq!(exit, 0, "{err}");
     assert!(out.contains("en:sovereignty"), "{out}");
     let (exit, _, err) = run(&p, &["sync", "de", "--accept", "sovereignty"]);
     assert_eq!(exit, 0, "{err}");
-    let lock_after = p.read("gazette.lock");
+    let lock_after = records(&p);
     let changed: Vec<(&str, &str)> = lock_before
         .lines()
         .zip(lock_after.lines())
@@ -111,7 +117,7 @@ fn edited_french_makes_translations_stale_until_accepted() {
     assert_eq!(changed.len(), 2, "{changed:#?}");
     for (_, line) in &changed {
         assert!(
-            line.contains(" sovereignty ") && line.ends_with(new),
+            line.starts_with("sovereignty ") && line.ends_with(new),
             "{line}"
         );
     }
@@ -150,7 +156,7 @@ fn accept_all_and_bad_accepts() {
 #[test]
 fn unrecorded_translations_are_current_and_recorded_by_sync() {
     let p = Project::sample();
-    fs::remove_file(p.path().join("gazette.lock")).unwrap();
+    fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
     p.write(
         FR,
         &p.read(FR).replace("Ses missions", "Ses trois missions"),
@@ -160,9 +166,12 @@ fn unrecorded_translations_are_current_and_recorded_by_sync() {
     let (exit, out, _) = run(&p, &["sync", "de"]);
     assert_eq!(exit, 0);
     assert!(out.contains("recorded"), "{out}");
-    let lock = p.read("gazette.lock");
-    assert!(lock.contains(&format!("de {ARTICLE} missions-heading ")));
-    assert!(!lock.contains("\nen "), "only the language synced: {lock}");
+    let lock = p.read(&shard("de"));
+    assert!(lock.contains("\nmissions-heading "), "{lock}");
+    assert!(
+        !p.path().join("gazette.lock.d/en").exists(),
+        "only the language synced"
+    );
     // Sorted lines, as a reviewer reads them.
     let lines: Vec<&str> = lock.lines().filter(|l| !l.starts_with('#')).collect();
     let mut sorted = lines.clone();
@@ -455,31 +464,27 @@ fn sync_creates_an_absent_target_file() {
     assert_eq!(exit, 1);
 }
 
-/// Each file is written beside its target and renamed into place only once every file is
-/// staged: a failure leaves every file whole, and no temporary file behind.
+/// Every target is looked at before anything is written: something in the way of a file to
+/// create stops the sync with nothing written, and no temporary file behind.
 #[test]
 fn failed_sync_leaves_files_intact() {
     let (p, edited) = sample_missing_three();
     let site = without_messages(&p.read("locales/de/site.ftl"), &["home"]);
     p.write("locales/de/site.ftl", &site);
-    // A folder where sync must create `locales/de/extra.ftl`: its rename fails.
+    // A folder where sync must create `locales/de/extra.ftl`.
     p.write("locales/fr/extra.ftl", "extra = En plus\n");
     fs::create_dir_all(p.path().join("locales/de/extra.ftl")).unwrap();
-    let lock = p.read("gazette.lock");
+    let lock = tree(&p.path().join("gazette.lock.d"));
     let (exit, _, err) = run(&p, &["sync", "de"]);
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("locales/de/extra.ftl"), "{err}");
-    assert_eq!(
-        p.read("locales/de/site.ftl"),
-        site,
-        "renamed after the failure: untouched"
-    );
-    assert_eq!(p.read("gazette.lock"), lock);
+    assert!(err.contains("a folder is in the way"), "{err}");
+    assert_eq!(p.read("locales/de/site.ftl"), site, "untouched");
+    assert_eq!(tree(&p.path().join("gazette.lock.d")), lock);
     let leftovers: Vec<String> = tree(p.path())
         .into_keys()
         .filter(|f| f.contains(".gazette-sync-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    // Whatever was renamed before the failure is whole: the original bytes, then stubs.
-    assert!(fs::read(p.path().join(DE)).unwrap().starts_with(&edited));
+    assert_eq!(fs::read(p.path().join(DE)).unwrap(), edited);
 }

@@ -8,6 +8,8 @@ mod errors;
 mod fuzz_regressions;
 mod hostile;
 mod incremental;
+mod names;
 mod properties;
 mod publish;
+mod records;
 mod support;

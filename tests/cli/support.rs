@@ -27,7 +27,7 @@ impl Project {
         let p = Self::empty();
         for item in [
             "gazette.toml",
-            "gazette.lock",
+            "gazette.lock.d",
             "content",
             "locales",
             "templates",
@@ -69,6 +69,16 @@ impl Project {
     /// `gazette -C <project> <args>`.
     pub fn gazette(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("gazette").unwrap();
+        cmd.arg("-C")
+            .arg(self.path())
+            .args(args)
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// `gazette -C <project> <args>` as a plain process, to spawn and kill.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"));
         cmd.arg("-C")
             .arg(self.path())
             .args(args)

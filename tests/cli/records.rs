@@ -1,0 +1,379 @@
+//! `gazette.lock.d/`: records that scale, the single-file `gazette.lock` of earlier versions
+//! migrated, and syncs that are killed or run side by side.
+
+use std::fs;
+use std::process::Stdio;
+use std::time::Duration;
+
+use super::support::{tree, Project};
+
+const ARTICLE: &str = "coalition-des-volontaires.ftl";
+const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
+const DE: &str = "locales/de/coalition-des-volontaires.ftl";
+
+fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
+    let out = p.gazette(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The records of a project in the single-file format of earlier versions.
+fn legacy_lock(p: &Project) -> String {
+    let mut out = String::from("# <lang> <file> <id> <fingerprint> <source text>\n");
+    for (path, bytes) in tree(&p.path().join("gazette.lock.d")) {
+        let (lang, file) = path.split_once('/').unwrap();
+        let file = file.strip_suffix(".lock").unwrap().replace(' ', "\\s");
+        for line in String::from_utf8(bytes).unwrap().lines() {
+            if !line.starts_with('#') {
+                out.push_str(&format!("{lang} {file} {line}\n"));
+            }
+        }
+    }
+    out
+}
+
+fn stale_ids(p: &Project) -> Vec<(String, String)> {
+    let (_, report) = p.check_json();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "stale-translation")
+        .map(|d| {
+            (
+                d["locale"].as_str().unwrap().to_owned(),
+                d["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A project of earlier versions keeps working: its `gazette.lock` is read by every command,
+/// and the next sync moves every record (of every language) into shards and removes it.
+#[test]
+fn single_file_lock_is_read_then_migrated_by_the_next_sync() {
+    let p = Project::sample();
+    let shards = tree(&p.path().join("gazette.lock.d"));
+    p.write("gazette.lock", &legacy_lock(&p));
+    fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
+    p.write(
+        FR,
+        &p.read(FR).replace("Ses missions", "Ses trois missions"),
+    );
+    let stale = vec![
+        ("de".to_owned(), "missions-heading".to_owned()),
+        ("en".to_owned(), "missions-heading".to_owned()),
+    ];
+    assert_eq!(stale_ids(&p), stale, "read from gazette.lock");
+
+    let (exit, out, err) = run(&p, &["sync", "de", "--dry-run"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains("gazette.lock: would move its records"),
+        "{out}"
+    );
+    assert!(p.path().join("gazette.lock").exists());
+
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("gazette.lock: moved its records"), "{out}");
+    assert!(!p.path().join("gazette.lock").exists(), "removed");
+    assert_eq!(
+        tree(&p.path().join("gazette.lock.d")),
+        shards,
+        "every record"
+    );
+    assert_eq!(stale_ids(&p), stale, "nothing accepted on the way");
+    let before = tree(p.path());
+    let (_, out, _) = run(&p, &["sync", "--all"]);
+    assert!(out.contains("nothing to do"), "{out}");
+    assert_eq!(tree(p.path()), before);
+}
+
+/// A project whose records take more than the 10 MiB gazette reads of a file (the single-file
+/// lock of 900 articles did): every command works, before and after migration, and no shard
+/// comes near its limit.
+#[test]
+fn records_past_ten_mebibytes_never_trip_a_read_limit() {
+    let p = Project::empty();
+    let text = "mot ".repeat(250);
+    let mut fr = String::new();
+    for i in 0..6_000 {
+        fr.push_str(&format!("m{i} = {text}{i}\n"));
+    }
+    p.write("locales/fr/big.ftl", &fr);
+    p.write("locales/de/big.ftl", &fr.replace("mot ", "Wort "));
+    p.write("locales/en/big.ftl", &fr.replace("mot ", "word "));
+    let (exit, _, err) = run(&p, &["sync", "--all"]);
+    assert_eq!(exit, 0, "{err}");
+    let shards = tree(&p.path().join("gazette.lock.d"));
+    let total: usize = shards.values().map(Vec::len).sum();
+    assert!(total > 10 << 20, "{total} bytes of records");
+    assert!(shards.values().all(|s| s.len() < 10 << 20));
+    for args in [&["check"][..], &["status"], &["sync", "de"]] {
+        let (exit, _, err) = run(&p, args);
+        assert_ne!(exit, 2, "{args:?}: {err}");
+    }
+    // The same records in one file, as earlier versions wrote them: read and migrated.
+    p.write("gazette.lock", &legacy_lock(&p));
+    fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
+    let (exit, _, err) = run(&p, &["status"]);
+    assert_eq!(exit, 0, "{err}");
+    let (exit, _, err) = run(&p, &["sync", "en"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(!p.path().join("gazette.lock").exists());
+    assert_eq!(tree(&p.path().join("gazette.lock.d")), shards);
+}
+
+/// What a sync killed in the middle leaves: temporary files, and (from versions that wrote
+/// stubs before records) stubs without records. The next sync removes the first and records
+/// the second.
+#[test]
+fn next_sync_cleans_up_after_a_killed_one() {
+    let p = Project::sample();
+    let fr = p.read(FR);
+    let de = p
+        .read(DE)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty =") && !l.starts_with("opponents ="))
+        .collect::<String>();
+    p.write(DE, &de);
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    let synced = tree(p.path());
+    // Undo the records of the two stubs, and leave what a killed sync leaves.
+    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
+    let records = p.read(&shard);
+    let without: String = records
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty ") && !l.starts_with("opponents "))
+        .collect();
+    assert_eq!(without.lines().count() + 2, records.lines().count());
+    p.write(&shard, &without);
+    for leftover in [
+        "locales/de/.gazette-sync-a1B2c3",
+        "gazette.lock.d/de/.gazette-sync-x9Y8z7",
+        ".gazette-sync-q5R4s3",
+    ] {
+        p.write(leftover, "half a file");
+    }
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("de:sovereignty, de:opponents"), "{out}");
+    assert_eq!(tree(p.path()), synced, "leftovers gone, records back");
+    assert!(p.read(&shard).contains(&format!(
+        "\nsovereignty {} ",
+        gazette::lock::fingerprint(&gazette::ftl::parse(&fr).get("sovereignty").unwrap().text)
+    )));
+}
+
+/// Syncs killed at random moments, each followed by another: the project always ends with
+/// every file whole (the editor's bytes first), every stub recorded, no temporary file left.
+#[test]
+fn syncs_killed_at_random_moments_leave_a_consistent_project() {
+    let p = Project::empty();
+    let mut seed = 7u64;
+    let mut originals = Vec::new();
+    for i in 0..150 {
+        let fr = format!("a{i} = Un\nb{i} = Deux {{ $n }}\nc{i} = Trois\n    .alt = Alt\n");
+        p.write(&format!("locales/fr/f{i}.ftl"), &fr);
+        let de = format!("a{i} = Eins\n");
+        p.write(&format!("locales/de/f{i}.ftl"), &de);
+        originals.push(de);
+    }
+    for round in 0..6 {
+        let mut child = p
+            .process(&["sync", "de"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        std::thread::sleep(Duration::from_millis(20 + (seed >> 33) % 400));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let (exit, _, err) = run(&p, &["sync", "de"]);
+        assert_eq!(exit, 0, "round {round}: {err}");
+        let files = tree(p.path());
+        assert!(
+            files.keys().all(|f| !f.contains(".gazette-sync-")),
+            "round {round}: leftovers"
+        );
+        for (i, original) in originals.iter().enumerate() {
+            let text = p.read(&format!("locales/de/f{i}.ftl"));
+            assert!(
+                text.starts_with(original),
+                "round {round}: f{i}.ftl\n{text}"
+            );
+            assert_eq!(text.matches("# gazette: stub ").count(), 2, "{text}");
+            let shard = p.read(&format!("gazette.lock.d/de/f{i}.ftl.lock"));
+            for id in ["a", "b", "c"] {
+                assert!(shard.contains(&format!("\n{id}{i} ")), "{shard}");
+            }
+        }
+        // Another round starts from an unsynced project again.
+        for (i, original) in originals.iter().enumerate() {
+            p.write(&format!("locales/de/f{i}.ftl"), original);
+        }
+        fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
+    }
+}
+
+/// Two syncs of different languages at once lose no record: each writes its own shards.
+#[test]
+fn concurrent_syncs_of_two_languages_lose_no_record() {
+    let p = Project::sample();
+    for _ in 0..3 {
+        fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
+        let spawn = |lang: &str| {
+            p.process(&["sync", lang])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (de, en) = (spawn("de"), spawn("en"));
+        for child in [de, en] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        for lang in ["de", "en"] {
+            let shard = p.read(&format!("gazette.lock.d/{lang}/{ARTICLE}.lock"));
+            assert!(shard.contains("\nsovereignty "), "{lang}: {shard}");
+        }
+    }
+}
+
+/// A damaged file of records stops every command with exit 2, naming the file and the line.
+#[test]
+fn malformed_records_name_their_file_and_line() {
+    let p = Project::sample();
+    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
+    p.write(&shard, &format!("{}intro nothex text\n", p.read(&shard)));
+    let line = p.read(&shard).lines().count();
+    for args in [&["check"][..], &["status"], &["sync", "de"], &["build"]] {
+        let (exit, _, err) = run(&p, args);
+        assert_eq!(exit, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("{shard}: line {line}: the fingerprint must be")),
+            "{err}"
+        );
+    }
+    fs::remove_dir_all(p.path().join("gazette.lock.d")).unwrap();
+    p.write("gazette.lock.d", "a file where the folder should be");
+    let (exit, _, err) = run(&p, &["check"]);
+    assert_eq!(exit, 2);
+    assert!(err.contains("gazette.lock.d: is not a folder"), "{err}");
+}
+
+/// Stubs that would take a file past the 10 MiB gazette reads are not written: sync stops
+/// before writing anything rather than leave a file no command could read.
+#[test]
+fn stubs_that_would_pass_the_read_limit_are_refused() {
+    let p = Project::empty();
+    let long = "mot ".repeat(1_500_000);
+    p.write("locales/fr/big.ftl", &format!("a = {long}\nb = court\n"));
+    p.write("locales/de/big.ftl", &format!("b = kurz\n# {long}\n"));
+    let before = tree(p.path());
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("locales/de/big.ftl: with its stubs the file would be"),
+        "{err}"
+    );
+    assert!(err.contains("past the 10 MiB gazette reads"), "{err}");
+    assert_eq!(tree(p.path()), before, "nothing written");
+}
+
+/// Records of a source file that is gone are forgotten with their file (and its folder once
+/// empty): the records mirror the source folder, sub-folders included.
+#[test]
+fn records_of_a_deleted_source_file_go_with_it() {
+    let p = Project::sample();
+    p.write("locales/fr/news/brief.ftl", "brief = En bref\n");
+    p.write("locales/de/news/brief.ftl", "brief = Kurz\n");
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    let shard = "gazette.lock.d/de/news/brief.ftl.lock";
+    assert!(p.read(shard).contains("\nbrief "), "{}", p.read(shard));
+    fs::remove_file(p.path().join("locales/fr/news/brief.ftl")).unwrap();
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("forgot 1 record"), "{out}");
+    assert!(!p.path().join("gazette.lock.d/de/news").exists());
+    assert!(p.path().join("gazette.lock.d/de").is_dir());
+}
+
+/// Two syncs of one language at once never write a stub twice: the second to rename finds the
+/// file changed and leaves it (exit 2, asking for another sync), or plans after the first.
+#[test]
+fn concurrent_syncs_of_one_language_never_stub_twice() {
+    let p = Project::sample();
+    let original = p.read(DE);
+    let edited: String = original
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty =") && !l.starts_with("opponents ="))
+        .collect();
+    for _ in 0..3 {
+        p.write(DE, &edited);
+        let spawn = || {
+            p.process(&["sync", "de"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success()
+                    || (out.status.code() == Some(2) && err.contains("run sync again")),
+                "{err}"
+            );
+        }
+        let text = p.read(DE);
+        assert!(text.starts_with(&edited));
+        for id in ["sovereignty", "opponents"] {
+            let marker = format!("# gazette: stub {id} ");
+            assert_eq!(text.matches(&marker).count(), 1, "{text}");
+        }
+    }
+}
+
+/// A source file renamed within a sub-folder: the records of the old name go, those of the new
+/// one come, in the same folder, in one sync.
+#[test]
+fn records_follow_a_renamed_source_file() {
+    let p = Project::sample();
+    for lang in ["fr", "de"] {
+        p.write(&format!("locales/{lang}/news/old.ftl"), "brief = x\n");
+    }
+    assert_eq!(run(&p, &["sync", "de"]).0, 0);
+    for lang in ["fr", "de"] {
+        fs::rename(
+            p.path().join(format!("locales/{lang}/news/old.ftl")),
+            p.path().join(format!("locales/{lang}/news/new.ftl")),
+        )
+        .unwrap();
+    }
+    let (exit, _, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(!p
+        .path()
+        .join("gazette.lock.d/de/news/old.ftl.lock")
+        .exists());
+    assert!(p
+        .read("gazette.lock.d/de/news/new.ftl.lock")
+        .contains("\nbrief "));
+}
