@@ -40,6 +40,10 @@ use crate::error::{Error, Result};
 /// The folder of shards, at the project root.
 pub const LOCK_DIR: &str = "gazette.lock.d";
 
+/// The name of every temporary file sync writes (beside translations and shards); the next
+/// sync removes those a killed one left, and loading never takes one for a shard.
+pub const TEMP_PREFIX: &str = ".gazette-sync-";
+
 /// The single lock file of earlier versions, at the project root: read, then migrated.
 pub const LEGACY_LOCK_FILE: &str = "gazette.lock";
 

@@ -710,7 +710,7 @@ fn collect_shards(
             let prefix = format!("{prefix}{}/", nfc(&file_name));
             collect_shards(root, &rel, lang, &prefix, out)?;
         } else if let Some(name) = file_name.strip_suffix(lock::SHARD_SUFFIX) {
-            if kind == Kind::File && !file_name.starts_with(crate::sync::TEMP_PREFIX) {
+            if kind == Kind::File && !file_name.starts_with(lock::TEMP_PREFIX) {
                 out.push((rel, lang.to_owned(), format!("{prefix}{}", nfc(name))));
             }
         }

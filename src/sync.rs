@@ -523,9 +523,6 @@ fn count(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The name of every temporary file sync writes; the next sync removes those a killed one left.
-pub const TEMP_PREFIX: &str = ".gazette-sync-";
-
 /// Threads that write shards: each mostly waits for its file to reach the disk.
 const IO_THREADS: usize = 16;
 
@@ -879,7 +876,12 @@ fn remove_leftovers(project: &Project, targets: &[Target]) -> Result<()> {
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
-            if kind.is_file() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            if kind.is_file()
+                && entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(lock::TEMP_PREFIX)
+            {
                 remove(&entry.path())?;
             } else if kind.is_dir() {
                 if let Some(d) = dirs.as_deref_mut() {
@@ -926,7 +928,7 @@ fn stage(
     let dir_rel = rel.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir_rel, e))?;
     let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(lock::TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir_rel, e))?;
     temp.write_all(bytes)
@@ -1058,7 +1060,7 @@ mod tests {
                     .unwrap()
                     .file_name()
                     .to_string_lossy()
-                    .starts_with(TEMP_PREFIX)
+                    .starts_with(lock::TEMP_PREFIX)
             })
             .count();
         assert_eq!(temps, 0);
