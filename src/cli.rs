@@ -187,7 +187,7 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     if !args.dry_run {
         sync::apply(&project, &plan)?;
     }
-    print_stdout(&sync::describe(&plan, args.dry_run))?;
+    print_stdout(&report::sync_plan(&plan, args.dry_run))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! Output formats of a check [`Report`]: human (compiler-style), JSON (SPEC's contract) and
-//! GitHub Actions annotations; the coverage table of `status`; the summary of `build`. Pure
-//! functions returning strings; `cli` prints them.
+//! GitHub Actions annotations; the coverage table of `status`; what `sync` did or would do;
+//! the summary of `build`. Pure functions returning strings; `cli` prints them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::build::{Note, Summary};
 use crate::check::diagnostic::slash_path;
 use crate::check::{Counts, Diagnostic, Report, Severity};
+use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
+use crate::sync::Plan;
 
 /// `gazette check --format json`: one object, documented in SPEC.md.
 #[derive(Debug, Serialize, Deserialize)]
@@ -403,6 +405,108 @@ fn note_text(note: &Note) -> String {
             format!("build cache not saved ({e}): the next build will do everything again")
         }
     }
+}
+
+/// What a sync plan does, for people (`gazette sync`, and its `--dry-run`): one line per file and for the lock file; with `preview`,
+/// the text each file gets, every added line prefixed with `+ `.
+pub fn sync_plan(plan: &Plan, preview: bool) -> String {
+    let mut out = String::new();
+    let (add, record) = if preview {
+        ("would add", "would record")
+    } else {
+        ("added", "recorded")
+    };
+    for f in &plan.files {
+        out.push_str(&format!(
+            "{}: {add} {} ({}){}\n",
+            slash_path(&f.path),
+            count(f.stubs.len(), "stub"),
+            f.stubs.join(", "),
+            if f.create { ", new file" } else { "" }
+        ));
+        if preview {
+            for (_, text) in &f.insertions {
+                for line in text.split_inclusive('\n') {
+                    let line = line.trim_end_matches('\n').trim_end_matches('\r');
+                    out.push_str(&format!("+ {line}\n").replace("+ \n", "+\n"));
+                }
+            }
+        }
+    }
+    for (file, id) in &plan.in_junk {
+        out.push_str(&format!(
+            "{file}: no stub for `{id}`: it is inside a syntax error; fix that first\n"
+        ));
+    }
+    if !plan.recorded.is_empty() {
+        out.push_str(&format!(
+            "{LOCK_DIR}: {record} the source text of {} ({})\n",
+            count(plan.recorded.len(), "translation"),
+            record_keys(&plan.recorded)
+        ));
+    }
+    if !plan.forgotten.is_empty() {
+        out.push_str(&format!(
+            "{LOCK_DIR}: {} {} of ids the source no longer has ({})\n",
+            if preview { "would forget" } else { "forgot" },
+            count(plan.forgotten.len(), "record"),
+            record_keys(&plan.forgotten)
+        ));
+    }
+    if plan.lock.legacy {
+        out.push_str(&format!(
+            "{LEGACY_LOCK_FILE}: {} into {LOCK_DIR}/, one file per language and source file\n",
+            if preview {
+                "would move its records"
+            } else {
+                "moved its records"
+            }
+        ));
+    }
+    let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
+    let langs = plan.langs.join(", ");
+    if plan.is_empty() {
+        out.push_str(&format!(
+            "sync {langs}: nothing to do: every message has a translation or a stub\n"
+        ));
+    } else {
+        let mut done = Vec::new();
+        if !plan.files.is_empty() {
+            done.push(format!(
+                "{add} {} to {}",
+                count(stubs, "stub"),
+                count(plan.files.len(), "file")
+            ));
+        }
+        if plan.lock_changed {
+            done.push(format!(
+                "{} {LOCK_DIR}",
+                if preview { "would update" } else { "updated" }
+            ));
+        }
+        out.push_str(&format!("sync {langs}: {}\n", done.join(", ")));
+    }
+    out
+}
+
+/// `de:intro, en:intro`, or per-language counts when there are many.
+fn record_keys(keys: &[(String, String, String)]) -> String {
+    if keys.len() <= 8 {
+        return keys
+            .iter()
+            .map(|(l, _, id)| format!("{l}:{id}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let mut per_lang: BTreeMap<&str, usize> = BTreeMap::new();
+    for (l, _, _) in keys {
+        *per_lang.entry(l).or_default() += 1;
+    }
+    per_lang
+        .iter()
+        .map(|(l, n)| format!("{l}: {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "1 file", "2 files".

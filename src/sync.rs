@@ -52,7 +52,7 @@ use rayon::prelude::*;
 
 use crate::check::diagnostic::slash_path;
 use crate::error::{Error, Result};
-use crate::ftl::{self, FileFacts, STUB_MARKER};
+use crate::ftl::{self, Entry, FileFacts, STUB_MARKER};
 use crate::lock::{self, Lock, Record, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::{FtlFile, Project};
 use crate::stamp::Stamp;
@@ -116,22 +116,8 @@ impl Plan {
 
 /// Work out what `sync` would do for some target languages. Pure: nothing is written.
 pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan> {
+    check_targets(project, langs)?;
     let source = &project.config.source;
-    let targets = project.targets();
-    for lang in langs {
-        if lang == source {
-            return Err(Error::Usage(format!(
-                "`{lang}` is the source language: sync works on target languages ({})",
-                targets.join(", ")
-            )));
-        }
-        if !targets.contains(lang) {
-            return Err(Error::Usage(format!(
-                "`{lang}` is not a target language of this project ({})",
-                targets.join(", ")
-            )));
-        }
-    }
     // Parsed on every core: an archive has thousands of files per language.
     let sources: Vec<(&FtlFile, FileFacts)> = project
         .files(source)
@@ -147,12 +133,7 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         forgotten: Vec::new(),
         in_junk: Vec::new(),
     };
-    // By name: an archive has thousands of files, and every record is looked up.
-    let by_name: std::collections::HashMap<&str, &FileFacts> = sources
-        .iter()
-        .map(|(f, facts)| (f.name.as_str(), facts))
-        .collect();
-    let mut accepted: BTreeSet<&str> = BTreeSet::new();
+    let mut accepted: BTreeSet<String> = BTreeSet::new();
     for lang in langs {
         let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
             .par_iter()
@@ -165,85 +146,168 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             })
             .collect();
         for ((src_file, src), (tgt_file, tgt)) in sources.iter().zip(parsed) {
-            let name = src_file.name.as_str();
-            let record = |plan: &mut Plan, id: &str, text: &str| {
-                if plan.lock.record(lang, name, id, text) {
-                    plan.recorded
-                        .push((lang.clone(), name.to_owned(), id.to_owned()));
-                }
+            let pair = Pair {
+                project,
+                lang,
+                src_file,
+                src,
+                tgt_file,
+                tgt: &tgt,
             };
             match accept {
-                Accept::Nothing => {
-                    let change = stubs_for(project, lang, src_file, src, tgt_file, &tgt, &mut plan);
-                    for entry in &src.entries {
-                        let key = (lang.clone(), name.to_owned(), entry.id.clone());
-                        let stubbed = change.as_ref().is_some_and(|c| c.stubs.contains(&entry.id));
-                        // A stub of an earlier sync killed before it wrote the records (or of
-                        // a version that wrote stubs first) gets one too.
-                        let present =
-                            tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
-                        if stubbed || (present && !plan.lock.records.contains_key(&key)) {
-                            record(&mut plan, &entry.id, &entry.text);
-                        }
-                    }
-                    plan.files.extend(change);
-                }
+                Accept::Nothing => pair.stub_and_record(&mut plan),
                 Accept::Ids(ids) => {
-                    for entry in &src.entries {
-                        if ids.contains(&entry.id) && tgt.get(&entry.id).is_some() {
-                            accepted.insert(entry.id.as_str());
-                            record(&mut plan, &entry.id, &entry.text);
-                        }
-                    }
+                    accepted.extend(pair.accept(&mut plan, |id| ids.iter().any(|i| i == id)))
                 }
                 Accept::All => {
-                    for entry in src.entries.iter().filter(|e| tgt.get(&e.id).is_some()) {
-                        record(&mut plan, &entry.id, &entry.text);
-                    }
+                    pair.accept(&mut plan, |_| true);
                 }
             }
         }
         if *accept == Accept::Nothing {
-            // Records of ids (or files) the source no longer has.
-            let known = |file: &str, id: &str| {
-                by_name
-                    .get(file)
-                    .is_some_and(|facts| facts.get(id).is_some())
-            };
-            let gone: Vec<_> = plan
-                .lock
-                .records
-                .keys()
-                .filter(|(l, file, id)| l == lang && !known(file, id))
-                .cloned()
-                .collect();
-            for key in gone {
-                plan.lock.records.remove(&key);
-                plan.forgotten.push(key);
-            }
+            forget_gone(&mut plan, lang, &sources);
         }
     }
     if let Accept::Ids(ids) = accept {
-        for id in ids {
-            if accepted.contains(id.as_str()) {
-                continue;
-            }
-            let in_source = sources.iter().any(|(_, facts)| facts.get(id).is_some());
-            return Err(Error::Usage(if in_source {
-                format!(
-                    "--accept: `{id}` has no {} translation to accept: translate it first",
-                    langs.join("/")
-                )
-            } else {
-                format!("--accept: `{id}` is not a message of the source language ({source})")
-            }));
-        }
+        check_accepted(ids, &accepted, &sources, langs, source)?;
     }
     plan.lock_changed = plan.lock.records != project.lock.records || project.lock.legacy;
     Ok(plan)
 }
 
-/// The stubs one target file needs, if any.
+/// Sync works on target languages only.
+fn check_targets(project: &Project, langs: &[String]) -> Result<()> {
+    let targets = project.targets();
+    for lang in langs {
+        let why = if *lang == project.config.source {
+            "is the source language: sync works on target languages"
+        } else if !targets.contains(lang) {
+            "is not a target language of this project"
+        } else {
+            continue;
+        };
+        return Err(Error::Usage(format!(
+            "`{lang}` {why} ({})",
+            targets.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// A source file and the same file of a target language (parsed; empty when it does not
+/// exist).
+struct Pair<'a> {
+    project: &'a Project,
+    lang: &'a str,
+    src_file: &'a FtlFile,
+    src: &'a FileFacts,
+    tgt_file: Option<&'a FtlFile>,
+    tgt: &'a FileFacts,
+}
+
+impl Pair<'_> {
+    /// Record the source text of a translation, if it is not the recorded one.
+    fn record(&self, plan: &mut Plan, id: &str, text: &str) {
+        let name = self.src_file.name.as_str();
+        if plan.lock.record(self.lang, name, id, text) {
+            plan.recorded
+                .push((self.lang.to_owned(), name.to_owned(), id.to_owned()));
+        }
+    }
+
+    /// Plain `sync`: stubs for what the file lacks, records for each stub and for every
+    /// translation without one.
+    fn stub_and_record(&self, plan: &mut Plan) {
+        let (lang, tgt) = (self.lang, self.tgt);
+        let change = stubs_for(
+            self.project,
+            lang,
+            self.src_file,
+            self.src,
+            self.tgt_file,
+            tgt,
+            plan,
+        );
+        for entry in &self.src.entries {
+            let key = (
+                lang.to_owned(),
+                self.src_file.name.clone(),
+                entry.id.clone(),
+            );
+            let stubbed = change.as_ref().is_some_and(|c| c.stubs.contains(&entry.id));
+            // A stub of an earlier sync killed before it wrote the records (or of a version
+            // that wrote stubs first) gets one too.
+            let present = tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
+            if stubbed || (present && !plan.lock.records.contains_key(&key)) {
+                self.record(plan, &entry.id, &entry.text);
+            }
+        }
+        plan.files.extend(change);
+    }
+
+    /// `--accept`: record the source text of the translations `wanted` names; returns the
+    /// ids accepted.
+    fn accept(&self, plan: &mut Plan, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+        let mut accepted = Vec::new();
+        for entry in &self.src.entries {
+            if wanted(&entry.id) && self.tgt.get(&entry.id).is_some() {
+                accepted.push(entry.id.clone());
+                self.record(plan, &entry.id, &entry.text);
+            }
+        }
+        accepted
+    }
+}
+
+/// Forget the records of ids (or files) the source no longer has.
+fn forget_gone(plan: &mut Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) {
+    // By name: an archive has thousands of files, and every record is looked up.
+    let by_name: std::collections::HashMap<&str, &FileFacts> = sources
+        .iter()
+        .map(|(f, facts)| (f.name.as_str(), facts))
+        .collect();
+    let known = |file: &str, id: &str| {
+        by_name
+            .get(file)
+            .is_some_and(|facts| facts.get(id).is_some())
+    };
+    let gone: Vec<_> = plan
+        .lock
+        .records
+        .keys()
+        .filter(|(l, file, id)| l == lang && !known(file, id))
+        .cloned()
+        .collect();
+    for key in gone {
+        plan.lock.records.remove(&key);
+        plan.forgotten.push(key);
+    }
+}
+
+/// Every id `--accept` names must have been accepted: say why one was not.
+fn check_accepted(
+    ids: &[String],
+    accepted: &BTreeSet<String>,
+    sources: &[(&FtlFile, FileFacts)],
+    langs: &[String],
+    source: &str,
+) -> Result<()> {
+    let Some(id) = ids.iter().find(|id| !accepted.contains(*id)) else {
+        return Ok(());
+    };
+    let in_source = sources.iter().any(|(_, facts)| facts.get(id).is_some());
+    Err(Error::Usage(if in_source {
+        format!(
+            "--accept: `{id}` has no {} translation to accept: translate it first",
+            langs.join("/")
+        )
+    } else {
+        format!("--accept: `{id}` is not a message of the source language ({source})")
+    }))
+}
+
+/// The stubs one target file needs, if any; ids inside a syntax error get none (they are
+/// listed in `plan.in_junk`).
 fn stubs_for(
     project: &Project,
     lang: &str,
@@ -259,10 +323,15 @@ fn stubs_for(
         |f| f.path.clone(),
     );
     let original = tgt_file.map(|f| f.text.clone()).unwrap_or_default();
-    let eol = line_ending(&original);
-    let mut stubs = Vec::new();
-    let mut appended = Vec::new();
-    let mut inserted: BTreeMap<usize, String> = BTreeMap::new();
+    let mut found = Stubs {
+        source_lang: &project.config.source,
+        source_text: &src_file.text,
+        original: &original,
+        eol: line_ending(&original),
+        ids: Vec::new(),
+        appended: Vec::new(),
+        inserted: BTreeMap::new(),
+    };
     let mut seen = BTreeSet::new();
     for entry in &src.entries {
         if !seen.insert(entry.id.as_str()) {
@@ -273,43 +342,88 @@ fn stubs_for(
                 plan.in_junk.push((slash_path(&path), entry.id.clone()));
             }
             None if tgt.stubs.contains_key(&entry.id) => {}
-            None => {
-                if let Some(text) = ftl::entry_source(&src_file.text, &entry.id, None) {
-                    appended.push(stub(&entry.id, &project.config.source, &text, eol));
-                    stubs.push(entry.id.clone());
-                }
-            }
-            Some(t) => {
-                for (attr, _) in &entry.attributes {
-                    let key = format!("{}.{attr}", entry.id);
-                    if t.attributes.iter().any(|(a, _)| a == attr)
-                        || tgt.stubs.contains_key(&key)
-                        || stubs.contains(&key)
-                    {
-                        continue;
-                    }
-                    let Some(text) = ftl::entry_source(&src_file.text, &entry.id, Some(attr))
-                    else {
-                        continue;
-                    };
-                    let at = entry_end(&original, t.line);
-                    let block = inserted.entry(at).or_default();
-                    if at == original.len()
-                        && !original.is_empty()
-                        && !original.ends_with('\n')
-                        && block.is_empty()
-                    {
-                        block.push_str(eol);
-                    }
-                    block.push_str(&stub(&key, &project.config.source, &text, eol));
-                    stubs.push(key);
-                }
-            }
+            None => found.message(entry),
+            Some(t) => found.attributes(entry, t, tgt),
         }
     }
-    if stubs.is_empty() {
+    if found.ids.is_empty() {
         return None;
     }
+    let insertions = placed(&original, found.inserted, &found.appended, found.eol);
+    Some(FileChange {
+        lang: lang.to_owned(),
+        path,
+        create: tgt_file.is_none(),
+        stubs: found.ids,
+        insertions,
+        original,
+    })
+}
+
+/// The stubs of one target file as they are found.
+struct Stubs<'a> {
+    source_lang: &'a str,
+    /// The source file's text, where stubs are copied from.
+    source_text: &'a str,
+    /// The target file's text.
+    original: &'a str,
+    eol: &'static str,
+    /// Ids (`id` or `id.attr`) stubbed, in source order.
+    ids: Vec<String>,
+    /// Stubs of whole messages, for the end of the file.
+    appended: Vec<String>,
+    /// Stubs of attributes, by the byte offset they go at (right after their message).
+    inserted: BTreeMap<usize, String>,
+}
+
+impl Stubs<'_> {
+    /// A message the target lacks: its stub goes at the end.
+    fn message(&mut self, entry: &Entry) {
+        if let Some(text) = ftl::entry_source(self.source_text, &entry.id, None) {
+            self.appended
+                .push(stub(&entry.id, self.source_lang, &text, self.eol));
+            self.ids.push(entry.id.clone());
+        }
+    }
+
+    /// The attributes a message of the target (`t`) lacks: their stubs go right after it.
+    fn attributes(&mut self, entry: &Entry, t: &Entry, tgt: &FileFacts) {
+        for (attr, _) in &entry.attributes {
+            let key = format!("{}.{attr}", entry.id);
+            if t.attributes.iter().any(|(a, _)| a == attr)
+                || tgt.stubs.contains_key(&key)
+                || self.ids.contains(&key)
+            {
+                continue;
+            }
+            let Some(text) = ftl::entry_source(self.source_text, &entry.id, Some(attr)) else {
+                continue;
+            };
+            let original = self.original;
+            let at = entry_end(original, t.line);
+            let block = self.inserted.entry(at).or_default();
+            if at == original.len()
+                && !original.is_empty()
+                && !original.ends_with('\n')
+                && block.is_empty()
+            {
+                block.push_str(self.eol);
+            }
+            block.push_str(&stub(&key, self.source_lang, &text, self.eol));
+            self.ids.push(key);
+        }
+    }
+}
+
+/// Where the stubs go in `original`: (byte offset, text) in order, the attribute stubs after
+/// their messages and the message stubs at the end, with the line endings and blank lines
+/// that keep every stub a comment of its own.
+fn placed(
+    original: &str,
+    inserted: BTreeMap<usize, String>,
+    appended: &[String],
+    eol: &str,
+) -> Vec<(usize, String)> {
     let mut insertions: Vec<(usize, String)> = inserted
         .into_iter()
         .map(|(at, mut block)| {
@@ -322,36 +436,30 @@ fn stubs_for(
             (at, block)
         })
         .collect();
-    if !appended.is_empty() {
-        let mut tail = String::new();
-        if !original.is_empty() {
-            let ends_with_eol = original.ends_with('\n');
-            // Text inserted at the very end already ends the file with a line ending.
-            let after_insert = insertions
-                .last()
-                .is_some_and(|(at, _)| *at == original.len());
-            if !ends_with_eol && !after_insert {
-                tail.push_str(eol);
-            }
-            let blank = original.ends_with(&format!("{eol}{eol}")) || original == eol;
-            if !blank || after_insert {
-                tail.push_str(eol);
-            }
+    if appended.is_empty() {
+        return insertions;
+    }
+    let mut tail = String::new();
+    if !original.is_empty() {
+        let ends_with_eol = original.ends_with('\n');
+        // Text inserted at the very end already ends the file with a line ending.
+        let after_insert = insertions
+            .last()
+            .is_some_and(|(at, _)| *at == original.len());
+        if !ends_with_eol && !after_insert {
+            tail.push_str(eol);
         }
-        tail.push_str(&appended.join(eol));
-        match insertions.last_mut() {
-            Some((at, text)) if *at == original.len() => text.push_str(&tail),
-            _ => insertions.push((original.len(), tail)),
+        let blank = original.ends_with(&format!("{eol}{eol}")) || original == eol;
+        if !blank || after_insert {
+            tail.push_str(eol);
         }
     }
-    Some(FileChange {
-        lang: lang.to_owned(),
-        path,
-        create: tgt_file.is_none(),
-        original,
-        stubs,
-        insertions,
-    })
+    tail.push_str(&appended.join(eol));
+    match insertions.last_mut() {
+        Some((at, text)) if *at == original.len() => text.push_str(&tail),
+        _ => insertions.push((original.len(), tail)),
+    }
+    insertions
 }
 
 /// A stub: the marker line, then the source entry (or attribute) commented out line by line.
@@ -415,112 +523,6 @@ fn splice(original: &str, insertions: &[(usize, String)]) -> String {
     }
     out.push_str(&original[from..]);
     out
-}
-
-/// What the plan does, for people: one line per file and for the lock file; with `preview`,
-/// the text each file gets, every added line prefixed with `+ `.
-pub fn describe(plan: &Plan, preview: bool) -> String {
-    let mut out = String::new();
-    let (add, record) = if preview {
-        ("would add", "would record")
-    } else {
-        ("added", "recorded")
-    };
-    for f in &plan.files {
-        out.push_str(&format!(
-            "{}: {add} {} ({}){}\n",
-            slash_path(&f.path),
-            count(f.stubs.len(), "stub"),
-            f.stubs.join(", "),
-            if f.create { ", new file" } else { "" }
-        ));
-        if preview {
-            for (_, text) in &f.insertions {
-                for line in text.split_inclusive('\n') {
-                    let line = line.trim_end_matches('\n').trim_end_matches('\r');
-                    out.push_str(&format!("+ {line}\n").replace("+ \n", "+\n"));
-                }
-            }
-        }
-    }
-    for (file, id) in &plan.in_junk {
-        out.push_str(&format!(
-            "{file}: no stub for `{id}`: it is inside a syntax error; fix that first\n"
-        ));
-    }
-    if !plan.recorded.is_empty() {
-        out.push_str(&format!(
-            "{LOCK_DIR}: {record} the source text of {} ({})\n",
-            count(plan.recorded.len(), "translation"),
-            keys(&plan.recorded)
-        ));
-    }
-    if !plan.forgotten.is_empty() {
-        out.push_str(&format!(
-            "{LOCK_DIR}: {} {} of ids the source no longer has ({})\n",
-            if preview { "would forget" } else { "forgot" },
-            count(plan.forgotten.len(), "record"),
-            keys(&plan.forgotten)
-        ));
-    }
-    if plan.lock.legacy {
-        out.push_str(&format!(
-            "{LEGACY_LOCK_FILE}: {} into {LOCK_DIR}/, one file per language and source file\n",
-            if preview {
-                "would move its records"
-            } else {
-                "moved its records"
-            }
-        ));
-    }
-    let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
-    let langs = plan.langs.join(", ");
-    if plan.is_empty() {
-        out.push_str(&format!(
-            "sync {langs}: nothing to do: every message has a translation or a stub\n"
-        ));
-    } else {
-        let mut done = Vec::new();
-        if !plan.files.is_empty() {
-            done.push(format!(
-                "{add} {} to {}",
-                count(stubs, "stub"),
-                count(plan.files.len(), "file")
-            ));
-        }
-        if plan.lock_changed {
-            done.push(format!(
-                "{} {LOCK_DIR}",
-                if preview { "would update" } else { "updated" }
-            ));
-        }
-        out.push_str(&format!("sync {langs}: {}\n", done.join(", ")));
-    }
-    out
-}
-
-/// `de:intro, en:intro`, or per-language counts when there are many.
-fn keys(keys: &[(String, String, String)]) -> String {
-    if keys.len() <= 8 {
-        return keys
-            .iter()
-            .map(|(l, _, id)| format!("{l}:{id}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-    }
-    let mut per_lang: BTreeMap<&str, usize> = BTreeMap::new();
-    for (l, _, _) in keys {
-        *per_lang.entry(l).or_default() += 1;
-    }
-    per_lang
-        .iter()
-        .map(|(l, n)| format!("{l}: {n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Threads that write shards: each mostly waits for its file to reach the disk.
