@@ -553,20 +553,7 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
             refuse_read_only(&m, &rel)?;
         }
     }
-    let legacy = if project.lock.legacy {
-        let rel = Path::new(LEGACY_LOCK_FILE);
-        let meta = fs::metadata(root.join(rel)).map_err(|e| Error::io(rel, e))?;
-        refuse_read_only(&meta, rel)?;
-        let bytes = crate::guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES)
-            .map_err(|e| Error::io(rel, e))?;
-        let text = String::from_utf8_lossy(&bytes);
-        Some(Lock::parse_legacy(
-            text.trim_start_matches('\u{feff}'),
-            rel,
-        )?)
-    } else {
-        None
-    };
+    let legacy = project.lock.legacy.then(|| read_legacy(root)).transpose()?;
     let staged = targets
         .into_iter()
         .map(|t| {
@@ -575,12 +562,44 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
         })
         .collect::<Result<Vec<_>>>()?;
 
-    // The records first, each shard merged with what is on disk now. Writing a file waits
-    // for the disk (`sync_all`) more than it computes: more threads than cores.
+    write_shards(root, &shards, legacy.as_ref())?;
+    if legacy.is_some() {
+        match fs::remove_file(root.join(LEGACY_LOCK_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::io(LEGACY_LOCK_FILE, e))
+            }
+            _ => {}
+        }
+    }
+    before_renames();
+    let refused = rename_targets(root, staged)?;
+    match refused.split_first() {
+        None => Ok(()),
+        Some((first, others)) => Err(Error::io(
+            first,
+            std::io::Error::other(format!("{CHANGED}{}", also(others))),
+        )),
+    }
+}
+
+/// The single-file `gazette.lock` of an earlier version, read again to be moved into shards.
+fn read_legacy(root: &Path) -> Result<Lock> {
+    let rel = Path::new(LEGACY_LOCK_FILE);
+    let meta = fs::metadata(root.join(rel)).map_err(|e| Error::io(rel, e))?;
+    refuse_read_only(&meta, rel)?;
+    let bytes = crate::guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES)
+        .map_err(|e| Error::io(rel, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    Lock::parse_legacy(text.trim_start_matches('\u{feff}'), rel)
+}
+
+/// The records first, each shard merged with what is on disk now. Writing a file waits for
+/// the disk (`sync_all`) more than it computes: more threads than cores.
+fn write_shards(root: &Path, shards: &ShardChanges, legacy: Option<&Lock>) -> Result<()> {
     let write_all = || {
         shards
             .par_iter()
-            .map(|((lang, file), changes)| write_shard(root, lang, file, changes, legacy.as_ref()))
+            .map(|((lang, file), changes)| write_shard(root, lang, file, changes, legacy))
             .collect::<Vec<Result<()>>>()
     };
     match rayon::ThreadPoolBuilder::new()
@@ -591,18 +610,14 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
         _ => write_all(),
     }
     .into_iter()
-    .collect::<Result<()>>()?;
-    if legacy.is_some() {
-        match fs::remove_file(root.join(LEGACY_LOCK_FILE)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::io(LEGACY_LOCK_FILE, e))
-            }
-            _ => {}
-        }
-    }
+    .collect()
+}
 
-    // Then each target, unless it changed since it was looked at.
-    before_renames();
+/// Then each target, unless it changed since it was looked at; returns those refused.
+fn rename_targets(
+    root: &Path,
+    staged: Vec<(Target, tempfile::NamedTempFile)>,
+) -> Result<Vec<PathBuf>> {
     let mut refused = Vec::new();
     for (t, temp) in staged {
         if !t.unchanged() {
@@ -624,26 +639,21 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
             Err(e) => return Err(Error::io(&t.rel, e.error)),
         }
     }
-    if let Some(first) = refused.first() {
-        let others = match refused.len() {
-            1 => String::new(),
-            n => format!(
-                " (and {} other file{}: {})",
-                n - 1,
-                if n == 2 { "" } else { "s" },
-                refused[1..]
-                    .iter()
-                    .map(|p| slash_path(p))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        return Err(Error::io(
-            first,
-            std::io::Error::other(format!("{CHANGED}{others}")),
-        ));
+    Ok(refused)
+}
+
+/// ` (and 2 other files: a.ftl, b.ftl)`, or nothing.
+fn also(others: &[PathBuf]) -> String {
+    if others.is_empty() {
+        return String::new();
     }
-    Ok(())
+    let names: Vec<String> = others.iter().map(|p| slash_path(p)).collect();
+    format!(
+        " (and {} other file{}: {})",
+        others.len(),
+        if others.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    )
 }
 
 fn persist(
