@@ -35,14 +35,15 @@ const USAGE: &str =
 Runs the fault-injection cases against a release gazette (default: the gazette and gen-corpus
 binaries beside this program) in a temporary folder under DIR (default: the system's), removed
 at the end unless --keep. Cases: kills, edit-undo, concurrent, bitflips, damaged-pages,
-foreign-files, symlinked-out, leftovers.";
+foreign-files, symlinked-out, leftovers, syncs.";
 
 /// The marker gazette keeps in `out/`: its content is an opaque id, not part of the site.
 const MARKER: &str = ".gazette-output";
 /// A project's inputs, copied to make the fresh reference build.
-const INPUTS: [&str; 5] = [
+const INPUTS: [&str; 6] = [
     "gazette.toml",
     "gazette.lock",
+    "gazette.lock.d",
     "content",
     "locales",
     "templates",
@@ -51,7 +52,7 @@ const INPUTS: [&str; 5] = [
 const STUCK: Duration = Duration::from_secs(300);
 
 type CaseFn = fn(&Ctx, &mut Case, &mut Rng) -> Result<()>;
-const CASES: [(&str, CaseFn); 8] = [
+const CASES: [(&str, CaseFn); 9] = [
     ("kills", kills),
     ("edit-undo", edit_undo),
     ("concurrent", concurrent),
@@ -60,6 +61,7 @@ const CASES: [(&str, CaseFn); 8] = [
     ("foreign-files", foreign_files),
     ("symlinked-out", symlinked_out),
     ("leftovers", leftovers),
+    ("syncs", syncs),
 ];
 
 fn main() -> ExitCode {
@@ -209,6 +211,11 @@ impl Ctx {
 
     /// Start `gazette -C <project> build <args>`, its output going to log files.
     fn spawn(&self, p: &Project, args: &[&str]) -> Result<Running> {
+        self.spawn_command(p, "build", args)
+    }
+
+    /// Start `gazette -C <project> <command> <args>`, its output going to log files.
+    fn spawn_command(&self, p: &Project, command: &str, args: &[&str]) -> Result<Running> {
         let n = self.runs.get() + 1;
         self.runs.set(n);
         let logs = self.work.join("logs");
@@ -217,7 +224,7 @@ impl Ctx {
         let child = Command::new(&self.gazette)
             .arg("-C")
             .arg(&p.root)
-            .arg("build")
+            .arg(command)
             .args(args)
             .env("NO_COLOR", "1")
             .stdout(File::create(&stdout)?)
@@ -1096,6 +1103,105 @@ fn leftovers(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let left = p.leftovers(&baseline)?;
     if !left.is_empty() {
         case.fail(format!("still there after the build: {}", left.join(", ")));
+    }
+    Ok(())
+}
+
+/// Case 9: two syncs at once lose no record and write no stub twice (they take turns), and a
+/// translator's save while `sync --all` runs is never overwritten.
+fn syncs(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
+    // 300 articles whose German and English files lack their last message: stubs to write,
+    // records to keep, in both languages.
+    let fresh = |name: &str| -> Result<Project> {
+        let p = ctx.generate(name, 300)?;
+        for lang in ["de", "en"] {
+            for slug in p.slugs()? {
+                let rel = format!("locales/{lang}/{slug}.ftl");
+                let text = fs::read_to_string(p.path(&rel))?;
+                let kept: Vec<&str> = text
+                    .lines()
+                    .filter(|l| !l.starts_with("closing = "))
+                    .collect();
+                fs::write(p.path(&rel), kept.join("\n") + "\n")?;
+            }
+        }
+        Ok(p)
+    };
+    let sync = |p: &Project, args: &[&str]| ctx.spawn_command(p, "sync", args)?.wait();
+    let state = |p: &Project| -> Result<(Tree, Tree)> {
+        Ok((tree(&p.path("locales"))?, tree(&p.path("gazette.lock.d"))?))
+    };
+
+    // One after the other: what two at once must give.
+    let reference = fresh("syncs-reference")?;
+    for lang in ["de", "en"] {
+        case.expect_ok(&format!("sync {lang} alone"), &sync(&reference, &[lang])?);
+    }
+    let expected = state(&reference)?;
+    for round in 1..=3 {
+        let p = fresh(&format!("syncs-{round}"))?;
+        let a = ctx.spawn_command(&p, "sync", &["de"])?;
+        let b = ctx.spawn_command(&p, "sync", &["en"])?;
+        let (a, b) = (a.wait()?, b.wait()?);
+        let ok = case.expect_ok("sync de, at once with sync en", &a)
+            & case.expect_ok("sync en, at once with sync de", &b);
+        let now = state(&p)?;
+        if now != expected {
+            case.fail(format!(
+                "round {round}: sync de and sync en at once differ from one after the other: locales {}; records {}",
+                differences(&now.0, &expected.0, "sequential"),
+                differences(&now.1, &expected.1, "sequential")
+            ));
+        } else if ok {
+            case.note(format!(
+                "round {round}: sync de and sync en at once ({} and {} ms): the same files and records as one after the other",
+                a.ms(),
+                b.ms()
+            ));
+        }
+    }
+
+    // A translator saves a file while `sync --all` runs.
+    let timing = fresh("syncs-timing")?;
+    let span = sync(&timing, &["--all"])?.elapsed;
+    for round in 1..=4 {
+        let p = fresh(&format!("syncs-save-{round}"))?;
+        let slugs = p.slugs()?;
+        let rel = format!(
+            "locales/de/{}.ftl",
+            slugs[rng.below(slugs.len() as u64) as usize]
+        );
+        let loaded = fs::read_to_string(p.path(&rel))?;
+        let saved = format!("{loaded}# saved by the desk, round {round}\n");
+        let delay = span.mul_f64(rng.unit());
+        let running = ctx.spawn_command(&p, "sync", &["--all"])?;
+        sleep(delay);
+        fs::write(p.path(&rel), &saved)?;
+        let first = running.wait()?;
+        let kept = fs::read_to_string(p.path(&rel))?.contains(&saved[loaded.len()..]);
+        let again = sync(&p, &["--all"])?;
+        let repaired = fs::read_to_string(p.path(&rel))?;
+        let verdict = format!(
+            "save after {} ms of sync --all (exit {:?}){}",
+            delay.as_millis(),
+            first.code,
+            if first.code == Some(2) {
+                ": refused, run again"
+            } else {
+                ""
+            }
+        );
+        if !kept || !repaired.contains(&saved[loaded.len()..]) {
+            case.fail(format!("{verdict}: the save was overwritten"));
+        } else if !case.expect_ok(&format!("{verdict}: the next sync"), &again)
+            || !repaired.contains("# gazette: stub closing")
+        {
+            case.fail(format!("{verdict}: the next sync did not add the stub"));
+        } else {
+            case.note(format!(
+                "{verdict}: the save kept, the next sync added the stub"
+            ));
+        }
     }
     Ok(())
 }
