@@ -35,7 +35,7 @@ const USAGE: &str =
 Runs the fault-injection cases against a release gazette (default: the gazette and gen-corpus
 binaries beside this program) in a temporary folder under DIR (default: the system's), removed
 at the end unless --keep. Cases: kills, edit-undo, concurrent, bitflips, damaged-pages,
-foreign-files, symlinked-out, leftovers, syncs.";
+foreign-files, symlinked-out, leftovers, syncs, full-disk.";
 
 /// The marker gazette keeps in `out/`: its content is an opaque id, not part of the site.
 const MARKER: &str = ".gazette-output";
@@ -52,7 +52,7 @@ const INPUTS: [&str; 6] = [
 const STUCK: Duration = Duration::from_secs(300);
 
 type CaseFn = fn(&Ctx, &mut Case, &mut Rng) -> Result<()>;
-const CASES: [(&str, CaseFn); 9] = [
+const CASES: [(&str, CaseFn); 10] = [
     ("kills", kills),
     ("edit-undo", edit_undo),
     ("concurrent", concurrent),
@@ -62,6 +62,7 @@ const CASES: [(&str, CaseFn); 9] = [
     ("symlinked-out", symlinked_out),
     ("leftovers", leftovers),
     ("syncs", syncs),
+    ("full-disk", full_disk),
 ];
 
 fn main() -> ExitCode {
@@ -1202,6 +1203,121 @@ fn syncs(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
                 "{verdict}: the save kept, the next sync added the stub"
             ));
         }
+    }
+    Ok(())
+}
+
+/// Case 10: a disk that fills up during a rebuild, at every level from no room at all to room
+/// for everything: each rebuild gives the new site, or fails (exit 2) leaving the previous one,
+/// and once there is room again the next build gives the new site. The project lives on a
+/// small file system of its own (tmpfs, mounted for the case: skipped where that is not
+/// allowed).
+#[cfg(target_os = "linux")]
+fn full_disk(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
+    let generated = ctx.generate("full-disk-inputs", 30)?;
+    let disk = ctx.work.join("full-disk");
+    fs::create_dir_all(&disk)?;
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=16m", "tmpfs"])
+        .arg(&disk)
+        .output()?;
+    if !mounted.status.success() {
+        case.note(format!(
+            "skipped: no small file system can be mounted here ({})",
+            String::from_utf8_lossy(&mounted.stderr).trim()
+        ));
+        return Ok(());
+    }
+    let result = fill_levels(ctx, case, &generated, &disk);
+    let _ = Command::new("umount").arg(&disk).status();
+    result
+}
+
+#[cfg(not(target_os = "linux"))]
+fn full_disk(_: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
+    case.note("skipped: needs Linux's tmpfs");
+    Ok(())
+}
+
+/// Rebuilds of an edit on a file system filled to leave `free` bytes, for growing `free`.
+#[cfg(target_os = "linux")]
+fn fill_levels(ctx: &Ctx, case: &mut Case, generated: &Project, disk: &Path) -> Result<()> {
+    let p = Project {
+        root: disk.join("project"),
+    };
+    fs::create_dir_all(&p.root)?;
+    for item in INPUTS {
+        copy_tree(&generated.root.join(item), &p.root.join(item))?;
+    }
+    let slugs = p.slugs()?;
+    let rel = format!("locales/de/{}.ftl", slugs[0]);
+    let original = fs::read_to_string(p.path(&rel))?;
+    let changed = edited_text(&original, "title", " (korrigiert)")?;
+    let full_a = ctx.reference(&p, &[])?;
+    fs::write(p.path(&rel), &changed)?;
+    let full_b = ctx.reference(&p, &[])?;
+    let filler = disk.join("filler");
+    let (mut new, mut refused) = (0, 0);
+    for free_kb in [0u64, 4, 8, 16, 32, 64, 128, 256, 512, 1024] {
+        // Back to the previous site, with room to build it.
+        fs::write(p.path(&rel), &original)?;
+        let _ = fs::remove_file(&filler);
+        let back = ctx.build(&p, &[])?;
+        if !(case.expect_ok("rebuild of the previous site", &back)
+            & case.expect_tree("rebuild of the previous site", &p.out(), &full_a)?)
+        {
+            return Ok(());
+        }
+        fs::write(p.path(&rel), &changed)?;
+        fill(&filler, disk, free_kb * 1024)?;
+        let done = ctx.build(&p, &[])?;
+        let out = tree(&p.out())?;
+        let what = format!("{free_kb} KiB free: exit {:?}", done.code);
+        match done.code {
+            Some(0) if out == full_b => new += 1,
+            Some(2) if out == full_a => refused += 1,
+            _ => case.fail(format!(
+                "{what}: out/ is {} ({})",
+                if out == full_a {
+                    "the previous site"
+                } else if out == full_b {
+                    "the new site"
+                } else {
+                    "neither site"
+                },
+                done.log()
+            )),
+        }
+        let _ = fs::remove_file(&filler);
+        let next = ctx.build(&p, &[])?;
+        case.expect_ok(&format!("{what}: the build with room again"), &next);
+        case.expect_tree(
+            &format!("{what}: the build with room again"),
+            &p.out(),
+            &full_b,
+        )?;
+    }
+    case.note(format!(
+        "10 fill levels: {refused} builds refused with out/ untouched, {new} published the new site; every next build gave the new site"
+    ));
+    Ok(())
+}
+
+/// Fill the file system of `disk` with `filler` until `free` bytes are left (or none).
+#[cfg(target_os = "linux")]
+fn fill(filler: &Path, disk: &Path, free: u64) -> Result<()> {
+    let stats = rustix::fs::statvfs(disk)?;
+    let available = stats.f_bavail * stats.f_frsize;
+    let size = available.saturating_sub(free);
+    let mut file = File::create(filler)?;
+    let chunk = vec![0u8; 1 << 20];
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(chunk.len() as u64) as usize;
+        if std::io::Write::write_all(&mut file, &chunk[..n]).is_err() {
+            break;
+        }
+        left -= n as u64;
     }
     Ok(())
 }
