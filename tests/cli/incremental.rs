@@ -47,6 +47,20 @@ fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
 
 /// After each kind of edit, a build of the previous `out/` (from the build cache) equals a
 /// fresh build, reports the same diagnostics, and writes only what the edit touched.
+/// The build cache file of `out/` (the first one a build makes).
+fn build_cache(p: &Project) -> std::path::PathBuf {
+    fs::read_dir(p.path().join(".gazette-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|f| {
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("build-")
+        })
+        .expect("a build cache")
+}
+
 /// `build --missing fallback --out <out>`, which must succeed; its summary (stderr).
 fn build_with_fallback(p: &Project, out: &str) -> String {
     let o = p
@@ -209,17 +223,7 @@ fn check_reuses_the_findings_of_the_last_build() {
     assert_eq!(p.check_json(), cold, "the same report from the cache");
 
     // Proof that it is read: a finding planted in the cache shows up...
-    let dir = p.path().join(".gazette-cache");
-    let cache = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("build-")
-        })
-        .unwrap();
+    let cache = build_cache(&p);
     let bytes = std::fs::read(&cache).unwrap();
     // ...but not one written over the bytes: the cache's checksum no longer matches.
     let (was, planted) = (b"is not translated", b"is now translated");
@@ -344,16 +348,7 @@ fn a_damaged_cache_is_noted_and_everything_built_again() {
     let p = Project::fixture("publish");
     build_with_fallback(&p, "out");
     // The cache of out/, the only one so far.
-    let cache = fs::read_dir(p.path().join(".gazette-cache"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|f| {
-            f.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("build-")
-        })
-        .unwrap();
+    let cache = build_cache(&p);
     build_with_fallback(&p, "full");
     let good = fs::read(&cache).unwrap();
     let mut flipped = good.clone();
@@ -467,16 +462,7 @@ fn an_output_of_an_earlier_gazette_is_taken_over() {
 fn a_cache_that_cannot_be_kept_is_noted() {
     let p = Project::fixture("publish");
     build_with_fallback(&p, "out");
-    let cache = fs::read_dir(p.path().join(".gazette-cache"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|f| {
-            f.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("build-")
-        })
-        .unwrap();
+    let cache = build_cache(&p);
     fs::remove_file(&cache).unwrap();
     fs::create_dir_all(cache.join("in-the-way")).unwrap();
     p.write("locales/de/older.ftl", "title = Der Älteste\nbody = Neu.\n");
