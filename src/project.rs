@@ -178,6 +178,34 @@ pub struct ArticleFile {
     pub stamp: Option<Stamp>,
 }
 
+/// One shard of `gazette.lock.d/` ([`crate::lock`]).
+#[derive(Debug, Clone)]
+pub struct ShardFile {
+    /// Path relative to the project root.
+    pub path: PathBuf,
+    /// Fingerprint of the text: it stands for the shard's records in the build's fingerprints,
+    /// so an unchanged article's records are never parsed.
+    pub fingerprint: u128,
+    /// Not read: an article's shard unchanged since the last build ([`Project::load_lazy`]).
+    /// Its records are not in [`Project::lock`]: [`Project::article_records`] reads them.
+    pub deferred: bool,
+    /// As [`FtlFile::stamp`].
+    pub stamp: Option<Stamp>,
+}
+
+/// (language, file name) -> its shard.
+type Shards = BTreeMap<(String, String), ShardFile>;
+
+/// The records of an article's own file in every language, read once for one run of the
+/// checks ([`Project::article_records`]).
+#[derive(Debug, Default)]
+pub struct ArticleRecords {
+    /// The records the checks look up.
+    pub lock: Lock,
+    /// Language -> fingerprint of the text of its shard, those records' source.
+    pub fingerprints: BTreeMap<String, u128>,
+}
+
 /// Templates every project has, built into the binary; a project file of the same name
 /// overrides one.
 pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
@@ -220,8 +248,10 @@ pub struct Project {
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
-    /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if none).
+    /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if
+    /// none), but for the records of deferred shards ([`ShardFile::deferred`]).
     pub lock: Lock,
+    shards: Shards,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
 }
@@ -253,8 +283,6 @@ impl Project {
             Err(e) => return Err(Error::io(CONFIG_FILE, e)),
         };
 
-        let lock = load_lock(root)?;
-
         let stamps = if defer_articles {
             Stamps::load(root)
         } else {
@@ -278,7 +306,8 @@ impl Project {
                         .unwrap_or_default()
                         .to_string_lossy()
                         .into_owned();
-                    let loaded = load_file(path, &rel, defer_articles.then_some(&stamps))?;
+                    let stamps = defer_articles.then_some(&stamps);
+                    let loaded = load_file(path, &rel, stamps, guard::MAX_FILE_BYTES)?;
                     let parsed = loaded.text.map(|t| content::parse_article(&rel, &t));
                     Ok(ArticleFile {
                         slug,
@@ -295,6 +324,16 @@ impl Project {
         // By slug, so `article_of` can search them (file names sort `a-b` before `a`).
         articles.sort_by(|a: &ArticleFile, b: &ArticleFile| a.slug.cmp(&b.slug));
 
+        let is_article_file = |name: &str| {
+            name.strip_suffix(".ftl").is_some_and(|slug| {
+                articles
+                    .binary_search_by(|a| a.slug.as_str().cmp(slug))
+                    .is_ok()
+            })
+        };
+        let defer = |name: &str| defer_articles && is_article_file(name);
+        let (lock, shards) = load_lock(root, &defer, &stamps)?;
+
         let locales_dir = root.join(&config.locales);
         if !locales_dir.is_dir() {
             return Err(Error::Layout {
@@ -304,13 +343,6 @@ impl Project {
                         .into(),
             });
         }
-        let is_article_file = |name: &str| {
-            name.strip_suffix(".ftl").is_some_and(|slug| {
-                articles
-                    .binary_search_by(|a| a.slug.as_str().cmp(slug))
-                    .is_ok()
-            })
-        };
         let mut locales = BTreeMap::new();
         for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
             if kind != Kind::Dir {
@@ -327,7 +359,6 @@ impl Project {
                 message,
             })?;
             let mut files = Vec::new();
-            let defer = |name: &str| defer_articles && is_article_file(name);
             collect_ftl(root, &rel, "", &defer, &stamps, &mut files)?;
             locales.insert(lang, files);
         }
@@ -405,6 +436,7 @@ impl Project {
             locales,
             templates,
             lock,
+            shards,
             stamps,
         })
     }
@@ -492,9 +524,50 @@ impl Project {
             .values()
             .flatten()
             .map(|f| (&f.path, f.stamp, f.fingerprint));
+        let shards = self
+            .shards
+            .values()
+            .map(|s| (&s.path, s.stamp, s.fingerprint));
         articles
             .chain(ftl)
+            .chain(shards)
             .filter_map(|(path, stamp, fingerprint)| Some((path.as_path(), stamp?, fingerprint)))
+    }
+
+    /// The shard of a language's file of the given name, if there is one.
+    pub fn shard(&self, lang: &str, name: &str) -> Option<&ShardFile> {
+        self.shards.get(&(lang.to_owned(), name.to_owned()))
+    }
+
+    /// The records of an article's own file in every language, its deferred shards read now,
+    /// and the fingerprint of each shard's text as read: the records a check uses and the
+    /// fingerprint the build keeps come from the same bytes. A shard that cannot be read or
+    /// parsed is an error naming it, never taken for one without records (which would pass
+    /// every translation for reviewed).
+    pub fn article_records(&self, slug: &str) -> Result<ArticleRecords> {
+        let name = format!("{slug}.ftl");
+        let mut records = ArticleRecords::default();
+        for lang in self.languages() {
+            let shard = self.shard(&lang, &name);
+            if let Some(s) = shard.filter(|s| s.deferred) {
+                let full = self.root.join(&s.path);
+                let meta = fs::metadata(&full).map_err(|e| Error::io(&s.path, e))?;
+                let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
+                let text = decode(bytes, &s.path)?;
+                let parsed = lock::parse_shard(&lang, &name, &text, &s.path)?;
+                records.lock.records.extend(parsed);
+                let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+                records.fingerprints.insert(lang, fingerprint);
+                continue;
+            }
+            let kept = self.lock.records_of(&lang, &name);
+            let kept: Vec<_> = kept.map(|(k, r)| (k.clone(), r.clone())).collect();
+            records.lock.records.extend(kept);
+            if let Some(s) = shard {
+                records.fingerprints.insert(lang, s.fingerprint);
+            }
+        }
+        Ok(records)
     }
 
     /// The stamps the last build recorded.
@@ -609,7 +682,12 @@ fn collect_ftl(
         .into_par_iter()
         .map(|(path, rel, name)| {
             let deferred = defer(&name);
-            let loaded = load_file(&path, &rel, deferred.then_some(stamps))?;
+            let loaded = load_file(
+                &path,
+                &rel,
+                deferred.then_some(stamps),
+                guard::MAX_FILE_BYTES,
+            )?;
             if let Some(text) = &loaded.text {
                 check_ftl(text, &rel)?;
             }
@@ -642,8 +720,14 @@ fn collect_ftl(
 
 /// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
 /// overridden by the shards of `gazette.lock.d/` (read on every core: an archive has one per
-/// article and language).
-fn load_lock(root: &Path) -> Result<Lock> {
+/// article and language), and the shards found. The shards of the files `defer` names that
+/// `stamps` find unchanged are not read (never with a `gazette.lock`, whose records they
+/// would override).
+fn load_lock(
+    root: &Path,
+    defer: &(dyn Fn(&str) -> bool + Sync),
+    stamps: &Stamps,
+) -> Result<(Lock, Shards)> {
     let mut lock = match fs::metadata(root.join(LEGACY_LOCK_FILE)) {
         Ok(meta) => {
             let rel = Path::new(LEGACY_LOCK_FILE);
@@ -662,36 +746,49 @@ fn load_lock(root: &Path) -> Result<Lock> {
                 std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a folder"),
             ))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lock),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((lock, BTreeMap::new())),
         Err(e) => return Err(Error::io(dir, e)),
     }
-    let mut shards = Vec::new();
+    let mut found = Vec::new();
     for (path, kind) in sorted_entries(root, dir)? {
         if kind == Kind::Dir {
             let lang = path.file_name().unwrap_or_default().to_string_lossy();
-            collect_shards(root, &dir.join(&*lang), &lang, "", &mut shards)?;
+            collect_shards(root, &dir.join(&*lang), &lang, "", &mut found)?;
         }
     }
+    let legacy = lock.legacy;
     // Read and parsed on every core, then gathered in one sorted build of the map.
-    let read: Vec<Result<Vec<(lock::Key, lock::Record)>>> = shards
-        .into_par_iter()
+    let read: Vec<Result<_>> = found
+        .par_iter()
         .map(|(rel, lang, name)| {
-            let full = root.join(&rel);
-            let meta = fs::metadata(&full).map_err(|e| Error::io(&rel, e))?;
-            let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
-            lock::parse_shard(&lang, &name, &decode(bytes, &rel)?, &rel)
+            let stamps = (!legacy && defer(name)).then_some(stamps);
+            let loaded = load_file(&root.join(rel), rel, stamps, lock::MAX_SHARD_BYTES as u64)?;
+            let records = match &loaded.text {
+                Some(text) => lock::parse_shard(lang, name, text, rel)?,
+                None => Vec::new(),
+            };
+            let shard = ShardFile {
+                path: rel.clone(),
+                fingerprint: loaded.fingerprint,
+                deferred: loaded.text.is_none(),
+                stamp: loaded.stamp,
+            };
+            Ok((shard, records))
         })
         .collect();
     let mut records = Vec::new();
-    for shard in read {
-        records.extend(shard?);
+    let mut shards = BTreeMap::new();
+    for ((_, lang, name), shard) in found.into_iter().zip(read) {
+        let (shard, parsed) = shard?;
+        records.extend(parsed);
+        shards.insert((lang, name), shard);
     }
     if lock.records.is_empty() {
         lock.records = records.into_iter().collect();
     } else {
         lock.records.extend(records);
     }
-    Ok(lock)
+    Ok((lock, shards))
 }
 
 /// The shards under a language folder of `gazette.lock.d/`: (path, language, file name).
@@ -727,8 +824,9 @@ struct Loaded {
     stamp: Option<Stamp>,
 }
 
-/// Read a file, unless `stamps` (when given) find it unchanged since the last build.
-fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Loaded> {
+/// Read a file of at most `limit` bytes, unless `stamps` (when given) find it unchanged since
+/// the last build.
+fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>, limit: u64) -> Result<Loaded> {
     let meta = fs::metadata(path).map_err(|e| Error::io(rel, e))?;
     let stamp = Stamp::of(&meta);
     if let Some(fingerprint) = stamps.and_then(|s| s.unchanged(rel, stamp)) {
@@ -738,7 +836,7 @@ fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Loaded>
             stamp: Some(stamp),
         });
     }
-    let text = decode(guard::read_file_of(path, &meta), rel)?;
+    let text = decode(guard::read_file_limited(path, &meta, limit), rel)?;
     Ok(Loaded {
         fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
         text: Some(text),
@@ -779,4 +877,80 @@ fn decode(bytes: std::io::Result<Vec<u8>>, rel: &Path) -> Result<String> {
         text.drain(..3);
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Record the stamps of these files, as a last build would have, with a fingerprint no
+    /// reading of them gives.
+    fn stamp(root: &Path, files: &[&str]) {
+        let stamped: Vec<(PathBuf, Stamp)> = files
+            .iter()
+            .map(|f| {
+                (
+                    PathBuf::from(f),
+                    Stamp::of(&fs::metadata(root.join(f)).unwrap()),
+                )
+            })
+            .collect();
+        let entries = stamped.iter().map(|(p, s)| (p.as_path(), *s, 42));
+        Stamps::default().save(root, entries).unwrap();
+    }
+
+    #[test]
+    fn shards_of_articles_known_by_their_stamps_are_read_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/a.toml", "date = 2025-03-06\n");
+        write(root, "locales/fr/a.ftl", "t = Titre\n");
+        write(root, "locales/de/a.ftl", "t = Titel\n");
+        let (article, shared) = (
+            "gazette.lock.d/de/a.ftl.lock",
+            "gazette.lock.d/de/site.ftl.lock",
+        );
+        let text = format!("t {} Vieux\n", lock::fingerprint("Vieux"));
+        write(root, article, &text);
+        write(
+            root,
+            shared,
+            &format!("s {} Site\n", lock::fingerprint("Site")),
+        );
+        stamp(root, &[article, shared]);
+
+        let project = Project::load_lazy(root).unwrap();
+        let shard = project.shard("de", "a.ftl").unwrap();
+        assert!(shard.deferred);
+        assert_eq!(shard.fingerprint, 42, "from the stamps: not read");
+        assert_eq!(project.lock.records_of("de", "a.ftl").count(), 0);
+        assert!(!project.shard("de", "site.ftl").unwrap().deferred);
+        assert!(project.lock.get("de", "site.ftl", "s").is_some());
+        let records = project.article_records("a").unwrap();
+        assert_eq!(records.lock.get("de", "a.ftl", "t").unwrap().text, "Vieux");
+        let read = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        assert_eq!(records.fingerprints["de"], read, "what was read");
+
+        // For sync, every shard is read.
+        let eager = Project::load(root).unwrap();
+        assert!(!eager.shard("de", "a.ftl").unwrap().deferred);
+        assert!(eager.lock.get("de", "a.ftl", "t").is_some());
+
+        // Damaged (and stamped all the same): an error naming it, once its records are asked for.
+        write(root, article, "t nothex Vieux\n");
+        stamp(root, &[article]);
+        let project = Project::load_lazy(root).unwrap();
+        assert!(project.shard("de", "a.ftl").unwrap().deferred);
+        let err = project.article_records("a").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("{article}: line 1: the fingerprint must be 16 hexadecimal digits")
+        );
+    }
 }

@@ -112,7 +112,8 @@ pub fn ftl_check(data: &[u8]) {
             let _ = localiser.site_strings(lang);
             for file in &project.articles {
                 let (article, _) = project.article(file).expect("readable");
-                let (_, own) = checker.article(&article).expect("readable");
+                let records = project.article_records(&file.slug).expect("readable");
+                let (_, own) = checker.article(&article, &records.lock).expect("readable");
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
                     if let Outcome::Edition(e) =
                         localiser.edition(lang, &article, &own.resources, policy)
