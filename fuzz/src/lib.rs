@@ -12,9 +12,10 @@ use std::path::{Component, Path};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{self, Code, Severity};
+use gazette::config::Config;
 use gazette::content;
 use gazette::localise::{Localiser, MissingPolicy, Outcome};
-use gazette::project::{Config, Project};
+use gazette::project::Project;
 
 /// `article_toml`: bytes as `content/a.toml`, through the content parser.
 pub fn article_toml(data: &[u8]) {
