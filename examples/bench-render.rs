@@ -49,7 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|a| {
             let records = project.article_records(&a.slug)?;
-            Ok::<_, gazette::error::Error>(checker.article(a, &records.lock)?.1.resources)
+            Ok::<_, gazette::error::Error>(checker.article(a, &records)?.1.resources)
         })
         .collect::<Result<_, _>>()?;
     let mut editions: Vec<Edition> = Vec::new();

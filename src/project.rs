@@ -80,13 +80,25 @@ pub struct ShardFile {
 type Shards = BTreeMap<(String, String), ShardFile>;
 
 /// The records of an article's own file in every language, read once for one run of the
-/// checks ([`Project::article_records`]).
-#[derive(Debug, Default)]
+/// checks: made only by [`Project::article_records`], so a check cannot be handed records
+/// that lack a deferred shard's.
+#[derive(Debug)]
 pub struct ArticleRecords {
-    /// The records the checks look up.
-    pub lock: Lock,
+    lock: Lock,
     /// Language -> fingerprint of the text of its shard, those records' source.
-    pub fingerprints: BTreeMap<String, u128>,
+    fingerprints: BTreeMap<String, u128>,
+}
+
+impl ArticleRecords {
+    /// The records, as the checks look them up.
+    pub fn lock(&self) -> &Lock {
+        &self.lock
+    }
+
+    /// The fingerprint of the shard the records of a language were read from.
+    pub fn fingerprint(&self, lang: &str) -> Option<u128> {
+        self.fingerprints.get(lang).copied()
+    }
 }
 
 /// Templates every project has, built into the binary; a project file of the same name
@@ -285,7 +297,10 @@ impl Project {
     /// every translation for reviewed).
     pub fn article_records(&self, slug: &str) -> Result<ArticleRecords> {
         let name = format!("{slug}.ftl");
-        let mut records = ArticleRecords::default();
+        let mut records = ArticleRecords {
+            lock: Lock::default(),
+            fingerprints: BTreeMap::new(),
+        };
         for lang in self.languages() {
             let shard = self.shard(&lang, &name);
             if let Some(s) = shard.filter(|s| s.deferred) {
@@ -839,9 +854,12 @@ mod tests {
         assert!(!project.shard("de", "site.ftl").unwrap().deferred);
         assert!(project.lock.get("de", "site.ftl", "s").is_some());
         let records = project.article_records("a").unwrap();
-        assert_eq!(records.lock.get("de", "a.ftl", "t").unwrap().text, "Vieux");
+        assert_eq!(
+            records.lock().get("de", "a.ftl", "t").unwrap().text,
+            "Vieux"
+        );
         let read = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-        assert_eq!(records.fingerprints["de"], read, "what was read");
+        assert_eq!(records.fingerprint("de"), Some(read), "what was read");
 
         // For sync, every shard is read.
         let eager = Project::load(root).unwrap();

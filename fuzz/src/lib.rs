@@ -114,7 +114,7 @@ pub fn ftl_check(data: &[u8]) {
             for file in &project.articles {
                 let (article, _) = project.article(file).expect("readable");
                 let records = project.article_records(&file.slug).expect("readable");
-                let (_, own) = checker.article(&article, &records.lock).expect("readable");
+                let (_, own) = checker.article(&article, &records).expect("readable");
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
                     if let Outcome::Edition(e) =
                         localiser.edition(lang, &article, &own.resources, policy)

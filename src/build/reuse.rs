@@ -72,13 +72,13 @@ pub(super) fn redo<'a>(
 ) -> Result<Redone<'a>> {
     let (article, content) = project.article(file)?;
     let records = project.article_records(&file.slug)?;
-    let (findings, own) = checker.article(&article, &records.lock)?;
+    let (findings, own) = checker.article(&article, &records)?;
     let fingerprint = cache::article(
         project,
         &file.slug,
         content,
         |lang| own.fingerprints.get(lang).copied(),
-        |lang| records.fingerprints.get(lang).copied(),
+        |lang| records.fingerprint(lang),
     );
     Ok(Redone {
         article,

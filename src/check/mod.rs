@@ -27,7 +27,7 @@ use crate::error::Result;
 use crate::ftl::{self, FileFacts};
 use crate::intl::{OwnResources, SharedResources};
 use crate::lock::Lock;
-use crate::project::{FtlFile, Project};
+use crate::project::{ArticleRecords, FtlFile, Project};
 
 /// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
 pub(crate) struct Parsed<'p> {
@@ -171,9 +171,9 @@ impl<'p> Checker<'p> {
         self.run(None, &[], &self.project.lock)
     }
 
-    /// The run of one article: its own file in every language, judged against `records`, the
-    /// records of that file ([`Project::article_records`]: the project's own may not hold them).
-    pub fn article(&self, article: &Article, records: &Lock) -> Result<(Findings, Own)> {
+    /// The run of one article: its own file in every language, judged against the records of
+    /// that file (the project's own may lack them: loading defers an article's shards).
+    pub fn article(&self, article: &Article, records: &ArticleRecords) -> Result<(Findings, Own)> {
         let name = format!("{}.ftl", article.slug);
         let own: Vec<Option<Parsed<'p>>> = self
             .languages
@@ -183,7 +183,7 @@ impl<'p> Checker<'p> {
                 file.map(|f| Parsed::new(self.project, f, true)).transpose()
             })
             .collect::<Result<_>>()?;
-        let findings = self.run(Some(article), &own, records);
+        let findings = self.run(Some(article), &own, records.lock());
         let mut read = Own {
             resources: OwnResources::new(),
             fingerprints: BTreeMap::new(),
@@ -244,7 +244,7 @@ pub fn check(project: &Project) -> Result<Report> {
         .par_iter()
         .map(|a| {
             let records = project.article_records(&a.slug)?;
-            Ok(checker.article(&project.article(a)?.0, &records.lock)?.0)
+            Ok(checker.article(&project.article(a)?.0, &records)?.0)
         })
         .collect::<Result<_>>()?;
     Ok(Report::assemble(
