@@ -47,7 +47,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Result<_, _>>()?;
     let own: Vec<_> = parsed
         .iter()
-        .map(|a| checker.article(a).map(|(_, own)| own.resources))
+        .map(|a| {
+            let records = project.article_records(&a.slug)?;
+            Ok::<_, gazette::error::Error>(checker.article(a, &records)?.1.resources)
+        })
         .collect::<Result<_, _>>()?;
     let mut editions: Vec<Edition> = Vec::new();
     for lang in project.languages() {

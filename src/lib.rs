@@ -8,7 +8,7 @@
 //! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
 //! | parse | [`ftl`], [`markup`], [`content`], [`lock`] | text -> facts with positions: Fluent files, inline markup, articles, review records |
 //! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
-//! | load | [`project`], [`stamp`] | the project read into memory, parsed (files unchanged since the last build known by their stamps) |
+//! | load | [`config`], [`project`], [`stamp`] | `gazette.toml`'s settings; the project read into memory, parsed (files unchanged since the last build known by their stamps) |
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
 //! | localise | [`localise`] | bundles -> editions: an article in one language |
 //! | render | [`render`] | editions -> page bytes, through Handlebars |
@@ -20,6 +20,7 @@
 //! `main.rs` and `cli.rs` are the face: arguments in, exit code out, the only printer.
 pub mod build;
 pub mod check;
+pub mod config;
 pub mod content;
 pub mod error;
 pub mod ftl;

@@ -8,130 +8,13 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-use serde::Deserialize;
-
+use crate::config::{self, Config, CONFIG_FILE};
 use crate::content::{self, Article};
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::stamp::{Stamp, Stamps};
-
-/// The settings file at the project root.
-pub const CONFIG_FILE: &str = "gazette.toml";
-
-/// `gazette.toml`, as written by the user. Every key is optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    source: Option<String>,
-    targets: Option<Vec<String>>,
-    content: Option<PathBuf>,
-    locales: Option<PathBuf>,
-    templates: Option<PathBuf>,
-    out: Option<PathBuf>,
-    base_url: Option<String>,
-    /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
-    /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
-    format_locales: Option<BTreeMap<String, String>>,
-}
-
-/// The resolved settings: defaults filled in, paths relative to the project root.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub source: String,
-    /// `None` means every folder under `locales/` but the source.
-    pub targets: Option<Vec<String>>,
-    pub content: PathBuf,
-    pub locales: PathBuf,
-    pub templates: PathBuf,
-    pub out: PathBuf,
-    pub base_url: Option<String>,
-    pub format_locales: BTreeMap<String, String>,
-}
-
-impl Config {
-    /// Parse `gazette.toml` text; `path` is only used in error messages.
-    pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::Config {
-            path: path.to_path_buf(),
-            message: content::describe_toml_error(text, &e),
-        })?;
-        let bad = |message: String| Error::Config {
-            path: path.to_path_buf(),
-            message,
-        };
-        let source = raw.source.unwrap_or_else(|| "fr".to_owned());
-        check_language_tag(&source).map_err(|m| bad(format!("source: {m}")))?;
-        if let Some(targets) = &raw.targets {
-            for t in targets {
-                check_language_tag(t).map_err(|m| bad(format!("targets: {m}")))?;
-            }
-        }
-        let mut format_locales = raw.format_locales.unwrap_or_default();
-        for (lang, locale) in &format_locales {
-            check_language_tag(locale).map_err(|m| bad(format!("format_locales.{lang}: {m}")))?;
-        }
-        format_locales.retain(|lang, locale| lang != locale);
-        let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
-        if let Some(url) = &base_url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(bad(format!(
-                    "base_url: `{url}` must be an absolute http:// or https:// URL"
-                )));
-            }
-        }
-        Ok(Config {
-            source,
-            targets: raw.targets,
-            content: raw.content.unwrap_or_else(|| "content".into()),
-            locales: raw.locales.unwrap_or_else(|| "locales".into()),
-            templates: raw.templates.unwrap_or_else(|| "templates".into()),
-            out: raw.out.unwrap_or_else(|| "out".into()),
-            base_url,
-            format_locales,
-        })
-    }
-
-    /// The locale whose CLDR data formats dates, numbers and plurals for a language folder.
-    pub fn format_locale<'a>(&'a self, lang: &'a str) -> &'a str {
-        self.format_locales
-            .get(lang)
-            .map(String::as_str)
-            .unwrap_or(lang)
-    }
-}
-
-fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
-    let canonical = canonical_tag(tag)?;
-    if canonical != tag {
-        return Err(format!(
-            "`{tag}` is not a language tag in canonical form: write `{canonical}`"
-        ));
-    }
-    Ok(())
-}
-
-/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
-fn canonical_tag(tag: &str) -> std::result::Result<String, String> {
-    tag.parse::<unic_langid::LanguageIdentifier>()
-        .map(|id| id.to_string())
-        .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
-}
-
-/// A language folder's name must be its tag in canonical form: `locales/DE` next to
-/// `locales/de` would otherwise be published as another language, and `DE`, `de_DE` or
-/// `de-de` would never be paired with a `de` or `de-DE` of `gazette.toml` or a lock record.
-fn check_language_folder(lang: &str) -> std::result::Result<(), String> {
-    let canonical = canonical_tag(lang)
-        .map_err(|m| format!("{m}: a language folder is named by its tag (`de`, `pt-BR`)"))?;
-    if canonical != lang {
-        return Err(format!(
-            "a language folder is named by its BCP 47 tag in canonical form: rename it `{canonical}`"
-        ));
-    }
-    Ok(())
-}
+use rayon::prelude::*;
 
 /// A file name as gazette compares them: in Unicode NFC, so that a name an editor saved
 /// decomposed (NFD, as macOS does) is the same file as its composed spelling.
@@ -178,6 +61,46 @@ pub struct ArticleFile {
     pub stamp: Option<Stamp>,
 }
 
+/// One shard of `gazette.lock.d/` ([`crate::lock`]).
+#[derive(Debug, Clone)]
+pub struct ShardFile {
+    /// Path relative to the project root.
+    pub path: PathBuf,
+    /// Fingerprint of the text: it stands for the shard's records in the build's fingerprints,
+    /// so an unchanged article's records are never parsed.
+    pub fingerprint: u128,
+    /// Not read: an article's shard unchanged since the last build ([`Project::load_lazy`]).
+    /// Its records are not in [`Project::lock`]: [`Project::article_records`] reads them.
+    pub deferred: bool,
+    /// As [`FtlFile::stamp`].
+    pub stamp: Option<Stamp>,
+}
+
+/// (language, file name) -> its shard.
+type Shards = BTreeMap<(String, String), ShardFile>;
+
+/// The records of an article's own file in every language, read once for one run of the
+/// checks: made only by [`Project::article_records`], so a check cannot be handed records
+/// that lack a deferred shard's.
+#[derive(Debug)]
+pub struct ArticleRecords {
+    lock: Lock,
+    /// Language -> fingerprint of the text of its shard, those records' source.
+    fingerprints: BTreeMap<String, u128>,
+}
+
+impl ArticleRecords {
+    /// The records, as the checks look them up.
+    pub fn lock(&self) -> &Lock {
+        &self.lock
+    }
+
+    /// The fingerprint of the shard the records of a language were read from.
+    pub fn fingerprint(&self, lang: &str) -> Option<u128> {
+        self.fingerprints.get(lang).copied()
+    }
+}
+
 /// Templates every project has, built into the binary; a project file of the same name
 /// overrides one.
 pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
@@ -220,8 +143,10 @@ pub struct Project {
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
-    /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if none).
+    /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if
+    /// none), but for the records of deferred shards ([`ShardFile::deferred`]).
     pub lock: Lock,
+    shards: Shards,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
 }
@@ -234,170 +159,27 @@ impl Project {
 
     /// Load for `build`, `check` and `status`: the texts of article files are read and
     /// fingerprinted but not kept, as each is read again when its article is checked (a
-    /// 10,000-article archive holds 150 MB of them); the article files whose stamps the last
-    /// build recorded are not even read ([`crate::stamp`]).
+    /// 10,000-article archive holds 150 MB of them); the article files and articles' shards of
+    /// records whose stamps the last build recorded are not even read ([`crate::stamp`]).
     pub fn load_lazy(root: &Path) -> Result<Project> {
         Project::load_with(root, true)
     }
 
-    fn load_with(root: &Path, defer_articles: bool) -> Result<Project> {
-        let config_path = root.join(CONFIG_FILE);
-        let config = match fs::metadata(&config_path) {
-            Ok(_) => Config::parse(
-                &read_text(&config_path, CONFIG_FILE.as_ref())?,
-                CONFIG_FILE.as_ref(),
-            )?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Config::parse("", CONFIG_FILE.as_ref())?
-            }
-            Err(e) => return Err(Error::io(CONFIG_FILE, e)),
-        };
-
-        let lock = load_lock(root)?;
-
-        let stamps = if defer_articles {
+    /// The load in named steps. Articles come before the records, which name the shards
+    /// that are an article's, and before the locales, which name its `.ftl` files.
+    fn load_with(root: &Path, lazy: bool) -> Result<Project> {
+        let config = load_config(root)?;
+        let stamps = if lazy {
             Stamps::load(root)
         } else {
             Stamps::default()
         };
-        let mut articles = Vec::new();
-        if root.join(&config.content).is_dir() {
-            let paths: Vec<PathBuf> = sorted_entries(root, &config.content)?
-                .into_iter()
-                .filter(|(p, kind)| {
-                    *kind == Kind::File && p.extension().is_some_and(|e| e == "toml")
-                })
-                .map(|(p, _)| p)
-                .collect();
-            let read: Vec<Result<ArticleFile>> = paths
-                .par_iter()
-                .map(|path| {
-                    let rel = config.content.join(path.file_name().unwrap_or_default());
-                    let slug = path
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    let loaded = load_file(path, &rel, defer_articles.then_some(&stamps))?;
-                    let parsed = loaded.text.map(|t| content::parse_article(&rel, &t));
-                    Ok(ArticleFile {
-                        slug,
-                        path: rel,
-                        fingerprint: loaded.fingerprint,
-                        parsed: parsed.transpose()?,
-                        stamp: loaded.stamp,
-                    })
-                })
-                .collect();
-            // The first error in name order, whatever thread met it first.
-            articles = read.into_iter().collect::<Result<_>>()?;
-        }
-        // By slug, so `article_of` can search them (file names sort `a-b` before `a`).
-        articles.sort_by(|a: &ArticleFile, b: &ArticleFile| a.slug.cmp(&b.slug));
-
-        let locales_dir = root.join(&config.locales);
-        if !locales_dir.is_dir() {
-            return Err(Error::Layout {
-                path: config.locales.clone(),
-                message:
-                    "no locales folder: create it with one folder per language (e.g. locales/fr)"
-                        .into(),
-            });
-        }
-        let is_article_file = |name: &str| {
-            name.strip_suffix(".ftl").is_some_and(|slug| {
-                articles
-                    .binary_search_by(|a| a.slug.as_str().cmp(slug))
-                    .is_ok()
-            })
-        };
-        let mut locales = BTreeMap::new();
-        for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
-            if kind != Kind::Dir {
-                continue;
-            }
-            let lang = lang_dir
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let rel = config.locales.join(&lang);
-            check_language_folder(&lang).map_err(|message| Error::Layout {
-                path: rel.clone(),
-                message,
-            })?;
-            let mut files = Vec::new();
-            let defer = |name: &str| defer_articles && is_article_file(name);
-            collect_ftl(root, &rel, "", &defer, &stamps, &mut files)?;
-            locales.insert(lang, files);
-        }
-        if !locales.contains_key(&config.source) {
-            return Err(Error::Layout {
-                path: config.locales.join(&config.source),
-                message: format!("no folder for the source language `{}`", config.source),
-            });
-        }
-
-        let mut templates: BTreeMap<String, TemplateFile> = BUILTIN_TEMPLATES
-            .iter()
-            .map(|(name, text)| {
-                let t = TemplateFile {
-                    path: config.templates.join(name),
-                    text: (*text).to_owned(),
-                    builtin: true,
-                };
-                (name.to_string(), t)
-            })
-            .collect();
-        let templates_dir = root.join(&config.templates);
-        if templates_dir.is_dir() {
-            for (path, kind) in sorted_entries(root, &config.templates)? {
-                if path.extension().is_some_and(|e| e == "hbs") && kind == Kind::File {
-                    let name = path
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    let rel = config.templates.join(&name);
-                    let text = read_text(&path, &rel)?;
-                    guard::check_template(&text).map_err(|m| {
-                        Error::io(
-                            &rel,
-                            std::io::Error::new(std::io::ErrorKind::InvalidData, m),
-                        )
-                    })?;
-                    templates.insert(
-                        name,
-                        TemplateFile {
-                            path: rel,
-                            text,
-                            builtin: false,
-                        },
-                    );
-                }
-            }
-        }
-
-        let names: Vec<(&str, &str)> = templates
-            .iter()
-            .map(|(file, t)| (file.strip_suffix(".hbs").unwrap_or(file), t.text.as_str()))
-            .collect();
-        if let Some(cycle) = guard::template_cycle(&names) {
-            // Name the project's own template of the loop: built-in ones are not its files.
-            let in_loop: Vec<&TemplateFile> = cycle
-                .iter()
-                .map(|name| &templates[&format!("{name}.hbs")])
-                .collect();
-            let named = in_loop.iter().find(|t| !t.builtin).unwrap_or(&in_loop[0]);
-            return Err(Error::Template {
-                path: named.path.clone(),
-                message: format!(
-                    "templates include one another in a loop: {}",
-                    cycle.join(" -> ")
-                ),
-            });
-        }
-
+        let articles = load_articles(root, &config, lazy.then_some(&stamps))?;
+        // What `lazy` leaves unread or unkept: the files of articles.
+        let defer = |name: &str| lazy && find_article(&articles, name).is_some();
+        let (lock, shards) = load_lock(root, &defer, &stamps)?;
+        let locales = load_locales(root, &config, &defer, &stamps)?;
+        let templates = load_templates(root, &config)?;
         Ok(Project {
             root: root.to_path_buf(),
             config,
@@ -405,6 +187,7 @@ impl Project {
             locales,
             templates,
             lock,
+            shards,
             stamps,
         })
     }
@@ -492,9 +275,53 @@ impl Project {
             .values()
             .flatten()
             .map(|f| (&f.path, f.stamp, f.fingerprint));
+        let shards = self
+            .shards
+            .values()
+            .map(|s| (&s.path, s.stamp, s.fingerprint));
         articles
             .chain(ftl)
+            .chain(shards)
             .filter_map(|(path, stamp, fingerprint)| Some((path.as_path(), stamp?, fingerprint)))
+    }
+
+    /// The shard of a language's file of the given name, if there is one.
+    pub fn shard(&self, lang: &str, name: &str) -> Option<&ShardFile> {
+        self.shards.get(&(lang.to_owned(), name.to_owned()))
+    }
+
+    /// The records of an article's own file in every language, its deferred shards read now,
+    /// and the fingerprint of each shard's text as read: the records a check uses and the
+    /// fingerprint the build keeps come from the same bytes. A shard that cannot be read or
+    /// parsed is an error naming it, never taken for one without records (which would pass
+    /// every translation for reviewed).
+    pub fn article_records(&self, slug: &str) -> Result<ArticleRecords> {
+        let name = format!("{slug}.ftl");
+        let mut records = ArticleRecords {
+            lock: Lock::default(),
+            fingerprints: BTreeMap::new(),
+        };
+        for lang in self.languages() {
+            let shard = self.shard(&lang, &name);
+            if let Some(s) = shard.filter(|s| s.deferred) {
+                let full = self.root.join(&s.path);
+                let meta = fs::metadata(&full).map_err(|e| Error::io(&s.path, e))?;
+                let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
+                let text = decode(bytes, &s.path)?;
+                let parsed = lock::parse_shard(&lang, &name, &text, &s.path)?;
+                records.lock.records.extend(parsed);
+                let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+                records.fingerprints.insert(lang, fingerprint);
+                continue;
+            }
+            let kept = self.lock.records_of(&lang, &name);
+            let kept: Vec<_> = kept.map(|(k, r)| (k.clone(), r.clone())).collect();
+            records.lock.records.extend(kept);
+            if let Some(s) = shard {
+                records.fingerprints.insert(lang, s.fingerprint);
+            }
+        }
+        Ok(records)
     }
 
     /// The stamps the last build recorded.
@@ -521,13 +348,180 @@ impl Project {
 
     /// The article that owns a file name such as `coalition-des-volontaires.ftl`.
     pub fn article_of(&self, name: &str) -> Option<&ArticleFile> {
-        let slug = name.strip_suffix(".ftl")?;
-        let i = self
-            .articles
-            .binary_search_by(|a| a.slug.as_str().cmp(slug))
-            .ok()?;
-        Some(&self.articles[i])
+        find_article(&self.articles, name)
     }
+}
+
+/// The article of `articles` (sorted by slug) that owns a file name.
+fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a ArticleFile> {
+    let slug = name.strip_suffix(".ftl")?;
+    let i = articles
+        .binary_search_by(|a| a.slug.as_str().cmp(slug))
+        .ok()?;
+    Some(&articles[i])
+}
+
+/// `gazette.toml`, or the defaults when there is none.
+fn load_config(root: &Path) -> Result<Config> {
+    let path = root.join(CONFIG_FILE);
+    let text = match fs::metadata(&path) {
+        Ok(_) => read_text(&path, CONFIG_FILE.as_ref())?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io(CONFIG_FILE, e)),
+    };
+    Config::parse(&text, CONFIG_FILE.as_ref())
+}
+
+/// The content files, sorted by slug (so [`find_article`] can search them: file names sort
+/// `a-b` before `a`), read on every core; those `stamps` (when given) find unchanged are not.
+fn load_articles(
+    root: &Path,
+    config: &Config,
+    stamps: Option<&Stamps>,
+) -> Result<Vec<ArticleFile>> {
+    if !root.join(&config.content).is_dir() {
+        return Ok(Vec::new());
+    }
+    let paths: Vec<PathBuf> = sorted_entries(root, &config.content)?
+        .into_iter()
+        .filter(|(p, kind)| *kind == Kind::File && p.extension().is_some_and(|e| e == "toml"))
+        .map(|(p, _)| p)
+        .collect();
+    let read: Vec<Result<ArticleFile>> = paths
+        .par_iter()
+        .map(|path| {
+            let rel = config.content.join(path.file_name().unwrap_or_default());
+            let slug = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let loaded = load_file(path, &rel, stamps, guard::MAX_FILE_BYTES)?;
+            let parsed = loaded.text.map(|t| content::parse_article(&rel, &t));
+            Ok(ArticleFile {
+                slug,
+                path: rel,
+                fingerprint: loaded.fingerprint,
+                parsed: parsed.transpose()?,
+                stamp: loaded.stamp,
+            })
+        })
+        .collect();
+    // The first error in name order, whatever thread met it first.
+    let mut articles: Vec<ArticleFile> = read.into_iter().collect::<Result<_>>()?;
+    articles.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(articles)
+}
+
+/// Every language folder's `.ftl` files (see [`collect_ftl`] for `defer` and `stamps`); the
+/// source language must have one.
+fn load_locales(
+    root: &Path,
+    config: &Config,
+    defer: &(dyn Fn(&str) -> bool + Sync),
+    stamps: &Stamps,
+) -> Result<BTreeMap<String, Vec<FtlFile>>> {
+    if !root.join(&config.locales).is_dir() {
+        return Err(Error::Layout {
+            path: config.locales.clone(),
+            message: "no locales folder: create it with one folder per language (e.g. locales/fr)"
+                .into(),
+        });
+    }
+    let mut locales = BTreeMap::new();
+    for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
+        if kind != Kind::Dir {
+            continue;
+        }
+        let lang = lang_dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let rel = config.locales.join(&lang);
+        config::check_language_folder(&lang).map_err(|message| Error::Layout {
+            path: rel.clone(),
+            message,
+        })?;
+        let mut files = Vec::new();
+        collect_ftl(root, &rel, "", defer, stamps, &mut files)?;
+        locales.insert(lang, files);
+    }
+    if !locales.contains_key(&config.source) {
+        return Err(Error::Layout {
+            path: config.locales.join(&config.source),
+            message: format!("no folder for the source language `{}`", config.source),
+        });
+    }
+    Ok(locales)
+}
+
+/// The built-in templates, overridden by the project's `.hbs` files; refused if they
+/// include one another in a loop.
+fn load_templates(root: &Path, config: &Config) -> Result<BTreeMap<String, TemplateFile>> {
+    let mut templates: BTreeMap<String, TemplateFile> = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| {
+            let t = TemplateFile {
+                path: config.templates.join(name),
+                text: (*text).to_owned(),
+                builtin: true,
+            };
+            (name.to_string(), t)
+        })
+        .collect();
+    if root.join(&config.templates).is_dir() {
+        for (path, kind) in sorted_entries(root, &config.templates)? {
+            if !(path.extension().is_some_and(|e| e == "hbs") && kind == Kind::File) {
+                continue;
+            }
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let rel = config.templates.join(&name);
+            let text = read_text(&path, &rel)?;
+            guard::check_template(&text).map_err(|m| {
+                Error::io(
+                    &rel,
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, m),
+                )
+            })?;
+            let template = TemplateFile {
+                path: rel,
+                text,
+                builtin: false,
+            };
+            templates.insert(name, template);
+        }
+    }
+    check_template_loops(&templates)?;
+    Ok(templates)
+}
+
+/// Templates that include one another in a loop would render forever.
+fn check_template_loops(templates: &BTreeMap<String, TemplateFile>) -> Result<()> {
+    let names: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|(file, t)| (file.strip_suffix(".hbs").unwrap_or(file), t.text.as_str()))
+        .collect();
+    let Some(cycle) = guard::template_cycle(&names) else {
+        return Ok(());
+    };
+    // Name the project's own template of the loop: built-in ones are not its files.
+    let in_loop: Vec<&TemplateFile> = cycle
+        .iter()
+        .map(|name| &templates[&format!("{name}.hbs")])
+        .collect();
+    let named = in_loop.iter().find(|t| !t.builtin).unwrap_or(&in_loop[0]);
+    Err(Error::Template {
+        path: named.path.clone(),
+        message: format!(
+            "templates include one another in a loop: {}",
+            cycle.join(" -> ")
+        ),
+    })
 }
 
 /// What a folder entry is, symbolic links followed.
@@ -609,7 +603,12 @@ fn collect_ftl(
         .into_par_iter()
         .map(|(path, rel, name)| {
             let deferred = defer(&name);
-            let loaded = load_file(&path, &rel, deferred.then_some(stamps))?;
+            let loaded = load_file(
+                &path,
+                &rel,
+                deferred.then_some(stamps),
+                guard::MAX_FILE_BYTES,
+            )?;
             if let Some(text) = &loaded.text {
                 check_ftl(text, &rel)?;
             }
@@ -642,8 +641,14 @@ fn collect_ftl(
 
 /// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
 /// overridden by the shards of `gazette.lock.d/` (read on every core: an archive has one per
-/// article and language).
-fn load_lock(root: &Path) -> Result<Lock> {
+/// article and language), and the shards found. The shards of the files `defer` names that
+/// `stamps` find unchanged are not read (never with a `gazette.lock`, whose records they
+/// would override).
+fn load_lock(
+    root: &Path,
+    defer: &(dyn Fn(&str) -> bool + Sync),
+    stamps: &Stamps,
+) -> Result<(Lock, Shards)> {
     let mut lock = match fs::metadata(root.join(LEGACY_LOCK_FILE)) {
         Ok(meta) => {
             let rel = Path::new(LEGACY_LOCK_FILE);
@@ -662,36 +667,49 @@ fn load_lock(root: &Path) -> Result<Lock> {
                 std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a folder"),
             ))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lock),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((lock, BTreeMap::new())),
         Err(e) => return Err(Error::io(dir, e)),
     }
-    let mut shards = Vec::new();
+    let mut found = Vec::new();
     for (path, kind) in sorted_entries(root, dir)? {
         if kind == Kind::Dir {
             let lang = path.file_name().unwrap_or_default().to_string_lossy();
-            collect_shards(root, &dir.join(&*lang), &lang, "", &mut shards)?;
+            collect_shards(root, &dir.join(&*lang), &lang, "", &mut found)?;
         }
     }
+    let legacy = lock.legacy;
     // Read and parsed on every core, then gathered in one sorted build of the map.
-    let read: Vec<Result<Vec<(lock::Key, lock::Record)>>> = shards
-        .into_par_iter()
+    let read: Vec<Result<_>> = found
+        .par_iter()
         .map(|(rel, lang, name)| {
-            let full = root.join(&rel);
-            let meta = fs::metadata(&full).map_err(|e| Error::io(&rel, e))?;
-            let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
-            lock::parse_shard(&lang, &name, &decode(bytes, &rel)?, &rel)
+            let stamps = (!legacy && defer(name)).then_some(stamps);
+            let loaded = load_file(&root.join(rel), rel, stamps, lock::MAX_SHARD_BYTES as u64)?;
+            let records = match &loaded.text {
+                Some(text) => lock::parse_shard(lang, name, text, rel)?,
+                None => Vec::new(),
+            };
+            let shard = ShardFile {
+                path: rel.clone(),
+                fingerprint: loaded.fingerprint,
+                deferred: loaded.text.is_none(),
+                stamp: loaded.stamp,
+            };
+            Ok((shard, records))
         })
         .collect();
     let mut records = Vec::new();
-    for shard in read {
-        records.extend(shard?);
+    let mut shards = BTreeMap::new();
+    for ((_, lang, name), shard) in found.into_iter().zip(read) {
+        let (shard, parsed) = shard?;
+        records.extend(parsed);
+        shards.insert((lang, name), shard);
     }
     if lock.records.is_empty() {
         lock.records = records.into_iter().collect();
     } else {
         lock.records.extend(records);
     }
-    Ok(lock)
+    Ok((lock, shards))
 }
 
 /// The shards under a language folder of `gazette.lock.d/`: (path, language, file name).
@@ -727,8 +745,9 @@ struct Loaded {
     stamp: Option<Stamp>,
 }
 
-/// Read a file, unless `stamps` (when given) find it unchanged since the last build.
-fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Loaded> {
+/// Read a file of at most `limit` bytes, unless `stamps` (when given) find it unchanged since
+/// the last build.
+fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>, limit: u64) -> Result<Loaded> {
     let meta = fs::metadata(path).map_err(|e| Error::io(rel, e))?;
     let stamp = Stamp::of(&meta);
     if let Some(fingerprint) = stamps.and_then(|s| s.unchanged(rel, stamp)) {
@@ -738,7 +757,7 @@ fn load_file(path: &Path, rel: &Path, stamps: Option<&Stamps>) -> Result<Loaded>
             stamp: Some(stamp),
         });
     }
-    let text = decode(guard::read_file_of(path, &meta), rel)?;
+    let text = decode(guard::read_file_limited(path, &meta, limit), rel)?;
     Ok(Loaded {
         fingerprint: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
         text: Some(text),
@@ -779,4 +798,83 @@ fn decode(bytes: std::io::Result<Vec<u8>>, rel: &Path) -> Result<String> {
         text.drain(..3);
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Record the stamps of these files, as a last build would have, with a fingerprint no
+    /// reading of them gives.
+    fn stamp(root: &Path, files: &[&str]) {
+        let stamped: Vec<(PathBuf, Stamp)> = files
+            .iter()
+            .map(|f| {
+                (
+                    PathBuf::from(f),
+                    Stamp::of(&fs::metadata(root.join(f)).unwrap()),
+                )
+            })
+            .collect();
+        let entries = stamped.iter().map(|(p, s)| (p.as_path(), *s, 42));
+        Stamps::default().save(root, entries).unwrap();
+    }
+
+    #[test]
+    fn shards_of_articles_known_by_their_stamps_are_read_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/a.toml", "date = 2025-03-06\n");
+        write(root, "locales/fr/a.ftl", "t = Titre\n");
+        write(root, "locales/de/a.ftl", "t = Titel\n");
+        let (article, shared) = (
+            "gazette.lock.d/de/a.ftl.lock",
+            "gazette.lock.d/de/site.ftl.lock",
+        );
+        let text = format!("t {} Vieux\n", lock::fingerprint("Vieux"));
+        write(root, article, &text);
+        write(
+            root,
+            shared,
+            &format!("s {} Site\n", lock::fingerprint("Site")),
+        );
+        stamp(root, &[article, shared]);
+
+        let project = Project::load_lazy(root).unwrap();
+        let shard = project.shard("de", "a.ftl").unwrap();
+        assert!(shard.deferred);
+        assert_eq!(shard.fingerprint, 42, "from the stamps: not read");
+        assert_eq!(project.lock.records_of("de", "a.ftl").count(), 0);
+        assert!(!project.shard("de", "site.ftl").unwrap().deferred);
+        assert!(project.lock.get("de", "site.ftl", "s").is_some());
+        let records = project.article_records("a").unwrap();
+        assert_eq!(
+            records.lock().get("de", "a.ftl", "t").unwrap().text,
+            "Vieux"
+        );
+        let read = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+        assert_eq!(records.fingerprint("de"), Some(read), "what was read");
+
+        // For sync, every shard is read.
+        let eager = Project::load(root).unwrap();
+        assert!(!eager.shard("de", "a.ftl").unwrap().deferred);
+        assert!(eager.lock.get("de", "a.ftl", "t").is_some());
+
+        // Damaged (and stamped all the same): an error naming it, once its records are asked for.
+        write(root, article, "t nothex Vieux\n");
+        stamp(root, &[article]);
+        let project = Project::load_lazy(root).unwrap();
+        assert!(project.shard("de", "a.ftl").unwrap().deferred);
+        let err = project.article_records("a").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("{article}: line 1: the fingerprint must be 16 hexadecimal digits")
+        );
+    }
 }

@@ -92,8 +92,8 @@ const LAYERS: &[&[&str]] = &[
     &["ftl", "markup", "content", "lock"],
     // Fluent bundles with CLDR numbers and dates, used by the checks and the editions.
     &["intl"],
-    // Load: the project read into memory.
-    &["stamp", "project"],
+    // Load: the settings, the project read into memory.
+    &["config", "stamp", "project"],
     &["check"],
     &["localise"],
     &["render"],

@@ -12,9 +12,10 @@ use std::path::{Component, Path};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{self, Code, Severity};
+use gazette::config::Config;
 use gazette::content;
 use gazette::localise::{Localiser, MissingPolicy, Outcome};
-use gazette::project::{Config, Project};
+use gazette::project::Project;
 
 /// `article_toml`: bytes as `content/a.toml`, through the content parser.
 pub fn article_toml(data: &[u8]) {
@@ -112,7 +113,8 @@ pub fn ftl_check(data: &[u8]) {
             let _ = localiser.site_strings(lang);
             for file in &project.articles {
                 let (article, _) = project.article(file).expect("readable");
-                let (_, own) = checker.article(&article).expect("readable");
+                let records = project.article_records(&file.slug).expect("readable");
+                let (_, own) = checker.article(&article, &records).expect("readable");
                 for policy in [MissingPolicy::Fallback, MissingPolicy::Skip] {
                     if let Outcome::Edition(e) =
                         localiser.edition(lang, &article, &own.resources, policy)

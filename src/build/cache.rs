@@ -2,7 +2,7 @@
 //! checks, localises and renders only the articles whose inputs changed.
 //!
 //! For every article it keeps the fingerprint of the article's inputs (its content file, its
-//! own `.ftl` file in every language and their `gazette.lock` records), the findings of its
+//! own `.ftl` file in every language and their shards of records), the findings of its
 //! run of the checks, and what indexes, feeds and the sitemap need of its editions. One
 //! fingerprint covers what every page depends on (configuration, templates, shared files,
 //! options, gazette's version): when it changes, everything is done again. It also keeps the
@@ -149,7 +149,8 @@ pub fn checks(project: &Project) -> String {
         f.add(lang);
         for file in files.iter().filter(|f| !project.is_article_file(&f.name)) {
             f.add(&file.name).add(&file.text);
-            lock_records(&mut f, project, lang, &file.name);
+            let shard = project.shard(lang, &file.name).map(|s| s.fingerprint);
+            lock_records(&mut f, project, lang, &file.name, shard);
         }
     }
     f.finish()
@@ -169,31 +170,48 @@ pub fn site(global: &str, units: &[Unit]) -> String {
 }
 
 /// Fingerprint of one article's own inputs: `content` is its content file's fingerprint,
-/// `ftl` gives its own file's in a language (`None` where there is none).
+/// `ftl` and `shard` give its own file's and that file's shard's in a language (`None` where
+/// there is none).
 pub fn article(
     project: &Project,
     slug: &str,
     content: u128,
     ftl: impl Fn(&str) -> Option<u128>,
+    shard: impl Fn(&str) -> Option<u128>,
 ) -> String {
     let mut f = Fingerprint::default();
     f.add(slug).add(&format!("{content:032x}"));
     let name = format!("{slug}.ftl");
     for lang in project.languages() {
         f.add(&lang);
-        match ftl(&lang) {
-            Some(fingerprint) => f.add(&format!("{fingerprint:032x}")),
-            None => f.add("\0absent"),
-        };
-        lock_records(&mut f, project, &lang, &name);
+        add_optional(&mut f, ftl(&lang));
+        lock_records(&mut f, project, &lang, &name, shard(&lang));
     }
     f.finish()
 }
 
-fn lock_records(f: &mut Fingerprint, project: &Project, lang: &str, file: &str) {
-    for ((_, _, id), record) in project.lock.records_of(lang, file) {
-        f.add(id).add(&record.text);
+/// The records of a file: its shard's fingerprint stands for them (so they need not be
+/// parsed), with those of a single-file `gazette.lock`, whose records shards override one by one.
+fn lock_records(
+    f: &mut Fingerprint,
+    project: &Project,
+    lang: &str,
+    file: &str,
+    shard: Option<u128>,
+) {
+    add_optional(f, shard);
+    if project.lock.legacy {
+        for ((_, _, id), record) in project.lock.records_of(lang, file) {
+            f.add(id).add(&record.text);
+        }
     }
+}
+
+fn add_optional(f: &mut Fingerprint, fingerprint: Option<u128>) {
+    match fingerprint {
+        Some(fingerprint) => f.add(&format!("{fingerprint:032x}")),
+        None => f.add("\0absent"),
+    };
 }
 
 #[cfg(test)]

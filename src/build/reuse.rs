@@ -45,14 +45,19 @@ pub fn check(project: &Project) -> Result<Report> {
 /// (as the files' fingerprints or stamps tell when the project was loaded).
 pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>) -> Option<Unit> {
     let name = format!("{}.ftl", article.slug);
-    let fingerprint = cache::article(project, &article.slug, article.fingerprint, |lang| {
-        project.file(lang, &name).map(|f| f.fingerprint)
-    });
+    let fingerprint = cache::article(
+        project,
+        &article.slug,
+        article.fingerprint,
+        |lang| project.file(lang, &name).map(|f| f.fingerprint),
+        |lang| project.shard(lang, &name).map(|s| s.fingerprint),
+    );
     unit.filter(|u| u.fingerprint == fingerprint)
 }
 
-/// An article checked again: its files read once, and the fingerprint of exactly what was read
-/// (a file saved during the build is recorded as what the build used, never as what loading saw).
+/// An article checked again: its files and its shards of records read once, and the
+/// fingerprint of exactly what was read (a file saved during the build is recorded as what
+/// the build used, never as what loading saw).
 pub(super) struct Redone<'a> {
     pub article: Cow<'a, Article>,
     pub findings: Findings,
@@ -66,10 +71,15 @@ pub(super) fn redo<'a>(
     file: &'a ArticleFile,
 ) -> Result<Redone<'a>> {
     let (article, content) = project.article(file)?;
-    let (findings, own) = checker.article(&article)?;
-    let fingerprint = cache::article(project, &file.slug, content, |lang| {
-        own.fingerprints.get(lang).copied()
-    });
+    let records = project.article_records(&file.slug)?;
+    let (findings, own) = checker.article(&article, &records)?;
+    let fingerprint = cache::article(
+        project,
+        &file.slug,
+        content,
+        |lang| own.fingerprints.get(lang).copied(),
+        |lang| records.fingerprint(lang),
+    );
     Ok(Redone {
         article,
         findings,

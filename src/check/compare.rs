@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::diagnostic::slash_path;
 use super::{quality, Code, Counts, Diagnostic, Language, Parsed};
 use crate::ftl::Entry;
+use crate::lock::Lock;
 use crate::project::Project;
 
 /// Compare one target language with the source; returns its coverage per target file
@@ -38,6 +39,7 @@ pub(super) fn check(
         };
         let pair = Pair {
             project,
+            records: target.records,
             src,
             tgt,
             quality: &quality_target,
@@ -54,6 +56,7 @@ pub(super) fn check(
 /// A source file and the target file of the same name (if there is one).
 struct Pair<'a, 'p> {
     project: &'a Project,
+    records: &'a Lock,
     src: &'a Parsed<'p>,
     tgt: Option<&'a Parsed<'p>>,
     quality: &'a quality::Target<'a>,
@@ -98,10 +101,10 @@ impl Pair<'_, '_> {
     }
 
     /// Was the translation `t` of `entry` reviewed against another source text than today's
-    /// (`gazette.lock`)? Reported if so.
+    /// (`gazette.lock.d/`)? Reported if so.
     fn is_stale(&self, entry: &Entry, t: &Entry, out: &mut Vec<Diagnostic>) -> bool {
         let (lang, path) = (self.quality.lang, self.quality.path);
-        let record = self.project.lock.get(lang, &self.src.file.name, &entry.id);
+        let record = self.records.get(lang, &self.src.file.name, &entry.id);
         let Some(r) = record.filter(|r| !r.matches(&entry.text)) else {
             return false;
         };

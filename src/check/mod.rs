@@ -26,7 +26,8 @@ use crate::content::Article;
 use crate::error::Result;
 use crate::ftl::{self, FileFacts};
 use crate::intl::{OwnResources, SharedResources};
-use crate::project::{FtlFile, Project};
+use crate::lock::Lock;
+use crate::project::{ArticleRecords, FtlFile, Project};
 
 /// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
 pub(crate) struct Parsed<'p> {
@@ -61,6 +62,8 @@ pub(crate) struct Language<'a, 'p> {
     own: Option<&'a Parsed<'p>>,
     /// The article of this run; `None` in the shared files' run.
     pub article: Option<&'a Article>,
+    /// The records of the files this run reports on.
+    pub records: &'a Lock,
 }
 
 impl<'a, 'p> Language<'a, 'p> {
@@ -165,11 +168,12 @@ impl<'p> Checker<'p> {
 
     /// The run of the shared files and templates.
     pub fn shared(&self) -> Findings {
-        self.run(None, &[])
+        self.run(None, &[], &self.project.lock)
     }
 
-    /// The run of one article: its own file in every language.
-    pub fn article(&self, article: &Article) -> Result<(Findings, Own)> {
+    /// The run of one article: its own file in every language, judged against the records of
+    /// that file (the project's own may lack them: loading defers an article's shards).
+    pub fn article(&self, article: &Article, records: &ArticleRecords) -> Result<(Findings, Own)> {
         let name = format!("{}.ftl", article.slug);
         let own: Vec<Option<Parsed<'p>>> = self
             .languages
@@ -179,7 +183,7 @@ impl<'p> Checker<'p> {
                 file.map(|f| Parsed::new(self.project, f, true)).transpose()
             })
             .collect::<Result<_>>()?;
-        let findings = self.run(Some(article), &own);
+        let findings = self.run(Some(article), &own, records.lock());
         let mut read = Own {
             resources: OwnResources::new(),
             fingerprints: BTreeMap::new(),
@@ -194,7 +198,12 @@ impl<'p> Checker<'p> {
         Ok((findings, read))
     }
 
-    fn run(&self, article: Option<&Article>, own: &[Option<Parsed<'p>>]) -> Findings {
+    fn run(
+        &self,
+        article: Option<&Article>,
+        own: &[Option<Parsed<'p>>],
+        records: &Lock,
+    ) -> Findings {
         let project = self.project;
         let languages: Vec<Language> = self
             .languages
@@ -205,6 +214,7 @@ impl<'p> Checker<'p> {
                 shared,
                 own: own.get(i).and_then(Option::as_ref),
                 article,
+                records,
             })
             .collect();
         let mut findings = Findings::default();
@@ -232,7 +242,10 @@ pub fn check(project: &Project) -> Result<Report> {
     let articles: Vec<Findings> = project
         .articles
         .par_iter()
-        .map(|a| Ok(checker.article(&project.article(a)?.0)?.0))
+        .map(|a| {
+            let records = project.article_records(&a.slug)?;
+            Ok(checker.article(&project.article(a)?.0, &records)?.0)
+        })
         .collect::<Result<_>>()?;
     Ok(Report::assemble(
         project,

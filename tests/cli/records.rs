@@ -377,3 +377,83 @@ fn records_follow_a_renamed_source_file() {
         .read("gazette.lock.d/de/news/new.ftl.lock")
         .contains("\nbrief "));
 }
+
+/// `build --missing fallback --out <out>`, which must succeed; its summary and findings.
+fn build(p: &Project, out: &str) -> String {
+    let (exit, _, err) = run(p, &["build", "--missing", "fallback", "--out", out]);
+    assert_eq!(exit, 0, "{err}");
+    err
+}
+
+/// Records are inputs like any other: after an edit of a shard alone, of the same size or
+/// not, a rebuild reports what a full build reports, stale translations appearing and going,
+/// though shards unchanged since the last build are known by their stamps.
+#[test]
+fn a_rebuild_after_editing_only_records_equals_a_full_build() {
+    let p = Project::sample();
+    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
+    build(&p, "out");
+    std::thread::sleep(Duration::from_millis(2100));
+    build(&p, "out");
+    let kept = fs::read(p.path().join(".gazette-cache/files.bin")).unwrap();
+    let kept = String::from_utf8_lossy(&kept);
+    assert!(kept.contains(&shard), "the shard of an article has a stamp");
+    assert!(
+        !kept.contains("site.ftl.lock"),
+        "shards of shared files are always read"
+    );
+
+    let original = p.read(&shard);
+    let (old, new) = (
+        "Une alliance de { $count } pays",
+        "Une alliance de { $count } PAYS",
+    );
+    let reviewed = format!("alliance-heading {} ", gazette::lock::fingerprint(old));
+    let edited = original.replacen(
+        &format!("{reviewed}{old}"),
+        &format!("alliance-heading {} {new}", gazette::lock::fingerprint(new)),
+        1,
+    );
+    assert_eq!(edited.len(), original.len());
+    let longer = format!("{original}# reviewed again\n");
+    let stale = ("de".to_owned(), "alliance-heading".to_owned());
+    for (what, text, is_stale) in [("same size", &edited, true), ("longer", &longer, false)] {
+        p.write(&shard, text);
+        let checked = stale_ids(&p);
+        assert_eq!(checked.contains(&stale), is_stale, "{what}: {checked:?}");
+        let incremental = build(&p, "out");
+        let _ = fs::remove_dir_all(p.path().join("full"));
+        let full = build(&p, "full");
+        assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+        let findings = |s: &str| s.lines().filter(|l| l.contains("warning")).count();
+        assert_eq!(findings(&incremental), findings(&full), "{what}");
+        assert_eq!(stale_ids(&p), checked, "{what}: the cache the build left");
+    }
+}
+
+/// A shard known by its stamp is read when its article is checked again: damaged, it stops
+/// every command with exit 2 naming its line, never passing for a shard without records
+/// (which would take every translation for reviewed).
+#[test]
+fn a_damaged_shard_known_by_its_stamp_still_stops_every_command() {
+    let p = Project::sample();
+    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
+    p.write(&shard, &format!("{}intro nothex text\n", p.read(&shard)));
+    let line = p.read(&shard).lines().count();
+    // The stamps of a last build that saw the shard whole; no build cache: the article is
+    // checked again.
+    let meta = fs::metadata(p.path().join(&shard)).unwrap();
+    let stamp = gazette::stamp::Stamp::of(&meta);
+    let stamps = std::iter::once((std::path::Path::new(&shard), stamp, 42));
+    gazette::stamp::Stamps::default()
+        .save(p.path(), stamps)
+        .unwrap();
+    for args in [&["check"][..], &["status"], &["build"], &["sync", "de"]] {
+        let (exit, _, err) = run(&p, args);
+        assert_eq!(exit, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("{shard}: line {line}: the fingerprint must be")),
+            "{err}"
+        );
+    }
+}

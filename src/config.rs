@@ -1,0 +1,234 @@
+//! `gazette.toml`: the project's settings, every key optional, checked as a whole before
+//! anything else is read (a wrong language tag would otherwise pair no file).
+//!
+//! Pure: [`crate::project`] reads the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::content;
+use crate::error::{Error, Result};
+
+/// The settings file at the project root.
+pub const CONFIG_FILE: &str = "gazette.toml";
+
+/// `gazette.toml`, as written by the user. Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    source: Option<String>,
+    targets: Option<Vec<String>>,
+    content: Option<PathBuf>,
+    locales: Option<PathBuf>,
+    templates: Option<PathBuf>,
+    out: Option<PathBuf>,
+    base_url: Option<String>,
+    /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
+    /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
+    format_locales: Option<BTreeMap<String, String>>,
+}
+
+/// The resolved settings: defaults filled in, paths relative to the project root.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub source: String,
+    /// `None` means every folder under `locales/` but the source.
+    pub targets: Option<Vec<String>>,
+    pub content: PathBuf,
+    pub locales: PathBuf,
+    pub templates: PathBuf,
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+    pub format_locales: BTreeMap<String, String>,
+}
+
+impl Config {
+    /// Parse `gazette.toml` text; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: content::describe_toml_error(text, &e),
+        })?;
+        let bad = |message: String| Error::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let source = raw.source.unwrap_or_else(|| "fr".to_owned());
+        check_language_tag(&source).map_err(|m| bad(format!("source: {m}")))?;
+        if let Some(targets) = &raw.targets {
+            for t in targets {
+                check_language_tag(t).map_err(|m| bad(format!("targets: {m}")))?;
+            }
+        }
+        let mut format_locales = raw.format_locales.unwrap_or_default();
+        for (lang, locale) in &format_locales {
+            check_language_tag(locale).map_err(|m| bad(format!("format_locales.{lang}: {m}")))?;
+        }
+        format_locales.retain(|lang, locale| lang != locale);
+        let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
+        if let Some(url) = &base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(bad(format!(
+                    "base_url: `{url}` must be an absolute http:// or https:// URL"
+                )));
+            }
+        }
+        Ok(Config {
+            source,
+            targets: raw.targets,
+            content: raw.content.unwrap_or_else(|| "content".into()),
+            locales: raw.locales.unwrap_or_else(|| "locales".into()),
+            templates: raw.templates.unwrap_or_else(|| "templates".into()),
+            out: raw.out.unwrap_or_else(|| "out".into()),
+            base_url,
+            format_locales,
+        })
+    }
+
+    /// The locale whose CLDR data formats dates, numbers and plurals for a language folder.
+    pub fn format_locale<'a>(&'a self, lang: &'a str) -> &'a str {
+        self.format_locales
+            .get(lang)
+            .map(String::as_str)
+            .unwrap_or(lang)
+    }
+}
+
+fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+    let canonical = canonical_tag(tag)?;
+    if canonical != tag {
+        return Err(format!(
+            "`{tag}` is not a language tag in canonical form: write `{canonical}`"
+        ));
+    }
+    Ok(())
+}
+
+/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
+fn canonical_tag(tag: &str) -> std::result::Result<String, String> {
+    tag.parse::<unic_langid::LanguageIdentifier>()
+        .map(|id| id.to_string())
+        .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
+}
+
+/// A language folder's name must be its tag in canonical form: `locales/DE` next to
+/// `locales/de` would otherwise be published as another language, and `DE`, `de_DE` or
+/// `de-de` would never be paired with a `de` or `de-DE` of `gazette.toml` or a lock record.
+pub(crate) fn check_language_folder(lang: &str) -> std::result::Result<(), String> {
+    let canonical = canonical_tag(lang)
+        .map_err(|m| format!("{m}: a language folder is named by its tag (`de`, `pt-BR`)"))?;
+    if canonical != lang {
+        return Err(format!(
+            "a language folder is named by its BCP 47 tag in canonical form: rename it `{canonical}`"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(text, Path::new(CONFIG_FILE))
+    }
+
+    fn refusal(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        let c = parse("").unwrap();
+        assert_eq!(c.source, "fr");
+        assert_eq!(c.targets, None);
+        assert_eq!(c.content, Path::new("content"));
+        assert_eq!(c.locales, Path::new("locales"));
+        assert_eq!(c.templates, Path::new("templates"));
+        assert_eq!(c.out, Path::new("out"));
+        assert_eq!(c.base_url, None);
+        assert!(c.format_locales.is_empty());
+        assert_eq!(c.format_locale("de"), "de");
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let c = parse(
+            r#"
+source = "en"
+targets = ["de", "pt-BR"]
+content = "articles"
+locales = "l10n"
+templates = "layout"
+out = "public"
+base_url = "https://news.example/"
+
+[format_locales]
+en = "en-GB"
+de = "de"
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.source, "en");
+        assert_eq!(c.targets, Some(vec!["de".to_owned(), "pt-BR".to_owned()]));
+        assert_eq!(c.content, Path::new("articles"));
+        assert_eq!(c.locales, Path::new("l10n"));
+        assert_eq!(c.templates, Path::new("layout"));
+        assert_eq!(c.out, Path::new("public"));
+        assert_eq!(
+            c.base_url.as_deref(),
+            Some("https://news.example"),
+            "no final /"
+        );
+        // A language formatted as itself is no exception.
+        assert_eq!(c.format_locales.len(), 1);
+        assert_eq!(c.format_locale("en"), "en-GB");
+        assert_eq!(c.format_locale("de"), "de");
+    }
+
+    #[test]
+    fn an_unknown_key_is_named() {
+        let err = refusal("sources = \"fr\"\n");
+        assert!(err.starts_with("gazette.toml: "), "{err}");
+        assert!(err.contains("sources"), "{err}");
+    }
+
+    #[test]
+    fn language_tags_must_be_canonical() {
+        let err = refusal("source = \"de_de\"\n");
+        assert!(
+            err.contains("source: `de_de` is not a language tag in canonical form: write `de-DE`"),
+            "{err}"
+        );
+        let err = refusal("targets = [\"de\", \"no tag\"]\n");
+        assert!(
+            err.contains("targets: `no tag` is not a BCP 47 language tag"),
+            "{err}"
+        );
+        let err = refusal("[format_locales]\nen = \"en-gb\"\n");
+        assert!(
+            err.contains("format_locales.en: `en-gb` is not a language tag in canonical form"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn base_url_must_be_an_absolute_web_address() {
+        let err = refusal("base_url = \"news.example\"\n");
+        assert!(
+            err.contains("base_url: `news.example` must be an absolute http:// or https:// URL"),
+            "{err}"
+        );
+        assert!(parse("base_url = \"http://news.example\"\n").is_ok());
+    }
+
+    #[test]
+    fn language_folders_are_named_by_their_canonical_tag() {
+        assert!(check_language_folder("pt-BR").is_ok());
+        let err = check_language_folder("pt_br").unwrap_err();
+        assert!(err.contains("rename it `pt-BR`"), "{err}");
+        assert!(check_language_folder("not a tag").is_err());
+    }
+}
