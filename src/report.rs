@@ -352,7 +352,7 @@ pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Durati
         s.push_str(&format!("note: {}\n", note_text(note)));
     }
     if !summary.foreign.is_empty() {
-        let names: Vec<String> = summary.foreign.iter().map(|f| slash_path(f)).collect();
+        let names: Vec<&str> = summary.foreign.iter().map(String::as_str).collect();
         s.push_str(&format!(
             "note: kept {} in {} that gazette did not write: {}\n",
             count(names.len(), "file"),

@@ -20,8 +20,10 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use rayon::prelude::*;
 
@@ -55,6 +57,12 @@ pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
     }
 }
 
+/// A file of the output by its path relative to the output folder, `/`-separated (as the
+/// marker lists it): strings hash and compare much faster than `Path`s, component by
+/// component, and an archive's output has tens of thousands of files.
+pub type PathMap<V> = HashMap<String, V, Xxh3DefaultBuilder>;
+type PathSet<'a> = HashSet<&'a str, Xxh3DefaultBuilder>;
+
 /// What a write did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Written {
@@ -63,14 +71,14 @@ pub struct Written {
     /// Files of the previous output that the build no longer has.
     pub removed: usize,
     /// Files in the output that gazette did not write, kept as they are.
-    pub foreign: Vec<PathBuf>,
+    pub foreign: Vec<String>,
 }
 
 /// The previous output: its identity and the files gazette wrote there.
 struct Previous {
     id: String,
     /// `None` for a marker of an earlier gazette, which listed nothing: every file was its own.
-    files: Option<HashSet<PathBuf>>,
+    files: Option<HashSet<String, Xxh3DefaultBuilder>>,
 }
 
 /// An output folder being written.
@@ -82,9 +90,9 @@ pub struct Output {
     previous: Option<Previous>,
     staging: Staging,
     /// Folders already made in the staging folder.
-    dirs: Mutex<BTreeSet<PathBuf>>,
+    dirs: Mutex<BTreeSet<String>>,
     /// Files placed in the staging folder, relative to the output root, with their stamps.
-    placed: Mutex<HashMap<PathBuf, Stamp>>,
+    placed: Mutex<PathMap<Stamp>>,
     changed: AtomicUsize,
     /// Folders of killed builds removed when this one began.
     pub leftovers: usize,
@@ -174,7 +182,7 @@ impl Output {
 
     /// Is the previous output's file `rel` still the one a build recorded (not deleted,
     /// edited or replaced since)?
-    pub fn verify(&self, rel: &Path, recorded: &Stamp) -> bool {
+    pub fn verify(&self, rel: &str, recorded: &Stamp) -> bool {
         self.previous.is_some()
             && fs::symlink_metadata(self.real.join(rel))
                 .is_ok_and(|m| m.is_file() && Stamp::of_output(&m) == *recorded)
@@ -182,7 +190,7 @@ impl Output {
 
     /// Write one file of the build (from any thread). A file whose bytes are already in the
     /// previous output is linked from there.
-    pub fn put(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         self.make_parent(rel)?;
         let to = self.staging.path.join(rel);
         if self.previous.is_some() {
@@ -209,7 +217,7 @@ impl Output {
 
     /// Make the staging folder's `rel` the previous output's file (whose inode is `ino`),
     /// unless it already is.
-    fn link_in(&self, rel: &Path, ino: u64) -> Result<()> {
+    fn link_in(&self, rel: &str, ino: u64) -> Result<()> {
         let to = self.staging.path.join(rel);
         if ino != 0 && fs::symlink_metadata(&to).is_ok_and(|m| !m.is_dir() && inode(&m) == ino) {
             return Ok(());
@@ -220,25 +228,25 @@ impl Output {
     }
 
     /// An error of the staging folder, named as the kept previous site the user can see.
-    fn staging_error(&self, rel: &Path, e: std::io::Error) -> Error {
+    fn staging_error(&self, rel: &str, e: std::io::Error) -> Error {
         Error::io(self.staging.shown.join(rel), e)
     }
 
-    fn place(&self, rel: &Path, stamp: Stamp) {
+    fn place(&self, rel: &str, stamp: Stamp) {
         self.placed
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(rel.to_path_buf(), stamp);
+            .insert(rel.to_owned(), stamp);
     }
 
-    fn make_parent(&self, rel: &Path) -> Result<()> {
-        let Some(dir) = rel.parent() else {
+    fn make_parent(&self, rel: &str) -> Result<()> {
+        let Some((dir, _)) = rel.rsplit_once('/') else {
             return Ok(());
         };
         let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
         if !dirs.contains(dir) {
             make_dir(&self.staging.path, dir).map_err(|e| self.staging_error(dir, e))?;
-            dirs.insert(dir.to_path_buf());
+            dirs.insert(dir.to_owned());
         }
         Ok(())
     }
@@ -247,26 +255,25 @@ impl Output {
     /// not render again (verified with [`Output::verify`]), linked in with their stamps; files
     /// gazette did not write are linked in too, and whatever else the staging folder holds is
     /// removed. Nothing is published yet.
-    pub fn finish(self, kept: Vec<(PathBuf, Stamp)>) -> Result<Staged> {
+    pub fn finish(self, kept: Vec<(String, Stamp)>) -> Result<Staged> {
         let shown = self.shown.clone();
-        let mut old_files = HashMap::new();
+        let mut old_files = PathMap::default();
         if self.previous.is_some() {
-            list_files(&self.real, Path::new(""), &mut old_files)
-                .map_err(|e| Error::io(&shown, e))?;
+            list_files(&self.real, "", &mut old_files).map_err(|e| Error::io(&shown, e))?;
         }
         let placed = std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()));
-        let new_files: HashSet<&Path> = placed
+        let new_files: PathSet = placed
             .keys()
-            .map(PathBuf::as_path)
-            .chain(kept.iter().map(|(rel, _)| rel.as_path()))
+            .map(String::as_str)
+            .chain(kept.iter().map(|(rel, _)| rel.as_str()))
             .collect();
-        let ours = |rel: &Path| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
+        let ours = |rel: &str| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
             Some(files) => files.contains(rel),
             None => true,
         };
         let (mut foreign, mut removed) = (Vec::new(), 0);
         for rel in old_files.keys() {
-            if rel == Path::new(MARKER) || new_files.contains(rel.as_path()) {
+            if rel == MARKER || new_files.contains(rel.as_str()) {
                 continue;
             }
             if ours(rel) {
@@ -290,17 +297,17 @@ impl Output {
             _ => {
                 self.complete(&kept, &written.foreign, &placed, &old_files)?;
                 let id = new_id();
-                let mut files: Vec<&Path> = new_files.iter().copied().collect();
-                files.sort();
+                let mut files: Vec<&str> = new_files.iter().copied().collect();
+                files.sort_unstable();
                 let mut text = format!("{MARKER_HEADER}{id}\n");
                 for f in files {
-                    text.push_str(&slash(f));
+                    text.push_str(f);
                     text.push('\n');
                 }
                 let marker = self.staging.path.join(MARKER);
                 clear(&marker)
                     .and_then(|()| fs::write(&marker, text))
-                    .map_err(|e| self.staging_error(Path::new(MARKER), e))?;
+                    .map_err(|e| self.staging_error(MARKER, e))?;
                 id
             }
         };
@@ -321,35 +328,37 @@ impl Output {
     /// from `out/` (`old` gives their inodes), `placed` ones already written; the rest removed.
     fn complete(
         &self,
-        kept: &[(PathBuf, Stamp)],
-        foreign: &[PathBuf],
-        placed: &HashMap<PathBuf, Stamp>,
-        old: &HashMap<PathBuf, u64>,
+        kept: &[(String, Stamp)],
+        foreign: &[String],
+        placed: &PathMap<Stamp>,
+        old: &PathMap<u64>,
     ) -> Result<()> {
         let stage = &self.staging.path;
-        let mut there = HashMap::new();
-        list_files(stage, Path::new(""), &mut there)
-            .map_err(|e| self.staging_error(Path::new(""), e))?;
-        let linked: Vec<&Path> = kept
+        let mut there = PathMap::default();
+        list_files(stage, "", &mut there).map_err(|e| self.staging_error("", e))?;
+        let linked: Vec<&str> = kept
             .iter()
-            .map(|(rel, _)| rel.as_path())
-            .chain(foreign.iter().map(PathBuf::as_path))
+            .map(|(rel, _)| rel.as_str())
+            .chain(foreign.iter().map(String::as_str))
             .collect();
-        let wanted: HashSet<&Path> = linked
+        let wanted: PathSet = linked
             .iter()
             .copied()
-            .chain(placed.keys().map(PathBuf::as_path))
+            .chain(placed.keys().map(String::as_str))
             .collect();
         there
             .keys()
-            .filter(|rel| !wanted.contains(rel.as_path()) && rel.as_path() != Path::new(MARKER))
+            .filter(|rel| !wanted.contains(rel.as_str()) && *rel != MARKER)
             .collect::<Vec<_>>()
             .par_iter()
             .try_for_each(|rel| {
                 fs::remove_file(stage.join(rel)).map_err(|e| self.staging_error(rel, e))
             })?;
         remove_empty_dirs(stage, Path::new(""));
-        let dirs: BTreeSet<&Path> = linked.iter().filter_map(|rel| rel.parent()).collect();
+        let dirs: BTreeSet<&str> = linked
+            .iter()
+            .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| dir))
+            .collect();
         for dir in dirs {
             make_dir(stage, dir).map_err(|e| self.staging_error(dir, e))?;
         }
@@ -377,7 +386,7 @@ pub struct Staged {
     /// The identity of the new output.
     pub id: String,
     /// Every file gazette wrote, with its stamp, for the next build to verify.
-    pub stamps: HashMap<PathBuf, Stamp>,
+    pub stamps: PathMap<Stamp>,
     pub written: Written,
 }
 
@@ -475,12 +484,12 @@ fn clear(path: &Path) -> std::io::Result<()> {
 
 /// Make the folder `rel` under `root`, removing a file that stands where one of its folders
 /// must be.
-fn make_dir(root: &Path, rel: &Path) -> std::io::Result<()> {
+fn make_dir(root: &Path, rel: &str) -> std::io::Result<()> {
     if fs::create_dir_all(root.join(rel)).is_ok() {
         return Ok(());
     }
     let mut at = root.to_path_buf();
-    for part in rel.components() {
+    for part in rel.split('/') {
         at.push(part);
         if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
             fs::remove_file(&at)?;
@@ -532,7 +541,7 @@ fn read_marker(out: &Path) -> Option<Previous> {
         .strip_prefix(MARKER_HEADER)
         .unwrap_or_default()
         .to_owned();
-    let files = rest.lines().map(PathBuf::from).collect();
+    let files = rest.lines().map(str::to_owned).collect();
     Some(Previous {
         id,
         files: Some(files),
@@ -549,20 +558,18 @@ fn new_id() -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(seed.as_bytes()))
 }
 
-/// A relative path with `/` separators, as the marker lists it.
-fn slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// Every file under `root`/`rel`, relative to `root`, with its inode (as the folder listing
 /// gives it: no `stat` per file).
-fn list_files(root: &Path, rel: &Path, out: &mut HashMap<PathBuf, u64>) -> std::io::Result<()> {
+fn list_files(root: &Path, rel: &str, out: &mut PathMap<u64>) -> std::io::Result<()> {
     for entry in fs::read_dir(root.join(rel))? {
         let entry = entry?;
-        let path = rel.join(entry.file_name());
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let path = if rel.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{rel}/{name}")
+        };
         if entry.file_type()?.is_dir() {
             list_files(root, &path, out)?;
         } else {
@@ -600,14 +607,14 @@ mod tests {
     fn write(out: &Path, files: &[(&str, &str)], kept: &[&str]) -> Written {
         let output = Output::begin(out, "out".as_ref()).unwrap();
         for (rel, text) in files {
-            output.put(rel.as_ref(), text.as_bytes()).unwrap();
+            output.put(rel, text.as_bytes()).unwrap();
         }
         let kept = kept
             .iter()
             .map(|rel| {
                 let meta = fs::metadata(out.join(rel)).unwrap();
-                assert!(output.verify(rel.as_ref(), &Stamp::of_output(&meta)));
-                (PathBuf::from(rel), Stamp::of_output(&meta))
+                assert!(output.verify(rel, &Stamp::of_output(&meta)));
+                (rel.to_string(), Stamp::of_output(&meta))
             })
             .collect();
         let staged = output.finish(kept).unwrap();
@@ -667,9 +674,9 @@ mod tests {
         fs::write(kept.join("x.txt"), "stray").unwrap();
         fs::create_dir_all(kept.join("fr/b.txt.d")).unwrap();
         write(&out, &[("fr/b.txt", "22")], &["a.txt", "de/d.txt"]);
-        let mut files = HashMap::new();
-        list_files(&out, Path::new(""), &mut files).unwrap();
-        let mut names: Vec<String> = files.keys().map(|f| slash(f)).collect();
+        let mut files = PathMap::default();
+        list_files(&out, "", &mut files).unwrap();
+        let mut names: Vec<&String> = files.keys().collect();
         names.sort();
         assert_eq!(names, [MARKER, "a.txt", "de/d.txt", "fr/b.txt"]);
         assert_eq!(fs::read(out.join("a.txt")).unwrap(), b"1");
@@ -685,7 +692,7 @@ mod tests {
         write(&out, &[("fr/a.txt", "one")], &[]);
         fs::write(out.join("CNAME"), "news.example").unwrap();
         let written = write(&out, &[("fr/a.txt", "two")], &[]);
-        assert_eq!(written.foreign, [PathBuf::from("CNAME")]);
+        assert_eq!(written.foreign, ["CNAME"]);
         assert_eq!(fs::read(out.join("CNAME")).unwrap(), b"news.example");
         assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"two");
     }

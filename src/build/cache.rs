@@ -11,8 +11,8 @@
 //! and names the output it describes by the identity in that output's marker
 //! ([`crate::write`]), so a deleted, foreign or restored `out/` is never trusted.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
@@ -23,6 +23,7 @@ use crate::localise::Listing;
 use crate::project::Project;
 use crate::stamp::Stamp;
 use crate::store::{self, Refused};
+use crate::write::PathMap;
 
 pub use crate::store::DIR;
 
@@ -40,9 +41,9 @@ pub struct Cache {
     /// Fingerprint of what the indexes, feeds and sitemap were made of ([`site`]).
     pub site: String,
     /// Those pages, relative to the output folder.
-    pub site_files: Vec<PathBuf>,
+    pub site_files: Vec<String>,
     /// Every file the build wrote to the output, with the stamp it had there.
-    pub stamps: HashMap<PathBuf, Stamp>,
+    pub stamps: PathMap<Stamp>,
 }
 
 /// What a build made of one article.

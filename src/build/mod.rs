@@ -56,7 +56,7 @@ pub struct Summary {
     /// Files of the previous `out/` that this build no longer has.
     pub removed: usize,
     /// Files in the output that gazette did not write: kept as they are.
-    pub foreign: Vec<PathBuf>,
+    pub foreign: Vec<String>,
     /// Things the publisher should know, in the order the summary tells them.
     pub notes: Vec<Note>,
 }
@@ -227,7 +227,7 @@ fn cleanup_notes(project: &Project, output: &Output) -> Vec<Note> {
 }
 
 /// The pages of the articles taken from the previous build, with their recorded stamps.
-fn kept_pages(units: &[Unit], reused: &[bool], previous: &Cache) -> Vec<(PathBuf, Stamp)> {
+fn kept_pages(units: &[Unit], reused: &[bool], previous: &Cache) -> Vec<(String, Stamp)> {
     units
         .iter()
         .zip(reused)

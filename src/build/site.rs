@@ -2,7 +2,6 @@
 //! (language indexes, feeds, the language picker, the sitemap), written to the output.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -26,7 +25,7 @@ use crate::write::Output;
 pub(super) struct Listings {
     /// What they are made of ([`cache::site`]).
     pub fingerprint: String,
-    pub files: Vec<PathBuf>,
+    pub files: Vec<String>,
     /// Taken from the previous build as they were.
     pub kept: bool,
 }
@@ -46,7 +45,7 @@ fn lang_url(base: Option<&str>, lang: &str, file: &str, from: &str) -> String {
 }
 
 /// The files of an article's published editions, relative to the output folder.
-pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = PathBuf> + '_ {
+pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
     unit.pages.iter().flat_map(|page| match page {
         Page::Published { listing, .. } => ["html", "txt"]
             .map(|ext| page_path(&listing.lang, &listing.slug, ext))
@@ -56,8 +55,8 @@ pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = PathBuf> + '_ {
 }
 
 /// `<lang>/<slug>.<ext>`, relative to the output folder.
-fn page_path(lang: &str, slug: &str, ext: &str) -> PathBuf {
-    PathBuf::from(lang).join(format!("{slug}.{ext}"))
+fn page_path(lang: &str, slug: &str, ext: &str) -> String {
+    format!("{lang}/{slug}.{ext}")
 }
 
 /// What every page of a build is made with.
@@ -95,7 +94,7 @@ impl Site<'_, '_> {
         units: &[Unit],
         previous: &Cache,
         global: &str,
-        kept: &mut Vec<(PathBuf, Stamp)>,
+        kept: &mut Vec<(String, Stamp)>,
     ) -> Result<Listings> {
         let fingerprint = cache::site(global, units);
         let intact = !previous.global.is_empty()
@@ -247,11 +246,11 @@ impl Site<'_, '_> {
     }
 
     /// A language's index and, with `base_url`, its feed; returns the files written.
-    fn language_pages(&self, lang: &str, published: &[Vec<&Listing>]) -> Result<Vec<PathBuf>> {
+    fn language_pages(&self, lang: &str, published: &[Vec<&Listing>]) -> Result<Vec<String>> {
         let (project, langs, names) = (self.project, self.langs, self.names);
         let base = project.config.base_url.as_deref();
         let mut files = Vec::new();
-        let mut put = |rel: PathBuf, bytes: &[u8]| {
+        let mut put = |rel: String, bytes: &[u8]| {
             self.output.put(&rel, bytes)?;
             files.push(rel);
             Ok::<(), Error>(())
@@ -283,7 +282,7 @@ impl Site<'_, '_> {
             feed: base.map(|_| "feed.xml".to_owned()),
         };
         put(
-            PathBuf::from(lang).join("index.html"),
+            format!("{lang}/index.html"),
             self.renderer.index_html(&view)?.as_bytes(),
         )?;
         if let Some(b) = base {
@@ -297,17 +296,14 @@ impl Site<'_, '_> {
                 index_url: &index_url,
                 base_url: b,
             };
-            put(
-                PathBuf::from(lang).join("feed.xml"),
-                atom(&meta, &list).as_bytes(),
-            )?;
+            put(format!("{lang}/feed.xml"), atom(&meta, &list).as_bytes())?;
         }
         Ok(files)
     }
 
     /// Indexes, language picker, feeds and sitemap: the pages made of every article. Returns
     /// the files written, sorted.
-    fn pages(&self, units: &[Unit]) -> Result<Vec<PathBuf>> {
+    fn pages(&self, units: &[Unit]) -> Result<Vec<String>> {
         // Each article's editions, in the project's language order.
         let published: Vec<Vec<&Listing>> = units
             .iter()
@@ -322,15 +318,15 @@ impl Site<'_, '_> {
             })
             .collect();
         // Each language's index and feed, in parallel.
-        let written: Vec<Vec<PathBuf>> = self
+        let written: Vec<Vec<String>> = self
             .langs
             .par_iter()
             .map(|lang| self.language_pages(lang, &published))
             .collect::<Result<_>>()?;
-        let mut files: Vec<PathBuf> = written.into_iter().flatten().collect();
+        let mut files: Vec<String> = written.into_iter().flatten().collect();
         let mut put = |rel: &str, bytes: &[u8]| {
-            self.output.put(Path::new(rel), bytes)?;
-            files.push(PathBuf::from(rel));
+            self.output.put(rel, bytes)?;
+            files.push(rel.to_owned());
             Ok::<(), Error>(())
         };
         put("index.html", self.picker_html()?.as_bytes())?;
