@@ -257,37 +257,27 @@ impl Output {
     /// removed. Nothing is published yet.
     pub fn finish(self, kept: Vec<(String, Stamp)>) -> Result<Staged> {
         let shown = self.shown.clone();
-        let mut old_files = PathMap::default();
-        if self.previous.is_some() {
-            list_files(&self.real, "", &mut old_files).map_err(|e| Error::io(&shown, e))?;
-        }
+        // Both listings on their own cores when the staging folder will need its own.
+        let list_old = || {
+            let mut old = PathMap::default();
+            if self.previous.is_some() {
+                list_files(&self.real, "", &mut old).map_err(|e| Error::io(&shown, e))?;
+            }
+            Ok::<_, Error>(old)
+        };
+        let (old_files, mut there) = if self.changed.load(Ordering::Relaxed) > 0 {
+            let (old, there) = rayon::join(list_old, || self.list_staging());
+            (old?, Some(there?))
+        } else {
+            (list_old()?, None)
+        };
         let placed = std::mem::take(&mut *self.placed.lock().unwrap_or_else(|e| e.into_inner()));
         let new_files: PathSet = placed
             .keys()
             .map(String::as_str)
             .chain(kept.iter().map(|(rel, _)| rel.as_str()))
             .collect();
-        let ours = |rel: &str| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
-            Some(files) => files.contains(rel),
-            None => true,
-        };
-        let (mut foreign, mut removed) = (Vec::new(), 0);
-        for rel in old_files.keys() {
-            if rel == MARKER || new_files.contains(rel.as_str()) {
-                continue;
-            }
-            if ours(rel) {
-                removed += 1;
-            } else {
-                foreign.push(rel.clone());
-            }
-        }
-        foreign.sort();
-        let written = Written {
-            changed: self.changed.load(Ordering::Relaxed),
-            removed,
-            foreign,
-        };
+        let written = self.written(&old_files, &new_files);
         // Unchanged: nothing to publish (an earlier gazette's output, with no identity, gets one).
         let unchanged = self.previous.as_ref().is_some_and(|p| !p.id.is_empty())
             && written.changed == 0
@@ -295,20 +285,12 @@ impl Output {
         let id = match &self.previous {
             Some(p) if unchanged => p.id.clone(),
             _ => {
-                self.complete(&kept, &written.foreign, &placed, &old_files)?;
-                let id = new_id();
-                let mut files: Vec<&str> = new_files.iter().copied().collect();
-                files.sort_unstable();
-                let mut text = format!("{MARKER_HEADER}{id}\n");
-                for f in files {
-                    text.push_str(f);
-                    text.push('\n');
-                }
-                let marker = self.staging.path.join(MARKER);
-                clear(&marker)
-                    .and_then(|()| fs::write(&marker, text))
-                    .map_err(|e| self.staging_error(MARKER, e))?;
-                id
+                let there = match there.take() {
+                    Some(there) => there,
+                    None => self.list_staging()?,
+                };
+                self.complete(&kept, &written.foreign, &placed, &old_files, &there)?;
+                self.write_marker(&new_files)?
             }
         };
         let mut stamps = placed;
@@ -324,6 +306,56 @@ impl Output {
         })
     }
 
+    /// What the new site changes of the previous output (`old`): files that changed, files it
+    /// no longer has, files gazette did not write (kept).
+    fn written(&self, old: &PathMap<u64>, new_files: &PathSet) -> Written {
+        let ours = |rel: &str| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
+            Some(files) => files.contains(rel),
+            None => true,
+        };
+        let (mut foreign, mut removed) = (Vec::new(), 0);
+        for rel in old.keys() {
+            if rel == MARKER || new_files.contains(rel.as_str()) {
+                continue;
+            }
+            if ours(rel) {
+                removed += 1;
+            } else {
+                foreign.push(rel.clone());
+            }
+        }
+        foreign.sort();
+        Written {
+            changed: self.changed.load(Ordering::Relaxed),
+            removed,
+            foreign,
+        }
+    }
+
+    /// The new site's marker, naming it by a new identity (returned) and listing its files.
+    fn write_marker(&self, files: &PathSet) -> Result<String> {
+        let id = new_id();
+        let mut files: Vec<&str> = files.iter().copied().collect();
+        files.sort_unstable();
+        let mut text = format!("{MARKER_HEADER}{id}\n");
+        for f in files {
+            text.push_str(f);
+            text.push('\n');
+        }
+        let marker = self.staging.path.join(MARKER);
+        clear(&marker)
+            .and_then(|()| fs::write(&marker, text))
+            .map_err(|e| self.staging_error(MARKER, e))?;
+        Ok(id)
+    }
+
+    /// The files of the staging folder, with their inodes.
+    fn list_staging(&self) -> Result<PathMap<u64>> {
+        let mut there = PathMap::default();
+        list_files(&self.staging.path, "", &mut there).map_err(|e| self.staging_error("", e))?;
+        Ok(there)
+    }
+
     /// Make the staging folder hold exactly the new site: `kept` and `foreign` files linked
     /// from `out/` (`old` gives their inodes), `placed` ones already written; the rest removed.
     fn complete(
@@ -332,10 +364,9 @@ impl Output {
         foreign: &[String],
         placed: &PathMap<Stamp>,
         old: &PathMap<u64>,
+        there: &PathMap<u64>,
     ) -> Result<()> {
         let stage = &self.staging.path;
-        let mut there = PathMap::default();
-        list_files(stage, "", &mut there).map_err(|e| self.staging_error("", e))?;
         let linked: Vec<&str> = kept
             .iter()
             .map(|(rel, _)| rel.as_str())

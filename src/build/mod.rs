@@ -237,10 +237,11 @@ fn kept_pages(units: &[Unit], reused: &[bool], previous: &Cache) -> Vec<(String,
         .collect()
 }
 
-/// Publish the staged site, then keep its cache and the input files' stamps. The cache is
-/// written before the site is published (a full disk fails the build with `out/` untouched)
-/// and put in place after: killed in between, the next build finds a cache of another output
-/// and does everything again. `same_cache`: the cache would be written unchanged.
+/// Publish the staged site with its cache. The cache is written before the site is published
+/// (a full disk fails the build with `out/` untouched) and put in place after: killed in
+/// between, the next build finds a cache of another output and does everything again. The
+/// input files' stamps are kept meanwhile: they say what the files held, whatever becomes of
+/// the build. `same_cache`: the cache would be written unchanged.
 fn publish(
     project: &Project,
     staged: Staged,
@@ -248,16 +249,20 @@ fn publish(
     same_cache: bool,
     summary: &mut Summary,
 ) -> Result<()> {
-    let pending = if same_cache && staged.written == Written::default() {
-        None
-    } else {
-        Some(cache::stage(project, &summary.out, cache)?)
-    };
+    // The cache is encoded and written while the inputs' stamps are: both before publishing.
+    let (pending, stamps) = rayon::join(
+        || {
+            let unchanged = same_cache && staged.written == Written::default();
+            (!unchanged)
+                .then(|| cache::stage(project, &summary.out, cache))
+                .transpose()
+        },
+        || project.stamps().save(&project.root, project.stamped()),
+    );
+    let pending = pending?;
     staged.publish()?;
     // The site is out: a cache or stamps not kept only make the next build a full one.
-    let kept = pending
-        .map_or(Ok(()), store::Pending::keep)
-        .and_then(|()| project.stamps().save(&project.root, project.stamped()));
+    let kept = stamps.and_then(|()| pending.map_or(Ok(()), store::Pending::keep));
     if let Err(e) = kept {
         summary.notes.push(Note::CacheNotSaved(e.to_string()));
     }
