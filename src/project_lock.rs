@@ -80,14 +80,20 @@ impl ProjectLock {
     }
 }
 
-/// Who holds the lock, as its holder wrote it.
+/// Who holds the lock, as its holder wrote it. A holder writes its name just after it takes
+/// the lock: an empty file is read again a few times before giving up on the name.
 fn holder(file: &mut File) -> String {
-    let mut text = String::new();
-    let read = file.take(512).read_to_string(&mut text);
-    match read {
-        Ok(_) if !text.trim().is_empty() => text.trim().to_owned(),
-        _ => "another gazette run".to_owned(),
+    for _ in 0..5 {
+        let mut text = String::new();
+        let read = file
+            .rewind()
+            .and_then(|()| file.take(512).read_to_string(&mut text));
+        if read.is_ok() && !text.trim().is_empty() {
+            return text.trim().to_owned();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    "another gazette run".to_owned()
 }
 
 #[cfg(test)]
