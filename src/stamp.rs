@@ -59,18 +59,6 @@ impl Stamp {
     }
 }
 
-impl Stamp {
-    /// The stamp of a page of `out/`: its change time is left out, as hard-linking an
-    /// unchanged page into the next site changes it ([`crate::write`]); editing the page
-    /// still changes its modification time or inode.
-    pub fn of_output(meta: &fs::Metadata) -> Stamp {
-        Stamp {
-            changed: 0,
-            ..Stamp::of(meta)
-        }
-    }
-}
-
 fn nanos(t: SystemTime) -> i128 {
     match t.duration_since(UNIX_EPOCH) {
         Ok(d) => d.as_nanos() as i128,

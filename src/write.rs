@@ -143,18 +143,21 @@ impl Output {
             &parent
         };
         let prefix = format!(".{name}.staging-");
+        // Only a real folder is taken over: a link or a file in its place is removed (the link
+        // itself, never what it points to).
+        if fs::symlink_metadata(&kept).is_ok_and(|m| !m.is_dir()) {
+            let _ = fs::remove_file(&kept);
+        }
         let mut leftovers = staging_folders(&parent, &prefix);
-        if !kept.is_dir() {
+        let real_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+        if !real_dir(&kept) && leftovers.last().is_some_and(|l| real_dir(l)) {
             if let Some(last) = leftovers.pop() {
                 let _ = fs::rename(last, &kept);
             }
         }
-        let removed = leftovers
-            .iter()
-            .filter(|f| fs::remove_dir_all(f).is_ok())
-            .count();
+        let removed = leftovers.iter().filter(|f| clear(f).is_ok()).count();
         let path = parent.join(format!("{prefix}{}", &new_id()[..12]));
-        let keep = fs::rename(&kept, &path).is_ok();
+        let keep = real_dir(&kept) && fs::rename(&kept, &path).is_ok();
         if !keep {
             fs::create_dir(&path).map_err(|e| Error::io(shown, e))?;
         }
@@ -185,7 +188,7 @@ impl Output {
     pub fn verify(&self, rel: &str, recorded: &Stamp) -> bool {
         self.previous.is_some()
             && fs::symlink_metadata(self.real.join(rel))
-                .is_ok_and(|m| m.is_file() && Stamp::of_output(&m) == *recorded)
+                .is_ok_and(|m| m.is_file() && Stamp::of(&m) == *recorded)
     }
 
     /// Write one file of the build (from any thread). A file whose bytes are already in the
@@ -200,8 +203,12 @@ impl Output {
                     && meta.len() == bytes.len() as u64
                     && fs::read(&old).is_ok_and(|old| old == bytes);
                 if same {
-                    self.link_in(rel, inode(&meta))?;
-                    self.place(rel, Stamp::of_output(&meta));
+                    // A new link changes the file's change time: its stamp is taken after.
+                    let stamp = match self.link_in(rel, inode(&meta))? {
+                        true => self.staged_stamp(rel)?,
+                        false => Stamp::of(&meta),
+                    };
+                    self.place(rel, stamp);
                     return Ok(());
                 }
             }
@@ -211,19 +218,27 @@ impl Output {
         fs::write(&to, bytes).map_err(|e| self.staging_error(rel, e))?;
         let meta = fs::metadata(&to).map_err(|e| self.staging_error(rel, e))?;
         self.changed.fetch_add(1, Ordering::Relaxed);
-        self.place(rel, Stamp::of_output(&meta));
+        self.place(rel, Stamp::of(&meta));
         Ok(())
     }
 
     /// Make the staging folder's `rel` the previous output's file (whose inode is `ino`),
-    /// unless it already is.
-    fn link_in(&self, rel: &str, ino: u64) -> Result<()> {
+    /// unless it already is; returns whether it linked it.
+    fn link_in(&self, rel: &str, ino: u64) -> Result<bool> {
         let to = self.staging.path.join(rel);
         if ino != 0 && fs::symlink_metadata(&to).is_ok_and(|m| !m.is_dir() && inode(&m) == ino) {
-            return Ok(());
+            return Ok(false);
         }
         clear(&to)
             .and_then(|()| link(&self.real.join(rel), &to))
+            .map_err(|e| self.staging_error(rel, e))?;
+        Ok(true)
+    }
+
+    /// The stamp of a file of the staging folder (the file `out/` will have).
+    fn staged_stamp(&self, rel: &str) -> Result<Stamp> {
+        fs::symlink_metadata(self.staging.path.join(rel))
+            .map(|m| Stamp::of(&m))
             .map_err(|e| self.staging_error(rel, e))
     }
 
@@ -278,10 +293,12 @@ impl Output {
             .chain(kept.iter().map(|(rel, _)| rel.as_str()))
             .collect();
         let written = self.written(&old_files, &new_files);
+        self.refuse_collisions(&written.foreign, &new_files)?;
         // Unchanged: nothing to publish (an earlier gazette's output, with no identity, gets one).
         let unchanged = self.previous.as_ref().is_some_and(|p| !p.id.is_empty())
             && written.changed == 0
             && written.removed == 0;
+        let mut relinked = Vec::new();
         let id = match &self.previous {
             Some(p) if unchanged => p.id.clone(),
             _ => {
@@ -289,12 +306,19 @@ impl Output {
                     Some(there) => there,
                     None => self.list_staging()?,
                 };
-                self.complete(&kept, &written.foreign, &placed, &old_files, &there)?;
+                relinked = self.complete(&kept, &written.foreign, &placed, &old_files, &there)?;
                 self.write_marker(&new_files)?
             }
         };
+        // Files gazette did not write have no stamp to keep.
+        let restamped: Vec<(String, Stamp)> = relinked
+            .par_iter()
+            .filter(|rel| !written.foreign.iter().any(|f| f == *rel))
+            .map(|rel| Ok((rel.to_string(), self.staged_stamp(rel)?)))
+            .collect::<Result<_>>()?;
         let mut stamps = placed;
         stamps.extend(kept);
+        stamps.extend(restamped);
         Ok(Staged {
             real: self.real,
             shown,
@@ -332,6 +356,29 @@ impl Output {
         }
     }
 
+    /// A file gazette did not write where the new site needs a folder (a link at `out/en`) or
+    /// inside what the site needs as a page (`out/en/a.html/note.txt`) can be neither carried
+    /// over nor replaced without losing it or the site's page: the build is refused, naming it.
+    fn refuse_collisions(&self, foreign: &[String], new_files: &PathSet) -> Result<()> {
+        let folders: PathSet = new_files
+            .iter()
+            .flat_map(|f| f.match_indices('/').map(move |(i, _)| &f[..i]))
+            .collect();
+        let collision = foreign.iter().find(|rel| {
+            folders.contains(rel.as_str())
+                || rel
+                    .match_indices('/')
+                    .any(|(i, _)| new_files.contains(&rel[..i]))
+        });
+        match collision {
+            None => Ok(()),
+            Some(rel) => Err(Error::Layout {
+                path: self.shown.join(rel),
+                message: "gazette did not write this, and it stands where the site has a folder or a page: move it out of the way".into(),
+            }),
+        }
+    }
+
     /// The new site's marker, naming it by a new identity (returned) and listing its files.
     fn write_marker(&self, files: &PathSet) -> Result<String> {
         let id = new_id();
@@ -358,14 +405,15 @@ impl Output {
 
     /// Make the staging folder hold exactly the new site: `kept` and `foreign` files linked
     /// from `out/` (`old` gives their inodes), `placed` ones already written; the rest removed.
-    fn complete(
+    /// Returns the files it linked anew (their change time, part of their stamp, changed).
+    fn complete<'k>(
         &self,
-        kept: &[(String, Stamp)],
-        foreign: &[String],
+        kept: &'k [(String, Stamp)],
+        foreign: &'k [String],
         placed: &PathMap<Stamp>,
         old: &PathMap<u64>,
         there: &PathMap<u64>,
-    ) -> Result<()> {
+    ) -> Result<Vec<&'k str>> {
         let stage = &self.staging.path;
         let linked: Vec<&str> = kept
             .iter()
@@ -393,17 +441,21 @@ impl Output {
         for dir in dirs {
             make_dir(stage, dir).map_err(|e| self.staging_error(dir, e))?;
         }
-        linked.par_iter().try_for_each(|rel| match old.get(*rel) {
-            Some(ino) if *ino != 0 && there.get(*rel) == Some(ino) => Ok(()),
-            Some(ino) => self.link_in(rel, *ino),
-            None => Err(Error::io(
-                self.shown.join(rel),
-                std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "removed during the build; build again",
-                ),
-            )),
-        })
+        let relinked: Vec<Option<&str>> = linked
+            .par_iter()
+            .map(|rel| match old.get(*rel) {
+                Some(ino) if *ino != 0 && there.get(*rel) == Some(ino) => Ok(None),
+                Some(ino) => Ok(self.link_in(rel, *ino)?.then_some(*rel)),
+                None => Err(Error::io(
+                    self.shown.join(rel),
+                    std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "removed during the build; build again",
+                    ),
+                )),
+            })
+            .collect::<Result<_>>()?;
+        Ok(relinked.into_iter().flatten().collect())
     }
 }
 
@@ -499,7 +551,8 @@ fn staging_folders(parent: &Path, prefix: &str) -> Vec<PathBuf> {
         .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .map(|e| e.path())
         .collect();
-    found.sort();
+    // Real folders last: the last one found is taken over, links and files only removed.
+    found.sort_by_key(|f| fs::symlink_metadata(f).is_ok_and(|m| m.is_dir()));
     found
 }
 
@@ -513,20 +566,22 @@ fn clear(path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Make the folder `rel` under `root`, removing a file that stands where one of its folders
-/// must be.
+/// Make the folder `rel` under `root` (a real folder), folder by folder, never through a
+/// symbolic link: a link or a file standing where one of its folders must be is removed (the
+/// link itself), so nothing is ever written outside the staging folder.
 fn make_dir(root: &Path, rel: &str) -> std::io::Result<()> {
-    if fs::create_dir_all(root.join(rel)).is_ok() {
-        return Ok(());
-    }
     let mut at = root.to_path_buf();
     for part in rel.split('/') {
         at.push(part);
-        if fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
-            fs::remove_file(&at)?;
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.is_dir() => continue,
+            Ok(_) => fs::remove_file(&at)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
         }
+        fs::create_dir(&at)?;
     }
-    fs::create_dir_all(root.join(rel))
+    Ok(())
 }
 
 /// Remove the empty folders under `root`/`rel` (not `root` itself).
@@ -644,8 +699,8 @@ mod tests {
             .iter()
             .map(|rel| {
                 let meta = fs::metadata(out.join(rel)).unwrap();
-                assert!(output.verify(rel, &Stamp::of_output(&meta)));
-                (rel.to_string(), Stamp::of_output(&meta))
+                assert!(output.verify(rel, &Stamp::of(&meta)));
+                (rel.to_string(), Stamp::of(&meta))
             })
             .collect();
         let staged = output.finish(kept).unwrap();
@@ -733,7 +788,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         write(&out, &[("fr/a.txt", "one")], &[]);
-        let recorded = Stamp::of_output(&fs::metadata(out.join("fr/a.txt")).unwrap());
+        let recorded = Stamp::of(&fs::metadata(out.join("fr/a.txt")).unwrap());
         let output = Output::begin(&out, "out".as_ref()).unwrap();
         assert!(output.verify("fr/a.txt".as_ref(), &recorded));
         std::thread::sleep(std::time::Duration::from_millis(5));

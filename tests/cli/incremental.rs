@@ -475,3 +475,144 @@ fn a_cache_that_cannot_be_kept_is_noted() {
     build_with_fallback(&p, "full");
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
 }
+
+/// The publish fixture built twice with a change between, so the replaced site is kept beside
+/// `out/` as `.out.previous`; then a further change to build.
+fn with_kept_site() -> Project {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    p.write("locales/de/older.ftl", "title = Der Älteste\nbody = Neu.\n");
+    build_with_fallback(&p, "out");
+    assert!(p.path().join(".out.previous").is_dir());
+    p.write(
+        "locales/de/older.ftl",
+        "title = Der Allerälteste\nbody = Neu.\n",
+    );
+    p
+}
+
+/// Whatever stands in `.out.previous` (a link to someone's folder, a link inside it, a file),
+/// the build writes only its own folder, nothing through a link, and publishes the full site.
+#[cfg(unix)]
+#[test]
+fn nothing_in_the_kept_site_is_followed_or_published() {
+    use std::os::unix::fs::symlink;
+    let theirs = tempfile::tempdir().unwrap();
+    let precious = theirs.path().join("older.html");
+    let tamper: [&dyn Fn(&Project); 4] = [
+        &|p| {
+            fs::remove_dir_all(p.path().join(".out.previous")).unwrap();
+            symlink(theirs.path(), p.path().join(".out.previous")).unwrap();
+        },
+        &|p| {
+            fs::remove_dir_all(p.path().join(".out.previous/de")).unwrap();
+            symlink(theirs.path(), p.path().join(".out.previous/de")).unwrap();
+        },
+        &|p| {
+            fs::remove_dir_all(p.path().join(".out.previous")).unwrap();
+            p.write(".out.previous", "a file");
+        },
+        &|p| {
+            fs::remove_dir_all(p.path().join(".out.previous/de")).unwrap();
+            symlink("../out/de", p.path().join(".out.previous/de")).unwrap();
+        },
+    ];
+    for (case, tamper) in tamper.iter().enumerate() {
+        fs::write(&precious, "mine").unwrap();
+        let p = with_kept_site();
+        tamper(&p);
+        let summary = build_with_fallback(&p, "out");
+        assert_eq!(
+            fs::read_to_string(&precious).unwrap(),
+            "mine",
+            "case {case}"
+        );
+        assert_eq!(
+            fs::read_dir(theirs.path()).unwrap().count(),
+            1,
+            "case {case}"
+        );
+        assert!(!fs::symlink_metadata(p.path().join("out"))
+            .unwrap()
+            .is_symlink());
+        build_with_fallback(&p, "full");
+        assert_eq!(
+            tree(&p.path().join("out")),
+            tree(&p.path().join("full")),
+            "case {case}: {summary}"
+        );
+    }
+}
+
+/// A refused build (exit 1) changes nothing in `out/`, even when the kept site links into it.
+#[cfg(unix)]
+#[test]
+fn a_refused_build_never_writes_through_the_kept_site() {
+    let p = with_kept_site();
+    let before = tree(&p.path().join("out"));
+    fs::remove_dir_all(p.path().join(".out.previous/de")).unwrap();
+    std::os::unix::fs::symlink("../out/de", p.path().join(".out.previous/de")).unwrap();
+    p.write("locales/fr/older.ftl", "title = Le plus ancien\nbody = {\n");
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), before);
+}
+
+/// A file gazette did not write that stands where the site needs a folder (a link at
+/// `out/de`) or inside one of its pages (a folder at a page's path) is refused, named, and
+/// nothing is written through it.
+#[cfg(unix)]
+#[test]
+fn foreign_files_in_the_sites_way_are_refused() {
+    let theirs = tempfile::tempdir().unwrap();
+    fs::write(theirs.path().join("index.html"), "mine").unwrap();
+    let p = with_kept_site();
+    fs::rename(p.path().join("out/de"), p.path().join("de-aside")).unwrap();
+    std::os::unix::fs::symlink(theirs.path(), p.path().join("out/de")).unwrap();
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("out/de: gazette did not write this"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(theirs.path().join("index.html")).unwrap(),
+        "mine"
+    );
+
+    let p = with_kept_site();
+    fs::remove_file(p.path().join("out/fr/newer.html")).unwrap();
+    p.write("out/fr/newer.html/note.txt", "mine");
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("out/fr/newer.html/note.txt: gazette did not write this"),
+        "{stderr}"
+    );
+    assert_eq!(p.read("out/fr/newer.html/note.txt"), "mine");
+}
+
+/// A page edited in place, at the same size and with its modification time put back, is
+/// still made again: its change time is part of its stamp.
+#[test]
+fn a_page_edited_with_its_time_put_back_is_made_again() {
+    let p = with_kept_site();
+    build_with_fallback(&p, "out");
+    let page = p.path().join("out/fr/older.html");
+    let modified = fs::metadata(&page).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&page).unwrap();
+    let edited = text
+        .replacen("<title>", "<title>X", 1)
+        .replacen("</title>", "</titl>", 1);
+    assert_eq!(edited.len(), text.len());
+    fs::write(&page, &edited).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&page)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let summary = build_with_fallback(&p, "out");
+    assert!(summary.contains(": 1 files written"), "{summary}");
+    assert_eq!(fs::read_to_string(&page).unwrap(), text);
+}
