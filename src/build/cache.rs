@@ -138,10 +138,24 @@ pub fn global(checks: &str, options: &str) -> String {
     Fingerprint::default().add(checks).add(options).finish()
 }
 
+/// What gazette itself is: its version and the fingerprint of its program's bytes, so a gazette
+/// rebuilt from changed code (with the same version number) never takes a page an older one
+/// made. Read once per run (a few MB).
+fn gazette_itself() -> &'static str {
+    static ITSELF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ITSELF.get_or_init(|| {
+        let program = std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|bytes| format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes)))
+            .unwrap_or_default();
+        format!("{} {program}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
 /// Fingerprint of what every article's findings depend on.
 pub fn checks(project: &Project) -> String {
     let mut f = Fingerprint::default();
-    f.add(env!("CARGO_PKG_VERSION"))
+    f.add(gazette_itself())
         .add(&format!("{:?}", project.config));
     for (name, template) in &project.templates {
         f.add(name).add(&template.text);
@@ -218,6 +232,14 @@ fn add_optional(f: &mut Fingerprint, fingerprint: Option<u128>) {
 #[cfg(test)]
 mod tests {
     use super::Fingerprint;
+
+    #[test]
+    fn gazette_itself_is_its_version_and_its_programs_bytes() {
+        let itself = super::gazette_itself();
+        let (version, program) = itself.split_once(' ').unwrap();
+        assert_eq!(version, env!("CARGO_PKG_VERSION"));
+        assert_eq!(program.len(), 32, "the program was read: {itself}");
+    }
 
     #[test]
     fn fingerprints_separate_their_parts() {
