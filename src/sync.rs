@@ -845,7 +845,14 @@ fn write_shard(
             return Ok(());
         }
         let original = before.as_ref().map(|(_, m)| m);
-        let temp = match stage(root, &rel, &full, text.as_bytes(), original) {
+        // Through a symbolic link, the file it points to is written and the link stays.
+        let real = match fs::symlink_metadata(&full) {
+            Ok(m) if m.file_type().is_symlink() => {
+                fs::canonicalize(&full).map_err(|e| Error::io(&rel, e))?
+            }
+            _ => full.clone(),
+        };
+        let temp = match stage(root, &rel, &real, text.as_bytes(), original) {
             Ok(temp) => temp,
             // Its folder, emptied by the removal of another shard, was removed meanwhile.
             Err(Error::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -854,7 +861,7 @@ fn write_shard(
             Err(e) => return Err(e),
         };
         if read_now()?.map(|(b, _)| b).as_deref() == before_bytes {
-            match temp.persist(&full) {
+            match temp.persist(&real) {
                 Ok(_) => return Ok(()),
                 // Another sync starting meanwhile took the temporary file for a leftover.
                 Err(e) if e.error.kind() == std::io::ErrorKind::NotFound => {}

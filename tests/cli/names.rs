@@ -152,3 +152,27 @@ fn sync_writes_through_a_symbolic_link_keeping_mode_and_owner() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A file of records linked from elsewhere in the project stays linked too: `--accept-all`
+/// writes the file it points to.
+#[cfg(unix)]
+#[test]
+fn records_are_written_through_a_symbolic_link() {
+    let p = Project::sample();
+    let shard = "gazette.lock.d/de/coalition-des-volontaires.ftl.lock";
+    let kept: String = p
+        .read(shard)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty "))
+        .collect();
+    p.write("shared/de-records.lock", &kept);
+    fs::remove_file(p.path().join(shard)).unwrap();
+    std::os::unix::fs::symlink("../../shared/de-records.lock", p.path().join(shard)).unwrap();
+
+    let (exit, _, err) = run(&p, &["sync", "de", "--accept-all"]);
+    assert_eq!(exit, 0, "{err}");
+    let link = fs::symlink_metadata(p.path().join(shard)).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    let text = p.read("shared/de-records.lock");
+    assert!(text.contains("\nsovereignty "), "{text}");
+}
