@@ -831,13 +831,7 @@ fn write_shard(
         let before_bytes = before.as_ref().map(|(b, _)| b.as_slice());
         if text.is_empty() {
             if before.is_some() {
-                fs::remove_file(&full).map_err(|e| Error::io(&rel, e))?;
-                // Empty folders of a language or sub-folder go too (git does not keep them).
-                let top = root.join(LOCK_DIR);
-                let mut dir = full.parent();
-                while let Some(d) = dir.filter(|d| *d != top && fs::remove_dir(d).is_ok()) {
-                    dir = d.parent();
-                }
+                remove_shard(root, &full, &rel)?;
             }
             return Ok(());
         }
@@ -870,6 +864,18 @@ fn write_shard(
         }
     }
     Err(Error::io(&rel, std::io::Error::other(CHANGED)))
+}
+
+/// Remove a file of records left with none, and the folders that leaves empty (git does not
+/// keep them).
+fn remove_shard(root: &Path, full: &Path, rel: &Path) -> Result<()> {
+    fs::remove_file(full).map_err(|e| Error::io(rel, e))?;
+    let top = root.join(LOCK_DIR);
+    let mut dir = full.parent();
+    while let Some(d) = dir.filter(|d| *d != top && fs::remove_dir(d).is_ok()) {
+        dir = d.parent();
+    }
+    Ok(())
 }
 
 /// Remove the temporary files of killed syncs: under the language folders and the lock
