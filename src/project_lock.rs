@@ -3,12 +3,13 @@
 //! at once lost records and published pages no later build repaired. Readers (`check`,
 //! `status`) never take it: they read files that writers only ever replace whole.
 //!
-//! The lock is the operating system's advisory lock on `.gazette-cache/writer.lock` (released
+//! The lock is the operating system's advisory lock on the project folder itself (released
 //! by the kernel when the process ends, however it ends: a killed run never leaves a stale
-//! lock behind), and the file says who holds it, for the message of the one who waits.
+//! lock behind; and deleting `.gazette-cache/` cannot release it), and
+//! `.gazette-cache/writer.lock` says who holds it, for the message of the one who waits.
 
 use std::fs::{self, File, TryLockError};
-use std::io::{Read, Seek, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -43,20 +44,11 @@ impl ProjectLock {
         waiting: impl FnOnce(&str),
     ) -> Result<ProjectLock> {
         let shown = file();
-        let path = root.join(&shown);
-        fs::create_dir_all(root.join(crate::store::DIR))
-            .map_err(|e| Error::io(crate::store::DIR, e))?;
-        let mut lock = File::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&shown, e))?;
+        let lock = handle(root).map_err(|e| Error::io(&shown, e))?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let holder = holder(&mut lock);
+                let holder = holder(&root.join(&shown));
                 if wait == Wait::No {
                     return Err(Error::io(
                         &shown,
@@ -72,22 +64,37 @@ impl ProjectLock {
             Err(TryLockError::Error(e)) => return Err(Error::io(&shown, e)),
         }
         let me = format!("`{command}` (process {})", std::process::id());
-        lock.set_len(0)
-            .and_then(|()| lock.rewind())
-            .and_then(|()| lock.write_all(me.as_bytes()))
+        fs::create_dir_all(root.join(crate::store::DIR))
+            .and_then(|()| fs::write(root.join(&shown), me))
             .map_err(|e| Error::io(&shown, e))?;
         Ok(ProjectLock { _file: lock })
     }
 }
 
-/// Who holds the lock, as its holder wrote it. A holder writes its name just after it takes
-/// the lock: an empty file is read again a few times before giving up on the name.
-fn holder(file: &mut File) -> String {
+/// What is locked: the project folder itself, where folders can be opened as files.
+#[cfg(unix)]
+fn handle(root: &Path) -> std::io::Result<File> {
+    File::open(root)
+}
+
+/// Elsewhere, a file of the cache folder.
+#[cfg(not(unix))]
+fn handle(root: &Path) -> std::io::Result<File> {
+    fs::create_dir_all(root.join(crate::store::DIR))?;
+    File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(root.join(crate::store::DIR).join("lock"))
+}
+
+/// Who holds the lock, as its holder wrote it in `path`. A holder writes its name just after
+/// it takes the lock: a missing or empty name is read again a few times before giving up.
+fn holder(path: &Path) -> String {
     for _ in 0..5 {
         let mut text = String::new();
-        let read = file
-            .rewind()
-            .and_then(|()| file.take(512).read_to_string(&mut text));
+        let read = File::open(path).and_then(|f| f.take(512).read_to_string(&mut text));
         if read.is_ok() && !text.trim().is_empty() {
             return text.trim().to_owned();
         }
@@ -111,6 +118,9 @@ mod tests {
         let message = e.to_string();
         assert!(message.contains("`gazette build` (process "), "{message}");
         assert!(message.contains("writer.lock"), "{message}");
+        // Deleting the cache folder does not release it.
+        fs::remove_dir_all(dir.path().join(crate::store::DIR)).unwrap();
+        ProjectLock::acquire(dir.path(), "gazette sync", Wait::No, |_| {}).unwrap_err();
         drop(first);
         ProjectLock::acquire(dir.path(), "gazette sync", Wait::No, |_| {}).unwrap();
     }
