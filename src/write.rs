@@ -40,7 +40,8 @@ const MARKER_HEADER: &str = "gazette output ";
 pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
     match fs::read_dir(out) {
         Ok(mut entries) => {
-            if entries.next().is_some() && !out.join(MARKER).is_file() {
+            let marker = fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file());
+            if entries.next().is_some() && !marker {
                 return Err(Error::Layout {
                     path: shown.to_path_buf(),
                     message: "refusing to replace a folder that is not empty and was not written by gazette".into(),
@@ -276,7 +277,17 @@ impl Output {
         let list_old = || {
             let mut old = PathMap::default();
             if self.previous.is_some() {
-                list_files(&self.real, "", &mut old).map_err(|e| Error::io(&shown, e))?;
+                list_files(&self.real, "", &mut old, &|path| {
+                    let name = path.strip_prefix(&self.real).unwrap_or(path);
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "{}: a name that is not UTF-8: rename it or move it out of the output folder",
+                            name.display()
+                        ),
+                    ))
+                })
+                .map_err(|e| Error::io(&shown, e))?;
             }
             Ok::<_, Error>(old)
         };
@@ -292,8 +303,8 @@ impl Output {
             .map(String::as_str)
             .chain(kept.iter().map(|(rel, _)| rel.as_str()))
             .collect();
-        let written = self.written(&old_files, &new_files);
-        self.refuse_collisions(&written.foreign, &new_files)?;
+        let (written, taken) = self.written(&old_files, &new_files);
+        self.refuse_collisions(&written.foreign, &taken, &new_files)?;
         // Unchanged: nothing to publish (an earlier gazette's output, with no identity, gets one).
         let unchanged = self.previous.as_ref().is_some_and(|p| !p.id.is_empty())
             && written.changed == 0
@@ -319,10 +330,14 @@ impl Output {
         let mut stamps = placed;
         stamps.extend(kept);
         stamps.extend(restamped);
+        let mut staging = self.staging;
+        // Nothing to publish: what the staging folder holds (links to out/'s files) is kept
+        // for the next build; removing it would change those files' change times.
+        staging.keep |= unchanged;
         Ok(Staged {
             real: self.real,
             shown,
-            staging: self.staging,
+            staging,
             publish: !unchanged,
             id,
             stamps,
@@ -332,14 +347,21 @@ impl Output {
 
     /// What the new site changes of the previous output (`old`): files that changed, files it
     /// no longer has, files gazette did not write (kept).
-    fn written(&self, old: &PathMap<u64>, new_files: &PathSet) -> Written {
+    /// Also returns the files gazette did not write whose paths the new site takes.
+    fn written(&self, old: &PathMap<u64>, new_files: &PathSet) -> (Written, Vec<String>) {
         let ours = |rel: &str| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
             Some(files) => files.contains(rel),
             None => true,
         };
-        let (mut foreign, mut removed) = (Vec::new(), 0);
+        let (mut foreign, mut removed, mut taken) = (Vec::new(), 0, Vec::new());
         for rel in old.keys() {
-            if rel == MARKER || new_files.contains(rel.as_str()) {
+            if rel == MARKER {
+                continue;
+            }
+            if new_files.contains(rel.as_str()) {
+                if !ours(rel) {
+                    taken.push(rel.clone());
+                }
                 continue;
             }
             if ours(rel) {
@@ -349,26 +371,36 @@ impl Output {
             }
         }
         foreign.sort();
-        Written {
+        taken.sort();
+        let written = Written {
             changed: self.changed.load(Ordering::Relaxed),
             removed,
             foreign,
-        }
+        };
+        (written, taken)
     }
 
-    /// A file gazette did not write where the new site needs a folder (a link at `out/en`) or
-    /// inside what the site needs as a page (`out/en/a.html/note.txt`) can be neither carried
-    /// over nor replaced without losing it or the site's page: the build is refused, naming it.
-    fn refuse_collisions(&self, foreign: &[String], new_files: &PathSet) -> Result<()> {
+    /// A file gazette did not write where the new site has a page (`taken`), a folder (a link
+    /// at `out/en`) or inside what the site needs as a page (`out/en/a.html/note.txt`) can be
+    /// neither carried over nor replaced without losing it or the site's page: the build is
+    /// refused, naming it.
+    fn refuse_collisions(
+        &self,
+        foreign: &[String],
+        taken: &[String],
+        new_files: &PathSet,
+    ) -> Result<()> {
         let folders: PathSet = new_files
             .iter()
             .flat_map(|f| f.match_indices('/').map(move |(i, _)| &f[..i]))
             .collect();
-        let collision = foreign.iter().find(|rel| {
-            folders.contains(rel.as_str())
-                || rel
-                    .match_indices('/')
-                    .any(|(i, _)| new_files.contains(&rel[..i]))
+        let collision = taken.first().or_else(|| {
+            foreign.iter().find(|rel| {
+                folders.contains(rel.as_str())
+                    || rel
+                        .match_indices('/')
+                        .any(|(i, _)| new_files.contains(&rel[..i]))
+            })
         });
         match collision {
             None => Ok(()),
@@ -399,7 +431,9 @@ impl Output {
     /// The files of the staging folder, with their inodes.
     fn list_staging(&self) -> Result<PathMap<u64>> {
         let mut there = PathMap::default();
-        list_files(&self.staging.path, "", &mut there).map_err(|e| self.staging_error("", e))?;
+        // Not a name gazette writes: whatever it is, it goes.
+        list_files(&self.staging.path, "", &mut there, &|path| clear(path))
+            .map_err(|e| self.staging_error("", e))?;
         Ok(there)
     }
 
@@ -646,18 +680,28 @@ fn new_id() -> String {
 
 /// Every file under `root`/`rel`, relative to `root`, with its inode (as the folder listing
 /// gives it: no `stat` per file).
-fn list_files(root: &Path, rel: &str, out: &mut PathMap<u64>) -> std::io::Result<()> {
+/// A name that is not UTF-8 cannot be told apart from others by its `/`-separated path:
+/// `odd` decides what becomes of it (an error naming it, or its removal).
+fn list_files(
+    root: &Path,
+    rel: &str,
+    out: &mut PathMap<u64>,
+    odd: &dyn Fn(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     for entry in fs::read_dir(root.join(rel))? {
         let entry = entry?;
         let name = entry.file_name();
-        let name = name.to_string_lossy();
+        let Some(name) = name.to_str() else {
+            odd(&entry.path())?;
+            continue;
+        };
         let path = if rel.is_empty() {
-            name.into_owned()
+            name.to_owned()
         } else {
             format!("{rel}/{name}")
         };
         if entry.file_type()?.is_dir() {
-            list_files(root, &path, out)?;
+            list_files(root, &path, out, odd)?;
         } else {
             out.insert(path, entry_inode(&entry));
         }
@@ -761,7 +805,7 @@ mod tests {
         fs::create_dir_all(kept.join("fr/b.txt.d")).unwrap();
         write(&out, &[("fr/b.txt", "22")], &["a.txt", "de/d.txt"]);
         let mut files = PathMap::default();
-        list_files(&out, "", &mut files).unwrap();
+        list_files(&out, "", &mut files, &|_| Ok(())).unwrap();
         let mut names: Vec<&String> = files.keys().collect();
         names.sort();
         assert_eq!(names, [MARKER, "a.txt", "de/d.txt", "fr/b.txt"]);

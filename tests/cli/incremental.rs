@@ -616,3 +616,92 @@ fn a_page_edited_with_its_time_put_back_is_made_again() {
     assert!(summary.contains(": 1 files written"), "{summary}");
     assert_eq!(fs::read_to_string(&page).unwrap(), text);
 }
+
+/// A file someone put in `out/` at the path of a page the site comes to have (a new article's)
+/// is neither overwritten nor deleted: the build is refused, naming it.
+#[test]
+fn a_new_page_never_takes_the_place_of_someone_elses_file() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    p.write("out/de/fresh.html", "mine");
+    for (from, to) in [
+        ("content/older.toml", "content/fresh.toml"),
+        ("locales/fr/older.ftl", "locales/fr/fresh.ftl"),
+        ("locales/de/older.ftl", "locales/de/fresh.ftl"),
+    ] {
+        p.write(to, &p.read(from));
+    }
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("out/de/fresh.html: gazette did not write this"),
+        "{stderr}"
+    );
+    assert_eq!(p.read("out/de/fresh.html"), "mine");
+}
+
+/// A name that is not UTF-8 in `out/` is named and refused (it could not be carried over);
+/// in the kept site it is removed. The output marker must be a file, not a link to one.
+#[cfg(target_os = "linux")]
+#[test]
+fn odd_names_and_a_linked_marker_are_refused_or_removed() {
+    use std::os::unix::ffi::OsStrExt;
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    let p = with_kept_site();
+    fs::write(p.path().join(".out.previous").join(odd), "junk").unwrap();
+    build_with_fallback(&p, "out");
+    assert!(!p.path().join(".out.previous").join(odd).exists());
+
+    fs::write(p.path().join("out").join(odd), "mine").unwrap();
+    p.write("locales/de/older.ftl", "title = Der Uralte\nbody = Neu.\n");
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("a name that is not UTF-8"), "{stderr}");
+    fs::remove_file(p.path().join("out").join(odd)).unwrap();
+
+    let marker = p.path().join("out/.gazette-output");
+    fs::rename(&marker, p.path().join("marker-copy")).unwrap();
+    std::os::unix::fs::symlink("../marker-copy", &marker).unwrap();
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not written by gazette"), "{stderr}");
+}
+
+/// Pages whose change time changed (a `chmod`, a hard-linked backup) are made again once,
+/// not at every build: nothing the build does to them changes their stamps again.
+#[cfg(unix)]
+#[test]
+fn pages_made_again_for_their_change_time_settle_at_once() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    #[derive(Default)]
+    struct Steps(AtomicUsize);
+    impl gazette::build::Progress for Steps {
+        fn start(&self, _: usize) {}
+        fn step(&self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+        fn finish(&self) {}
+    }
+    let p = Project::fixture("publish");
+    let project = gazette::project::Project::load(p.path()).unwrap();
+    let options = gazette::build::BuildOptions {
+        missing: gazette::localise::MissingPolicy::Fallback,
+        ..Default::default()
+    };
+    gazette::build::build(&project, &options).unwrap();
+    for lang in ["fr", "de"] {
+        for page in fs::read_dir(p.path().join("out").join(lang)).unwrap() {
+            let page = page.unwrap().path();
+            fs::set_permissions(&page, fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+    let steps = |expected: usize| {
+        let steps = Steps::default();
+        gazette::build::build_with_progress(&project, &options, &steps).unwrap();
+        assert_eq!(steps.0.load(Ordering::SeqCst), expected);
+    };
+    steps(4); // 2 articles in 2 languages, made again
+    steps(0);
+    steps(0);
+}
