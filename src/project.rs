@@ -304,14 +304,13 @@ impl Project {
         for lang in self.languages() {
             let shard = self.shard(&lang, &name);
             if let Some(s) = shard.filter(|s| s.deferred) {
+                // Read as loading reads a shard, now: no stamps, so always read.
                 let full = self.root.join(&s.path);
-                let meta = fs::metadata(&full).map_err(|e| Error::io(&s.path, e))?;
-                let bytes = guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64);
-                let text = decode(bytes, &s.path)?;
+                let read = load_file(&full, &s.path, None, lock::MAX_SHARD_BYTES as u64)?;
+                let text = read.text.unwrap_or_default();
                 let parsed = lock::parse_shard(&lang, &name, &text, &s.path)?;
                 records.lock.records.extend(parsed);
-                let fingerprint = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-                records.fingerprints.insert(lang, fingerprint);
+                records.fingerprints.insert(lang, read.fingerprint);
                 continue;
             }
             let kept = self.lock.records_of(&lang, &name);
