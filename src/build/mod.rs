@@ -190,7 +190,7 @@ fn build_languages(
         && reused.iter().all(|r| *r)
         && listings.kept;
 
-    let staged = output.finish(kept)?;
+    let mut staged = output.finish(kept)?;
     summary.files = staged.written.changed;
     summary.unchanged = staged.stamps.len() - staged.written.changed;
     summary.removed = staged.written.removed;
@@ -201,7 +201,8 @@ fn build_languages(
         global,
         site: listings.fingerprint,
         site_files: listings.files,
-        stamps: staged.stamps.clone(),
+        // Moved, not copied: an archive's output has tens of thousands of files.
+        stamps: std::mem::take(&mut staged.stamps),
         articles: project
             .articles
             .iter()

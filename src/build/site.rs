@@ -99,12 +99,7 @@ impl Site<'_, '_> {
         let fingerprint = cache::site(global, units);
         let intact = !previous.global.is_empty()
             && previous.site == fingerprint
-            && previous.site_files.iter().all(|f| {
-                previous
-                    .stamps
-                    .get(f)
-                    .is_some_and(|s| self.output.verify(f, s))
-            });
+            && previous.site_files.iter().all(|f| self.intact(previous, f));
         let files = if intact {
             kept.extend(
                 previous
@@ -121,6 +116,14 @@ impl Site<'_, '_> {
             files,
             kept: intact,
         })
+    }
+
+    /// Is the page `file` of the output still the one the previous build recorded?
+    fn intact(&self, previous: &Cache, file: &str) -> bool {
+        previous
+            .stamps
+            .get(file)
+            .is_some_and(|s| self.output.verify(file, s))
     }
 
     /// Does this finding keep the build from publishing?
@@ -160,14 +163,7 @@ impl Site<'_, '_> {
             .par_iter()
             .zip(kept)
             .map(|(a, unit)| {
-                reuse(project, a, unit).filter(|u| {
-                    page_files(u).all(|f| {
-                        previous
-                            .stamps
-                            .get(&f)
-                            .is_some_and(|s| self.output.verify(&f, s))
-                    })
-                })
+                reuse(project, a, unit).filter(|u| page_files(u).all(|f| self.intact(previous, &f)))
             })
             .collect();
         let reused: Vec<bool> = kept.iter().map(Option::is_some).collect();
