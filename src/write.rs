@@ -20,12 +20,11 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use crate::error::{Error, Result};
 use crate::stamp::Stamp;
@@ -277,17 +276,8 @@ impl Output {
         let list_old = || {
             let mut old = PathMap::default();
             if self.previous.is_some() {
-                list_files(&self.real, "", &mut old, &|path| {
-                    let name = path.strip_prefix(&self.real).unwrap_or(path);
-                    Err(std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        format!(
-                            "{}: a name that is not UTF-8: rename it or move it out of the output folder",
-                            name.display()
-                        ),
-                    ))
-                })
-                .map_err(|e| Error::io(&shown, e))?;
+                list_files(&self.real, "", &mut old, &|path| odd_name(&self.real, path))
+                    .map_err(|e| Error::io(&shown, e))?;
             }
             Ok::<_, Error>(old)
         };
@@ -459,14 +449,14 @@ impl Output {
             .copied()
             .chain(placed.keys().map(String::as_str))
             .collect();
-        there
+        let unwanted: Vec<&String> = there
             .keys()
             .filter(|rel| !wanted.contains(rel.as_str()) && *rel != MARKER)
-            .collect::<Vec<_>>()
-            .par_iter()
-            .try_for_each(|rel| {
-                fs::remove_file(stage.join(rel)).map_err(|e| self.staging_error(rel, e))
-            })?;
+            .collect();
+        unwanted.par_iter().try_for_each(|rel| {
+            fs::remove_file(stage.join(rel)).map_err(|e| self.staging_error(rel, e))
+        })?;
+        // Also folders no file ever filled (a killed build's, or put there by hand).
         remove_empty_dirs(stage, Path::new(""));
         let dirs: BTreeSet<&str> = linked
             .iter()
@@ -573,6 +563,19 @@ fn resolve(out: &Path) -> std::io::Result<PathBuf> {
         }
         _ => Ok(out.to_path_buf()),
     }
+}
+
+/// A name in the output that is not UTF-8 (which no page of gazette's has) cannot be carried
+/// over: an error naming it.
+fn odd_name(out: &Path, path: &Path) -> std::io::Result<()> {
+    let name = path.strip_prefix(out).unwrap_or(path);
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        format!(
+            "{}: a name that is not UTF-8: rename it or move it out of the output folder",
+            name.display()
+        ),
+    ))
 }
 
 /// The staging folders killed builds left in `parent`.
