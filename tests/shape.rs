@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 /// The longest a function of `src/` may be, in lines, from its `fn` line to its closing brace.
 const MAX_FUNCTION_LINES: usize = 80;
 
+/// Every `.rs` file of `src/`, sorted.
+fn source_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    sources(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    files.sort();
+    files
+}
+
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -50,12 +61,7 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
 
 #[test]
 fn no_function_is_longer_than_80_lines() {
-    let mut files = Vec::new();
-    sources(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
-    files.sort();
+    let files = source_files();
     let mut long = Vec::new();
     for file in &files {
         for (name, line, len) in functions(&fs::read_to_string(file).unwrap()) {
@@ -180,12 +186,7 @@ fn uses(text: &str) -> Vec<String> {
 
 #[test]
 fn every_import_points_down_the_pipeline() {
-    let mut files = Vec::new();
-    sources(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
-    files.sort();
+    let files = source_files();
     let mut upward = Vec::new();
     for file in &files {
         let module = module_of(file);
@@ -212,11 +213,7 @@ fn every_import_points_down_the_pipeline() {
 #[test]
 fn the_import_graph_has_no_circle() {
     use std::collections::{BTreeMap, BTreeSet};
-    let mut files = Vec::new();
-    sources(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        &mut files,
-    );
+    let files = source_files();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in &files {
         let module = module_of(file);

@@ -12,14 +12,8 @@ use super::support::{run, tree, Project};
 #[test]
 fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
     let p = Project::fixture("publish");
-    p.gazette(&["build", "--missing", "fallback"])
-        .assert()
-        .success();
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    build_with_fallback(&p, "out");
+    let stderr = build_with_fallback(&p, "out");
     assert!(
         stderr.contains(": 0 files written to out, 14 unchanged in "),
         "{stderr}"
@@ -29,19 +23,13 @@ fn rebuild_writes_only_what_changed_and_equals_a_full_build() {
         "locales/de/older.ftl",
         "title = Der Älteste\nlede = Ein neuer Vorspann.\nbody = Ein Absatz.\n",
     );
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = build_with_fallback(&p, "out");
     // The article's HTML and text, the German index and feed: the lede shows in both.
     assert!(
         stderr.contains(": 4 files written to out, 10 unchanged in "),
         "{stderr}"
     );
-    p.gazette(&["build", "--missing", "fallback", "--out", "full"])
-        .assert()
-        .success();
+    build_with_fallback(&p, "full");
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
 }
 
