@@ -1,6 +1,6 @@
-//! `gazette sync`: stubs for what a target language lacks, and the `gazette.lock` records of
-//! what each translation was reviewed against. The only module that writes under `locales/`
-//! (and the only one that writes `gazette.lock`).
+//! `gazette sync`: stubs for what a target language lacks, and the `gazette.lock.d/` records
+//! of what each translation was reviewed against. The only module that writes under
+//! `locales/` (and the only one that writes `gazette.lock.d/`).
 //!
 //! **Stubs never change what is already there.** Every byte of a target file stays where it
 //! was, in the same order: junk, comments, blank lines, layout and line endings included. A
