@@ -1,5 +1,5 @@
 //! The project lock: one writer at a time. `build` and `sync` change files that other runs
-//! read and write (`out/`, `.gazette-cache/`, the translations, `gazette.lock`); two of them
+//! read and write (`out/`, `.gazette-cache/`, the translations, `gazette.lock.d/`); two of them
 //! at once lost records and published pages no later build repaired. Readers (`check`,
 //! `status`) never take it: they read files that writers only ever replace whole.
 //!

@@ -156,7 +156,7 @@ fn obsolete_messages(
     }
 }
 
-/// `stale-translation`: the source text is not the one recorded in `gazette.lock`.
+/// `stale-translation`: the source text is not the one recorded in `gazette.lock.d/`.
 fn stale(
     lang: &str,
     source_lang: &str,

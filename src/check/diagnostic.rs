@@ -194,7 +194,7 @@ pub fn slash_path(path: &std::path::Path) -> String {
 ///
 /// Every message (or term) of the source is exactly one of `translated` (present and up to
 /// date), `stale` (present, but its source text changed since it was last reviewed: see
-/// `gazette.lock`) or `missing` (absent, or only a stub from `gazette sync`), as gettext
+/// `gazette.lock.d/`) or `missing` (absent, or only a stub from `gazette sync`), as gettext
 /// counts fuzzy entries apart from translated ones; `obsolete` counts the target's ids that
 /// the source does not have.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Stage 3, check: judge the translations of a [`Project`] and report [`Diagnostic`]s.
 //!
 //! One file per rule family: `bundle` (what one language's bundles hold together), `compare`
-//! (each target file against its source file, and whether it is stale against `gazette.lock`),
+//! (each target file against its source file, and whether it is stale against `gazette.lock.d/`),
 //! `quality` (whether a translation reads like one), `format` (every message formatted for
 //! real).
 
