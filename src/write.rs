@@ -213,8 +213,11 @@ impl Output {
                 }
             }
         }
-        // A new file, never the old one rewritten: it may be a name of a file of `out/`.
-        clear(&to).map_err(|e| self.staging_error(rel, e))?;
+        // A new file, never the old one rewritten: in a staging folder taken over, it may be a
+        // name of a file of `out/`. (A new staging folder holds only what this build put.)
+        if self.staging.keep {
+            clear(&to).map_err(|e| self.staging_error(rel, e))?;
+        }
         fs::write(&to, bytes).map_err(|e| self.staging_error(rel, e))?;
         let meta = fs::metadata(&to).map_err(|e| self.staging_error(rel, e))?;
         self.changed.fetch_add(1, Ordering::Relaxed);
