@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, Result};
 use crate::ftl::{line_col, Lines};
 
 /// A calendar date (TOML local date), kept as numbers so every stage can format it its own way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -27,12 +27,99 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// A date with a time of day and its offset from UTC (a TOML offset datetime): pages show the
+/// time as the newsroom wrote it, feeds and metadata carry the instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateTime {
+    pub date: Date,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+    /// Minutes east of UTC.
+    pub offset: i16,
+}
+
+impl DateTime {
+    /// Seconds since 1970-01-01T00:00:00Z: the instant, whatever the offset.
+    pub fn unix(&self) -> i64 {
+        let day = |y, m, d| {
+            icu_datetime::input::Date::try_new_iso(y, m, d)
+                .map(|d| d.to_rata_die().to_i64_date())
+                .unwrap_or_default()
+        };
+        let days = day(self.date.year, self.date.month, self.date.day) - day(1970, 1, 1);
+        days * 86_400 + i64::from(self.hour) * 3_600 + i64::from(self.minute) * 60
+            + i64::from(self.second)
+            - i64::from(self.offset) * 60
+    }
+}
+
+impl std::fmt::Display for DateTime {
+    /// RFC 3339 with the offset it was written with, as Atom, JSON-LD and `<time datetime>`
+    /// want it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (sign, offset) = if self.offset < 0 { ('-', -self.offset) } else { ('+', self.offset) };
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            self.date,
+            self.hour,
+            self.minute,
+            self.second,
+            offset / 60,
+            offset % 60
+        )
+    }
+}
+
+/// When an article was published: a date, or a date and time with offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    Date(Date),
+    DateTime(DateTime),
+}
+
+impl Published {
+    pub fn date(&self) -> Date {
+        match self {
+            Published::Date(d) => *d,
+            Published::DateTime(dt) => dt.date,
+        }
+    }
+
+    /// The Fluent argument `$date` stands for.
+    pub fn arg(&self) -> Arg {
+        match self {
+            Published::Date(d) => Arg::Date(*d),
+            Published::DateTime(dt) => Arg::DateTime(*dt),
+        }
+    }
+}
+
+impl std::fmt::Display for Published {
+    /// ISO 8601: the date alone, or the date-time with its offset.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Published::Date(d) => d.fmt(f),
+            Published::DateTime(dt) => dt.fmt(f),
+        }
+    }
+}
+
 /// A Fluent argument given in the article file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Number(f64),
     String(String),
     Date(Date),
+    DateTime(DateTime),
+}
+
+/// A correction or addition noted on the page: when, and the message that says what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub at: DateTime,
+    pub key: String,
 }
 
 /// Which related-content label a `related` block gets.
@@ -66,10 +153,16 @@ pub enum BlockBody {
     Video {
         key: String,
         src: String,
+        /// The frame shown before the video plays.
+        poster: Option<String>,
     },
+    /// A link to another page: `href` (with its language, `lang`, when it is not the page's),
+    /// or `article`, another article of the project, titled with that article's headline.
     Related {
-        key: String,
-        href: String,
+        key: Option<String>,
+        href: Option<String>,
+        lang: Option<String>,
+        article: Option<String>,
         kind: RelatedKind,
     },
 }
@@ -154,15 +247,19 @@ impl Block {
     pub fn keys(&self) -> Vec<&str> {
         match &self.body {
             BlockBody::List { items } => items.iter().map(String::as_str).collect(),
+            BlockBody::Related { key, .. } => key.iter().map(String::as_str).collect(),
             BlockBody::Heading { key }
             | BlockBody::Paragraph { key }
             | BlockBody::Quote { key }
             | BlockBody::Figure { key, .. }
-            | BlockBody::Video { key, .. }
-            | BlockBody::Related { key, .. } => vec![key.as_str()],
+            | BlockBody::Video { key, .. } => vec![key.as_str()],
         }
     }
 }
+
+/// Variables gazette itself passes to the site strings it formats (`byline`, `update-note`,
+/// the text edition's labels): every article's messages may be formatted with them.
+pub const SITE_VARIABLES: [&str; 4] = ["authors", "note", "title", "url"];
 
 /// One article: its metadata and blocks.
 #[derive(Debug, Clone)]
@@ -170,12 +267,27 @@ pub struct Article {
     pub slug: String,
     /// `content/<slug>.toml`, relative to the project root.
     pub path: PathBuf,
-    pub date: Date,
+    pub date: Published,
     pub section: Option<String>,
     /// Message id of the headline.
     pub title: String,
+    /// Arguments of the headline.
+    pub title_args: BTreeMap<String, Arg>,
     /// Message id of the standfirst.
     pub lede: String,
+    /// Arguments of the standfirst.
+    pub lede_args: BTreeMap<String, Arg>,
+    /// The byline, in the order the file gives.
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    /// Notes of later changes, oldest first.
+    pub updates: Vec<Update>,
+    /// Checked, never published.
+    pub draft: bool,
+    /// Not published before this instant.
+    pub embargo: Option<DateTime>,
+    /// Language -> the page name of the article's edition there, when not its slug.
+    pub slugs: BTreeMap<String, String>,
     /// The lede was named in the file, so its message must exist (the default one is optional).
     pub lede_required: bool,
     pub blocks: Vec<Block>,
@@ -184,28 +296,41 @@ pub struct Article {
 }
 
 impl Article {
-    /// Every message id the article names, with the arguments it is formatted with.
+    /// Every message id the blocks and update notes name, with the arguments it is formatted
+    /// with (the headline and standfirst are named apart).
     pub fn messages(&self) -> Vec<(&str, &BTreeMap<String, Arg>)> {
+        static NONE: BTreeMap<String, Arg> = BTreeMap::new();
         let mut out = Vec::new();
         for block in &self.blocks {
             for key in block.keys() {
                 out.push((key, &block.args));
             }
         }
+        out.extend(self.updates.iter().map(|u| (u.key.as_str(), &NONE)));
         out
     }
 
-    /// The union of all block arguments plus `date`: what messages not named by a block (and
-    /// the shared interface strings) are formatted with.
+    /// The union of the headline's, standfirst's and blocks' arguments plus `date`: what
+    /// messages not named by a block (and the shared interface strings) are formatted with.
     pub fn all_args(&self) -> BTreeMap<String, Arg> {
         let mut args = BTreeMap::new();
-        for block in &self.blocks {
-            for (k, v) in &block.args {
+        let named = [&self.title_args, &self.lede_args];
+        for set in named.into_iter().chain(self.blocks.iter().map(|b| &b.args)) {
+            for (k, v) in set {
                 args.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
-        args.insert("date".to_owned(), Arg::Date(self.date));
+        args.insert("date".to_owned(), self.date.arg());
+        for name in SITE_VARIABLES {
+            args.entry(name.to_owned())
+                .or_insert_with(|| Arg::String(String::new()));
+        }
         args
+    }
+
+    /// The page name of the article's edition in `lang`: its localised slug, or its slug.
+    pub fn page_slug(&self, lang: &str) -> &str {
+        self.slugs.get(lang).unwrap_or(&self.slug)
     }
 }
 
@@ -215,9 +340,29 @@ struct RawArticle {
     date: toml::value::Datetime,
     section: Option<String>,
     title: Option<Spanned<String>>,
+    title_args: Option<toml::Value>,
     lede: Option<Spanned<String>>,
+    lede_args: Option<toml::Value>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    updates: Vec<Spanned<RawUpdate>>,
+    #[serde(default)]
+    draft: bool,
+    embargo: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    slugs: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     blocks: Vec<Spanned<toml::Table>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUpdate {
+    at: Spanned<toml::value::Datetime>,
+    key: Spanned<String>,
 }
 
 /// Is `slug` a valid article slug: lowercase ASCII letters, digits and `-`, not empty?
@@ -236,14 +381,15 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
     };
     let slug = article_slug(path).map_err(err)?;
     let raw: RawArticle = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
-    let date = toml_date(&raw.date).ok_or_else(|| {
+    let date = published(&raw.date).ok_or_else(|| {
         err(format!(
-            "date: `{}` must be a date without time, e.g. 2025-08-17",
+            "date: `{}` must be a date (2025-08-17) or a date and time with its offset from UTC (2025-08-17T09:30:00+02:00)",
             raw.date
         ))
     })?;
 
     let mut keys = KeyLines::new(text);
+    let meta = Meta::parse(&raw, &mut keys).map_err(err)?;
     let title = raw.title.map(|id| keys.note_spanned(id));
     let lede = raw.lede.map(|id| keys.note_spanned(id));
     let lede_required = lede.is_some();
@@ -266,11 +412,73 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         date,
         section: raw.section,
         title: title.unwrap_or_else(|| "title".to_owned()),
+        title_args: meta.title_args,
         lede: lede.unwrap_or_else(|| "lede".to_owned()),
+        lede_args: meta.lede_args,
         lede_required,
+        authors: raw.authors,
+        tags: raw.tags,
+        updates: meta.updates,
+        draft: raw.draft,
+        embargo: meta.embargo,
+        slugs: meta.slugs,
         blocks,
         key_lines: keys.found,
     })
+}
+
+/// The article's metadata that needs checking beyond its TOML type, each error naming its line.
+struct Meta {
+    title_args: BTreeMap<String, Arg>,
+    lede_args: BTreeMap<String, Arg>,
+    updates: Vec<Update>,
+    embargo: Option<DateTime>,
+    slugs: BTreeMap<String, String>,
+}
+
+impl Meta {
+    fn parse(raw: &RawArticle, keys: &mut KeyLines) -> std::result::Result<Meta, String> {
+        let line = |at: usize| keys.lines.line_col(at).0;
+        let instant = |dt: &Spanned<toml::value::Datetime>, field: &str| {
+            toml_datetime(dt.get_ref()).ok_or_else(|| {
+                format!(
+                    "line {}: {field}: `{}` must be a date and time with its offset from UTC, e.g. 2025-08-17T09:30:00+02:00",
+                    line(dt.span().start),
+                    dt.get_ref()
+                )
+            })
+        };
+        let embargo = raw.embargo.as_ref().map(|e| instant(e, "embargo")).transpose()?;
+        let mut updates = Vec::with_capacity(raw.updates.len());
+        for update in &raw.updates {
+            let u = update.get_ref();
+            updates.push(Update {
+                at: instant(&u.at, "updates.at")?,
+                key: u.key.get_ref().clone(),
+            });
+        }
+        let mut slugs = BTreeMap::new();
+        for (lang, page) in &raw.slugs {
+            if let Err(m) = check_slug(page.get_ref()) {
+                return Err(format!("line {}: slugs.{lang}: {m}", line(page.span().start)));
+            }
+            slugs.insert(lang.clone(), page.get_ref().clone());
+        }
+        let args = |field: &str, value: &Option<toml::Value>| {
+            block_args(value.clone()).map_err(|m| format!("{field}: {m}"))
+        };
+        let meta = Meta {
+            title_args: args("title_args", &raw.title_args)?,
+            lede_args: args("lede_args", &raw.lede_args)?,
+            updates,
+            embargo,
+            slugs,
+        };
+        for update in &raw.updates {
+            keys.note(update.get_ref().key.get_ref(), update.get_ref().key.span().start);
+        }
+        Ok(meta)
+    }
 }
 
 /// The article's slug, its file stem: it becomes the page's file name, so it must be a valid
@@ -281,7 +489,14 @@ fn article_slug(path: &Path) -> std::result::Result<String, String> {
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
-    if !is_valid_slug(&slug) {
+    check_slug(&slug)?;
+    Ok(slug)
+}
+
+/// A page name (a slug, or a localised one) must be a valid slug and must not take the name of
+/// the language's index page.
+fn check_slug(slug: &str) -> std::result::Result<(), String> {
+    if !is_valid_slug(slug) {
         return Err(format!(
             "invalid slug `{slug}`: use lowercase ASCII letters, digits and `-` only"
         ));
@@ -292,7 +507,7 @@ fn article_slug(path: &Path) -> std::result::Result<String, String> {
             "the slug `index` is taken by each language's index page: rename the file".into(),
         );
     }
-    Ok(slug)
+    Ok(())
 }
 
 /// The line where each message id is first named in the article file, so that diagnostics
@@ -356,14 +571,46 @@ fn block_args(args: Option<toml::Value>) -> std::result::Result<BTreeMap<String,
     }
 }
 
-/// The block's `src` or `href` (see [`check_link`]), named in the error.
+/// The block's `src`, `poster` or `href` (see [`check_link`]), named in the error; a related
+/// block links to a page (`href`, with its text `key`) or to an article, not both.
 fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
     match body {
-        BlockBody::Figure { src, .. } | BlockBody::Video { src, .. } => {
-            check_link(src, false).map_err(|m| format!("src: {m}"))
+        BlockBody::Figure { src, .. } => check_link(src, false).map_err(|m| format!("src: {m}")),
+        BlockBody::Video { src, poster, .. } => {
+            check_link(src, false).map_err(|m| format!("src: {m}"))?;
+            poster.as_deref().map_or(Ok(()), |p| {
+                check_link(p, false).map_err(|m| format!("poster: {m}"))
+            })
         }
-        BlockBody::Related { href, .. } => check_link(href, true).map_err(|m| format!("href: {m}")),
+        BlockBody::Related {
+            key,
+            href,
+            lang,
+            article,
+            ..
+        } => match (href, article) {
+            (Some(href), None) if key.is_some() => {
+                check_link(href, true).map_err(|m| format!("href: {m}"))?;
+                lang.as_deref().map_or(Ok(()), check_lang)
+            }
+            (Some(_), None) => Err("missing field `key`: the message of the link's text".into()),
+            (None, Some(slug)) if lang.is_none() => is_valid_slug(slug)
+                .then_some(())
+                .ok_or_else(|| format!("article: `{slug}` is not an article's slug")),
+            (None, Some(_)) => {
+                Err("`lang` goes with `href`: a linked article is in the page's language".into())
+            }
+            _ => Err("give either `href` (and `key`) or `article`".into()),
+        },
         _ => Ok(()),
+    }
+}
+
+/// The language of a linked page: a BCP 47 tag (`fr`, `pt-BR`).
+fn check_lang(lang: &str) -> std::result::Result<(), String> {
+    match lang.parse::<unic_langid::LanguageIdentifier>() {
+        Ok(id) if id.to_string() == lang => Ok(()),
+        _ => Err(format!("lang: `{}` is not a BCP 47 language tag such as `fr` or `pt-BR`", lang.escape_debug())),
     }
 }
 
@@ -397,6 +644,34 @@ fn check_link(link: &str, mailto: bool) -> std::result::Result<(), String> {
     }
 }
 
+/// A TOML datetime as a publication time: a date alone, or a date and time with offset.
+fn published(dt: &toml::value::Datetime) -> Option<Published> {
+    toml_date(dt)
+        .map(Published::Date)
+        .or_else(|| toml_datetime(dt).map(Published::DateTime))
+}
+
+/// A TOML offset datetime: an instant.
+fn toml_datetime(dt: &toml::value::Datetime) -> Option<DateTime> {
+    let (Some(d), Some(t), Some(offset)) = (dt.date, dt.time, dt.offset) else {
+        return None;
+    };
+    Some(DateTime {
+        date: Date {
+            year: i32::from(d.year),
+            month: d.month,
+            day: d.day,
+        },
+        hour: t.hour,
+        minute: t.minute,
+        second: t.second,
+        offset: match offset {
+            toml::value::Offset::Z => 0,
+            toml::value::Offset::Custom { minutes } => minutes,
+        },
+    })
+}
+
 fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
     match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => Some(Date {
@@ -413,7 +688,7 @@ fn arg_value(v: &toml::Value) -> Option<Arg> {
         toml::Value::Integer(i) => Some(Arg::Number(*i as f64)),
         toml::Value::Float(f) if f.is_finite() => Some(Arg::Number(*f)),
         toml::Value::String(s) => Some(Arg::String(s.clone())),
-        toml::Value::Datetime(dt) => toml_date(dt).map(Arg::Date),
+        toml::Value::Datetime(dt) => published(dt).map(|p| p.arg()),
         _ => None,
     }
 }
@@ -534,10 +809,76 @@ mod tests {
     }
 
     #[test]
-    fn datetime_is_not_a_date() {
+    fn a_time_needs_its_offset() {
         let e = parse("date = 2025-08-17T10:00:00\n")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("date without time"), "{e}");
+        assert!(e.contains("offset from UTC"), "{e}");
+        let a = parse("date = 2025-08-17T10:00:00+02:00\n").unwrap();
+        assert_eq!(a.date.to_string(), "2025-08-17T10:00:00+02:00");
+        assert_eq!(a.date.date(), Date { year: 2025, month: 8, day: 17 });
+        assert_eq!(parse("date = 2025-08-17\n").unwrap().date.to_string(), "2025-08-17");
+    }
+
+    #[test]
+    fn metadata_fields() {
+        let a = parse(concat!(
+            "date = 2025-08-17\n",
+            "authors = [\"Ann Lee\", \"Bo Ek\"]\n",
+            "tags = [\"ukraine\"]\n",
+            "draft = true\n",
+            "embargo = 2025-08-17T06:00:00Z\n",
+            "title_args = { count = 31 }\n",
+            "lede_args = { who = \"x\" }\n",
+            "[slugs]\nen = \"coalition-of-the-willing\"\n",
+            "[[updates]]\nat = 2025-08-18T10:00:00+02:00\nkey = \"update-1\"\n",
+        ))
+        .unwrap();
+        assert_eq!(a.authors, ["Ann Lee", "Bo Ek"]);
+        assert_eq!(a.tags, ["ukraine"]);
+        assert!(a.draft);
+        assert_eq!(a.embargo.unwrap().unix(), 1_755_410_400);
+        assert_eq!(a.title_args["count"], Arg::Number(31.0));
+        assert_eq!(a.lede_args["who"], Arg::String("x".into()));
+        assert_eq!(a.page_slug("en"), "coalition-of-the-willing");
+        assert_eq!(a.page_slug("de"), "a");
+        assert_eq!(a.updates[0].key, "update-1");
+        assert_eq!(a.key_lines["update-1"], 12);
+        assert!(a.messages().iter().any(|(k, _)| *k == "update-1"));
+    }
+
+    #[test]
+    fn metadata_errors_name_their_line() {
+        for (text, wanted) in [
+            ("date = 2025-08-17\nembargo = 2025-08-17\n", "line 2: embargo"),
+            ("date = 2025-08-17\n[[updates]]\nat = 2025-08-18\nkey = \"u\"\n", "line 3: updates.at"),
+            ("date = 2025-08-17\n[slugs]\nen = \"Not A Slug\"\n", "line 3: slugs.en"),
+            ("date = 2025-08-17\n\nbyline = \"x\"\n", "line 3"),
+            ("date = 2025-08-17\n[[updates]]\nat = 2025-08-18T10:00:00Z\nkey = \"u\"\nnote = 1\n", "line 5"),
+        ] {
+            let e = parse(text).unwrap_err().to_string();
+            assert!(e.starts_with("content/a.toml: ") && e.contains(wanted), "{e}");
+        }
+    }
+
+    #[test]
+    fn related_links_go_to_a_page_or_an_article() {
+        let block = |fields: &str| {
+            parse(&format!("date = 2025-08-17\n[[blocks]]\ntype = \"related\"\nkind = \"read\"\n{fields}"))
+                .map(|a| a.blocks[0].body.clone())
+                .map_err(|e| e.to_string())
+        };
+        assert!(block("key = \"r\"\nhref = \"https://x.example/\"\nlang = \"fr\"\n").is_ok());
+        assert!(block("article = \"other\"\n").is_ok());
+        for bad in [
+            "key = \"r\"\nhref = \"https://x.example/\"\nlang = \"French\"\n",
+            "href = \"https://x.example/\"\n",
+            "key = \"r\"\n",
+            "article = \"other\"\nhref = \"https://x.example/\"\n",
+            "article = \"Other\"\n",
+        ] {
+            let e = block(bad).unwrap_err();
+            assert!(e.contains("block 1 (line 2)"), "{e}");
+        }
     }
 }

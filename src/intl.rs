@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent_bundle::types::{FluentNumber, FluentNumberStyle, FluentType};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{YMD, YMDT};
 use icu_datetime::DateTimeFormatter;
 use icu_decimal::input::Decimal;
 use icu_decimal::DecimalFormatter;
@@ -20,7 +20,7 @@ use icu_locale_core::Locale;
 use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
-use crate::content::{Arg, Date};
+use crate::content::{Arg, Date, DateTime};
 
 /// An article's own files of every language, parsed once: language -> resource.
 pub type OwnResources = BTreeMap<String, Arc<FluentResource>>;
@@ -71,6 +71,7 @@ pub fn fluent_args(args: &BTreeMap<String, Arg>) -> FluentArgs<'static> {
             Arg::Number(n) => FluentValue::from(*n),
             Arg::String(s) => FluentValue::from(s.clone()),
             Arg::Date(d) => FluentValue::Custom(Box::new(DateValue(*d))),
+            Arg::DateTime(dt) => FluentValue::Custom(Box::new(DateTimeValue(*dt))),
         };
         out.set(name.clone(), value);
     }
@@ -98,6 +99,32 @@ impl FluentType for DateValue {
     ) -> Cow<'static, str> {
         intls
             .with_try_get::<DateFormat, _, _>((), |f| f.format(self.0))
+            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
+    }
+}
+
+/// A date and time as a Fluent value: written the local way, at the time of day the newsroom
+/// wrote (its offset is not shown: the page's readers share it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateTimeValue(pub DateTime);
+
+impl FluentType for DateTimeValue {
+    fn duplicate(&self) -> Box<dyn FluentType + Send> {
+        Box::new(self.clone())
+    }
+
+    fn as_string(&self, intls: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
+        intls
+            .with_try_get::<DateTimeFormat, _, _>((), |f| f.format(self.0))
+            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
+    }
+
+    fn as_string_threadsafe(
+        &self,
+        intls: &intl_memoizer::concurrent::IntlLangMemoizer,
+    ) -> Cow<'static, str> {
+        intls
+            .with_try_get::<DateTimeFormat, _, _>((), |f| f.format(self.0))
             .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
     }
 }
@@ -196,12 +223,66 @@ impl DateFormat {
     }
 }
 
+/// ICU4X long date and time formatter, to the minute (17 août 2025 à 09:30).
+struct DateTimeFormat(Arc<DateTimeFormatter<YMDT>>);
+
+impl Memoizable for DateTimeFormat {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        static MADE: Shared<DateTimeFormatter<YMDT>> = OnceLock::new();
+        shared(&MADE, lang, |lang| {
+            let fields = YMDT::long().with_time_precision(icu_datetime::options::TimePrecision::Minute);
+            DateTimeFormatter::try_new(icu_locale(lang).into(), fields).ok()
+        })
+        .map(DateTimeFormat)
+    }
+}
+
+impl DateTimeFormat {
+    fn format(&self, at: DateTime) -> String {
+        let d = at.date;
+        let date = icu_datetime::input::Date::try_new_iso(d.year, d.month, d.day);
+        let time = icu_datetime::input::Time::try_new(at.hour, at.minute, at.second, 0);
+        match (date, time) {
+            (Ok(date), Ok(time)) => self
+                .0
+                .format(&icu_datetime::input::DateTime { date, time })
+                .to_string(),
+            _ => at.to_string(),
+        }
+    }
+}
+
 /// A date written the local way, outside any message (the `<time>` of an article).
 pub fn format_date(format_locale: &str, date: Date) -> String {
     let lang: LanguageIdentifier = format_locale.parse().unwrap_or_default();
     match DateFormat::construct(lang, ()) {
         Ok(f) => f.format(date),
         Err(()) => date.to_string(),
+    }
+}
+
+/// An article argument written the local way: a date or date-time as in messages.
+pub fn format_arg(format_locale: &str, arg: &Arg) -> String {
+    let lang: LanguageIdentifier = format_locale.parse().unwrap_or_default();
+    match arg {
+        Arg::Date(d) => format_date(format_locale, *d),
+        Arg::DateTime(dt) => DateTimeFormat::construct(lang, ())
+            .map_or_else(|()| dt.to_string(), |f| f.format(*dt)),
+        Arg::Number(n) => n.to_string(),
+        Arg::String(s) => s.clone(),
+    }
+}
+
+/// Names joined the local way, with CLDR's "and" (A, B and C / A, B et C / A, B und C).
+pub fn format_and_list(format_locale: &str, items: &[String]) -> String {
+    use icu_list::options::{ListFormatterOptions, ListLength};
+    let lang: LanguageIdentifier = format_locale.parse().unwrap_or_default();
+    let options = ListFormatterOptions::default().with_length(ListLength::Wide);
+    match icu_list::ListFormatter::try_new_and(icu_locale(&lang).into(), options) {
+        Ok(f) => f.format(items.iter()).to_string(),
+        Err(_) => items.join(", "),
     }
 }
 
@@ -254,6 +335,38 @@ mod tests {
         assert_eq!(format("en-GB", "m = { $d }", &a), "17 August 2025");
         assert_eq!(format("de", "m = { $d }", &a), "17. August 2025");
         assert_eq!(format_date("en", d), "August 17, 2025");
+    }
+
+    #[test]
+    fn date_times_show_the_written_time_the_local_way() {
+        let at = DateTime {
+            date: Date {
+                year: 2025,
+                month: 8,
+                day: 17,
+            },
+            hour: 9,
+            minute: 30,
+            second: 0,
+            offset: 120,
+        };
+        let a = args(&[("d", Arg::DateTime(at))]);
+        let fr = format("fr", "m = { $d }", &a);
+        assert!(fr.starts_with("17 août 2025") && fr.ends_with("09:30"), "{fr}");
+        let de = format("de", "m = { $d }", &a);
+        assert!(de.starts_with("17. August 2025") && de.ends_with("09:30"), "{de}");
+        assert_eq!(format_arg("en-GB", &Arg::DateTime(at)), format("en-GB", "m = { $d }", &a));
+        assert_eq!(at.to_string(), "2025-08-17T09:30:00+02:00");
+        assert_eq!(at.unix(), 1_755_415_800);
+    }
+
+    #[test]
+    fn lists_join_the_local_way() {
+        let names: Vec<String> = ["A", "B", "C"].map(String::from).to_vec();
+        assert_eq!(format_and_list("en-GB", &names), "A, B and C");
+        assert_eq!(format_and_list("fr", &names), "A, B et C");
+        assert_eq!(format_and_list("de", &names), "A, B und C");
+        assert_eq!(format_and_list("fr", &names[..1]), "A");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Article, Block, BlockBody, BlockKind, RelatedKind};
+use crate::content::{Arg, Article, Block, BlockBody, BlockKind, RelatedKind};
 use crate::intl::{self, Bundle};
 use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
@@ -43,9 +43,27 @@ pub struct LocalBlock {
     pub alt: Option<Text>,
     pub caption: Option<Text>,
     pub src: Option<String>,
+    /// A video's poster frame.
+    pub poster: Option<String>,
     pub href: Option<String>,
+    /// The language of the linked page, when the content file gives it.
+    pub hreflang: Option<String>,
+    /// "(in French)": the `link-in-<lang>` site string, for a link to a page in another
+    /// language than this one.
+    pub marker: Option<String>,
+    /// The linked article's slug: the build gives the block its `href` and `text`.
+    pub article: Option<String>,
     /// The "(Re)lire" / "Read more" label of a related link.
     pub label: Option<String>,
+}
+
+/// A note of a later change, as the page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalUpdate {
+    /// RFC 3339, for `<time datetime>` and `dateModified`.
+    pub at: String,
+    /// The `update-note` site string: the date written the local way and what changed.
+    pub text: Text,
 }
 
 /// An article in one language.
@@ -53,13 +71,22 @@ pub struct LocalBlock {
 pub struct Edition {
     pub lang: String,
     pub slug: String,
-    /// ISO date, for `<time datetime>`.
+    /// The page's name in this language: the article's localised slug, or its slug.
+    pub page: String,
+    /// ISO date, or RFC 3339 date-time with offset, for `<time datetime>`.
     pub date: String,
-    /// The date written the local way.
+    /// The date (and time) written the local way.
     pub date_text: String,
+    /// When the article last changed: the last update's time, else `date`.
+    pub modified: String,
     pub section: Option<String>,
     pub title: Text,
     pub lede: Option<Text>,
+    pub authors: Vec<String>,
+    /// The `byline` site string with the authors joined the local way.
+    pub byline: Option<String>,
+    pub tags: Vec<String>,
+    pub updates: Vec<LocalUpdate>,
     pub blocks: Vec<LocalBlock>,
     /// Shared interface strings (`site.ftl`…), formatted with the article's arguments.
     pub ui: BTreeMap<String, String>,
@@ -73,11 +100,15 @@ pub struct Edition {
 pub struct Listing {
     pub lang: String,
     pub slug: String,
+    pub page: String,
     pub date: String,
     pub date_text: String,
+    pub modified: String,
     pub section: Option<String>,
     pub title: Text,
     pub lede: Option<Text>,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
 }
 
 impl Edition {
@@ -85,11 +116,15 @@ impl Edition {
         Listing {
             lang: self.lang.clone(),
             slug: self.slug.clone(),
+            page: self.page.clone(),
             date: self.date.clone(),
             date_text: self.date_text.clone(),
+            modified: self.modified.clone(),
             section: self.section.clone(),
             title: self.title.clone(),
             lede: self.lede.clone(),
+            authors: self.authors.clone(),
+            tags: self.tags.clone(),
         }
     }
 }
@@ -183,19 +218,25 @@ impl<'p> Localiser<'p> {
     ) -> Outcome {
         let mut texts = self.texts(lang, own, policy);
         let fluent_all = intl::fluent_args(&article.all_args());
+        let with_date = |args| with_date(intl::fluent_args(args), &fluent_all);
 
-        let title = texts.text(&article.title, None, &fluent_all);
+        let title = texts.text(&article.title, None, &with_date(&article.title_args));
         let lede = if article.lede_required || texts.bundle.has_message(&article.lede) {
-            texts.text(&article.lede, None, &fluent_all)
+            texts.text(&article.lede, None, &with_date(&article.lede_args))
         } else {
             None
         };
         let ui = self.ui_strings(lang, &texts.bundle, Some(&fluent_all));
-        let blocks: Vec<LocalBlock> = article
+        let mut blocks: Vec<LocalBlock> = article
             .blocks
             .iter()
-            .map(|block| texts.block(block, &block_args(block, &fluent_all), &ui))
+            .map(|block| texts.block(block, &with_date(&block.args), &ui))
             .collect();
+        let updates = self.updates(lang, article, &mut texts, &with_date(&BTreeMap::new()));
+        for block in &mut blocks {
+            let other = block.hreflang.as_deref().filter(|l| *l != lang);
+            block.marker = other.and_then(|l| ui.get(&format!("link-in-{l}")).cloned());
+        }
 
         let Some(title) = title else {
             return Outcome::Missing(texts.missing);
@@ -204,18 +245,69 @@ impl<'p> Localiser<'p> {
             return Outcome::Missing(texts.missing);
         }
         let section = article.section.as_ref().map(|s| section_name(&ui, s));
+        let locale = self.project.config.format_locale(lang);
         Outcome::Edition(Box::new(Edition {
             lang: lang.to_owned(),
             slug: article.slug.clone(),
+            page: article.page_slug(lang).to_owned(),
             date: article.date.to_string(),
-            date_text: intl::format_date(self.project.config.format_locale(lang), article.date),
+            date_text: intl::format_arg(locale, &article.date.arg()),
+            modified: updates
+                .last()
+                .map_or_else(|| article.date.to_string(), |u| u.at.clone()),
             section,
             title,
             lede,
+            byline: self.byline(lang, &texts.bundle, &article.authors),
+            authors: article.authors.clone(),
+            tags: article.tags.clone(),
+            updates,
             blocks,
             ui,
             fallbacks: texts.fallbacks,
         }))
+    }
+
+    /// The `byline` site string with the authors joined the local way; none without authors.
+    fn byline(&self, lang: &str, bundle: &Bundle, authors: &[String]) -> Option<String> {
+        if authors.is_empty() {
+            return None;
+        }
+        let names = intl::format_and_list(self.project.config.format_locale(lang), authors);
+        let mut args = FluentArgs::new();
+        args.set("authors", names.clone());
+        Some(format_message(bundle, "byline", None, Some(&args)).unwrap_or(names))
+    }
+
+    /// The update notes: each its `update-note` site string, with the time written the local
+    /// way and the article's message saying what changed.
+    fn updates(
+        &self,
+        lang: &str,
+        article: &Article,
+        texts: &mut Texts,
+        args: &FluentArgs,
+    ) -> Vec<LocalUpdate> {
+        let locale = self.project.config.format_locale(lang);
+        let mut updates = Vec::with_capacity(article.updates.len());
+        for update in &article.updates {
+            let Some(note) = texts.text(&update.key, None, args) else {
+                continue;
+            };
+            let mut with = FluentArgs::new();
+            with.set("date", intl::format_arg(locale, &Arg::DateTime(update.at)));
+            with.set("note", note.value.clone());
+            let value = format_message(&texts.bundle, "update-note", None, Some(&with))
+                .unwrap_or_else(|| note.value.clone());
+            updates.push(LocalUpdate {
+                at: update.at.to_string(),
+                text: Text {
+                    value,
+                    lang: note.lang,
+                },
+            });
+        }
+        updates
     }
 
     /// Where the texts of an article in `lang` come from: its bundle there and, under
@@ -328,14 +420,25 @@ impl Texts<'_> {
                     .filter_map(|k| self.text(k, None, args))
                     .collect();
             }
-            BlockBody::Figure { key, src } | BlockBody::Video { key, src } => {
+            BlockBody::Figure { key, src } | BlockBody::Video { key, src, .. } => {
                 local.alt = self.text(key, Some("alt"), args);
                 local.caption = self.text(key, Some("caption"), args);
                 local.src = Some(src.clone());
+                if let BlockBody::Video { poster, .. } = &block.body {
+                    local.poster.clone_from(poster);
+                }
             }
-            BlockBody::Related { key, href, kind } => {
-                local.text = self.text(key, None, args);
-                local.href = Some(href.clone());
+            BlockBody::Related {
+                key,
+                href,
+                lang,
+                article,
+                kind,
+            } => {
+                local.text = key.as_ref().and_then(|k| self.text(k, None, args));
+                local.href.clone_from(href);
+                local.hreflang.clone_from(lang);
+                local.article.clone_from(article);
                 let label = match kind {
                     RelatedKind::Read => "related-read",
                     RelatedKind::Watch => "related-watch",
@@ -357,15 +460,18 @@ impl LocalBlock {
             alt: None,
             caption: None,
             src: None,
+            poster: None,
             href: None,
+            hreflang: None,
+            marker: None,
+            article: None,
             label: None,
         }
     }
 }
 
-/// A block's own arguments plus the article's `date`, which every message may use.
-fn block_args<'a>(block: &Block, article_args: &FluentArgs<'a>) -> FluentArgs<'a> {
-    let mut args = intl::fluent_args(&block.args);
+/// A message's own arguments plus the article's `date`, which every message may use.
+fn with_date<'a>(mut args: FluentArgs<'a>, article_args: &FluentArgs<'a>) -> FluentArgs<'a> {
     if let Some(date) = article_args.get("date") {
         args.set("date", date.clone());
     }

@@ -51,6 +51,9 @@ pub struct Cache {
 pub struct Unit {
     pub fingerprint: String,
     pub findings: Findings,
+    /// The article's embargo (seconds since 1970) and whether the build's clock had passed
+    /// it: the unit holds only while the clock stays on the same side.
+    pub embargo: Option<(i64, bool)>,
     /// One per language built, in the build's language order.
     pub pages: Vec<Page>,
 }

@@ -172,6 +172,7 @@ fn build_languages(
         renderer: &renderer,
         output: &output,
         progress,
+        now: clock()?,
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
     let report = site.report(&checker, &units);
@@ -213,6 +214,21 @@ fn build_languages(
     let same_cache = same_units && previous.output == cache.output;
     publish(project, staged, &cache, same_cache, &mut summary)?;
     Ok(BuildOutcome::Built(summary, report))
+}
+
+/// The build's clock in seconds since 1970: `SOURCE_DATE_EPOCH` when set, so a build of the
+/// same input at another time publishes the same embargoed articles, else the system's.
+fn clock() -> Result<i64> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH: `{v}` is not a number of seconds since 1970"
+            ))
+        }),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)),
+    }
 }
 
 /// What this build removed of the interrupted ones.

@@ -48,7 +48,7 @@ fn lang_url(base: Option<&str>, lang: &str, file: &str, from: &str) -> String {
 pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
     unit.pages.iter().flat_map(|page| match page {
         Page::Published { listing, .. } => ["html", "txt"]
-            .map(|ext| page_path(&listing.lang, &listing.slug, ext))
+            .map(|ext| page_path(&listing.lang, &listing.page, ext))
             .to_vec(),
         Page::Skipped { .. } => Vec::new(),
     })
@@ -70,6 +70,8 @@ pub(super) struct Site<'a, 'p> {
     pub renderer: &'a Renderer,
     pub output: &'a Output,
     pub progress: &'a dyn Progress,
+    /// The build's clock, seconds since 1970 (`SOURCE_DATE_EPOCH` when set): embargoes end by it.
+    pub now: i64,
 }
 
 impl Site<'_, '_> {
@@ -163,7 +165,9 @@ impl Site<'_, '_> {
             .par_iter()
             .zip(kept)
             .map(|(a, unit)| {
-                reuse(project, a, unit).filter(|u| page_files(u).all(|f| self.intact(previous, &f)))
+                reuse(project, a, unit)
+                    .filter(|u| u.embargo.is_none_or(|(at, passed)| (self.now >= at) == passed))
+                    .filter(|u| page_files(u).all(|f| self.intact(previous, &f)))
             })
             .collect();
         let reused: Vec<bool> = kept.iter().map(Option::is_some).collect();
@@ -177,7 +181,13 @@ impl Site<'_, '_> {
                 Some(unit) => Ok(unit),
                 None => {
                     let redone = redo(project, checker, file)?;
-                    let pages = if redone.findings.diagnostics.iter().any(|d| self.blocks(d)) {
+                    let embargo = redone.article.embargo.map(|at| {
+                        let at = at.unix();
+                        (at, self.now >= at)
+                    });
+                    let held = redone.article.draft || embargo.is_some_and(|(_, passed)| !passed);
+                    let blocked = redone.findings.diagnostics.iter().any(|d| self.blocks(d));
+                    let pages = if blocked || held {
                         Vec::new()
                     } else {
                         self.article(&redone.article, &redone.own.resources)?
@@ -185,6 +195,7 @@ impl Site<'_, '_> {
                     Ok(Unit {
                         fingerprint: redone.fingerprint,
                         findings: redone.findings,
+                        embargo,
                         pages,
                     })
                 }
@@ -218,21 +229,21 @@ impl Site<'_, '_> {
                 .map(|other| Alternate {
                     lang: other.lang.clone(),
                     name: self.names[other.lang.as_str()].clone(),
-                    href: page_url(base, &other.lang, &e.slug, &e.lang),
+                    href: page_url(base, &other.lang, &other.page, &e.lang),
                     current: other.lang == e.lang,
                 })
                 .collect();
             let view = PageView {
                 edition: e,
-                canonical: page_url(base, &e.lang, &e.slug, &e.lang),
+                canonical: page_url(base, &e.lang, &e.page, &e.lang),
                 alternates,
                 root: root_prefix(base),
             };
             let (html, text) = self.renderer.article(&view)?;
             self.output
-                .put(&page_path(&e.lang, &e.slug, "html"), html.as_bytes())?;
+                .put(&page_path(&e.lang, &e.page, "html"), html.as_bytes())?;
             self.output
-                .put(&page_path(&e.lang, &e.slug, "txt"), text.as_bytes())?;
+                .put(&page_path(&e.lang, &e.page, "txt"), text.as_bytes())?;
             pages.push(Page::Published {
                 listing: e.listing(),
                 fallbacks: e.fallbacks.clone(),
@@ -383,17 +394,17 @@ impl Site<'_, '_> {
             let Some(first) = editions.first() else {
                 continue;
             };
-            let file = format!("{}.html", first.slug);
+            let file = |e: &Listing| format!("{}.html", e.page);
             pages.push(SitemapPage {
                 editions: editions
                     .iter()
-                    .map(|e| (e.lang.clone(), url_of(&e.lang, &file)))
+                    .map(|e| (e.lang.clone(), url_of(&e.lang, &file(e))))
                     .collect(),
                 default: editions
                     .iter()
-                    .any(|e| e.lang == source)
-                    .then(|| url_of(source, &file)),
-                lastmod: Some(first.date.clone()),
+                    .find(|e| e.lang == source)
+                    .map(|e| url_of(source, &file(e))),
+                lastmod: Some(first.modified.clone()),
             });
         }
         pages

@@ -26,7 +26,7 @@ pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let updated = editions
         .iter()
-        .map(|e| e.date.as_str())
+        .map(|e| e.modified.as_str())
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), timestamp);
     let result = w
@@ -50,7 +50,7 @@ pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
             w.create_element("author")
                 .write_inner_content(|w| text(w, "name", meta.title).map(|_| ()))?;
             for e in editions {
-                let url = format!("{}/{}/{}.html", meta.base_url, e.lang, e.slug);
+                let url = format!("{}/{}/{}.html", meta.base_url, e.lang, e.page);
                 w.create_element("entry").write_inner_content(|w| {
                     text(w, "title", &plain(&e.title.value))?;
                     text(w, "id", &url)?;
@@ -60,7 +60,7 @@ pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
                         .with_attribute(("href", url.as_str()))
                         .write_empty()?;
                     text(w, "published", &timestamp(&e.date))?;
-                    text(w, "updated", &timestamp(&e.date))?;
+                    text(w, "updated", &timestamp(&e.modified))?;
                     if let Some(lede) = &e.lede {
                         text(w, "summary", &plain(&lede.value))?;
                     }
@@ -86,9 +86,14 @@ fn text<'w>(
         .write_text_content(BytesText::new(value))
 }
 
-/// Midnight UTC of an ISO date: Atom wants a full timestamp.
+/// An RFC 3339 timestamp as Atom wants it: a date-time with offset stays as it is, a date
+/// alone is midnight UTC.
 fn timestamp(date: &str) -> String {
-    format!("{date}T00:00:00Z")
+    if date.contains('T') {
+        date.to_owned()
+    } else {
+        format!("{date}T00:00:00Z")
+    }
 }
 
 /// Feed readers get plain text: inline markup of a translation is dropped.

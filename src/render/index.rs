@@ -28,7 +28,7 @@ impl<'a> IndexEntry<'a> {
             date: &e.date,
             date_text: &e.date_text,
             section: e.section.as_deref(),
-            href: format!("{}.html", e.slug),
+            href: format!("{}.html", e.page),
         }
     }
 }

@@ -9,6 +9,7 @@ mod fuzz_regressions;
 mod hostile;
 mod incremental;
 mod names;
+mod newsroom;
 mod properties;
 mod publish;
 mod records;
