@@ -48,7 +48,9 @@ impl DateTime {
                 .unwrap_or_default()
         };
         let days = day(self.date.year, self.date.month, self.date.day) - day(1970, 1, 1);
-        days * 86_400 + i64::from(self.hour) * 3_600 + i64::from(self.minute) * 60
+        days * 86_400
+            + i64::from(self.hour) * 3_600
+            + i64::from(self.minute) * 60
             + i64::from(self.second)
             - i64::from(self.offset) * 60
     }
@@ -58,7 +60,11 @@ impl std::fmt::Display for DateTime {
     /// RFC 3339 with the offset it was written with, as Atom, JSON-LD and `<time datetime>`
     /// want it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (sign, offset) = if self.offset < 0 { ('-', -self.offset) } else { ('+', self.offset) };
+        let (sign, offset) = if self.offset < 0 {
+            ('-', -self.offset)
+        } else {
+            ('+', self.offset)
+        };
         write!(
             f,
             "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
@@ -220,6 +226,19 @@ impl BlockKind {
 }
 
 impl BlockBody {
+    /// The files of the site this block shows (a figure's or video's `src`, a poster): the
+    /// relative paths, which name files of `static/`; URLs are left to their sites.
+    pub fn assets(&self) -> Vec<&str> {
+        let paths = match self {
+            BlockBody::Figure { src, .. } => vec![src.as_str()],
+            BlockBody::Video { src, poster, .. } => std::iter::once(src.as_str())
+                .chain(poster.as_deref())
+                .collect(),
+            _ => Vec::new(),
+        };
+        paths.into_iter().filter(|p| !is_url(p)).collect()
+    }
+
     pub fn kind(&self) -> BlockKind {
         match self {
             BlockBody::Heading { .. } => BlockKind::Heading,
@@ -326,6 +345,21 @@ impl Article {
                 .or_insert_with(|| Arg::String(String::new()));
         }
         args
+    }
+
+    /// The articles its related blocks link to, sorted, each once.
+    pub fn links(&self) -> Vec<&str> {
+        let mut slugs: Vec<&str> = self
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.body {
+                BlockBody::Related { article, .. } => article.as_deref(),
+                _ => None,
+            })
+            .collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        slugs
     }
 
     /// The page name of the article's edition in `lang`: its localised slug, or its slug.
@@ -448,7 +482,11 @@ impl Meta {
                 )
             })
         };
-        let embargo = raw.embargo.as_ref().map(|e| instant(e, "embargo")).transpose()?;
+        let embargo = raw
+            .embargo
+            .as_ref()
+            .map(|e| instant(e, "embargo"))
+            .transpose()?;
         let mut updates = Vec::with_capacity(raw.updates.len());
         for update in &raw.updates {
             let u = update.get_ref();
@@ -460,7 +498,10 @@ impl Meta {
         let mut slugs = BTreeMap::new();
         for (lang, page) in &raw.slugs {
             if let Err(m) = check_slug(page.get_ref()) {
-                return Err(format!("line {}: slugs.{lang}: {m}", line(page.span().start)));
+                return Err(format!(
+                    "line {}: slugs.{lang}: {m}",
+                    line(page.span().start)
+                ));
             }
             slugs.insert(lang.clone(), page.get_ref().clone());
         }
@@ -475,7 +516,10 @@ impl Meta {
             slugs,
         };
         for update in &raw.updates {
-            keys.note(update.get_ref().key.get_ref(), update.get_ref().key.span().start);
+            keys.note(
+                update.get_ref().key.get_ref(),
+                update.get_ref().key.span().start,
+            );
         }
         Ok(meta)
     }
@@ -610,8 +654,17 @@ fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
 fn check_lang(lang: &str) -> std::result::Result<(), String> {
     match lang.parse::<unic_langid::LanguageIdentifier>() {
         Ok(id) if id.to_string() == lang => Ok(()),
-        _ => Err(format!("lang: `{}` is not a BCP 47 language tag such as `fr` or `pt-BR`", lang.escape_debug())),
+        _ => Err(format!(
+            "lang: `{}` is not a BCP 47 language tag such as `fr` or `pt-BR`",
+            lang.escape_debug()
+        )),
     }
+}
+
+/// Is `link` an http(s) URL rather than a path inside the site?
+pub fn is_url(link: &str) -> bool {
+    let lower = link.get(..8).unwrap_or(link).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// A `src` or `href` must be an http(s) URL (or mailto, for links) or a relative path inside
@@ -816,8 +869,18 @@ mod tests {
         assert!(e.contains("offset from UTC"), "{e}");
         let a = parse("date = 2025-08-17T10:00:00+02:00\n").unwrap();
         assert_eq!(a.date.to_string(), "2025-08-17T10:00:00+02:00");
-        assert_eq!(a.date.date(), Date { year: 2025, month: 8, day: 17 });
-        assert_eq!(parse("date = 2025-08-17\n").unwrap().date.to_string(), "2025-08-17");
+        assert_eq!(
+            a.date.date(),
+            Date {
+                year: 2025,
+                month: 8,
+                day: 17
+            }
+        );
+        assert_eq!(
+            parse("date = 2025-08-17\n").unwrap().date.to_string(),
+            "2025-08-17"
+        );
     }
 
     #[test]
@@ -864,9 +927,11 @@ mod tests {
     #[test]
     fn related_links_go_to_a_page_or_an_article() {
         let block = |fields: &str| {
-            parse(&format!("date = 2025-08-17\n[[blocks]]\ntype = \"related\"\nkind = \"read\"\n{fields}"))
-                .map(|a| a.blocks[0].body.clone())
-                .map_err(|e| e.to_string())
+            parse(&format!(
+                "date = 2025-08-17\n[[blocks]]\ntype = \"related\"\nkind = \"read\"\n{fields}"
+            ))
+            .map(|a| a.blocks[0].body.clone())
+            .map_err(|e| e.to_string())
         };
         assert!(block("key = \"r\"\nhref = \"https://x.example/\"\nlang = \"fr\"\n").is_ok());
         assert!(block("article = \"other\"\n").is_ok());

@@ -232,7 +232,8 @@ impl Memoizable for DateTimeFormat {
     fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
         static MADE: Shared<DateTimeFormatter<YMDT>> = OnceLock::new();
         shared(&MADE, lang, |lang| {
-            let fields = YMDT::long().with_time_precision(icu_datetime::options::TimePrecision::Minute);
+            let fields =
+                YMDT::long().with_time_precision(icu_datetime::options::TimePrecision::Minute);
             DateTimeFormatter::try_new(icu_locale(lang).into(), fields).ok()
         })
         .map(DateTimeFormat)
@@ -268,8 +269,9 @@ pub fn format_arg(format_locale: &str, arg: &Arg) -> String {
     let lang: LanguageIdentifier = format_locale.parse().unwrap_or_default();
     match arg {
         Arg::Date(d) => format_date(format_locale, *d),
-        Arg::DateTime(dt) => DateTimeFormat::construct(lang, ())
-            .map_or_else(|()| dt.to_string(), |f| f.format(*dt)),
+        Arg::DateTime(dt) => {
+            DateTimeFormat::construct(lang, ()).map_or_else(|()| dt.to_string(), |f| f.format(*dt))
+        }
         Arg::Number(n) => n.to_string(),
         Arg::String(s) => s.clone(),
     }
@@ -352,10 +354,19 @@ mod tests {
         };
         let a = args(&[("d", Arg::DateTime(at))]);
         let fr = format("fr", "m = { $d }", &a);
-        assert!(fr.starts_with("17 août 2025") && fr.ends_with("09:30"), "{fr}");
+        assert!(
+            fr.starts_with("17 août 2025") && fr.ends_with("09:30"),
+            "{fr}"
+        );
         let de = format("de", "m = { $d }", &a);
-        assert!(de.starts_with("17. August 2025") && de.ends_with("09:30"), "{de}");
-        assert_eq!(format_arg("en-GB", &Arg::DateTime(at)), format("en-GB", "m = { $d }", &a));
+        assert!(
+            de.starts_with("17. August 2025") && de.ends_with("09:30"),
+            "{de}"
+        );
+        assert_eq!(
+            format_arg("en-GB", &Arg::DateTime(at)),
+            format("en-GB", "m = { $d }", &a)
+        );
         assert_eq!(at.to_string(), "2025-08-17T09:30:00+02:00");
         assert_eq!(at.unix(), 1_755_415_800);
     }

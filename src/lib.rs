@@ -6,7 +6,7 @@
 //! | stage | modules | what it does |
 //! |---|---|---|
 //! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
-//! | parse | [`ftl`], [`markup`], [`content`], [`lock`] | text -> facts with positions: Fluent files, inline markup, articles, review records |
+//! | parse | [`ftl`], [`markup`], [`content`], [`lock`], [`media`] | text -> facts with positions: Fluent files, inline markup, articles, review records; images' sizes |
 //! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
 //! | load | [`config`], [`project`], [`stamp`] | `gazette.toml`'s settings; the project read into memory, parsed (files unchanged since the last build known by their stamps) |
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
@@ -29,6 +29,7 @@ pub mod intl;
 pub mod localise;
 pub mod lock;
 pub mod markup;
+pub mod media;
 pub mod project;
 pub mod project_lock;
 pub mod render;

@@ -42,9 +42,17 @@ pub struct LocalBlock {
     pub items: Vec<Text>,
     pub alt: Option<Text>,
     pub caption: Option<Text>,
+    /// As the content file gives it: a path of `static/` or a URL.
     pub src: Option<String>,
-    /// A video's poster frame.
+    /// `src` as a link from the page (the build fills it in).
+    pub url: Option<String>,
+    /// A video's poster frame, as a link from the page.
     pub poster: Option<String>,
+    /// An image's size in CSS pixels, when its file tells it (the build fills it in).
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Not the page's first image: loaded when the reader nears it.
+    pub lazy: bool,
     pub href: Option<String>,
     /// The language of the linked page, when the content file gives it.
     pub hreflang: Option<String>,
@@ -460,7 +468,11 @@ impl LocalBlock {
             alt: None,
             caption: None,
             src: None,
+            url: None,
             poster: None,
+            width: None,
+            height: None,
+            lazy: false,
             href: None,
             hreflang: None,
             marker: None,

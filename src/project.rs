@@ -143,6 +143,10 @@ pub struct Project {
     pub locales: BTreeMap<String, Vec<FtlFile>>,
     /// Template file name -> template: the built-in ones, overridden by the project's files.
     pub templates: BTreeMap<String, TemplateFile>,
+    /// The files of `static/`, copied into the site as they are: their path in the site
+    /// (`images/map.svg`, `/`-separated) -> their path relative to the project root. Listed at
+    /// loading; the build reads each once.
+    pub statics: BTreeMap<String, PathBuf>,
     /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if
     /// none), but for the records of deferred shards ([`ShardFile::deferred`]).
     pub lock: Lock,
@@ -180,12 +184,17 @@ impl Project {
         let (lock, shards) = load_lock(root, &defer, &stamps)?;
         let locales = load_locales(root, &config, &defer, &stamps)?;
         let templates = load_templates(root, &config)?;
+        let mut statics = BTreeMap::new();
+        if root.join(STATIC).is_dir() {
+            list_statics(root, Path::new(STATIC), "", &mut statics)?;
+        }
         Ok(Project {
             root: root.to_path_buf(),
             config,
             articles,
             locales,
             templates,
+            statics,
             lock,
             shards,
             stamps,
@@ -521,6 +530,30 @@ fn check_template_loops(templates: &BTreeMap<String, TemplateFile>) -> Result<()
             cycle.join(" -> ")
         ),
     })
+}
+
+/// The folder of files copied into the site as they are (images, CSS, fonts, `CNAME`…).
+pub const STATIC: &str = "static";
+
+/// Gather the files under `rel` (a folder of `static/`), by their path in the site.
+fn list_statics(
+    root: &Path,
+    rel: &Path,
+    prefix: &str,
+    out: &mut BTreeMap<String, PathBuf>,
+) -> Result<()> {
+    for (path, kind) in sorted_entries(root, rel)? {
+        let name = nfc(&path.file_name().unwrap_or_default().to_string_lossy()).into_owned();
+        let file = rel.join(path.file_name().unwrap_or_default());
+        match kind {
+            Kind::Dir => list_statics(root, &file, &format!("{prefix}{name}/"), out)?,
+            Kind::File => {
+                out.insert(format!("{prefix}{name}"), file);
+            }
+            Kind::Other => {}
+        }
+    }
+    Ok(())
 }
 
 /// What a folder entry is, symbolic links followed.

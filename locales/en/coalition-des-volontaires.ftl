@@ -42,3 +42,4 @@ eu-divisions = This is, moreover, a major point of contention within the Europea
 opponents = Other nations, such as Hungary and Poland, are opposed to it. Many member states fear a military escalation.
 european-autonomy = European autonomy remains a major challenge. Europe is increasing its defence spending through plans such as ReArm Europe (€{ $amount } billion), but it remains dependent on US technological capabilities, particularly in intelligence and logistics. A lack of American support could undermine plans for a military operation.
 us-dependence = Most of the real-time surveillance and data-collection systems used in Ukraine are American (satellites, strategic drones). The same problem applies to missile defence: most of the systems in use are American.
+update-washington = Added the European leaders expected at the White House on Monday 18 August.

@@ -36,3 +36,4 @@ eu-divisions = Et c’est d’ailleurs un point de tension important au sein de 
 opponents = D’autres nations comme la Hongrie ou la Pologne s’y opposent. De nombreux États membres craignent une escalade militaire.
 european-autonomy = L’autonomie européenne reste un défi majeur. L’Europe augmente ses dépenses de défense, via des plans comme ReArm Europe ({ $amount } milliards d’euros), mais reste dépendante des capacités technologiques américaines, notamment dans les domaines du renseignement et de la logistique. Le manque de soutien des américains pourrait affaiblir le projet d’une opération militaire.
 us-dependence = La plupart des systèmes de surveillance et de collecte de données en temps réel utilisés en Ukraine sont américains (satellites, drones stratégiques). Même problème pour la défense anti-missiles : la plupart des systèmes utilisés sont américains.
+update-washington = Ajout des dirigeants européens attendus à la Maison-Blanche le lundi 18 août.

@@ -54,6 +54,12 @@ pub struct Unit {
     /// The article's embargo (seconds since 1970) and whether the build's clock had passed
     /// it: the unit holds only while the clock stays on the same side.
     pub embargo: Option<(i64, bool)>,
+    /// The files of `static/` its pages show, with what the build knew of each
+    /// ([`super::site::Assets`]): the unit holds only while they stay so.
+    pub assets: Vec<(String, String)>,
+    /// The articles its pages link to, with the fingerprint of their listings it was made
+    /// with (the slugs alone until they are known).
+    pub links: Vec<(String, String)>,
     /// One per language built, in the build's language order.
     pub pages: Vec<Page>,
 }

@@ -159,6 +159,7 @@ fn build_languages(
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project, checker.shared_resources());
     let renderer = Renderer::new(project)?;
+    let assets = site::statics(project, &output)?;
     let names: BTreeMap<&str, String> = langs
         .iter()
         .map(|l| (l.as_str(), localiser.language_name(l)))
@@ -173,6 +174,7 @@ fn build_languages(
         output: &output,
         progress,
         now: clock()?,
+        assets: &assets,
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
     let report = site.report(&checker, &units);

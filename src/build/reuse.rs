@@ -8,8 +8,8 @@ use rayon::prelude::*;
 
 use super::cache::{self, Unit};
 use crate::check::{Checker, Findings, Own, Report};
-use crate::content::Article;
-use crate::error::Result;
+use crate::content::{Article, BlockBody};
+use crate::error::{Error, Result};
 use crate::project::{ArticleFile, Project};
 
 /// `check` with the build cache: the findings of articles whose inputs did not change since
@@ -52,7 +52,41 @@ pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>
         |lang| project.file(lang, &name).map(|f| f.fingerprint),
         |lang| project.shard(lang, &name).map(|s| s.fingerprint),
     );
-    unit.filter(|u| u.fingerprint == fingerprint)
+    unit.filter(|u| u.fingerprint == fingerprint).filter(|u| {
+        // Its `missing-asset` findings hold while the same files are there, and its links
+        // while the articles they name are.
+        u.assets
+            .iter()
+            .all(|(path, seen)| (seen != super::site::ABSENT) == project.statics.contains_key(path))
+            && u.links.iter().all(|(slug, _)| is_article(project, slug))
+    })
+}
+
+fn is_article(project: &Project, slug: &str) -> bool {
+    project.article_of(&format!("{slug}.ftl")).is_some()
+}
+
+/// A related block must name an article of the project.
+fn check_links(project: &Project, article: &Article) -> Result<()> {
+    for (i, block) in article.blocks.iter().enumerate() {
+        if let BlockBody::Related {
+            article: Some(slug),
+            ..
+        } = &block.body
+        {
+            if !is_article(project, slug) {
+                return Err(Error::Content {
+                    path: article.path.clone(),
+                    message: format!(
+                        "block {} (line {}): article: `{slug}` is not an article of this project",
+                        i + 1,
+                        block.line
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// An article checked again: its files and its shards of records read once, and the
@@ -71,6 +105,7 @@ pub(super) fn redo<'a>(
     file: &'a ArticleFile,
 ) -> Result<Redone<'a>> {
     let (article, content) = project.article(file)?;
+    check_links(project, &article)?;
     let records = project.article_records(&file.slug)?;
     let (findings, own) = checker.article(&article, &records)?;
     let fingerprint = cache::article(

@@ -9,17 +9,150 @@ use super::cache::{self, Cache, Page, Unit};
 use super::reuse::{redo, reuse};
 use super::Progress;
 use crate::check::{Checker, Code, Diagnostic, Report, Severity};
-use crate::content::Article;
+use crate::content::{is_url, Article};
 use crate::error::{Error, Result};
 use crate::intl::OwnResources;
-use crate::localise::{Listing, Localiser, MissingPolicy, Outcome};
-use crate::project::Project;
+use crate::localise::{Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome};
+use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
     SitemapPage,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
+
+/// What a build knows of each file of `static/`: its path in the site -> how a page shows it
+/// (`<width>x<height>` for an image whose size its file tells, else [`FILE`]).
+pub(super) type Assets = BTreeMap<String, String>;
+
+/// A file of `static/` that is not an image of known size.
+pub(super) const FILE: &str = "file";
+/// A path an article names that is no file of `static/`.
+pub(super) const ABSENT: &str = "absent";
+
+/// Files of `static/` may be media of any size, not only text.
+const STATIC_LIMIT: u64 = 1 << 30;
+
+/// Copy every file of `static/` into the output as it is (one that did not change is linked
+/// from the previous site, as pages are), each read once; returns what pages need of each. A
+/// file in the place of one of gazette's pages (a language folder, `index.html`,
+/// `sitemap.xml`) is refused.
+pub(super) fn statics(project: &Project, output: &Output) -> Result<Assets> {
+    let languages = project.languages();
+    project
+        .statics
+        .par_iter()
+        .map(|(site_path, rel)| {
+            let first = site_path.split('/').next().unwrap_or_default();
+            let reserved = ["index.html", "sitemap.xml"].contains(&site_path.as_str())
+                || first.starts_with(".gazette")
+                || languages.iter().any(|l| l == first);
+            if reserved {
+                return Err(Error::Content {
+                    path: rel.clone(),
+                    message: "this is the place of one of gazette's own pages: move the file"
+                        .into(),
+                });
+            }
+            let path = project.root.join(rel);
+            let bytes = std::fs::metadata(&path)
+                .and_then(|meta| crate::guard::read_file_limited(&path, &meta, STATIC_LIMIT))
+                .map_err(|e| Error::io(rel, e))?;
+            output.put(site_path, &bytes)?;
+            let shown = crate::media::image_size(site_path, &bytes)
+                .map_or_else(|| FILE.to_owned(), |(w, h)| format!("{w}x{h}"));
+            Ok((site_path.clone(), shown))
+        })
+        .collect()
+}
+
+/// The files of `static/` an article's pages show, with what the build knows of each.
+fn assets_of(article: &Article, assets: &Assets) -> Vec<(String, String)> {
+    let mut used: Vec<(String, String)> = article
+        .blocks
+        .iter()
+        .flat_map(|b| b.body.assets())
+        .map(|p| {
+            let seen = assets.get(p).map_or(ABSENT, String::as_str);
+            (p.to_owned(), seen.to_owned())
+        })
+        .collect();
+    used.sort();
+    used.dedup();
+    used
+}
+
+/// Links from the page to its figures, videos and posters; images' sizes; every image but
+/// the first loaded lazily.
+fn place_media(blocks: &mut [LocalBlock], assets: &Assets, root: &str) {
+    let link = |src: &str| match is_url(src) {
+        true => src.to_owned(),
+        false => format!("{root}{src}"),
+    };
+    let mut images = 0;
+    for block in blocks {
+        block.url = block.src.as_deref().map(link);
+        block.poster = block.poster.as_deref().map(link);
+        if block.kind == crate::content::BlockKind::Figure {
+            let size = block.src.as_deref().and_then(|s| assets.get(s));
+            if let Some((w, h)) = size.and_then(|s| s.split_once('x')) {
+                block.width = w.parse().ok();
+                block.height = h.parse().ok();
+            }
+            block.lazy = images > 0;
+            images += 1;
+        }
+    }
+}
+
+/// What the first pass over the articles made of one.
+enum Made {
+    /// Taken from the previous build.
+    Kept(Unit),
+    /// Checked again and, where it was to be published, rendered.
+    Done(Unit),
+    /// Checked and localised; its pages wait for the listings of the articles it links to.
+    Linked(Unit, Vec<Box<Edition>>),
+}
+
+/// Every article's published editions, by slug.
+type ByArticle = BTreeMap<String, Vec<Listing>>;
+
+fn listings_by_slug(made: &[Made]) -> ByArticle {
+    made.iter()
+        .map(|m| match m {
+            Made::Kept(u) | Made::Done(u) | Made::Linked(u, _) => u,
+        })
+        .filter_map(|u| {
+            let listings: Vec<Listing> = u
+                .pages
+                .iter()
+                .filter_map(|p| match p {
+                    Page::Published { listing, .. } => Some(listing.clone()),
+                    Page::Skipped { .. } => None,
+                })
+                .collect();
+            Some((listings.first()?.slug.clone(), listings))
+        })
+        .collect()
+}
+
+/// The articles `slugs` with the fingerprint of what a link to each shows (its editions'
+/// listings): an article's pages hold while these stay the same.
+fn links_of<'s>(
+    slugs: impl Iterator<Item = &'s String>,
+    listings: &ByArticle,
+) -> Vec<(String, String)> {
+    slugs
+        .map(|slug| {
+            let mut f = cache::Fingerprint::default();
+            for l in listings.get(slug.as_str()).into_iter().flatten() {
+                f.add_bytes(&postcard::to_stdvec(l).expect("writing to memory cannot fail"));
+            }
+            (slug.clone(), f.finish())
+        })
+        .collect()
+}
 
 /// The indexes, feeds and sitemap of a build.
 pub(super) struct Listings {
@@ -72,6 +205,8 @@ pub(super) struct Site<'a, 'p> {
     pub progress: &'a dyn Progress,
     /// The build's clock, seconds since 1970 (`SOURCE_DATE_EPOCH` when set): embargoes end by it.
     pub now: i64,
+    /// The files of `static/`, as [`statics`] copied them.
+    pub assets: &'a Assets,
 }
 
 impl Site<'_, '_> {
@@ -146,7 +281,9 @@ impl Site<'_, '_> {
 
     /// Every article's unit: taken from the previous build when its inputs did not change and
     /// its pages in the output are intact, else checked and, when nothing blocks the build,
-    /// localised and rendered straight to the output.
+    /// localised and rendered straight to the output. An article that links to others is
+    /// rendered once every article's listings are known, and is taken from the previous build
+    /// only if the listings of the articles it links to are those its pages were made with.
     /// Returns the units and, for each, whether it was taken from the previous build; the
     /// units taken are removed from `previous`, which then holds those of deleted articles.
     pub(super) fn articles(
@@ -155,74 +292,151 @@ impl Site<'_, '_> {
         previous: &mut Cache,
     ) -> Result<(Vec<Unit>, Vec<bool>)> {
         let project = self.project;
+        let kept = self.kept_units(previous);
+        let dirty = kept.iter().filter(|k| k.is_none()).count();
+        self.progress.start(dirty * self.langs.len());
+        let made: Vec<Made> = project
+            .articles
+            .par_iter()
+            .zip(kept)
+            .map(|(file, kept)| match kept {
+                Some(unit) => Ok(Made::Kept(unit)),
+                None => self.redo_article(checker, file),
+            })
+            .collect::<Result<_>>()?;
+        self.progress.finish();
+        let listings = listings_by_slug(&made);
+        let done: Vec<(Unit, bool)> = project
+            .articles
+            .par_iter()
+            .zip(made)
+            .map(|(file, made)| match made {
+                Made::Kept(unit)
+                    if unit.links == links_of(unit.links.iter().map(|l| &l.0), &listings) =>
+                {
+                    Ok((unit, true))
+                }
+                Made::Kept(_) => match self.redo_article(checker, file)? {
+                    Made::Linked(unit, editions) => {
+                        Ok((self.render_linked(unit, editions, &listings)?, false))
+                    }
+                    Made::Kept(unit) | Made::Done(unit) => Ok((unit, false)),
+                },
+                Made::Done(unit) => Ok((unit, false)),
+                Made::Linked(unit, editions) => {
+                    Ok((self.render_linked(unit, editions, &listings)?, false))
+                }
+            })
+            .collect::<Result<_>>()?;
+        Ok(done.into_iter().unzip())
+    }
+
+    /// The previous build's unit of each article, where it still holds: same inputs, the
+    /// build's clock on the same side of its embargo, the same files of `static/`, its pages
+    /// intact in the output.
+    fn kept_units(&self, previous: &mut Cache) -> Vec<Option<Unit>> {
+        let project = self.project;
         let kept: Vec<Option<Unit>> = project
             .articles
             .iter()
             .map(|a| previous.articles.remove(&a.slug))
             .collect();
-        let kept: Vec<Option<Unit>> = project
+        let same_asset = |(path, seen): &(String, String)| {
+            self.assets.get(path).map_or(ABSENT, String::as_str) == seen
+        };
+        project
             .articles
             .par_iter()
             .zip(kept)
             .map(|(a, unit)| {
                 reuse(project, a, unit)
-                    .filter(|u| u.embargo.is_none_or(|(at, passed)| (self.now >= at) == passed))
+                    .filter(|u| {
+                        u.embargo
+                            .is_none_or(|(at, passed)| (self.now >= at) == passed)
+                    })
+                    .filter(|u| u.assets.iter().all(same_asset))
                     .filter(|u| page_files(u).all(|f| self.intact(previous, &f)))
             })
-            .collect();
-        let reused: Vec<bool> = kept.iter().map(Option::is_some).collect();
-        let dirty = reused.iter().filter(|r| !**r).count();
-        self.progress.start(dirty * self.langs.len());
-        let units = project
-            .articles
-            .par_iter()
-            .zip(kept)
-            .map(|(file, kept)| match kept {
-                Some(unit) => Ok(unit),
-                None => {
-                    let redone = redo(project, checker, file)?;
-                    let embargo = redone.article.embargo.map(|at| {
-                        let at = at.unix();
-                        (at, self.now >= at)
-                    });
-                    let held = redone.article.draft || embargo.is_some_and(|(_, passed)| !passed);
-                    let blocked = redone.findings.diagnostics.iter().any(|d| self.blocks(d));
-                    let pages = if blocked || held {
-                        Vec::new()
-                    } else {
-                        self.article(&redone.article, &redone.own.resources)?
-                    };
-                    Ok(Unit {
-                        fingerprint: redone.fingerprint,
-                        findings: redone.findings,
-                        embargo,
-                        pages,
-                    })
-                }
-            })
-            .collect::<Result<_>>()?;
-        self.progress.finish();
-        Ok((units, reused))
+            .collect()
     }
 
-    /// Localise an article in every language, render and write its editions.
-    fn article(&self, article: &Article, own: &OwnResources) -> Result<Vec<Page>> {
-        let base = self.project.config.base_url.as_deref();
+    /// An article checked again and, unless something blocks it or it is held (a draft, an
+    /// embargo), localised; rendered too unless it links to other articles.
+    fn redo_article(&self, checker: &Checker, file: &ArticleFile) -> Result<Made> {
+        let redone = redo(self.project, checker, file)?;
+        let article = &redone.article;
+        let embargo = article.embargo.map(|at| {
+            let at = at.unix();
+            (at, self.now >= at)
+        });
+        let held = article.draft || embargo.is_some_and(|(_, passed)| !passed);
+        let blocked = redone.findings.diagnostics.iter().any(|d| self.blocks(d));
+        let mut unit = Unit {
+            fingerprint: redone.fingerprint,
+            findings: redone.findings,
+            embargo,
+            assets: assets_of(article, self.assets),
+            links: article
+                .links()
+                .into_iter()
+                .map(|s| (s.to_owned(), String::new()))
+                .collect(),
+            pages: Vec::new(),
+        };
+        if blocked || held {
+            return Ok(Made::Done(unit));
+        }
+        let (editions, skipped) = self.localise(article, &redone.own.resources);
+        unit.pages = skipped;
+        if unit.links.is_empty() {
+            unit.pages.extend(self.render(&editions, None)?);
+            return Ok(Made::Done(unit));
+        }
+        Ok(Made::Linked(unit, editions))
+    }
+
+    /// An article that links to others, rendered with their listings, which it records.
+    fn render_linked(
+        &self,
+        mut unit: Unit,
+        editions: Vec<Box<Edition>>,
+        listings: &ByArticle,
+    ) -> Result<Unit> {
+        unit.links = links_of(unit.links.iter().map(|l| &l.0), listings);
+        unit.pages.extend(self.render(&editions, Some(listings))?);
+        Ok(unit)
+    }
+
+    /// Localise an article in every language: its editions, and the languages it is left out of.
+    fn localise(&self, article: &Article, own: &OwnResources) -> (Vec<Box<Edition>>, Vec<Page>) {
         let mut editions = Vec::new();
-        let mut pages = Vec::new();
+        let mut skipped = Vec::new();
         for lang in self.langs {
             self.progress.step();
             match self.localiser.edition(lang, article, own, self.policy) {
                 Outcome::Edition(e) => editions.push(e),
                 // With `error`, the check has already refused anything missing.
-                Outcome::Missing(missing) => pages.push(Page::Skipped {
+                Outcome::Missing(missing) => skipped.push(Page::Skipped {
                     lang: lang.clone(),
                     slug: article.slug.clone(),
                     missing,
                 }),
             }
         }
-        for e in &editions {
+        (editions, skipped)
+    }
+
+    /// Render and write an article's editions; `listings` give its links to other articles.
+    fn render(&self, editions: &[Box<Edition>], listings: Option<&ByArticle>) -> Result<Vec<Page>> {
+        let base = self.project.config.base_url.as_deref();
+        let root = root_prefix(base);
+        let mut pages = Vec::new();
+        for e in editions {
+            let mut e = e.clone();
+            place_media(&mut e.blocks, self.assets, &root);
+            if let Some(listings) = listings {
+                self.link_articles(&mut e, listings);
+            }
             // In the project's language order (source first), not alphabetical.
             let alternates = editions
                 .iter()
@@ -234,10 +448,10 @@ impl Site<'_, '_> {
                 })
                 .collect();
             let view = PageView {
-                edition: e,
+                edition: &e,
                 canonical: page_url(base, &e.lang, &e.page, &e.lang),
                 alternates,
-                root: root_prefix(base),
+                root: root.clone(),
             };
             let (html, text) = self.renderer.article(&view)?;
             self.output
@@ -250,6 +464,29 @@ impl Site<'_, '_> {
             });
         }
         Ok(pages)
+    }
+
+    /// Give each link to another article that article's edition in the page's language and
+    /// its headline there (under `--missing fallback`, the edition shows the source text, and
+    /// so does the link, marked as such); where it has none (`--missing skip`), the link is
+    /// left out.
+    fn link_articles(&self, e: &mut Edition, listings: &ByArticle) {
+        let base = self.project.config.base_url.as_deref();
+        let lang = e.lang.clone();
+        e.blocks.retain_mut(|block| {
+            let Some(slug) = block.article.as_deref() else {
+                return true;
+            };
+            let found = listings
+                .get(slug)
+                .and_then(|ls| ls.iter().find(|l| l.lang == lang));
+            let Some(target) = found else {
+                return false;
+            };
+            block.href = Some(page_url(base, &target.lang, &target.page, &lang));
+            block.text = Some(target.title.clone());
+            true
+        });
     }
 
     /// A language's index and, with `base_url`, its feed; returns the files written.

@@ -41,10 +41,11 @@ pub enum Code {
     EmptyValue,
     UnbalancedDelimiters,
     WhitespaceMismatch,
+    MissingAsset,
 }
 
 impl Code {
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 24] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -68,6 +69,7 @@ impl Code {
         Code::EmptyValue,
         Code::UnbalancedDelimiters,
         Code::WhitespaceMismatch,
+        Code::MissingAsset,
     ];
 
     /// The code as written in reports, e.g. `missing-message`.
@@ -96,6 +98,7 @@ impl Code {
             Code::EmptyValue => "empty-value",
             Code::UnbalancedDelimiters => "unbalanced-delimiters",
             Code::WhitespaceMismatch => "whitespace-mismatch",
+            Code::MissingAsset => "missing-asset",
         }
     }
 

@@ -5,6 +5,7 @@
 //! `quality` (whether a translation reads like one), `format` (every message formatted for
 //! real).
 
+mod assets;
 mod bundle;
 mod compare;
 pub mod diagnostic;
@@ -226,6 +227,9 @@ impl<'p> Checker<'p> {
         }
         let (source, targets) = languages.split_first().expect("the source language");
         bundle::check_sources(project, source, out);
+        if let Some(article) = article {
+            assets::check(project, source.lang, article, out);
+        }
         for (target, plurals) in targets.iter().zip(&self.plurals[1..]) {
             let by_file = compare::check(project, source, target, plurals, out);
             findings.files.insert(target.lang.to_owned(), by_file);

@@ -1,6 +1,6 @@
 //! `gazette build` and `check` on the sample project (the repository root) and its editions.
 
-use super::support::{repo_root, tree, Project};
+use super::support::{repo_root, sample_page, tree, Project};
 
 const SLUG: &str = "coalition-des-volontaires";
 
@@ -101,36 +101,38 @@ fn html_editions_follow_the_rendering_rules() {
             "„Koalition der Willigen“ für die Ukraine",
         ),
     ] {
-        let html = p.read(&format!("out/{lang}/{SLUG}.html"));
+        let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\""), "{lang}");
         assert!(html.contains(&format!("<html lang=\"{lang}\">")));
         assert!(html.contains("<meta charset=\"utf-8\">"));
-        assert!(html.contains("<time datetime=\"2025-08-17\">"));
+        assert!(html.contains("<time datetime=\"2025-08-17T11:15:00+02:00\">"));
         assert!(html.contains(date), "{lang}: no {date}");
         assert!(html.contains(title), "{lang}: no title");
         assert!(html.contains(&format!(
-            "<link rel=\"canonical\" href=\"https://www.gazette.example/{lang}/{SLUG}.html\">"
+            "<link rel=\"canonical\" href=\"https://www.gazette.example/{lang}/{}.html\">",
+            sample_page(lang)
         )));
         for other in ["fr", "en", "de"] {
             assert!(html.contains(&format!(
-                "<link rel=\"alternate\" hreflang=\"{other}\" href=\"https://www.gazette.example/{other}/{SLUG}.html\">"
+                "<link rel=\"alternate\" hreflang=\"{other}\" href=\"https://www.gazette.example/{other}/{}.html\">",
+                sample_page(other)
             )));
         }
         assert!(html.contains("<figcaption>"));
         assert!(html.contains(" alt=\""));
         assert!(!html.contains('\u{2068}') && !html.contains('\u{2069}'));
     }
-    let fr = p.read(&format!("out/fr/{SLUG}.html"));
+    let fr = p.read(&format!("out/fr/{}.html", sample_page("fr")));
     assert!(fr.contains("une alliance de 31\u{a0}pays") || fr.contains("une alliance de 31 pays"));
     assert!(fr.contains("800 milliards d’euros"));
     assert!(p
-        .read(&format!("out/en/{SLUG}.html"))
+        .read(&format!("out/en/{}.html", sample_page("en")))
         .contains("An alliance of 31 countries"));
     assert!(p
-        .read(&format!("out/en/{SLUG}.html"))
+        .read(&format!("out/en/{}.html", sample_page("en")))
         .contains("€800 billion"));
     assert!(p
-        .read(&format!("out/de/{SLUG}.html"))
+        .read(&format!("out/de/{}.html", sample_page("de")))
         .contains("800 Milliarden Euro"));
 }
 
@@ -138,8 +140,8 @@ fn html_editions_follow_the_rendering_rules() {
 fn text_editions_are_clean_and_wrapped() {
     let p = built_sample();
     for lang in ["fr", "en", "de"] {
-        let text = p.read(&format!("out/{lang}/{SLUG}.txt"));
-        let html = p.read(&format!("out/{lang}/{SLUG}.html"));
+        let text = p.read(&format!("out/{lang}/{}.txt", sample_page(lang)));
+        let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
         let h1 = html
             .split("<h1>")
             .nth(1)
@@ -178,11 +180,11 @@ fn editions_match_their_snapshots() {
     for lang in ["fr", "en", "de"] {
         insta::assert_snapshot!(
             format!("{lang}_html"),
-            p.read(&format!("out/{lang}/{SLUG}.html"))
+            p.read(&format!("out/{lang}/{}.html", sample_page(lang)))
         );
         insta::assert_snapshot!(
             format!("{lang}_txt"),
-            p.read(&format!("out/{lang}/{SLUG}.txt"))
+            p.read(&format!("out/{lang}/{}.txt", sample_page(lang)))
         );
     }
 }
@@ -198,7 +200,7 @@ fn letters(s: &str) -> String {
 #[test]
 fn french_edition_holds_every_sentence_of_the_seed() {
     let p = built_sample();
-    let edition = letters(&p.read(&format!("out/fr/{SLUG}.txt")));
+    let edition = letters(&p.read(&format!("out/fr/{}.txt", sample_page("fr"))));
     let seed = std::fs::read_to_string(
         repo_root().join("tests/fixtures/seed/coalition-des-volontaires.txt"),
     )
@@ -280,7 +282,7 @@ fn translations_cannot_inject_markup() {
     );
     p.write(&file, &text);
     p.gazette(&["build"]).assert().success();
-    let html = p.read(&format!("out/en/{SLUG}.html"));
+    let html = p.read(&format!("out/en/{}.html", sample_page("en")));
     assert!(
         !html.contains("<script>") && !html.contains("<img src=x"),
         "markup escaped"

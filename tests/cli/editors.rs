@@ -244,7 +244,10 @@ fn sync_restores_three_stubs_append_only_and_idempotent() {
     // With --missing fallback, the French text is shown as French, never the stub.
     let (exit, _, err) = run(&p, &["build", "--missing", "fallback"]);
     assert_eq!(exit, 0, "{err}");
-    let html = p.read(&format!("out/de/{}", ARTICLE.replace(".ftl", ".html")));
+    let html = p.read(&format!(
+        "out/de/{}.html",
+        super::support::sample_page("de")
+    ));
     assert!(!html.contains("gazette: stub"));
     assert!(
         html.contains("<p lang=\"fr\">D’autres nations comme la Hongrie"),

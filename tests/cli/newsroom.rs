@@ -67,32 +67,59 @@ fn byline_time_updates_and_headline_args() {
     let p = newsroom();
     assert_eq!(build(&p, "out", None).0, 0);
     let fr = p.read("out/fr/a.html");
-    assert!(fr.contains(">Par Claire Dumas, Tom Reyes et Ana Weber<"), "{fr}");
+    assert!(
+        fr.contains(">Par Claire Dumas, Tom Reyes et Ana Weber<"),
+        "{fr}"
+    );
     assert!(fr.contains("<time datetime=\"2025-08-17T09:30:00+02:00\">Publié le 17 août 2025"));
-    assert!(fr.contains("09:30</time>"), "the time as the newsroom wrote it: {fr}");
+    assert!(
+        fr.contains("09:30</time>"),
+        "the time as the newsroom wrote it: {fr}"
+    );
     // The headline has its own arguments, not the first block's.
     assert!(fr.contains("<h1>Une alliance de 31 pays</h1>"), "{fr}");
     assert!(fr.contains("Le texte, 2 fois."));
     assert!(fr.contains("<time datetime=\"2025-08-18T10:05:00+02:00\">Mis à jour le 18 août 2025"));
-    assert!(fr.contains("\u{a0}: Le nombre de pays a été corrigé.</time>"), "{fr}");
+    assert!(
+        fr.contains("\u{a0}: Le nombre de pays a été corrigé.</time>"),
+        "{fr}"
+    );
     let en = p.read("out/en/a.html");
-    assert!(en.contains(">By Claire Dumas, Tom Reyes and Ana Weber<"), "{en}");
+    assert!(
+        en.contains(">By Claire Dumas, Tom Reyes and Ana Weber<"),
+        "{en}"
+    );
     assert!(en.contains("Updated on 18 August 2025"), "{en}");
     let text = p.read("out/en/a.txt");
-    assert!(text.contains("By Claire Dumas, Tom Reyes and Ana Weber\n"), "{text}");
+    assert!(
+        text.contains("By Claire Dumas, Tom Reyes and Ana Weber\n"),
+        "{text}"
+    );
     // Feeds carry the instants, not midnight UTC.
     let feed = p.read("out/fr/feed.xml");
-    assert!(feed.contains("<published>2025-08-17T09:30:00+02:00</published>"), "{feed}");
-    assert!(feed.contains("<updated>2025-08-18T10:05:00+02:00</updated>"), "{feed}");
+    assert!(
+        feed.contains("<published>2025-08-17T09:30:00+02:00</published>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<updated>2025-08-18T10:05:00+02:00</updated>"),
+        "{feed}"
+    );
 }
 
 #[test]
 fn a_plain_date_stays_valid() {
     let p = newsroom();
-    p.write("content/a.toml", &ARTICLE.replace("2025-08-17T09:30:00+02:00", "2025-08-17"));
+    p.write(
+        "content/a.toml",
+        &ARTICLE.replace("2025-08-17T09:30:00+02:00", "2025-08-17"),
+    );
     assert_eq!(build(&p, "out", None).0, 0);
     let fr = p.read("out/fr/a.html");
-    assert!(fr.contains("<time datetime=\"2025-08-17\">Publié le 17 août 2025</time>"), "{fr}");
+    assert!(
+        fr.contains("<time datetime=\"2025-08-17\">Publié le 17 août 2025</time>"),
+        "{fr}"
+    );
 }
 
 #[test]
@@ -101,7 +128,10 @@ fn an_unknown_field_is_an_error_naming_its_line() {
     p.write("content/a.toml", &ARTICLE.replace("tags =", "labels ="));
     let (code, _, stderr) = run(&p, &["check"]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("content/a.toml") && stderr.contains("line 3"), "{stderr}");
+    assert!(
+        stderr.contains("content/a.toml") && stderr.contains("line 3"),
+        "{stderr}"
+    );
     assert!(stderr.contains("labels"), "{stderr}");
 }
 
@@ -145,7 +175,10 @@ fn a_draft_is_checked_and_never_published() {
 fn an_embargo_holds_until_the_builds_clock_passes_it() {
     let p = newsroom();
     // 2025-08-17T08:00:00Z.
-    p.write("content/a.toml", &format!("embargo = 2025-08-17T10:00:00+02:00\n{ARTICLE}"));
+    p.write(
+        "content/a.toml",
+        &format!("embargo = 2025-08-17T10:00:00+02:00\n{ARTICLE}"),
+    );
     let before = "1755417599";
     let after = "1755417600";
     assert_eq!(build(&p, "out", Some(before)).0, 0);
@@ -161,4 +194,257 @@ fn an_embargo_holds_until_the_builds_clock_passes_it() {
     let (code, stderr) = build(&p, "out", Some("tomorrow"));
     assert_eq!(code, 2);
     assert!(stderr.contains("SOURCE_DATE_EPOCH"), "{stderr}");
+}
+
+fn svg(width: u32, height: u32) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\"></svg>\n"
+    )
+}
+
+/// The newsroom project with two figures and a video with its poster.
+fn with_media() -> Project {
+    let p = newsroom();
+    let blocks = r#"
+[[blocks]]
+type = "figure"
+key = "map"
+src = "images/map.svg"
+
+[[blocks]]
+type = "figure"
+key = "map"
+src = "https://images.example/map.png"
+
+[[blocks]]
+type = "video"
+key = "map"
+src = "media/clip.webm"
+poster = "images/poster.svg"
+"#;
+    p.write("content/a.toml", &format!("{ARTICLE}{blocks}"));
+    for lang in ["fr", "en"] {
+        let ftl = p.read(&format!("locales/{lang}/a.ftl"));
+        p.write(
+            &format!("locales/{lang}/a.ftl"),
+            &format!("{ftl}map =\n    .alt = Map ({lang})\n    .caption = Caption ({lang})\n"),
+        );
+    }
+    p.write("static/images/map.svg", &svg(640, 360));
+    p.write("static/images/poster.svg", &svg(1280, 720));
+    p.write("static/media/clip.webm", "\u{1a}E\u{df}\u{a3}");
+    p.write("static/CNAME", "news.example\n");
+    p
+}
+
+#[test]
+fn static_files_are_copied_and_images_sized() {
+    let p = with_media();
+    assert_eq!(build(&p, "out", None).0, 0);
+    for file in [
+        "images/map.svg",
+        "images/poster.svg",
+        "media/clip.webm",
+        "CNAME",
+    ] {
+        assert_eq!(
+            std::fs::read(p.path().join("out").join(file)).unwrap(),
+            std::fs::read(p.path().join("static").join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    let fr = p.read("out/fr/a.html");
+    assert!(
+        fr.contains("<img src=\"https://news.example/images/map.svg\" alt=\"Map (fr)\" width=\"640\" height=\"360\">"),
+        "the first image, sized and not lazy: {fr}"
+    );
+    assert!(
+        fr.contains(
+            "<img src=\"https://images.example/map.png\" alt=\"Map (fr)\" loading=\"lazy\">"
+        ),
+        "a URL stays as it is: {fr}"
+    );
+    assert!(
+        fr.contains("src=\"https://news.example/media/clip.webm\" poster=\"https://news.example/images/poster.svg\""),
+        "{fr}"
+    );
+}
+
+#[test]
+fn a_missing_asset_is_an_error_at_the_content_files_line() {
+    let p = with_media();
+    std::fs::remove_file(p.path().join("static/images/poster.svg")).unwrap();
+    let (code, json) = p.check_json();
+    assert_eq!(code, 1);
+    let found: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "missing-asset")
+        .map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [("content/a.toml", 25)]);
+    assert_eq!(build(&p, "out", None).0, 1);
+}
+
+/// A rebuild after a file of `static/` changes, appears or goes equals a full build, and the
+/// cached check sees an asset that went.
+#[test]
+fn rebuilds_follow_static_files() {
+    let p = with_media();
+    assert_eq!(build(&p, "out", None).0, 0);
+    p.write("static/images/map.svg", &svg(800, 600));
+    p.write("static/robots.txt", "User-agent: *\n");
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(p
+        .read("out/fr/a.html")
+        .contains("width=\"800\" height=\"600\""));
+    assert_eq!(build(&p, "full", None).0, 0);
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+
+    std::fs::remove_file(p.path().join("static/robots.txt")).unwrap();
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(!p.path().join("out/robots.txt").exists());
+    std::fs::remove_file(p.path().join("static/images/map.svg")).unwrap();
+    let (code, _) = p.check_json();
+    assert_eq!(code, 1, "the cached check sees the image gone");
+}
+
+#[test]
+fn a_static_file_in_the_place_of_a_page_is_refused() {
+    let p = newsroom();
+    p.write("static/fr/a.html", "<p>mine</p>");
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("static/fr/a.html"), "{stderr}");
+    assert!(!p.path().join("out").exists());
+}
+
+/// The newsroom project with a second article, `b`, that `a` links to; `b`'s English page
+/// has a name of its own.
+fn linked() -> Project {
+    let p = newsroom();
+    let link = "\n[[blocks]]\ntype = \"related\"\narticle = \"b\"\nkind = \"read\"\n\n[[blocks]]\ntype = \"related\"\nkey = \"elsewhere\"\nhref = \"https://other.example/fr/page\"\nlang = \"fr\"\nkind = \"watch\"\n";
+    p.write("content/a.toml", &format!("{ARTICLE}{link}"));
+    for (lang, text) in [("fr", "Ailleurs"), ("en", "Elsewhere")] {
+        let ftl = p.read(&format!("locales/{lang}/a.ftl"));
+        p.write(
+            &format!("locales/{lang}/a.ftl"),
+            &format!("{ftl}elsewhere = {text}\n"),
+        );
+    }
+    p.write(
+        "content/b.toml",
+        "date = 2025-03-02\n\n[slugs]\nen = \"london-summit\"\n",
+    );
+    p.write("locales/fr/b.ftl", "title = Le sommet de Londres\n");
+    p.write("locales/en/b.ftl", "title = The London summit\n");
+    p
+}
+
+#[test]
+fn a_related_article_links_to_its_edition_in_the_same_language() {
+    let p = linked();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains(
+            "<a href=\"https://news.example/en/london-summit.html\">The London summit</a></p>"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("<a href=\"https://other.example/fr/page\" hreflang=\"fr\">Elsewhere</a> <span class=\"marker\">(in French)</span>"),
+        "an external page's language is said: {en}"
+    );
+    let fr = p.read("out/fr/a.html");
+    assert!(
+        fr.contains("<a href=\"https://news.example/fr/b.html\">Le sommet de Londres</a></p>"),
+        "{fr}"
+    );
+    assert!(
+        !fr.contains("class=\"marker\""),
+        "no marker on a page in the link's language: {fr}"
+    );
+    assert!(p.read("out/en/a.txt").contains("The London summit"));
+}
+
+#[test]
+fn a_related_article_follows_the_missing_policy() {
+    let p = linked();
+    std::fs::remove_file(p.path().join("locales/en/b.ftl")).unwrap();
+    let o = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains("<a href=\"https://news.example/en/london-summit.html\" lang=\"fr\">Le sommet de Londres</a></p>"),
+        "{en}"
+    );
+    let o = p.gazette(&["build", "--missing", "skip"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let en = p.read("out/en/a.html");
+    assert!(
+        !en.contains("b.html") && !en.contains("london-summit"),
+        "the link is left out: {en}"
+    );
+}
+
+#[test]
+fn a_rebuild_follows_the_headline_of_a_linked_article() {
+    let p = linked();
+    assert_eq!(build(&p, "out", None).0, 0);
+    p.write("locales/en/b.ftl", "title = The summit in London\n");
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(p
+        .read("out/en/a.html")
+        .contains(">The summit in London</a>"));
+    p.write(
+        "content/b.toml",
+        "date = 2025-03-02\n\n[slugs]\nen = \"summit-in-london\"\n",
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(p
+        .read("out/en/a.html")
+        .contains("/en/summit-in-london.html"));
+    assert_eq!(build(&p, "full", None).0, 0);
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+    // A linked article that goes is an error, also for the cached check.
+    std::fs::remove_file(p.path().join("content/b.toml")).unwrap();
+    let (code, _, stderr) = run(&p, &["check"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("content/a.toml") && stderr.contains("block 2 (line 15)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`b` is not an article"), "{stderr}");
+}
+
+#[test]
+fn a_localised_slug_names_the_page_its_alternates_sitemap_and_feed() {
+    let p = linked();
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(p.path().join("out/en/london-summit.html").exists());
+    assert!(p.path().join("out/en/london-summit.txt").exists());
+    assert!(!p.path().join("out/en/b.html").exists());
+    let fr = p.read("out/fr/b.html");
+    assert!(fr.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://news.example/en/london-summit.html\">"), "{fr}");
+    let en = p.read("out/en/london-summit.html");
+    assert!(
+        en.contains("<link rel=\"canonical\" href=\"https://news.example/en/london-summit.html\">"),
+        "{en}"
+    );
+    let sitemap = p.read("out/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://news.example/en/london-summit.html</loc>"),
+        "{sitemap}"
+    );
+    assert!(p
+        .read("out/en/feed.xml")
+        .contains("https://news.example/en/london-summit.html"));
+    assert!(p
+        .read("out/en/index.html")
+        .contains("href=\"london-summit.html\""));
 }

@@ -31,6 +31,7 @@ impl Project {
             "content",
             "locales",
             "templates",
+            "static",
         ] {
             copy(&repo_root().join(item), &p.path().join(item));
         }
@@ -100,6 +101,15 @@ impl Project {
             )
         });
         (out.status.code().unwrap(), json)
+    }
+}
+
+/// The name of the sample article's page in a language (its localised slug).
+pub fn sample_page(lang: &str) -> &'static str {
+    match lang {
+        "en" => "coalition-of-the-willing",
+        "de" => "koalition-der-willigen",
+        _ => "coalition-des-volontaires",
     }
 }
 
