@@ -253,7 +253,7 @@ unsafe = false
                     alt = inline(lang, attrs.get("alt", ""), args)
                     caption = inline(lang, attrs.get("caption", ""), args)
                     body.append(
-                        f'{{{{< figure src={shortcode_arg("/" + block["src"])} '
+                        f'{{{{< figure src={shortcode_arg(block["src"] if block["src"].startswith("http") else "/" + block["src"])} '
                         f"alt={shortcode_arg(alt)} caption={shortcode_arg(caption)} >}}}}"
                     )
                 elif kind == "related":
