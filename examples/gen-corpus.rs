@@ -1584,7 +1584,10 @@ impl Article {
             &[
                 key("photo"),
                 // A URL: the corpus has no static/ folder for a path to name.
-                ("src", q(&format!("https://bench.example/images/{}.jpg", self.slug))),
+                (
+                    "src",
+                    q(&format!("https://bench.example/images/{}.jpg", self.slug)),
+                ),
             ],
         );
         block("paragraph", &[key("intro")]);

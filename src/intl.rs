@@ -277,6 +277,19 @@ pub fn format_arg(format_locale: &str, arg: &Arg) -> String {
     }
 }
 
+/// A formatting locale as Open Graph writes it, `language_TERRITORY`, the territory CLDR
+/// deems likely where the locale names none (`fr` -> `fr_FR`, `en-GB` -> `en_GB`).
+pub fn og_locale(format_locale: &str) -> String {
+    let Ok(mut id) = icu_locale_core::LanguageIdentifier::try_from_str(format_locale) else {
+        return format_locale.replace('-', "_");
+    };
+    icu_locale::LocaleExpander::new_common().maximize(&mut id);
+    match id.region {
+        Some(region) => format!("{}_{}", id.language, region),
+        None => id.language.to_string(),
+    }
+}
+
 /// Names joined the local way, with CLDR's "and" (A, B and C / A, B et C / A, B und C).
 pub fn format_and_list(format_locale: &str, items: &[String]) -> String {
     use icu_list::options::{ListFormatterOptions, ListLength};
@@ -369,6 +382,14 @@ mod tests {
         );
         assert_eq!(at.to_string(), "2025-08-17T09:30:00+02:00");
         assert_eq!(at.unix(), 1_755_415_800);
+    }
+
+    #[test]
+    fn open_graph_locales_have_a_territory() {
+        assert_eq!(og_locale("fr"), "fr_FR");
+        assert_eq!(og_locale("en-GB"), "en_GB");
+        assert_eq!(og_locale("de"), "de_DE");
+        assert_eq!(og_locale("pt-BR"), "pt_BR");
     }
 
     #[test]

@@ -117,6 +117,8 @@ pub struct Listing {
     pub lede: Option<Text>,
     pub authors: Vec<String>,
     pub tags: Vec<String>,
+    /// The body's HTML, as a feed entry's content (the build renders it).
+    pub content: String,
 }
 
 impl Edition {
@@ -133,6 +135,7 @@ impl Edition {
             lede: self.lede.clone(),
             authors: self.authors.clone(),
             tags: self.tags.clone(),
+            content: String::new(),
         }
     }
 }

@@ -103,11 +103,12 @@ impl ArticleRecords {
 
 /// Templates every project has, built into the binary; a project file of the same name
 /// overrides one.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
     (
         "article.html.hbs",
         include_str!("../templates/article.html.hbs"),
     ),
+    ("body.html.hbs", include_str!("../templates/body.html.hbs")),
     (
         "article.txt.hbs",
         include_str!("../templates/article.txt.hbs"),

@@ -15,8 +15,8 @@ use crate::intl::OwnResources;
 use crate::localise::{Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
-    atom, sitemap, Alternate, FeedMeta, IndexEntry, IndexView, PageView, PickerView, Renderer,
-    SitemapPage,
+    atom, sitemap, Alternate, Distribution, FeedMeta, IndexEntry, IndexView, PageView, PickerView,
+    Renderer, SitemapPage,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -430,6 +430,13 @@ impl Site<'_, '_> {
     fn render(&self, editions: &[Box<Edition>], listings: Option<&ByArticle>) -> Result<Vec<Page>> {
         let base = self.project.config.base_url.as_deref();
         let root = root_prefix(base);
+        let config = &self.project.config;
+        let og_locale = |lang: &str| crate::intl::og_locale(config.format_locale(lang));
+        let distribution = Distribution {
+            home: base.map(|b| format!("{b}/")),
+            source: &config.source,
+            og_locale: &og_locale,
+        };
         let mut pages = Vec::new();
         for e in editions {
             let mut e = e.clone();
@@ -447,19 +454,17 @@ impl Site<'_, '_> {
                     current: other.lang == e.lang,
                 })
                 .collect();
-            let view = PageView {
-                edition: &e,
-                canonical: page_url(base, &e.lang, &e.page, &e.lang),
-                alternates,
-                root: root.clone(),
-            };
-            let (html, text) = self.renderer.article(&view)?;
+            let canonical = page_url(base, &e.lang, &e.page, &e.lang);
+            let view = PageView::new(&e, canonical, alternates, root.clone(), &distribution);
+            let (html, text, body) = self.renderer.article(&view)?;
             self.output
                 .put(&page_path(&e.lang, &e.page, "html"), html.as_bytes())?;
             self.output
                 .put(&page_path(&e.lang, &e.page, "txt"), text.as_bytes())?;
+            let mut listing = e.listing();
+            listing.content = body;
             pages.push(Page::Published {
-                listing: e.listing(),
+                listing,
                 fallbacks: e.fallbacks.clone(),
             });
         }

@@ -64,6 +64,18 @@ pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
                     if let Some(lede) = &e.lede {
                         text(w, "summary", &plain(&lede.value))?;
                     }
+                    for name in &e.authors {
+                        w.create_element("author")
+                            .write_inner_content(|w| text(w, "name", name).map(|_| ()))?;
+                    }
+                    for tag in &e.tags {
+                        w.create_element("category")
+                            .with_attribute(("term", tag.as_str()))
+                            .write_empty()?;
+                    }
+                    w.create_element("content")
+                        .with_attribute(("type", "html"))
+                        .write_text_content(BytesText::new(&e.content))?;
                     Ok(())
                 })?;
             }

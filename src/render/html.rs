@@ -25,6 +25,168 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// Prefix that turns a site-relative path (`images/x.jpg`) into a link from this page.
     pub root: String,
+    /// schema.org `NewsArticle` JSON-LD, safe inside `<script>` (written with `{{{json_ld}}}`).
+    pub json_ld: String,
+    /// Open Graph and Twitter card tags.
+    pub meta: Vec<MetaTag>,
+}
+
+/// An Open Graph (`attr` = `property`) or Twitter card (`attr` = `name`) `<meta>` tag.
+#[derive(Debug, Serialize)]
+pub struct MetaTag {
+    pub attr: &'static str,
+    pub key: &'static str,
+    pub content: String,
+}
+
+/// What a page tells search engines and social networks beyond its text.
+pub struct Distribution<'a> {
+    /// The publisher's home page, when the site has a `base_url`.
+    pub home: Option<String>,
+    /// The source language: each other edition is a translation of that one.
+    pub source: &'a str,
+    /// Open Graph's `language_TERRITORY` of a language (`fr_FR`).
+    pub og_locale: &'a dyn Fn(&str) -> String,
+}
+
+impl<'a> PageView<'a> {
+    pub fn new(
+        edition: &'a Edition,
+        canonical: String,
+        alternates: Vec<Alternate>,
+        root: String,
+        d: &Distribution,
+    ) -> Self {
+        let json_ld = json_ld(edition, &canonical, &alternates, d);
+        let meta = meta_tags(edition, &canonical, &alternates, d);
+        PageView {
+            edition,
+            canonical,
+            alternates,
+            root,
+            json_ld,
+            meta,
+        }
+    }
+}
+
+/// The page's images, as links, for `image` and `og:image`.
+fn images(e: &Edition) -> Vec<&str> {
+    e.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Figure)
+        .filter_map(|b| b.url.as_deref())
+        .collect()
+}
+
+/// The `site-name` site string: the publisher.
+fn site_name(e: &Edition) -> &str {
+    e.ui.get("site-name").map_or("", String::as_str)
+}
+
+fn plain(text: &str) -> String {
+    crate::markup::to_text(text)
+}
+
+/// schema.org `NewsArticle`: each edition names its language, and a translation the source
+/// edition it translates (`translationOfWork`); the source edition names its translations
+/// (`workTranslation`).
+fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribution) -> String {
+    use serde_json::json;
+    let work = |a: &Alternate| json!({ "@type": "NewsArticle", "@id": a.href, "url": a.href, "inLanguage": a.lang });
+    let mut article = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": canonical,
+        "url": canonical,
+        "mainEntityOfPage": { "@type": "WebPage", "@id": canonical },
+        "headline": plain(&e.title.value),
+        "inLanguage": e.lang,
+        "datePublished": e.date,
+        "dateModified": e.modified,
+        "author": e.authors.iter().map(|a| json!({ "@type": "Person", "name": a })).collect::<Vec<_>>(),
+        "publisher": { "@type": "NewsMediaOrganization", "name": site_name(e), "url": d.home },
+        "image": images(e),
+        "keywords": e.tags,
+    });
+    let fields = article.as_object_mut().expect("an object");
+    if let Some(lede) = &e.lede {
+        fields.insert("description".into(), plain(&lede.value).into());
+    }
+    if let Some(section) = &e.section {
+        fields.insert("articleSection".into(), section.as_str().into());
+    }
+    let others = alternates.iter().filter(|a| !a.current);
+    if e.lang == d.source {
+        let translations: Vec<_> = others.map(work).collect();
+        fields.insert("workTranslation".into(), translations.into());
+    } else if let Some(original) = alternates.iter().find(|a| a.lang == d.source) {
+        fields.insert("translationOfWork".into(), work(original));
+    }
+    // `</script>` can never close the element early: `<`, `>` and `&` are written as escapes.
+    article
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Open Graph and Twitter card tags.
+fn meta_tags(
+    e: &Edition,
+    canonical: &str,
+    alternates: &[Alternate],
+    d: &Distribution,
+) -> Vec<MetaTag> {
+    let og = |key, content: String| MetaTag {
+        attr: "property",
+        key,
+        content,
+    };
+    let mut tags = vec![
+        og("og:type", "article".into()),
+        og("og:site_name", site_name(e).into()),
+        og("og:title", plain(&e.title.value)),
+        og("og:url", canonical.into()),
+        og("og:locale", (d.og_locale)(&e.lang)),
+    ];
+    for a in alternates.iter().filter(|a| !a.current) {
+        tags.push(og("og:locale:alternate", (d.og_locale)(&a.lang)));
+    }
+    if let Some(lede) = &e.lede {
+        tags.push(og("og:description", plain(&lede.value)));
+    }
+    let image = images(e).first().map(|i| i.to_string());
+    if let Some(image) = &image {
+        tags.push(og("og:image", image.clone()));
+    }
+    tags.push(og("article:published_time", e.date.clone()));
+    tags.push(og("article:modified_time", e.modified.clone()));
+    if let Some(section) = &e.section {
+        tags.push(og("article:section", section.clone()));
+    }
+    for tag in &e.tags {
+        tags.push(og("article:tag", tag.clone()));
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let twitter = |key, content: String| MetaTag {
+        attr: "name",
+        key,
+        content,
+    };
+    tags.push(twitter("twitter:card", card.into()));
+    tags.push(twitter("twitter:title", plain(&e.title.value)));
+    if let Some(lede) = &e.lede {
+        tags.push(twitter("twitter:description", plain(&lede.value)));
+    }
+    if let Some(image) = image {
+        tags.push(twitter("twitter:image", image));
+    }
+    tags
 }
 
 /// Give every block of a serialised article view `is_heading`, `is_paragraph`… booleans, so a

@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::project::Project;
 
 pub use feed::{atom, FeedMeta};
-pub use html::{Alternate, PageView};
+pub use html::{Alternate, Distribution, MetaTag, PageView};
 pub use index::{IndexEntry, IndexView, PickerView};
 pub use sitemap::{sitemap, SitemapPage};
 
@@ -96,8 +96,9 @@ impl Renderer {
         self.render("languages.html", view)
     }
 
-    /// The HTML and plain-text editions of an article, from one serialisation of the view.
-    pub fn article(&self, view: &PageView) -> Result<(String, String)> {
+    /// The HTML and plain-text editions of an article and its body's HTML (for feeds), from
+    /// one serialisation of the view.
+    pub fn article(&self, view: &PageView) -> Result<(String, String, String)> {
         let mut data = serde_json::to_value(view).map_err(|e| {
             self.error(
                 "article.html",
@@ -108,7 +109,8 @@ impl Renderer {
         let context = Context::from(data);
         let html = self.render_context("article.html", &context)?;
         let text = text::tidy(&self.render_context("article.txt", &context)?);
-        Ok((html, text))
+        let body = self.render_context("body.html", &context)?;
+        Ok((html, text, body))
     }
 }
 

@@ -448,3 +448,162 @@ fn a_localised_slug_names_the_page_its_alternates_sitemap_and_feed() {
         .read("out/en/index.html")
         .contains("href=\"london-summit.html\""));
 }
+
+/// The `<meta property|name=key>` contents of a page, in order.
+fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
+    let selector =
+        scraper::Selector::parse(&format!("meta[property='{key}'], meta[name='{key}']")).unwrap();
+    page.select(&selector)
+        .map(|m| m.value().attr("content").unwrap().to_owned())
+        .collect()
+}
+
+/// A page's JSON-LD, parsed.
+fn json_ld(page: &scraper::Html) -> serde_json::Value {
+    let selector = scraper::Selector::parse("script[type='application/ld+json']").unwrap();
+    let scripts: Vec<_> = page.select(&selector).collect();
+    assert_eq!(scripts.len(), 1);
+    serde_json::from_str(&scripts[0].text().collect::<String>()).unwrap()
+}
+
+#[test]
+fn pages_carry_news_article_json_ld_and_open_graph_tags() {
+    let p = with_media();
+    p.write(
+        "locales/fr/a.ftl",
+        &p.read("locales/fr/a.ftl")
+            .replace("Le chapeau.", "Le chapeau </script><b>."),
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = scraper::Html::parse_document(&p.read("out/fr/a.html"));
+    let en = scraper::Html::parse_document(&p.read("out/en/a.html"));
+    let (fr_url, en_url) = (
+        "https://news.example/fr/a.html",
+        "https://news.example/en/a.html",
+    );
+
+    let ld = json_ld(&fr);
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], "Une alliance de 31 pays");
+    assert_eq!(
+        ld["description"], "Le chapeau </script><b>.",
+        "escaped in the page, whole once parsed"
+    );
+    assert_eq!(ld["inLanguage"], "fr");
+    assert_eq!(ld["datePublished"], "2025-08-17T09:30:00+02:00");
+    assert_eq!(ld["dateModified"], "2025-08-18T10:05:00+02:00");
+    assert_eq!(ld["author"][1]["name"], "Tom Reyes");
+    assert_eq!(ld["author"][1]["@type"], "Person");
+    assert_eq!(ld["publisher"]["name"], "Le Journal");
+    assert_eq!(ld["image"][0], "https://news.example/images/map.svg");
+    assert_eq!(ld["mainEntityOfPage"]["@id"], fr_url);
+    assert_eq!(ld["workTranslation"][0]["@id"], en_url);
+    assert_eq!(ld["workTranslation"][0]["inLanguage"], "en");
+    assert!(ld.get("translationOfWork").is_none());
+    let ld = json_ld(&en);
+    assert_eq!(ld["translationOfWork"]["@id"], fr_url);
+    assert_eq!(ld["headline"], "An alliance of 31 countries");
+    assert_eq!(ld["publisher"]["name"], "The Journal");
+
+    assert_eq!(meta(&fr, "og:locale"), ["fr_FR"]);
+    assert_eq!(meta(&fr, "og:locale:alternate"), ["en_GB"]);
+    assert_eq!(meta(&en, "og:locale"), ["en_GB"]);
+    assert_eq!(meta(&en, "og:locale:alternate"), ["fr_FR"]);
+    assert_eq!(meta(&en, "og:url"), [en_url]);
+    assert_eq!(meta(&en, "og:title"), ["An alliance of 31 countries"]);
+    assert_eq!(meta(&en, "og:type"), ["article"]);
+    assert_eq!(
+        meta(&en, "og:image"),
+        ["https://news.example/images/map.svg"]
+    );
+    assert_eq!(meta(&en, "article:tag"), ["ukraine", "défense"]);
+    assert_eq!(meta(&en, "twitter:card"), ["summary_large_image"]);
+    assert_eq!(
+        meta(&fr, "twitter:description"),
+        ["Le chapeau </script><b>."]
+    );
+}
+
+#[test]
+fn atom_entries_carry_authors_categories_and_the_full_content() {
+    use quick_xml::events::Event;
+    let p = with_media();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let feed = p.read("out/en/feed.xml");
+    let mut reader = quick_xml::Reader::from_str(&feed);
+    let (mut path, mut authors, mut terms, mut content) =
+        (Vec::new(), Vec::new(), Vec::new(), String::new());
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) => path.push(String::from_utf8(e.name().as_ref().to_vec()).unwrap()),
+            Event::Empty(e) if e.name().as_ref() == b"category" => {
+                terms.push(
+                    e.try_get_attribute("term")
+                        .unwrap()
+                        .unwrap()
+                        .unescape_value()
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            Event::End(_) => {
+                path.pop();
+            }
+            event @ (Event::Text(_) | Event::GeneralRef(_)) => {
+                let text = match event {
+                    Event::Text(t) => t.decode().unwrap().into_owned(),
+                    Event::GeneralRef(r) => {
+                        let name = r.decode().unwrap();
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .unwrap()
+                            .to_owned()
+                    }
+                    _ => unreachable!(),
+                };
+                match path.join("/").as_str() {
+                    "feed/entry/author/name" => authors.push(text),
+                    "feed/entry/content" => content.push_str(&text),
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(authors, ["Claire Dumas", "Tom Reyes", "Ana Weber"]);
+    assert_eq!(terms, ["ukraine", "défense"]);
+    let body = scraper::Html::parse_fragment(&content);
+    let selector = scraper::Selector::parse("p, figure img, video").unwrap();
+    let parts: Vec<String> = body.select(&selector).map(|e| e.html()).collect();
+    assert!(
+        parts.iter().any(|p| p == "<p>The text, 2 times.</p>"),
+        "{parts:?}"
+    );
+    assert!(
+        parts
+            .iter()
+            .any(|p| p.contains("https://news.example/images/map.svg")),
+        "{parts:?}"
+    );
+    assert!(parts.iter().any(|p| p.starts_with("<video")), "{parts:?}");
+}
+
+/// The whole output is the same bytes whatever the folder, the time or the threads.
+#[test]
+fn the_whole_output_is_reproducible() {
+    let one = with_media();
+    let two = with_media();
+    assert_eq!(build(&one, "out", Some("1760000000")).0, 0);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let o = two
+        .gazette(&["build", "--out", "elsewhere/site", "--jobs", "1"])
+        .env("SOURCE_DATE_EPOCH", "1760000000")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_eq!(
+        tree(&one.path().join("out")),
+        tree(&two.path().join("elsewhere/site"))
+    );
+}
