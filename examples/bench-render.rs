@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use gazette::localise::{Edition, Localiser, MissingPolicy, Outcome};
 use gazette::project::Project;
-use gazette::render::{Alternate, PageView, Renderer};
+use gazette::render::{Alternate, Distribution, PageView, Renderer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -62,12 +62,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    let og_locale = |lang: &str| gazette::intl::og_locale(lang);
+    let distribution = Distribution {
+        home: Some("https://bench.example/".into()),
+        source: "fr",
+        og_locale: &og_locale,
+    };
     let views: Vec<PageView> = editions
         .iter()
-        .map(|e| PageView {
-            edition: e,
-            canonical: format!("https://bench.example/{}/{}.html", e.lang, e.slug),
-            alternates: ["fr", "en", "de"]
+        .map(|e| {
+            let alternates = ["fr", "en", "de"]
                 .iter()
                 .map(|l| Alternate {
                     lang: l.to_string(),
@@ -75,13 +79,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     href: format!("../{l}/{}.html", e.slug),
                     current: *l == e.lang,
                 })
-                .collect(),
-            root: "../".into(),
+                .collect();
+            let canonical = format!("https://bench.example/{}/{}.html", e.lang, e.slug);
+            PageView::new(e, canonical, alternates, "../".into(), &distribution)
         })
         .collect();
     if let Some(dir) = &dump {
         for v in &views {
-            let (html, text) = renderer.article(v)?;
+            let (html, text, _) = renderer.article(v)?;
             let d = dir.join(&v.edition.lang);
             std::fs::create_dir_all(&d)?;
             std::fs::write(d.join(format!("{}.html", v.edition.slug)), html)?;
@@ -93,8 +98,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let cpu = cpu_ns();
         let mut bytes = 0;
         for v in &views {
-            let (html, text) = renderer.article(v)?;
-            bytes += html.len() + text.len();
+            let (html, text, body) = renderer.article(v)?;
+            bytes += html.len() + text.len() + body.len();
         }
         let s = start.elapsed().as_secs_f64();
         let cpu = (cpu_ns() - cpu) as f64 / 1e9;

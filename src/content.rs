@@ -129,7 +129,7 @@ pub struct Update {
 }
 
 /// Which related-content label a `related` block gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RelatedKind {
     Read,
@@ -653,7 +653,7 @@ fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
 /// The language of a linked page: a BCP 47 tag (`fr`, `pt-BR`).
 fn check_lang(lang: &str) -> std::result::Result<(), String> {
     match lang.parse::<unic_langid::LanguageIdentifier>() {
-        Ok(id) if id.to_string() == lang => Ok(()),
+        Ok(id) if id == lang => Ok(()),
         _ => Err(format!(
             "lang: `{}` is not a BCP 47 language tag such as `fr` or `pt-BR`",
             lang.escape_debug()

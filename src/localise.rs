@@ -63,6 +63,11 @@ pub struct LocalBlock {
     pub article: Option<String>,
     /// The "(Re)lire" / "Read more" label of a related link.
     pub label: Option<String>,
+    /// A related link's kind: read or watch.
+    pub related: Option<RelatedKind>,
+    /// The text edition's line for a figure, video or related link: its label and title
+    /// (and link) as the `text-<kind>` site string puts them (the build fills it in).
+    pub labelled: Option<String>,
 }
 
 /// A note of a later change, as the page shows it.
@@ -96,6 +101,8 @@ pub struct Edition {
     pub tags: Vec<String>,
     pub updates: Vec<LocalUpdate>,
     pub blocks: Vec<LocalBlock>,
+    /// The text edition's "Read online: <url>" (`text-read-online`), with a `base_url`.
+    pub read_online: Option<String>,
     /// Shared interface strings (`site.ftl`…), formatted with the article's arguments.
     pub ui: BTreeMap<String, String>,
     /// Message ids shown in the source language (`--missing fallback`).
@@ -274,6 +281,7 @@ impl<'p> Localiser<'p> {
             tags: article.tags.clone(),
             updates,
             blocks,
+            read_online: None,
             ui,
             fallbacks: texts.fallbacks,
         }))
@@ -358,6 +366,20 @@ impl<'p> Localiser<'p> {
             }
         }
         ui
+    }
+
+    /// A site string formatted with `args` (`text-video` with `$title` and `$url`…), from the
+    /// source language's shared files where the language lacks it.
+    pub fn site_message(&self, lang: &str, id: &str, args: &[(&str, &str)]) -> Option<String> {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.to_string());
+        }
+        let source = self.project.config.source.as_str();
+        [lang, source]
+            .into_iter()
+            .filter_map(|l| self.shared_bundle(l))
+            .find_map(|b| format_message(b, id, None, Some(&fluent)))
     }
 
     /// The interface strings of a language outside any article (indexes, language picker).
@@ -450,6 +472,7 @@ impl Texts<'_> {
                 local.href.clone_from(href);
                 local.hreflang.clone_from(lang);
                 local.article.clone_from(article);
+                local.related = Some(*kind);
                 let label = match kind {
                     RelatedKind::Read => "related-read",
                     RelatedKind::Watch => "related-watch",
@@ -481,6 +504,8 @@ impl LocalBlock {
             marker: None,
             article: None,
             label: None,
+            related: None,
+            labelled: None,
         }
     }
 }

@@ -19,3 +19,19 @@ update-note = Aktualisiert am { $date }: { $note }
 link-in-fr = (auf Französisch)
 link-in-en = (auf Englisch)
 link-in-de = (auf Deutsch)
+text-photo =
+    Foto:
+    { $title }
+text-video =
+    Video:
+    { $title }
+    { $url }
+text-related-read =
+    Lesen Sie auch:
+    { $title }
+    { $url }
+text-related-watch =
+    Sehen Sie dazu:
+    { $title }
+    { $url }
+text-read-online = Online lesen: { $url }

@@ -19,3 +19,19 @@ update-note = Updated on { $date }: { $note }
 link-in-fr = (in French)
 link-in-en = (in English)
 link-in-de = (in German)
+text-photo =
+    Photo:
+    { $title }
+text-video =
+    Video:
+    { $title }
+    { $url }
+text-related-read =
+    Read more:
+    { $title }
+    { $url }
+text-related-watch =
+    Watch:
+    { $title }
+    { $url }
+text-read-online = Read online: { $url }

@@ -19,3 +19,19 @@ update-note = Mis à jour le { $date } : { $note }
 link-in-fr = (en français)
 link-in-en = (en anglais)
 link-in-de = (en allemand)
+text-photo =
+    Photo :
+    { $title }
+text-video =
+    Vidéo :
+    { $title }
+    { $url }
+text-related-read =
+    (Re)lire :
+    { $title }
+    { $url }
+text-related-watch =
+    (Re)voir :
+    { $title }
+    { $url }
+text-read-online = Lire en ligne : { $url }

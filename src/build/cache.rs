@@ -70,7 +70,7 @@ pub enum Page {
     /// Written to `out/<lang>/<slug>.html` and `.txt`; `fallbacks` are the message ids shown
     /// in the source language.
     Published {
-        listing: Listing,
+        listing: Box<Listing>,
         fallbacks: Vec<String>,
     },
     /// Left out of the language (`--missing skip`) for lack of these messages.

@@ -112,7 +112,7 @@ enum Made {
     /// Checked again and, where it was to be published, rendered.
     Done(Unit),
     /// Checked and localised; its pages wait for the listings of the articles it links to.
-    Linked(Unit, Vec<Box<Edition>>),
+    Linked(Unit, Vec<Edition>),
 }
 
 /// Every article's published editions, by slug.
@@ -128,7 +128,7 @@ fn listings_by_slug(made: &[Made]) -> ByArticle {
                 .pages
                 .iter()
                 .filter_map(|p| match p {
-                    Page::Published { listing, .. } => Some(listing.clone()),
+                    Page::Published { listing, .. } => Some(Listing::clone(listing)),
                     Page::Skipped { .. } => None,
                 })
                 .collect();
@@ -399,7 +399,7 @@ impl Site<'_, '_> {
     fn render_linked(
         &self,
         mut unit: Unit,
-        editions: Vec<Box<Edition>>,
+        editions: Vec<Edition>,
         listings: &ByArticle,
     ) -> Result<Unit> {
         unit.links = links_of(unit.links.iter().map(|l| &l.0), listings);
@@ -408,13 +408,13 @@ impl Site<'_, '_> {
     }
 
     /// Localise an article in every language: its editions, and the languages it is left out of.
-    fn localise(&self, article: &Article, own: &OwnResources) -> (Vec<Box<Edition>>, Vec<Page>) {
+    fn localise(&self, article: &Article, own: &OwnResources) -> (Vec<Edition>, Vec<Page>) {
         let mut editions = Vec::new();
         let mut skipped = Vec::new();
         for lang in self.langs {
             self.progress.step();
             match self.localiser.edition(lang, article, own, self.policy) {
-                Outcome::Edition(e) => editions.push(e),
+                Outcome::Edition(e) => editions.push(*e),
                 // With `error`, the check has already refused anything missing.
                 Outcome::Missing(missing) => skipped.push(Page::Skipped {
                     lang: lang.clone(),
@@ -427,7 +427,7 @@ impl Site<'_, '_> {
     }
 
     /// Render and write an article's editions; `listings` give its links to other articles.
-    fn render(&self, editions: &[Box<Edition>], listings: Option<&ByArticle>) -> Result<Vec<Page>> {
+    fn render(&self, editions: &[Edition], listings: Option<&ByArticle>) -> Result<Vec<Page>> {
         let base = self.project.config.base_url.as_deref();
         let root = root_prefix(base);
         let config = &self.project.config;
@@ -455,6 +455,7 @@ impl Site<'_, '_> {
                 })
                 .collect();
             let canonical = page_url(base, &e.lang, &e.page, &e.lang);
+            self.label_for_text(&mut e, base.map(|_| canonical.as_str()));
             let view = PageView::new(&e, canonical, alternates, root.clone(), &distribution);
             let (html, text, body) = self.renderer.article(&view)?;
             self.output
@@ -464,11 +465,50 @@ impl Site<'_, '_> {
             let mut listing = e.listing();
             listing.content = body;
             pages.push(Page::Published {
-                listing,
+                listing: Box::new(listing),
                 fallbacks: e.fallbacks.clone(),
             });
         }
         Ok(pages)
+    }
+
+    /// The text edition's labelled lines: each figure, video and related link through its
+    /// `text-<kind>` site string, with its title (and link) as variables, so each language
+    /// punctuates them its own way; and "Read online" with the page's absolute URL.
+    fn label_for_text(&self, e: &mut Edition, online: Option<&str>) {
+        use crate::content::{BlockKind, RelatedKind};
+        let lang = e.lang.clone();
+        for block in &mut e.blocks {
+            let id = match (block.kind, block.related) {
+                (BlockKind::Figure, _) => "text-photo",
+                (BlockKind::Video, _) => "text-video",
+                (BlockKind::Related, Some(RelatedKind::Watch)) => "text-related-watch",
+                (BlockKind::Related, _) => "text-related-read",
+                _ => continue,
+            };
+            let title = match block.kind {
+                BlockKind::Related => block.text.as_ref(),
+                _ => block.caption.as_ref().or(block.alt.as_ref()),
+            };
+            let mut title = title
+                .map(|t| crate::markup::to_text(&t.value))
+                .unwrap_or_default();
+            if let Some(marker) = &block.marker {
+                title = format!("{title} {marker}");
+            }
+            let url = block
+                .href
+                .as_deref()
+                .or(block.url.as_deref())
+                .unwrap_or_default();
+            block.labelled =
+                self.localiser
+                    .site_message(&lang, id, &[("title", &title), ("url", url)]);
+        }
+        e.read_online = online.and_then(|url| {
+            self.localiser
+                .site_message(&lang, "text-read-online", &[("url", url)])
+        });
     }
 
     /// Give each link to another article that article's edition in the page's language and
@@ -560,7 +600,7 @@ impl Site<'_, '_> {
                 u.pages
                     .iter()
                     .filter_map(|p| match p {
-                        Page::Published { listing, .. } => Some(listing),
+                        Page::Published { listing, .. } => Some(&**listing),
                         Page::Skipped { .. } => None,
                     })
                     .collect()

@@ -72,10 +72,10 @@ fn incremental_builds_equal_full_builds_whatever_changes() {
             ": 4 files written to out",
         ),
         (
-            "one article's body only: indexes, feeds and sitemap stay as they are",
+            "one article's body only: its pages and the feed that carries it, not indexes or sitemap",
             "locales/de/older.ftl",
             "title = Der Älteste\nbody = Ein anderer Absatz.\n",
-            ": 2 files written to out",
+            ": 3 files written to out",
         ),
         (
             "one article's content",

@@ -607,3 +607,76 @@ fn the_whole_output_is_reproducible() {
         tree(&two.path().join("elsewhere/site"))
     );
 }
+
+fn with_site_strings(p: &Project) {
+    for (lang, strings) in [
+        ("fr", "text-photo =\n    Photo\u{a0}:\n    { $title }\ntext-video =\n    Vidéo\u{a0}:\n    { $title }\n    { $url }\ntext-related-read =\n    (Re)lire\u{a0}:\n    { $title }\n    { $url }\ntext-related-watch =\n    (Re)voir\u{a0}:\n    { $title }\n    { $url }\ntext-read-online = Lire en ligne\u{a0}: { $url }\n"),
+        ("en", "text-photo =\n    Photo:\n    { $title }\ntext-video =\n    Video:\n    { $title }\n    { $url }\ntext-related-read =\n    Read more:\n    { $title }\n    { $url }\ntext-related-watch =\n    Watch:\n    { $title }\n    { $url }\ntext-read-online = Read online: { $url }\n"),
+    ] {
+        let ftl = p.read(&format!("locales/{lang}/site.ftl"));
+        p.write(&format!("locales/{lang}/site.ftl"), &format!("{ftl}{strings}"));
+    }
+}
+
+#[test]
+fn the_text_edition_is_a_newsletter() {
+    let p = linked();
+    with_site_strings(&p);
+    let with_video = "\n[[blocks]]\ntype = \"video\"\nkey = \"clip\"\nsrc = \"https://video.example/clip.webm\"\n";
+    p.write(
+        "content/a.toml",
+        &format!(
+            "section = \"monde\"\n{}{with_video}",
+            p.read("content/a.toml")
+        ),
+    );
+    for (lang, caption) in [
+        ("fr", "Le sommet : la rencontre"),
+        ("en", "The summit: the meeting"),
+    ] {
+        let ftl = p.read(&format!("locales/{lang}/a.ftl"));
+        p.write(
+            &format!("locales/{lang}/a.ftl"),
+            &format!("{ftl}clip =\n    .alt = Clip\n    .caption = {caption}\n"),
+        );
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = p.read("out/fr/a.txt");
+    let lines: Vec<&str> = fr.lines().collect();
+    assert_eq!(lines[0], "Une alliance de 31 pays", "headline first");
+    assert_eq!(
+        lines[3],
+        "Le Journal · monde · Publié le 17 août 2025 à 09:30"
+    );
+    assert_eq!(lines[4], "Par Claire Dumas, Tom Reyes et Ana Weber");
+    assert_eq!(
+        lines[5],
+        "Lire en ligne\u{a0}: https://news.example/fr/a.html"
+    );
+    assert!(
+        fr.contains("\n(Re)lire\u{a0}:\nLe sommet de Londres\nhttps://news.example/fr/b.html\n"),
+        "{fr}"
+    );
+    assert!(fr.contains("\n  > Vidéo\u{a0}:\n  > Le sommet : la rencontre\n  > https://video.example/clip.webm\n"), "{fr}");
+    let en = p.read("out/en/a.txt");
+    assert!(
+        en.contains("\nRead online: https://news.example/en/a.html\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "\nRead more:\nThe London summit\nhttps://news.example/en/london-summit.html\n"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("\nWatch:\nElsewhere (in French)\nhttps://other.example/fr/page\n"),
+        "{en}"
+    );
+    for label in ["Photo:", "Video:", "Read more:", "Watch:"] {
+        assert!(
+            !en.lines().any(|l| l.starts_with(label) && l != label),
+            "a label's line holds it alone: {en}"
+        );
+    }
+}
