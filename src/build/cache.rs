@@ -44,6 +44,9 @@ pub struct Cache {
     pub site_files: Vec<String>,
     /// Every file the build wrote to the output, with the stamp it had there.
     pub stamps: PathMap<Stamp>,
+    /// Files of `static/` by their path in the site: the stamp of the file and what pages
+    /// need of it (an image's size), so an unchanged one is not read again.
+    pub statics: BTreeMap<String, (Stamp, String)>,
 }
 
 /// What a build made of one article.

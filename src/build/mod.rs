@@ -159,7 +159,7 @@ fn build_languages(
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project, checker.shared_resources());
     let renderer = Renderer::new(project)?;
-    let assets = site::statics(project, &output)?;
+    let statics = site::statics(project, &output, &previous)?;
     let names: BTreeMap<&str, String> = langs
         .iter()
         .map(|l| (l.as_str(), localiser.language_name(l)))
@@ -174,7 +174,7 @@ fn build_languages(
         output: &output,
         progress,
         now: clock()?,
-        assets: &assets,
+        assets: &statics.assets,
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
     let report = site.report(&checker, &units);
@@ -186,6 +186,7 @@ fn build_languages(
     summary.notes.extend(refused.map(Note::CacheRefused));
     summary.notes.extend(cleanup_notes(project, &output));
     let mut kept = kept_pages(&units, &reused, &previous);
+    kept.extend(statics.kept);
     let listings = site.listing_pages(&units, &previous, &global, &mut kept)?;
     // Every article, and nothing else, taken from a valid cache.
     let same_units = !previous.global.is_empty()
@@ -212,8 +213,10 @@ fn build_languages(
             .map(|a| a.slug.clone())
             .zip(units)
             .collect(),
+        statics: statics.stamped,
     };
-    let same_cache = same_units && previous.output == cache.output;
+    let same_cache =
+        same_units && previous.output == cache.output && previous.statics == cache.statics;
     publish(project, staged, &cache, same_cache, &mut summary)?;
     Ok(BuildOutcome::Built(summary, report))
 }

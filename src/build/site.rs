@@ -33,13 +33,24 @@ pub(super) const ABSENT: &str = "absent";
 /// Files of `static/` may be media of any size, not only text.
 const STATIC_LIMIT: u64 = 1 << 30;
 
-/// Copy every file of `static/` into the output as it is (one that did not change is linked
-/// from the previous site, as pages are), each read once; returns what pages need of each. A
-/// file in the place of one of gazette's pages (a language folder, `index.html`,
-/// `sitemap.xml`) is refused.
-pub(super) fn statics(project: &Project, output: &Output) -> Result<Assets> {
+/// The files of `static/` of a build: what pages need of each, and what the next build needs.
+pub(super) struct Statics {
+    pub assets: Assets,
+    /// Site path -> the stamp of its file in `static/` and what pages need of it, for the
+    /// files whose stamps may be kept ([`crate::stamp`]).
+    pub stamped: BTreeMap<String, (Stamp, String)>,
+    /// The files taken from the previous site as they are, with their stamps there.
+    pub kept: Vec<(String, Stamp)>,
+}
+
+/// Copy every file of `static/` into the output as it is, each read once: one whose stamp is
+/// the one the previous build recorded, and whose copy in the output is intact, is taken from
+/// the previous site without being read, as unchanged pages are. A file in the place of one
+/// of gazette's pages (a language folder, `index.html`, `sitemap.xml`) is refused.
+pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> Result<Statics> {
     let languages = project.languages();
-    project
+    let stamps = project.stamps();
+    let made: Vec<(String, Stamp, String, bool)> = project
         .statics
         .par_iter()
         .map(|(site_path, rel)| {
@@ -55,15 +66,45 @@ pub(super) fn statics(project: &Project, output: &Output) -> Result<Assets> {
                 });
             }
             let path = project.root.join(rel);
-            let bytes = std::fs::metadata(&path)
-                .and_then(|meta| crate::guard::read_file_limited(&path, &meta, STATIC_LIMIT))
+            let meta = std::fs::metadata(&path).map_err(|e| Error::io(rel, e))?;
+            let stamp = Stamp::of(&meta);
+            let known = previous.statics.get(site_path).filter(|(s, _)| *s == stamp);
+            let intact = || {
+                previous
+                    .stamps
+                    .get(site_path)
+                    .is_some_and(|s| output.verify(site_path, s))
+            };
+            if let Some((_, shown)) = known.filter(|_| intact()) {
+                return Ok((site_path.clone(), stamp, shown.clone(), true));
+            }
+            let bytes = crate::guard::read_file_limited(&path, &meta, STATIC_LIMIT)
                 .map_err(|e| Error::io(rel, e))?;
             output.put(site_path, &bytes)?;
             let shown = crate::media::image_size(site_path, &bytes)
                 .map_or_else(|| FILE.to_owned(), |(w, h)| format!("{w}x{h}"));
-            Ok((site_path.clone(), shown))
+            Ok((site_path.clone(), stamp, shown, false))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    let mut statics = Statics {
+        assets: Assets::new(),
+        stamped: BTreeMap::new(),
+        kept: Vec::new(),
+    };
+    for (site_path, stamp, shown, kept) in made {
+        if kept {
+            statics
+                .kept
+                .push((site_path.clone(), previous.stamps[&site_path]));
+        }
+        if stamps.keeps(stamp) {
+            statics
+                .stamped
+                .insert(site_path.clone(), (stamp, shown.clone()));
+        }
+        statics.assets.insert(site_path, shown);
+    }
+    Ok(statics)
 }
 
 /// The files of `static/` an article's pages show, with what the build knows of each.

@@ -680,3 +680,31 @@ fn the_text_edition_is_a_newsletter() {
         );
     }
 }
+
+/// A file of `static/` that did not change since the last build (taken by its stamp) keeps
+/// its copy in `out/`, the same file; a copy edited in `out/` is made again, and the rebuild
+/// equals a full build.
+#[test]
+fn unchanged_static_files_keep_their_copy_and_an_edited_copy_is_made_again() {
+    use std::os::unix::fs::MetadataExt;
+    let p = with_media();
+    // Stamps are kept only for files that settled before the build began.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for file in ["images/map.svg", "images/poster.svg", "media/clip.webm", "CNAME"] {
+        let f = std::fs::File::options().write(true).open(p.path().join("static").join(file)).unwrap();
+        f.set_modified(old).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(build(&p, "out", None).0, 0);
+    let inode = |f: &str| std::fs::metadata(p.path().join("out").join(f)).unwrap().ino();
+    let before = inode("media/clip.webm");
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 0);
+    assert!(stderr.contains(": 0 files written to out"), "{stderr}");
+    assert_eq!(inode("media/clip.webm"), before);
+    // Its copy edited in out/ is made again.
+    std::fs::write(p.path().join("out/media/clip.webm"), "tampered").unwrap();
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert_eq!(build(&p, "full", None).0, 0);
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
