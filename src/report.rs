@@ -404,6 +404,14 @@ fn note_text(note: &Note) -> String {
         Note::CacheNotSaved(e) => {
             format!("build cache not saved ({e}): the next build will do everything again")
         }
+        Note::Held { slug, why } => match why {
+            crate::build::cache::Held::Draft => {
+                format!("not published: `{slug}` is a draft (draft = true)")
+            }
+            crate::build::cache::Held::Embargo(at) => {
+                format!("not published: `{slug}` is under embargo until {at}")
+            }
+        },
     }
 }
 

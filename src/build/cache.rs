@@ -57,6 +57,8 @@ pub struct Unit {
     /// The article's embargo (seconds since 1970) and whether the build's clock had passed
     /// it: the unit holds only while the clock stays on the same side.
     pub embargo: Option<(i64, bool)>,
+    /// Why it was checked but not published, if it was held.
+    pub held: Option<Held>,
     /// The files of `static/` its pages show, with what the build knew of each
     /// ([`super::site::Assets`]): the unit holds only while they stay so.
     pub assets: Vec<(String, String)>,
@@ -65,6 +67,14 @@ pub struct Unit {
     pub links: Vec<(String, String)>,
     /// One per language built, in the build's language order.
     pub pages: Vec<Page>,
+}
+
+/// Why an article was checked but not published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Held {
+    Draft,
+    /// Under embargo until this instant (RFC 3339).
+    Embargo(String),
 }
 
 /// An article in one language.

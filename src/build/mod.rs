@@ -74,6 +74,8 @@ pub enum Note {
     NoBaseUrl,
     /// The site was published but its cache could not be kept (the reason).
     CacheNotSaved(String),
+    /// An article checked but not published: a draft, or under embargo.
+    Held { slug: String, why: cache::Held },
 }
 
 /// The result of a build that ran to its end.
@@ -317,6 +319,14 @@ fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) ->
             } => summary
                 .skipped
                 .push((lang.clone(), slug.clone(), missing.clone())),
+        }
+    }
+    for (article, unit) in project.articles.iter().zip(units) {
+        if let Some(why) = &unit.held {
+            summary.notes.push(Note::Held {
+                slug: article.slug.clone(),
+                why: why.clone(),
+            });
         }
     }
     // Language by language, as the summary lists them (articles stay in slug order).

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::cache::{self, Cache, Page, Unit};
+use super::cache::{self, Cache, Held, Page, Unit};
 use super::reuse::{redo, reuse};
 use super::Progress;
 use crate::check::{Checker, Code, Diagnostic, Report, Severity};
@@ -410,12 +410,17 @@ impl Site<'_, '_> {
             let at = at.unix();
             (at, self.now >= at)
         });
-        let held = article.draft || embargo.is_some_and(|(_, passed)| !passed);
+        let held = match (article.draft, article.embargo, embargo) {
+            (true, ..) => Some(Held::Draft),
+            (false, Some(at), Some((_, false))) => Some(Held::Embargo(at.to_string())),
+            _ => None,
+        };
         let blocked = redone.findings.diagnostics.iter().any(|d| self.blocks(d));
         let mut unit = Unit {
             fingerprint: redone.fingerprint,
             findings: redone.findings,
             embargo,
+            held: held.clone(),
             assets: assets_of(article, self.assets),
             links: article
                 .links()
@@ -424,7 +429,7 @@ impl Site<'_, '_> {
                 .collect(),
             pages: Vec::new(),
         };
-        if blocked || held {
+        if blocked || held.is_some() {
             return Ok(Made::Done(unit));
         }
         let (editions, skipped) = self.localise(article, &redone.own.resources);

@@ -165,7 +165,12 @@ fn a_draft_is_checked_and_never_published() {
         "locales/en/a.ftl",
         "title = An alliance of { $count } countries\nlede = The standfirst.\nbody = The text.\nfix = Fixed.\n",
     );
-    assert_eq!(build(&p, "out", None).0, 0);
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("note: not published: `a` is a draft"),
+        "{stderr}"
+    );
     let files: Vec<String> = tree(&p.path().join("out")).into_keys().collect();
     assert!(!files.iter().any(|f| f.contains("/a.")), "{files:?}");
     assert!(!p.read("out/fr/feed.xml").contains("<entry>"));
@@ -181,7 +186,13 @@ fn an_embargo_holds_until_the_builds_clock_passes_it() {
     );
     let before = "1755417599";
     let after = "1755417600";
-    assert_eq!(build(&p, "out", Some(before)).0, 0);
+    let (code, stderr) = build(&p, "out", Some(before));
+    assert_eq!(code, 0);
+    assert!(
+        stderr
+            .contains("note: not published: `a` is under embargo until 2025-08-17T10:00:00+02:00"),
+        "{stderr}"
+    );
     assert!(!p.path().join("out/fr/a.html").exists());
     // The same out/, rebuilt once the embargo has passed, equals a full build.
     assert_eq!(build(&p, "out", Some(after)).0, 0);
@@ -690,13 +701,25 @@ fn unchanged_static_files_keep_their_copy_and_an_edited_copy_is_made_again() {
     let p = with_media();
     // Stamps are kept only for files that settled before the build began.
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
-    for file in ["images/map.svg", "images/poster.svg", "media/clip.webm", "CNAME"] {
-        let f = std::fs::File::options().write(true).open(p.path().join("static").join(file)).unwrap();
+    for file in [
+        "images/map.svg",
+        "images/poster.svg",
+        "media/clip.webm",
+        "CNAME",
+    ] {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(p.path().join("static").join(file))
+            .unwrap();
         f.set_modified(old).unwrap();
     }
     std::thread::sleep(std::time::Duration::from_millis(2100));
     assert_eq!(build(&p, "out", None).0, 0);
-    let inode = |f: &str| std::fs::metadata(p.path().join("out").join(f)).unwrap().ino();
+    let inode = |f: &str| {
+        std::fs::metadata(p.path().join("out").join(f))
+            .unwrap()
+            .ino()
+    };
     let before = inode("media/clip.webm");
     let (code, stderr) = build(&p, "out", None);
     assert_eq!(code, 0);
