@@ -70,12 +70,14 @@ impl<'a> PageView<'a> {
     }
 }
 
-/// The page's images, as links, for `image` and `og:image`.
+/// The page's images, as links, for `image` and `og:image`: its figures, then its videos'
+/// posters.
 fn images(e: &Edition) -> Vec<&str> {
-    e.blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Figure)
+    let figures = e.blocks.iter().filter(|b| b.kind == BlockKind::Figure);
+    let posters = e.blocks.iter().filter_map(|b| b.poster.as_deref());
+    figures
         .filter_map(|b| b.url.as_deref())
+        .chain(posters)
         .collect()
 }
 
@@ -106,7 +108,6 @@ fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribut
         "dateModified": e.modified,
         "author": e.authors.iter().map(|a| json!({ "@type": "Person", "name": a })).collect::<Vec<_>>(),
         "publisher": { "@type": "NewsMediaOrganization", "name": site_name(e), "url": d.home },
-        "image": images(e),
         "keywords": e.tags,
     });
     let fields = article.as_object_mut().expect("an object");
@@ -115,6 +116,10 @@ fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribut
     }
     if let Some(section) = &e.section {
         fields.insert("articleSection".into(), section.as_str().into());
+    }
+    let images = images(e);
+    if !images.is_empty() {
+        fields.insert("image".into(), images.into());
     }
     let others = alternates.iter().filter(|a| !a.current);
     if e.lang == d.source {
