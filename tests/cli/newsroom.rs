@@ -534,6 +534,14 @@ fn pages_carry_news_article_json_ld_and_open_graph_tags() {
         meta(&fr, "twitter:description"),
         ["Le chapeau </script><b>."]
     );
+
+    // Without pictures, nothing is named as the image.
+    let p = newsroom();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = scraper::Html::parse_document(&p.read("out/fr/a.html"));
+    assert!(json_ld(&fr).get("image").is_none());
+    assert!(meta(&fr, "og:image").is_empty());
+    assert_eq!(meta(&fr, "twitter:card"), ["summary"]);
 }
 
 #[test]
