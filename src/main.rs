@@ -22,7 +22,14 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            match e.downcast_ref::<gazette::error::Error>() {
+                Some(gazette::error::Error::Several(errors)) => {
+                    for e in errors {
+                        eprintln!("error: {e}");
+                    }
+                }
+                _ => eprintln!("error: {e:#}"),
+            }
             ExitCode::from(2)
         }
     }

@@ -56,7 +56,7 @@ impl Renderer {
                 .register_template_string(name, &template.text)
                 .map_err(|e| Error::Template {
                     path: template.path.clone(),
-                    message: e.to_string().replace('\n', " "),
+                    message: syntax_error(&e),
                 })?;
             paths.insert(name.to_owned(), template.path.clone());
         }
@@ -79,10 +79,19 @@ impl Renderer {
             .map_err(|e| self.error(name, e))
     }
 
+    /// A rendering error as `line L, column C: what`, naming the template it is in (an
+    /// included one has its own name) and a missing field in words.
     fn error(&self, name: &str, e: handlebars::RenderError) -> Error {
+        let name = e.template_name.as_deref().unwrap_or(name);
+        let what = match e.reason() {
+            handlebars::RenderErrorReason::MissingVariable(Some(field)) => {
+                format!("`{field}` is not a field of {}", view_of(name))
+            }
+            reason => reason.to_string().replace('\n', " "),
+        };
         Error::Template {
             path: self.paths.get(name).cloned().unwrap_or_else(|| name.into()),
-            message: e.to_string().replace('\n', " "),
+            message: format!("{}{what}", position(e.line_no, e.column_no)),
         }
     }
 
@@ -110,6 +119,39 @@ impl Renderer {
         let text = text::tidy(&self.render_context("article.txt", &context)?);
         Ok((html, text))
     }
+}
+
+/// What a template is given, in words, for "`author` is not a field of the article".
+fn view_of(template: &str) -> &'static str {
+    match template {
+        "article.html" | "article.txt" => "the article",
+        "index.html" => "a language's index page",
+        "languages.html" => "the language picker",
+        _ => "the page it is included in",
+    }
+}
+
+/// `line L, column C: ` where the error is known to be, else nothing.
+fn position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("line {l}, column {c}: "),
+        (Some(l), None) => format!("line {l}: "),
+        _ => String::new(),
+    }
+}
+
+/// A template that does not compile, as `line L, column C: what`: for a syntax error, where
+/// it is and no list of the dozen tokens the parser expected there.
+fn syntax_error(e: &handlebars::TemplateError) -> String {
+    let what = match e.reason() {
+        handlebars::TemplateErrorReason::InvalidSyntax(_) => {
+            "invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)"
+                .to_owned()
+        }
+        reason => reason.to_string().replace('\n', " "),
+    };
+    let (line, column) = e.pos().unzip();
+    format!("{}{what}", position(line, column))
 }
 
 /// `{{inline text}}`: a translation as HTML, its allowed inline markup kept, the rest escaped.
