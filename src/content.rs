@@ -462,7 +462,9 @@ fn toml_fix(line: &str) -> Option<String> {
     if key.is_empty() || key.contains(['[', '{', '"', '\'']) {
         return None;
     }
-    if key == "date" {
+    // A date TOML reads is no mistake of format: whatever follows it is.
+    let first = value.split_whitespace().next().unwrap_or_default();
+    if key == "date" && first.parse::<toml::value::Datetime>().is_err() {
         let (date, example) = match date_of(value) {
             Some(date) => (date, ""),
             None => ("2025-08-17".to_owned(), "e.g. "),
@@ -528,8 +530,17 @@ fn date_of(value: &str) -> Option<String> {
         (1..=2, 4) => (n(c), n(b), n(a)),
         _ => return None,
     };
-    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
-    valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    (1..=days)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 #[cfg(test)]
@@ -621,6 +632,46 @@ mod tests {
         assert!(is_valid_slug("coalition-des-volontaires-2"));
         for bad in ["", "A", "a b", "..", "a/b", "é", "a_b"] {
             assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn toml_mistakes_get_their_fix() {
+        let fix = |line: &str| toml_fix(line);
+        assert_eq!(
+            fix("kind = read").as_deref(),
+            Some(r#"strings must be quoted: kind = "read""#)
+        );
+        assert_eq!(
+            fix(r#"items = [a, "b", c\d]"#).as_deref(),
+            Some(r#"strings must be quoted: items = ["a", "b", "c\\d"]"#)
+        );
+        // Values TOML can read, and lines that are not `key = value`, get no fix.
+        for line in [
+            "count = 31",
+            "ok = true",
+            r#"type = "paragraph"#,
+            "args = { who = Macron }",
+            "[[blocks]]",
+            "date = 2025-08-17 x",
+        ] {
+            assert_eq!(fix(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn dates_are_read_day_first_unless_they_cannot_be() {
+        assert_eq!(date_of("03/04/2025").as_deref(), Some("2025-04-03"));
+        assert_eq!(date_of("04/13/2025").as_deref(), Some("2025-04-13"));
+        assert_eq!(date_of("'2024-2-29'").as_deref(), Some("2024-02-29"));
+        for not_a_date in [
+            "29/02/2025",
+            "31/04/2025",
+            "2025-13-01",
+            "1/2/3",
+            "a/b/2025",
+        ] {
+            assert_eq!(date_of(not_a_date), None, "{not_a_date}");
         }
     }
 
