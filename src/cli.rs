@@ -343,7 +343,12 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     match build::build_with_progress(&project, &options, &bar)? {
         BuildOutcome::Refused(report) => {
             eprint!("{}", human(&project, &report, ui, colour));
-            eprintln!("build: not published: fix the errors above (or see --missing)");
+            let see = if args.deny_warnings {
+                "--deny-warnings counts warnings as errors"
+            } else {
+                "or see --missing"
+            };
+            eprintln!("build: not published: fix the errors above ({see})");
             Ok(ExitCode::from(1))
         }
         BuildOutcome::Built(summary, report) => {

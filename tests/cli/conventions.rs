@@ -376,7 +376,7 @@ fn build_deny_warnings_refuses_to_publish() {
         "{err}"
     );
     assert!(
-        err.ends_with("build: not published: fix the errors above (or see --missing)\n"),
+        err.ends_with("build: not published: fix the errors above (--deny-warnings counts warnings as errors)\n"),
         "{err}"
     );
     assert!(!p.path().join("out").exists());
