@@ -295,10 +295,14 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
         Format::Human => human(&project, &report, ui, ui.color.on(&std::io::stdout())),
         Format::Json => report::json(&report),
         Format::Github => {
-            let mut s = report::github(&report);
-            s.push_str(&report::summary_line(&report));
-            s.push('\n');
-            s
+            if ui.quiet {
+                report::github(&errors_only(&report))
+            } else {
+                let mut s = report::github(&report);
+                s.push_str(&report::summary_line(&report));
+                s.push('\n');
+                s
+            }
         }
     };
     print_stdout(text)?;
@@ -311,9 +315,19 @@ fn human(project: &Project, report: &Report, ui: Ui, colour: bool) -> String {
     if !ui.quiet {
         return report::human(report, &source_of, colour);
     }
-    let mut errors = report.clone();
-    errors.diagnostics.retain(|d| d.severity == Severity::Error);
-    report::diagnostics_human(&errors, &source_of, colour)
+    report::diagnostics_human(&errors_only(report), &source_of, colour)
+}
+
+/// What `-q` shows of a report: its errors.
+fn errors_only(report: &Report) -> Report {
+    let diagnostics = report.diagnostics.iter();
+    Report {
+        diagnostics: diagnostics
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+        ..Report::default()
+    }
 }
 
 fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {

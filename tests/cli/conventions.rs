@@ -350,6 +350,14 @@ fn quiet_prints_errors_only() {
     assert_eq!(exit, 1);
     assert!(out.starts_with("error[stale-translation]: "), "{out}");
     assert!(!out.contains("check: "), "no summary: {out}");
+    let (_, out, _) = run(&p, &["check", "-q", "--format", "github"]);
+    assert_eq!(out, "", "no warning, no summary");
+    let (_, out, _) = run(
+        &p,
+        &["check", "-q", "--format", "github", "--deny-warnings"],
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.starts_with("::error file=locales/de/"), "{out}");
     let (exit, _, err) = run(&p, &["build", "--quiet"]);
     assert_eq!((exit, err.as_str()), (0, ""), "no warnings, no summary");
     let p = Project::fixture("publish");
