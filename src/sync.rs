@@ -165,7 +165,7 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
                 Accept::Ids(_) => {
                     let name = &src_file.name;
                     let ids = pair.accept(&mut plan, |id| {
-                        wanted.contains(&(name.clone(), id.to_owned()))
+                        wanted.iter().any(|(file, i)| file == name && i == id)
                     });
                     accepted.extend(ids.into_iter().map(|id| (name.clone(), id)));
                 }
