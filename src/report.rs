@@ -8,8 +8,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use crate::build::{Note, Summary};
-use crate::check::diagnostic::slash_path;
-use crate::check::diagnostic::{SourceChange, SpanKind};
+use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::sync::Plan;
