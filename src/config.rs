@@ -126,10 +126,11 @@ fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
 /// (the data gazette's plurals come from).
 fn check_format_locale(locale: &str) -> std::result::Result<(), String> {
     check_language_tag(locale)?;
-    let tag: unic_langid::LanguageIdentifier = canonical_tag(locale)?
-        .parse()
-        .map_err(|_| format!("`{locale}` is not a BCP 47 language tag"))?;
-    let language = unic_langid::LanguageIdentifier::from_parts(tag.language, None, None, &[]);
+    let language = locale
+        .parse::<unic_langid::LanguageIdentifier>()
+        .map_err(|_| format!("`{locale}` is not a BCP 47 language tag"))?
+        .language;
+    let language = unic_langid::LanguageIdentifier::from_parts(language, None, None, &[]);
     let rules = PluralRules::create(language, PluralRuleType::CARDINAL);
     rules.map(|_| ()).map_err(|_| {
         format!("`{locale}` is not a CLDR locale: write a language tag such as `en` or `en-GB`")
