@@ -2,12 +2,13 @@
 //! that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{Report, Severity};
@@ -47,6 +48,36 @@ pub struct Cli {
     quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+impl Cli {
+    /// Parse the command line. clap's own help and usage errors follow `--color` too: as clap
+    /// must be told before it parses, the option is looked for first.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        let command = Cli::command().color(clap_color(&args));
+        Cli::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
+}
+
+/// The `--color` of a command line (the last one, before any `--`), for clap's own output.
+fn clap_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut value = None;
+    for (i, arg) in args.iter().enumerate() {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        } else if let Some(v) = arg.strip_prefix("--color=") {
+            value = Some(v.to_owned());
+        } else if arg == "--color" {
+            value = args.get(i + 1).map(|v| v.to_string_lossy().into_owned());
+        }
+    }
+    match value.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    }
 }
 
 /// The heading of the options every command takes, listed after the command's own in each

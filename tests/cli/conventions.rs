@@ -173,6 +173,22 @@ fn color_always_and_never_override_the_terminal() {
     assert_eq!(exit, 2, "{err}");
 }
 
+/// clap's help and usage errors follow `--color` too.
+#[test]
+fn color_applies_to_help_and_usage_errors() {
+    for (args, coloured) in [
+        (&["--color", "always", "--help"][..], true),
+        (&["build", "--help", "--color=always"], true),
+        (&["--color=never", "--help"], false),
+        (&["--help"], false),
+        (&["--color", "always", "check", "--format", "xml"], true),
+        (&["check", "--color", "never", "--format", "xml"], false),
+    ] {
+        let (_, out, err) = gazette(args);
+        assert_eq!(format!("{out}{err}").contains('\x1b'), coloured, "{args:?}");
+    }
+}
+
 /// On a terminal (`script` gives one), `auto` colours unless NO_COLOR is set.
 #[test]
 fn color_auto_honours_no_color_on_a_terminal() {
