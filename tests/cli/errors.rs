@@ -299,6 +299,16 @@ fn template_errors_name_the_template_position_and_field() {
         format!("error: templates/article.html.hbs: line {line}, column 1: `author` is not a field of the article\n")
     );
     std::fs::remove_file(p.path().join("templates/article.html.hbs")).unwrap();
+    p.write(
+        "templates/article.txt.hbs",
+        "{{title.value}}\n{{#each blocks}}\n  {{#each items}}{{/each}}{{author}}\n{{/each}}\n",
+    );
+    let (_, _, err) = super::support::run(&p, &["build"]);
+    assert_eq!(
+        err,
+        "error: templates/article.txt.hbs: line 3, column 27: `author` is not a field of an item of `blocks` (the `{{#each blocks}}` of line 2)\n"
+    );
+    std::fs::remove_file(p.path().join("templates/article.txt.hbs")).unwrap();
     p.write("templates/style.hbs", "{{colour}}");
     let (_, _, err) = super::support::run(&p, &["build"]);
     assert_eq!(
