@@ -244,10 +244,10 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
     })?;
 
     let mut keys = KeyLines::new(text);
-    let section = raw.section.map(|s| keys.note_section(s));
     let title = raw.title.map(|id| keys.note_spanned(id));
     let lede = raw.lede.map(|id| keys.note_spanned(id));
     let lede_required = lede.is_some();
+    let section = raw.section.map(|s| keys.note_section(s));
 
     let mut blocks = Vec::with_capacity(raw.blocks.len());
     for (i, spanned) in raw.blocks.into_iter().enumerate() {
@@ -628,14 +628,6 @@ mod tests {
     }
 
     #[test]
-    fn slugs() {
-        assert!(is_valid_slug("coalition-des-volontaires-2"));
-        for bad in ["", "A", "a b", "..", "a/b", "é", "a_b"] {
-            assert!(!is_valid_slug(bad), "{bad}");
-        }
-    }
-
-    #[test]
     fn toml_mistakes_get_their_fix() {
         let fix = |line: &str| toml_fix(line);
         assert_eq!(
@@ -672,6 +664,14 @@ mod tests {
             "a/b/2025",
         ] {
             assert_eq!(date_of(not_a_date), None, "{not_a_date}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("coalition-des-volontaires-2"));
+        for bad in ["", "A", "a b", "..", "a/b", "é", "a_b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
         }
     }
 
