@@ -649,6 +649,13 @@ fn the_text_edition_is_a_newsletter() {
             p.read("content/a.toml")
         ),
     );
+    for (lang, name) in [("fr", "Monde"), ("en", "World")] {
+        let ftl = p.read(&format!("locales/{lang}/site.ftl"));
+        p.write(
+            &format!("locales/{lang}/site.ftl"),
+            &format!("{ftl}section-monde = {name}\n"),
+        );
+    }
     for (lang, caption) in [
         ("fr", "Le sommet : la rencontre"),
         ("en", "The summit: the meeting"),
@@ -665,7 +672,7 @@ fn the_text_edition_is_a_newsletter() {
     assert_eq!(lines[0], "Une alliance de 31 pays", "headline first");
     assert_eq!(
         lines[3],
-        "Le Journal · monde · Publié le 17 août 2025 à 09:30"
+        "Le Journal · Monde · Publié le 17 août 2025 à 09:30"
     );
     assert_eq!(lines[4], "Par Claire Dumas, Tom Reyes et Ana Weber");
     assert_eq!(
