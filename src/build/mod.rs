@@ -198,6 +198,7 @@ fn build_languages(
         assets: &statics.assets,
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
+    site::one_article_per_page(project, &units)?;
     let mut report = site.report(&checker, &units);
     if options.deny_warnings {
         report.deny_warnings();

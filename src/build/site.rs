@@ -228,6 +228,25 @@ pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// No two articles may have the same page in a language (a localised slug taking another
+/// article's name): the second would silently replace the first.
+pub(super) fn one_article_per_page(project: &Project, units: &[Unit]) -> Result<()> {
+    let mut pages: BTreeMap<String, &str> = BTreeMap::new();
+    for (article, unit) in project.articles.iter().zip(units) {
+        for file in page_files(unit) {
+            if let Some(other) = pages.insert(file.clone(), &article.slug) {
+                return Err(Error::Content {
+                    path: article.path.clone(),
+                    message: format!(
+                        "its page {file} is also the page of `{other}`: give one of them another slug (`[slugs]`)"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `<lang>/<slug>.<ext>`, relative to the output folder.
 fn page_path(lang: &str, slug: &str, ext: &str) -> String {
     format!("{lang}/{slug}.{ext}")

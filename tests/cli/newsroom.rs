@@ -746,3 +746,21 @@ fn unchanged_static_files_keep_their_copy_and_an_edited_copy_is_made_again() {
     assert_eq!(build(&p, "full", None).0, 0);
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
 }
+
+#[test]
+fn two_articles_with_the_same_page_are_refused() {
+    let p = linked();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let before = tree(&p.path().join("out"));
+    p.write(
+        "content/b.toml",
+        "date = 2025-03-02\n\n[slugs]\nen = \"a\"\n",
+    );
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("content/b.toml") && stderr.contains("en/a.html"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&p.path().join("out")), before, "out/ untouched");
+}
