@@ -178,8 +178,8 @@ fn listings_by_slug(made: &[Made]) -> ByArticle {
         .collect()
 }
 
-/// The articles `slugs` with the fingerprint of what a link to each shows (its editions'
-/// listings): an article's pages hold while these stay the same.
+/// The articles `slugs` with the fingerprint of what a link to each shows (each edition's
+/// language, page and headline): an article's pages hold while these stay the same.
 fn links_of<'s>(
     slugs: impl Iterator<Item = &'s String>,
     listings: &ByArticle,
@@ -188,7 +188,8 @@ fn links_of<'s>(
         .map(|slug| {
             let mut f = cache::Fingerprint::default();
             for l in listings.get(slug.as_str()).into_iter().flatten() {
-                f.add_bytes(&postcard::to_stdvec(l).expect("writing to memory cannot fail"));
+                f.add(&l.lang).add(&l.page).add(&l.title.value);
+                f.add(l.title.lang.as_deref().unwrap_or_default());
             }
             (slug.clone(), f.finish())
         })
