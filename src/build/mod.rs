@@ -220,10 +220,7 @@ fn build_languages(
         && listings.kept;
 
     let mut staged = output.finish(kept)?;
-    summary.files = staged.written.changed;
-    summary.unchanged = staged.stamps.len() - staged.written.changed;
-    summary.removed = staged.written.removed;
-    summary.foreign.clone_from(&staged.written.foreign);
+    count_written(&mut summary, &staged);
     let cache = Cache {
         output: staged.id.clone(),
         checks,
@@ -259,6 +256,14 @@ fn clock() -> Result<i64> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64)),
     }
+}
+
+/// What the summary says of the files of the staged site.
+fn count_written(summary: &mut Summary, staged: &Staged) {
+    summary.files = staged.written.changed;
+    summary.unchanged = staged.stamps.len() - staged.written.changed;
+    summary.removed = staged.written.removed;
+    summary.foreign.clone_from(&staged.written.foreign);
 }
 
 /// What this build removed of the interrupted ones.
