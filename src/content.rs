@@ -86,13 +86,6 @@ pub enum Published {
 }
 
 impl Published {
-    pub fn date(&self) -> Date {
-        match self {
-            Published::Date(d) => *d,
-            Published::DateTime(dt) => dt.date,
-        }
-    }
-
     /// The Fluent argument `$date` stands for.
     pub fn arg(&self) -> Arg {
         match self {
@@ -1011,14 +1004,10 @@ mod tests {
         assert!(e.contains("offset from UTC"), "{e}");
         let a = parse("date = 2025-08-17T10:00:00+02:00\n").unwrap();
         assert_eq!(a.date.to_string(), "2025-08-17T10:00:00+02:00");
-        assert_eq!(
-            a.date.date(),
-            Date {
-                year: 2025,
-                month: 8,
-                day: 17
-            }
-        );
+        let Published::DateTime(at) = a.date else {
+            panic!("{:?}", a.date)
+        };
+        assert_eq!((at.date.day, at.hour, at.offset), (17, 10, 120));
         assert_eq!(
             parse("date = 2025-08-17\n").unwrap().date.to_string(),
             "2025-08-17"
