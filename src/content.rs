@@ -86,6 +86,21 @@ pub enum Published {
 }
 
 impl Published {
+    /// Seconds since 1970: the instant, or a date's midnight UTC.
+    pub fn unix(&self) -> i64 {
+        match self {
+            Published::Date(date) => DateTime {
+                date: *date,
+                hour: 0,
+                minute: 0,
+                second: 0,
+                offset: 0,
+            }
+            .unix(),
+            Published::DateTime(dt) => dt.unix(),
+        }
+    }
+
     /// The Fluent argument `$date` stands for.
     pub fn arg(&self) -> Arg {
         match self {

@@ -90,8 +90,12 @@ pub struct Edition {
     pub date: String,
     /// The date (and time) written the local way.
     pub date_text: String,
-    /// When the article last changed: the last update's time, else `date`.
+    /// When the article last changed: the latest update's time, else `date`.
     pub modified: String,
+    /// `date` and `modified` in seconds since 1970 (a date alone: its midnight UTC), to order
+    /// articles by.
+    pub published_at: i64,
+    pub modified_at: i64,
     pub section: Option<String>,
     pub title: Text,
     pub lede: Option<Text>,
@@ -119,6 +123,8 @@ pub struct Listing {
     pub date: String,
     pub date_text: String,
     pub modified: String,
+    pub published_at: i64,
+    pub modified_at: i64,
     pub section: Option<String>,
     pub title: Text,
     pub lede: Option<Text>,
@@ -137,6 +143,8 @@ impl Edition {
             date: self.date.clone(),
             date_text: self.date_text.clone(),
             modified: self.modified.clone(),
+            published_at: self.published_at,
+            modified_at: self.modified_at,
             section: self.section.clone(),
             title: self.title.clone(),
             lede: self.lede.clone(),
@@ -264,15 +272,17 @@ impl<'p> Localiser<'p> {
         }
         let section = article.section.as_ref().map(|s| section_name(&ui, s));
         let locale = self.project.config.format_locale(lang);
+        // The latest update, whatever the order the file lists them in.
+        let modified = article.updates.iter().max_by_key(|u| u.at.unix());
         Outcome::Edition(Box::new(Edition {
             lang: lang.to_owned(),
             slug: article.slug.clone(),
             page: article.page_slug(lang).to_owned(),
             date: article.date.to_string(),
             date_text: intl::format_arg(locale, &article.date.arg()),
-            modified: updates
-                .last()
-                .map_or_else(|| article.date.to_string(), |u| u.at.clone()),
+            published_at: article.date.unix(),
+            modified_at: modified.map_or(article.date.unix(), |u| u.at.unix()),
+            modified: modified.map_or_else(|| article.date.to_string(), |u| u.at.to_string()),
             section,
             title,
             lede,

@@ -616,7 +616,9 @@ impl Site<'_, '_> {
             .filter(|l| l.lang == lang)
             .copied()
             .collect();
-        list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        list.sort_by(|a, b| {
+            (b.published_at.cmp(&a.published_at)).then_with(|| a.slug.cmp(&b.slug))
+        });
         let ui = self.localiser.site_strings(lang);
         let alternates = langs
             .iter()

@@ -20,15 +20,14 @@ pub struct FeedMeta<'a> {
     pub base_url: &'a str,
 }
 
-/// The feed of `editions`, newest first; `updated` is the newest article's date, so the same
+/// The feed of `editions`, newest first; `updated` is the latest change of any of them, so the same
 /// content always gives the same bytes.
 pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let updated = editions
-        .iter()
-        .map(|e| e.modified.as_str())
-        .max()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), timestamp);
+    let updated = editions.iter().max_by_key(|e| e.modified_at).map_or_else(
+        || "1970-01-01T00:00:00Z".to_owned(),
+        |e| timestamp(&e.modified),
+    );
     let result = w
         .create_element("feed")
         .with_attribute(("xmlns", ATOM))

@@ -764,3 +764,29 @@ fn two_articles_with_the_same_page_are_refused() {
     );
     assert_eq!(tree(&p.path().join("out")), before, "out/ untouched");
 }
+
+/// Indexes and feeds order articles by the instant they were published, whatever the offset
+/// it was written with; the latest update is the last change, in whatever order it is listed.
+#[test]
+fn articles_are_ordered_by_instant() {
+    let p = linked();
+    // 09:30+02:00 is 07:30Z: b, at 08:00Z the same day, is the newer.
+    p.write(
+        "content/b.toml",
+        "date = 2025-08-17T08:00:00Z\n\n[[updates]]\nat = 2025-08-19T09:00:00Z\nkey = \"late\"\n\n[[updates]]\nat = 2025-08-18T09:00:00Z\nkey = \"early\"\n",
+    );
+    for lang in ["fr", "en"] {
+        p.write(
+            &format!("locales/{lang}/b.ftl"),
+            "title = B\nlate = Late.\nearly = Early.\n",
+        );
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let index = p.read("out/fr/index.html");
+    assert!(index.find("b.html").unwrap() < index.find("a.html").unwrap(), "{index}");
+    let feed = p.read("out/fr/feed.xml");
+    assert!(feed.find("/fr/b.html").unwrap() < feed.find("/fr/a.html").unwrap(), "{feed}");
+    assert!(feed.contains("<updated>2025-08-19T09:00:00+00:00</updated>"), "{feed}");
+    let page = scraper::Html::parse_document(&p.read("out/fr/b.html"));
+    assert_eq!(json_ld(&page)["dateModified"], "2025-08-19T09:00:00+00:00");
+}
