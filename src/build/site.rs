@@ -371,21 +371,26 @@ impl Site<'_, '_> {
             .articles
             .par_iter()
             .zip(made)
-            .map(|(file, made)| match made {
-                Made::Kept(unit)
-                    if unit.links == links_of(unit.links.iter().map(|l| &l.0), &listings) =>
-                {
-                    Ok((unit, true))
-                }
-                Made::Kept(_) => match self.redo_article(checker, file)? {
+            .map(|(file, made)| {
+                let made = match made {
+                    Made::Kept(unit)
+                        if unit.links == links_of(unit.links.iter().map(|l| &l.0), &listings) =>
+                    {
+                        return Ok((unit, true));
+                    }
+                    Made::Kept(_) => self.redo_article(checker, file)?,
+                    made => made,
+                };
+                match made {
                     Made::Linked(unit, editions) => {
                         Ok((self.render_linked(unit, editions, &listings)?, false))
                     }
-                    Made::Kept(unit) | Made::Done(unit) => Ok((unit, false)),
-                },
-                Made::Done(unit) => Ok((unit, false)),
-                Made::Linked(unit, editions) => {
-                    Ok((self.render_linked(unit, editions, &listings)?, false))
+                    // Without links to render (held, blocked, or linking nowhere): what the
+                    // articles it names showed is recorded all the same.
+                    Made::Kept(mut unit) | Made::Done(mut unit) => {
+                        unit.links = links_of(unit.links.iter().map(|l| &l.0), &listings);
+                        Ok((unit, false))
+                    }
                 }
             })
             .collect::<Result<_>>()?;

@@ -783,10 +783,19 @@ fn articles_are_ordered_by_instant() {
     }
     assert_eq!(build(&p, "out", None).0, 0);
     let index = p.read("out/fr/index.html");
-    assert!(index.find("b.html").unwrap() < index.find("a.html").unwrap(), "{index}");
+    assert!(
+        index.find("b.html").unwrap() < index.find("a.html").unwrap(),
+        "{index}"
+    );
     let feed = p.read("out/fr/feed.xml");
-    assert!(feed.find("/fr/b.html").unwrap() < feed.find("/fr/a.html").unwrap(), "{feed}");
-    assert!(feed.contains("<updated>2025-08-19T09:00:00+00:00</updated>"), "{feed}");
+    assert!(
+        feed.find("/fr/b.html").unwrap() < feed.find("/fr/a.html").unwrap(),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<updated>2025-08-19T09:00:00+00:00</updated>"),
+        "{feed}"
+    );
     let page = scraper::Html::parse_document(&p.read("out/fr/b.html"));
     assert_eq!(json_ld(&page)["dateModified"], "2025-08-19T09:00:00+00:00");
 }
