@@ -267,6 +267,8 @@ pub struct Block {
     pub args: BTreeMap<String, Arg>,
     /// 1-based line of the block in its file, for diagnostics.
     pub line: usize,
+    /// The line of each file of the site it names ([`BlockBody::assets`]), for diagnostics.
+    pub asset_lines: BTreeMap<String, usize>,
 }
 
 impl Block {
@@ -441,10 +443,16 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
     for (i, spanned) in raw.blocks.into_iter().enumerate() {
         let start = spanned.span().start;
         let line = keys.lines.line_col(start).0;
-        let block = parse_block(spanned.into_inner(), line)
+        let mut block = parse_block(spanned.into_inner(), line)
             .map_err(|m| err(format!("block {} (line {line}): {m}", i + 1)))?;
         for key in block.keys() {
             keys.note(key, start);
+        }
+        let assets: Vec<String> = block.body.assets().into_iter().map(str::to_owned).collect();
+        for path in assets {
+            if let Some(at) = line_of_quoted(&keys.lines, text, &path, start) {
+                block.asset_lines.insert(path, at);
+            }
         }
         blocks.push(block);
     }
@@ -613,7 +621,12 @@ fn parse_block(mut table: toml::Table, line: usize) -> std::result::Result<Block
             .replace("unknown variant", "unknown block type")
     })?;
     check_block_links(&body)?;
-    Ok(Block { body, args, line })
+    Ok(Block {
+        body,
+        args,
+        line,
+        asset_lines: BTreeMap::new(),
+    })
 }
 
 /// A block's `args` table, checked to hold only values a Fluent argument can take.

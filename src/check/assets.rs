@@ -19,7 +19,10 @@ pub(super) fn check(project: &Project, lang: &str, article: &Article, out: &mut 
                     &article.path,
                     format!("`{src}` is not a file of {STATIC}/: the page would show nothing"),
                 )
-                .at(block.line, None)
+                .at(
+                    block.asset_lines.get(src).copied().unwrap_or(block.line),
+                    None,
+                )
                 .help(format!("add {STATIC}/{src}, or fix the path")),
             );
         }

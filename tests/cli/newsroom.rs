@@ -294,7 +294,8 @@ fn a_missing_asset_is_an_error_at_the_content_files_line() {
         .filter(|d| d["code"] == "missing-asset")
         .map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap()))
         .collect();
-    assert_eq!(found, [("content/a.toml", 25)]);
+    // The line of the poster, in the video's block.
+    assert_eq!(found, [("content/a.toml", 29)]);
     assert_eq!(build(&p, "out", None).0, 1);
 }
 
