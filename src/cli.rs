@@ -12,9 +12,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::Report;
 use gazette::localise::MissingPolicy;
-use gazette::project::Project;
+use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
 use gazette::report;
+use gazette::scaffold;
+use gazette::serve;
 use gazette::sync::{self, Accept};
 
 /// Check Fluent translations and publish articles as HTML and plain text in every language.
@@ -39,6 +41,55 @@ enum Command {
     /// Add a stub for every missing message or attribute to a language's files, or record
     /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
     Sync(SyncArgs),
+    /// Start a project in DIR (default: here) that checks clean and builds at once.
+    Init(InitArgs),
+    /// Start an article: content/<SLUG>.toml and the source language's <SLUG>.ftl.
+    New(NewArgs),
+    /// Preview the site: build it, serve it on this machine, build again on every save and
+    /// reload the open pages.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// The folder to start the project in: new, empty or holding only `.git` (default: here).
+    #[arg(value_name = "DIR")]
+    path: Option<PathBuf>,
+    /// The language articles are written in.
+    #[arg(long, value_name = "LANG", default_value = "fr")]
+    source: String,
+    /// The languages they are translated into, comma-separated.
+    #[arg(
+        long,
+        value_name = "LANG,...",
+        value_delimiter = ',',
+        default_value = "en,de"
+    )]
+    targets: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct NewArgs {
+    /// The article's slug: lowercase ASCII letters, digits and `-` (its file name and URL).
+    #[arg(value_name = "SLUG")]
+    slug: String,
+    /// Publication date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Port to listen on (0: any free one).
+    #[arg(short, long, value_name = "N", default_value_t = 3000)]
+    port: u16,
+    /// Address to listen on: this machine only, unless another is given (`0.0.0.0`: every
+    /// network the machine is on).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the preview in the default browser once it is built.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -134,12 +185,71 @@ enum Format {
 
 /// Run the command line; fatal errors are returned for `main` to print (exit 2).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Check(args) => run_check(&cli.dir, &args),
-        Command::Build(args) => run_build(&cli.dir, &args),
-        Command::Status(args) => run_status(&cli.dir, &args),
-        Command::Sync(args) => run_sync(&cli.dir, &args),
+    if let Command::Init(args) = &cli.command {
+        return run_init(&cli.dir, args);
     }
+    // Every other command works on the project the folder is in, found upward.
+    let root = project::find_root(&cli.dir)?;
+    match cli.command {
+        Command::Check(args) => run_check(&root, &args),
+        Command::Build(args) => run_build(&root, &args),
+        Command::Status(args) => run_status(&root, &args),
+        Command::Sync(args) => run_sync(&root, &args),
+        Command::New(args) => run_new(&root, &args),
+        Command::Serve(args) => run_serve(&root, &args),
+        Command::Init(_) => unreachable!("handled above"),
+    }
+}
+
+/// Today where the newsroom is (the system's time zone), `YYYY-MM-DD`.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+fn run_init(dir: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
+    let target = match &args.path {
+        Some(path) if dir != Path::new(".") => dir.join(path),
+        Some(path) => path.clone(),
+        None => dir.to_path_buf(),
+    };
+    let options = scaffold::InitOptions {
+        source: args.source.clone(),
+        targets: args.targets.clone(),
+        date: today(),
+    };
+    let done = scaffold::init(&target, &options)?;
+    print_stdout(&report::initialised(&target, &done, &args.source))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_new(root: &Path, args: &NewArgs) -> anyhow::Result<ExitCode> {
+    let project = Project::load(root)?;
+    let date = args.date.map_or_else(today, |d| d.to_string());
+    let files = scaffold::new_article(&project, &args.slug, &date)?;
+    print_stdout(&report::new_article(&files, &project.targets()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_serve(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let server = serve::Server::bind(root, args.bind, args.port)?;
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: other machines can reach this preview",
+            args.bind
+        );
+    }
+    let open = args.open;
+    server.run(&|event| {
+        if let serve::Event::Serving { url } = &event {
+            if open {
+                if let Err(e) = webbrowser::open(&format!("{url}/")) {
+                    eprintln!("warning: could not open a browser: {e}");
+                }
+            }
+        }
+        print_serve_event(&event);
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Take the project lock for a command that writes; tell the user when it has to wait.
@@ -250,6 +360,31 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// One line per build of `gazette serve` (a preview runs for hours: its lines are its log);
+/// a failed build's diagnostics on stderr, as `build` prints them.
+fn print_serve_event(event: &serve::Event) {
+    let ms = |d: &std::time::Duration| d.as_millis();
+    match event {
+        serve::Event::Serving { url } => {
+            let _ = print_stdout(&format!("serving {url}/ (Ctrl-C to stop)\n"));
+        }
+        serve::Event::Built { files, elapsed } => {
+            let files = report::count(*files, "file");
+            let _ = print_stdout(&format!("built in {} ms: {files} changed\n", ms(elapsed)));
+        }
+        serve::Event::Unchanged { elapsed } => {
+            let _ = print_stdout(&format!("built in {} ms: nothing changed\n", ms(elapsed)));
+        }
+        serve::Event::Failed { text } => {
+            eprint!("{text}");
+            eprintln!("serve: the build failed: the preview shows why until it is fixed");
+        }
+        serve::Event::Waiting { holder } => {
+            eprintln!("waiting for {holder} to finish: it is writing to this project");
         }
     }
 }

@@ -360,6 +360,31 @@ fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a Artic
     Some(&articles[i])
 }
 
+/// The root of the project that `start` is in, as cargo and git find theirs: the nearest
+/// folder, `start` or above, that holds `gazette.toml` (or, since every key of it is optional,
+/// a `locales/` or `content/` folder). `start` itself is returned as it was spelt.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    let is_root = |dir: &Path| {
+        dir.join(CONFIG_FILE).exists()
+            || dir.join("locales").is_dir()
+            || dir.join("content").is_dir()
+    };
+    if is_root(start) {
+        return Ok(start.to_path_buf());
+    }
+    let absolute = fs::canonicalize(start).map_err(|e| Error::io(start, e))?;
+    absolute
+        .ancestors()
+        .find(|dir| is_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::Layout {
+            message: "not in a gazette project: no gazette.toml here or in any folder above; \
+                      run `gazette init` to start one"
+                .into(),
+            path: absolute,
+        })
+}
+
 /// `gazette.toml`, or the defaults when there is none.
 fn load_config(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
