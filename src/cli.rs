@@ -218,7 +218,12 @@ fn run_init(dir: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
         date: today(),
     };
     let done = scaffold::init(&target, &options)?;
-    print_stdout(&report::initialised(&target, &done, &args.source))?;
+    print_stdout(&report::initialised(
+        &target,
+        args.path.is_some(),
+        &done,
+        &args.source,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

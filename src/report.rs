@@ -510,8 +510,9 @@ fn record_keys(keys: &[(String, String, String)]) -> String {
         .join(", ")
 }
 
-/// What `gazette init` wrote into `dir`, what is left to do, and the next commands.
-pub fn initialised(dir: &std::path::Path, done: &Initialised, source: &str) -> String {
+/// What `gazette init` wrote into `dir`, what is left to do, and the next commands (`cd` to
+/// the project first when it was `init DIR`'s `DIR`, not the current folder).
+pub fn initialised(dir: &std::path::Path, named: bool, done: &Initialised, source: &str) -> String {
     let mut out = format!(
         "created a gazette project in {}: {}\n",
         dir.display(),
@@ -537,7 +538,7 @@ pub fn initialised(dir: &std::path::Path, done: &Initialised, source: &str) -> S
         );
     }
     out.push_str("next:\n");
-    if dir != std::path::Path::new(".") {
+    if named {
         let _ = writeln!(out, "  cd {}", dir.display());
     }
     out.push_str("  gazette serve         preview the site in your browser\n");

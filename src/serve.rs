@@ -273,7 +273,7 @@ fn failure_page(text: &str) -> String {
          <h1>The build failed</h1>\n<p>Fix what is shown below and save: this page turns back \
          into the site as soon as the build succeeds.</p>\n<pre id=\"gazette-diagnostics\">{}</pre>\n\
          </main>\n</body>\n</html>\n",
-        handlebars::html_escape(text)
+        quick_xml::escape::escape(text)
     )
 }
 
@@ -382,7 +382,7 @@ fn not_found(path: &str) -> Vec<u8> {
          <title>Not found</title>\n</head>\n<body>\n<main>\n<h1>Not found</h1>\n\
          <p>The preview has no <code>{}</code>.</p>\n<p><a href=\"/\">The site's home page</a></p>\n\
          </main>\n</body>\n</html>\n",
-        handlebars::html_escape(path)
+        quick_xml::escape::escape(path)
     )
     .into_bytes()
 }

@@ -12,4 +12,6 @@ mod names;
 mod properties;
 mod publish;
 mod records;
+mod scaffold;
+mod serve;
 mod support;
