@@ -1,0 +1,33 @@
+// Save-to-reload time of `gazette serve`: the first article's English page open in headless
+// Chromium, its headline edited EDITS times (a different text each time); each edit is timed
+// from just before the file is written to the moment the reloaded page shows the new
+// headline. Prints one JSON object: every time, and the build time the server told of.
+// Usage: node scripts/serve/bench.mjs GAZETTE PROJECT SLUG [EDITS]   (see scripts/bench-serve)
+import { launchBrowser, setMessage, startServe, waitForBuild, waitForText } from './preview.mjs';
+import { join } from 'node:path';
+
+const [gazette, project, slug, edits = '10'] = process.argv.slice(2);
+const ftl = join(project, 'locales/en', `${slug}.ftl`);
+const serve = await startServe(gazette, project);
+const browser = await launchBrowser();
+const reload = [];
+const build = [];
+try {
+  const page = await browser.newPage();
+  await page.goto(`${serve.url}/en/${slug}.html`);
+  for (let i = 1; i <= Number(edits); i += 1) {
+    // Apart from one another, as saves are.
+    await new Promise((r) => setTimeout(r, 300));
+    const text = `Headline, revision ${i}`;
+    const builds = serve.builds.length;
+    const started = performance.now();
+    setMessage(ftl, 'title', text);
+    await waitForText(page, 'h1', text);
+    reload.push(Math.round(performance.now() - started));
+    build.push((await waitForBuild(serve, builds)).ms);
+  }
+} finally {
+  await browser.close();
+  serve.stop();
+}
+console.log(JSON.stringify({ reload, build }));
