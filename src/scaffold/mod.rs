@@ -134,7 +134,8 @@ fn check_languages(options: &InitOptions) -> Result<Vec<String>> {
     config::check_language_tag(&options.source)
         .map_err(|m| Error::Usage(format!("--source: {m}")))?;
     let mut targets: Vec<String> = Vec::new();
-    for t in &options.targets {
+    // `--targets ""`: a project in one language.
+    for t in options.targets.iter().filter(|t| !t.is_empty()) {
         config::check_language_tag(t).map_err(|m| Error::Usage(format!("--targets: {m}")))?;
         if *t == options.source {
             return Err(Error::Usage(format!(

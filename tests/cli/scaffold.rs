@@ -155,6 +155,19 @@ fn a_target_without_shipped_texts_gets_stubs_and_fails_until_translated() {
 }
 
 #[test]
+fn init_with_no_targets_makes_a_project_in_one_language() {
+    let p = init(&["--source", "de", "--targets", ""]);
+    assert!(p
+        .read("gazette.toml")
+        .contains("source = \"de\"\ntargets = []\n"));
+    assert_eq!(run(&p, &["check", "--deny-warnings"]).0, 0);
+    assert_eq!(run(&p, &["build"]).0, 0);
+    assert!(p
+        .read("out/de/welcome.html")
+        .contains("Diese Ausgabe erscheint in 1 Sprache."));
+}
+
+#[test]
 fn a_source_without_shipped_texts_starts_in_english() {
     let p = Project::empty();
     let (code, stdout, _) = run(&p, &["init", "--source", "pt", "--targets", "fr"]);

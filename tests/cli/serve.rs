@@ -241,6 +241,7 @@ fn serve_refuses_a_port_in_use() {
     assert!(stderr.ends_with(" (choose another --port)\n"), "{stderr}");
 }
 
+#[cfg(unix)]
 #[test]
 fn serve_open_opens_the_preview_in_the_browser() {
     let p = Project::empty();
@@ -264,25 +265,43 @@ fn serve_open_opens_the_preview_in_the_browser() {
     assert_eq!(std::fs::read_to_string(&opened).unwrap().trim_end(), url);
 }
 
-#[test]
-fn serve_on_every_network_says_so() {
-    let p = Project::empty();
-    assert_eq!(run(&p, &["init"]).0, 0);
+/// Start `gazette serve --port 0 <args>` with both outputs read line by line.
+fn spawn(p: &Project, args: &[&str]) -> (Child, impl BufRead, impl BufRead) {
+    let mut all = vec!["serve", "--port", "0"];
+    all.extend(args);
     let mut child = p
-        .process(&["serve", "--port", "0", "--bind", "0.0.0.0"])
+        .process(&all)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    (child, stdout, stderr)
+}
+
+/// The first line that starts with `serving `.
+fn serving(stdout: &mut impl BufRead) -> String {
+    let mut line = String::new();
+    while !line.starts_with("serving ") {
+        line.clear();
+        assert_ne!(
+            stdout.read_line(&mut line).unwrap(),
+            0,
+            "gazette serve ended"
+        );
+    }
+    line
+}
+
+#[test]
+fn serve_on_every_network_says_so() {
+    let p = Project::empty();
+    assert_eq!(run(&p, &["init"]).0, 0);
+    let (mut child, mut stdout, mut stderr) = spawn(&p, &["--bind", "0.0.0.0"]);
     let mut line = String::new();
     stderr.read_line(&mut line).unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut serving = String::new();
-    while !serving.starts_with("serving ") {
-        serving.clear();
-        stdout.read_line(&mut serving).unwrap();
-    }
+    let serving = serving(&mut stdout);
     let _ = child.kill();
     let _ = child.wait();
     assert_eq!(
@@ -293,4 +312,29 @@ fn serve_on_every_network_says_so() {
         serving.starts_with("serving http://localhost:"),
         "{serving}"
     );
+}
+
+/// Its builds take the project lock as `gazette build` does: a build or sync in progress is
+/// waited for.
+#[test]
+fn serve_waits_for_a_writer_of_the_project() {
+    use gazette::project_lock::{ProjectLock, Wait};
+    let p = Project::sample();
+    let held = ProjectLock::acquire(p.path(), "gazette build", Wait::No, |_| {}).unwrap();
+    let (mut child, mut stdout, mut stderr) = spawn(&p, &[]);
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert_eq!(
+        line,
+        format!(
+            "waiting for `gazette build` (process {}) to finish: it is writing to this project\n",
+            std::process::id()
+        )
+    );
+    assert!(!p.path().join(".gazette-cache/serve").exists());
+    drop(held);
+    serving(&mut stdout);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(p.path().join(".gazette-cache/serve/index.html").is_file());
 }
