@@ -225,6 +225,18 @@ fn serve_reloads_on_a_change_shows_a_failed_build_and_recovers() {
     let (status, _, page) = serve.get(PAGE);
     assert_eq!(status, 200);
     assert!(page.contains("A coalition of the willing, fixed"));
+
+    // A fatal error (exit 2 for `build`) is shown the same way, naming the file.
+    let config = p.read("gazette.toml");
+    p.write("gazette.toml", &format!("{config}\nbase-url = \"x\"\n"));
+    let fifth = events.next(Duration::from_secs(10)).expect("a reload");
+    assert_ne!(fifth, fourth);
+    let (status, _, page) = serve.get(PAGE);
+    assert_eq!(status, 500);
+    assert!(page.contains("error: gazette.toml: "), "{page}");
+    p.write("gazette.toml", &config);
+    events.next(Duration::from_secs(10)).expect("a reload");
+    assert_eq!(serve.get(PAGE).0, 200);
 }
 
 #[test]
