@@ -364,11 +364,7 @@ fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a Artic
 /// folder, `start` or above, that holds `gazette.toml` (or, since every key of it is optional,
 /// a `locales/` or `content/` folder). `start` itself is returned as it was spelt.
 pub fn find_root(start: &Path) -> Result<PathBuf> {
-    let is_root = |dir: &Path| {
-        dir.join(CONFIG_FILE).exists()
-            || dir.join("locales").is_dir()
-            || dir.join("content").is_dir()
-    };
+    let is_root = |dir: &Path| project_marker(dir).is_some();
     if is_root(start) {
         return Ok(start.to_path_buf());
     }
@@ -383,6 +379,20 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
                 .into(),
             path: absolute,
         })
+}
+
+/// What makes `dir` a project's root, if anything: `gazette.toml`, else a `locales/` or
+/// `content/` folder (the settings are optional).
+pub fn project_marker(dir: &Path) -> Option<&'static str> {
+    if dir.join(CONFIG_FILE).exists() {
+        Some(CONFIG_FILE)
+    } else if dir.join("locales").is_dir() {
+        Some("locales/")
+    } else if dir.join("content").is_dir() {
+        Some("content/")
+    } else {
+        None
+    }
 }
 
 /// `gazette.toml`, or the defaults when there is none.

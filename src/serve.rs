@@ -293,9 +293,11 @@ fn answer(state: &Arc<State>, request: tiny_http::Request) {
         (shown.generation, shown.failure.clone())
     };
     let file = local_file(&state.out, &path);
-    let is_page = file.as_ref().map_or(path.ends_with('/'), |f| {
-        f.extension().is_some_and(|e| e == "html")
-    });
+    let is_page = path.ends_with('/')
+        || path.ends_with(".html")
+        || file
+            .as_ref()
+            .is_some_and(|f| f.extension().is_some_and(|e| e == "html"));
     let (status, bytes, kind) = match (failure, file) {
         (Some(page), _) if is_page => (500, page.into_bytes(), "html"),
         (_, Some(file)) => match std::fs::read(&file) {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, CONFIG_FILE};
 use crate::content;
 use crate::error::{Error, Result};
-use crate::project::Project;
+use crate::project::{self, Project};
 use crate::sync::{self, Accept};
 
 /// The texts gazette ships for a language: its site strings, the example article and the
@@ -151,9 +151,9 @@ fn check_languages(options: &InitOptions) -> Result<Vec<String>> {
 
 /// Refuse a folder that is a project already, or holds anything but a `.git` folder.
 fn check_empty(dir: &Path) -> Result<()> {
-    if dir.join(CONFIG_FILE).exists() {
+    if let Some(marker) = project::project_marker(dir) {
         return Err(Error::Usage(format!(
-            "{}: a gazette project is already there (it has a {CONFIG_FILE}); nothing was written",
+            "{}: a gazette project is already there (it has {marker}); nothing was written",
             dir.display()
         )));
     }

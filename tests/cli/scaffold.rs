@@ -216,12 +216,27 @@ fn init_refuses_a_project() {
     assert_eq!(
         stderr,
         format!(
-            "error: {}: a gazette project is already there (it has a gazette.toml); nothing \
-             was written\n",
+            "error: {}: a gazette project is already there (it has gazette.toml); nothing was \
+             written\n",
             p.path().display()
         )
     );
     assert_eq!(super::support::tree(p.path()), before);
+}
+
+#[test]
+fn init_refuses_a_project_without_settings() {
+    let p = Project::empty();
+    p.write("locales/fr/a.ftl", "title = Titre\n");
+    let (code, _, stderr) = run(&p, &["init"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.ends_with(
+            "a gazette project is already there (it has locales/); nothing was written\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!p.path().join("gazette.toml").exists());
 }
 
 #[test]
