@@ -115,11 +115,6 @@ impl Server {
         })
     }
 
-    /// The preview's address, e.g. `http://127.0.0.1:3000`.
-    pub fn url(&self) -> &str {
-        &self.url
-    }
-
     /// Build, serve, and build again on every save, until the process ends. `tell` hears of
     /// every build.
     pub fn run(self, tell: &dyn Fn(Event)) -> Result<()> {
