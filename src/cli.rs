@@ -228,7 +228,8 @@ fn run_init(dir: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_new(root: &Path, args: &NewArgs) -> anyhow::Result<ExitCode> {
-    let project = Project::load(root)?;
+    // Only the settings and the root are needed: an archive's articles are not read again.
+    let project = Project::load_lazy(root)?;
     let date = args.date.map_or_else(today, |d| d.to_string());
     let files = scaffold::new_article(&project, &args.slug, &date)?;
     print_stdout(&report::new_article(&files, &project.targets()))?;
