@@ -90,6 +90,10 @@ struct ServeArgs {
     /// Open the preview in the default browser once it is built.
     #[arg(long)]
     open: bool,
+    /// What to do when a translation is missing, as `build --missing` (`fallback` previews an
+    /// article before it is translated).
+    #[arg(long, value_enum, default_value_t = Missing::Error)]
+    missing: Missing,
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,6 +170,16 @@ enum Missing {
     Skip,
 }
 
+impl From<Missing> for MissingPolicy {
+    fn from(missing: Missing) -> MissingPolicy {
+        match missing {
+            Missing::Error => MissingPolicy::Error,
+            Missing::Fallback => MissingPolicy::Fallback,
+            Missing::Skip => MissingPolicy::Skip,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     /// Output format.
@@ -237,7 +251,7 @@ fn run_new(root: &Path, args: &NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_serve(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let server = serve::Server::bind(root, args.bind, args.port)?;
+    let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?;
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {}: other machines can reach this preview",
@@ -340,11 +354,7 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let options = BuildOptions {
         langs: args.lang.clone(),
         out: args.out.clone(),
-        missing: match args.missing {
-            Missing::Error => MissingPolicy::Error,
-            Missing::Fallback => MissingPolicy::Fallback,
-            Missing::Skip => MissingPolicy::Skip,
-        },
+        missing: args.missing.into(),
         jobs: args.jobs.map(usize::from),
     };
     let bar = ProgressBar::new(!args.quiet && std::io::stderr().is_terminal());

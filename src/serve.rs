@@ -18,6 +18,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions, BuildOutcome};
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
+use crate::localise::MissingPolicy;
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::Project;
 use crate::project_lock::{ProjectLock, Wait};
@@ -61,6 +62,7 @@ pub struct Server {
     root: PathBuf,
     url: String,
     state: Arc<State>,
+    missing: MissingPolicy,
 }
 
 /// What the pages are shown, shared by the builder and the request threads.
@@ -79,8 +81,9 @@ struct Shown {
 }
 
 impl Server {
-    /// Listen on `addr:port` (`port` 0: any free port) for the project at `root`.
-    pub fn bind(root: &Path, addr: IpAddr, port: u16) -> Result<Server> {
+    /// Listen on `addr:port` (`port` 0: any free port) for the project at `root`, whose
+    /// builds treat missing translations as `missing` says.
+    pub fn bind(root: &Path, addr: IpAddr, port: u16, missing: MissingPolicy) -> Result<Server> {
         let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
         let http = tiny_http::Server::http(SocketAddr::new(addr, port)).map_err(|e| {
             Error::Usage(format!(
@@ -112,6 +115,7 @@ impl Server {
                 out: root.join(SERVE_OUT),
             }),
             root,
+            missing,
         })
     }
 
@@ -196,6 +200,7 @@ impl Server {
             project.config.base_url = Some(self.url.clone());
             let options = BuildOptions {
                 out: Some(SERVE_OUT.into()),
+                missing: self.missing,
                 ..BuildOptions::default()
             };
             let outcome = build::build(&project, &options)?;

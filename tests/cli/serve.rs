@@ -239,6 +239,33 @@ fn serve_reloads_on_a_change_shows_a_failed_build_and_recovers() {
     assert_eq!(serve.get(PAGE).0, 200);
 }
 
+/// A new article shows up in the preview; with `--missing fallback`, before it is translated.
+#[test]
+fn serve_previews_a_new_article_with_missing_fallback() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &["--missing", "fallback"]);
+    let mut events = serve.events();
+    events.next(Duration::from_secs(10)).unwrap();
+    assert_eq!(
+        run(&p, &["new", "budget-2026", "--date", "2025-09-01"]).0,
+        0
+    );
+    // Two files are saved: a build may come between them (and show a failure).
+    let (mut status, mut page) = (0, String::new());
+    for _ in 0..3 {
+        events.next(Duration::from_secs(10)).expect("a reload");
+        (status, _, page) = serve.get("/de/budget-2026.html");
+        if status == 200 {
+            break;
+        }
+    }
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("<h1 lang=\"fr\">Titre de l’article</h1>"),
+        "{page}"
+    );
+}
+
 #[test]
 fn serve_refuses_a_port_in_use() {
     let p = Project::sample();
