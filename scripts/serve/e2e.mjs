@@ -1,7 +1,8 @@
 // End-to-end test of `gazette serve` in headless Chromium, on a project `gazette init` makes:
-// edit a message and see the open page change; break it and see the error page with the
-// diagnostic (file:line, message, help); fix it and see the page again; save a file unchanged
-// and see the page stay as it is (no reload). Exit 1 on failure.
+// follow a link to another edition and back (links stay in the preview); edit a message and
+// see the open page change; break it and see the error page with the diagnostic (file:line,
+// message, help); fix it and see the page again; save a file unchanged and see the page stay
+// as it is (no reload). Exit 1 on failure.
 // Usage: node scripts/serve/e2e.mjs GAZETTE   (scripts/serve-e2e installs what it needs)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,12 @@ let page;
 try {
   page = await browser.newPage();
   await page.goto(`${serve.url}/en/welcome.html`);
+  await waitForText(page, 'h1', 'Welcome to your newsroom');
+  // Links lead to the preview: the German edition, and back.
+  await page.click('a[hreflang="de"]');
+  await waitForText(page, 'h1', 'Willkommen in Ihrer Redaktion');
+  if (!page.url().startsWith(serve.url)) throw new Error(`a link left the preview: ${page.url()}`);
+  await page.click('a[hreflang="en"]');
   await waitForText(page, 'h1', 'Welcome to your newsroom');
   await step('changed', () => setMessage(ftl, 'title', 'Welcome to the newsroom, edited'),
     'h1', 'Welcome to the newsroom, edited');
