@@ -20,7 +20,8 @@ try {
   for (let i = 1; i <= Number(edits); i += 1) {
     // Apart from one another, as saves are.
     await new Promise((r) => setTimeout(r, 300));
-    const text = `Headline, revision ${i}`;
+    // No text is part of another (nor of the baseline's): the page shows this edit's.
+    const text = `Preview edit ${i} of ${edits}`;
     const builds = serve.builds.length;
     const saved = Date.now();
     const started = performance.now();
