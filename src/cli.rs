@@ -2,15 +2,16 @@
 //! that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
-use gazette::check::Report;
+use gazette::check::{Report, Severity};
 use gazette::localise::MissingPolicy;
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
@@ -21,14 +22,69 @@ use gazette::sync::{self, Accept};
 
 /// Check Fluent translations and publish articles as HTML and plain text in every language.
 #[derive(Debug, Parser)]
-#[command(name = "gazette", version, about)]
+#[command(name = "gazette", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Run as if gazette was started in DIR.
-    #[arg(short = 'C', value_name = "DIR", global = true, default_value = ".")]
+    #[arg(
+        short = 'C',
+        long = "directory",
+        value_name = "DIR",
+        global = true,
+        default_value = ".",
+        help_heading = GLOBAL
+    )]
     dir: PathBuf,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        global = true,
+        default_value_t = Color::Auto,
+        hide_possible_values = true,
+        help_heading = GLOBAL
+    )]
+    color: Color,
+    /// Print only errors and what the command is asked for: no warnings, summaries or progress.
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
+
+impl Cli {
+    /// Parse the command line. clap's own help and usage errors follow `--color` too: as clap
+    /// must be told before it parses, the option is looked for first.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        let command = Cli::command().color(clap_color(&args));
+        Cli::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
+}
+
+/// The `--color` of a command line (the last one, before any `--`), for clap's own output.
+fn clap_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut value = None;
+    for (i, arg) in args.iter().enumerate() {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        } else if let Some(v) = arg.strip_prefix("--color=") {
+            value = Some(v.to_owned());
+        } else if arg == "--color" {
+            value = args.get(i + 1).map(|v| v.to_string_lossy().into_owned());
+        }
+    }
+    match value.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    }
+}
+
+/// The heading of the options every command takes, listed after the command's own in each
+/// command's help, so every help page has the same layout.
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -48,6 +104,48 @@ enum Command {
     /// Preview the site: build it, serve it on this machine, build again on every save and
     /// reload the open pages.
     Serve(ServeArgs),
+    /// Print a completion script for a shell (e.g. `gazette completions bash`).
+    Completions(CompletionsArgs),
+    /// Print the manual page of gazette, or of one of its commands, in roff.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Colour for `stream`? `auto` means for a person at a terminal who has not asked for
+    /// none (no-color.org: a non-empty NO_COLOR).
+    fn on(self, stream: &impl IsTerminal) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// `--lang a,b`: languages to work on, spaces around each name ignored (`--lang "fr, en"`).
+#[derive(Debug, clap::Args)]
+struct LangArgs {
+    /// Only these languages, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "LANG,...", value_parser = language)]
+    lang: Option<Vec<String>>,
+}
+
+/// One name of a `--lang` list, trimmed; an empty one is a usage error rather than a language
+/// that matches nothing.
+fn language(value: &str) -> Result<String, String> {
+    match value.trim() {
+        "" => Err("a language name is empty".to_owned()),
+        lang => Ok(lang.to_owned()),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -98,6 +196,8 @@ struct ServeArgs {
 
 #[derive(Debug, clap::Args)]
 struct StatusArgs {
+    #[command(flatten)]
+    lang: LangArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     format: StatusFormat,
@@ -125,8 +225,9 @@ struct SyncArgs {
     #[arg(long)]
     dry_run: bool,
     /// Record the current source text of these translations as reviewed (clears
-    /// `stale-translation`); adds no stubs.
-    #[arg(long, value_name = "ID", num_args = 1.., allow_hyphen_values = true)]
+    /// `stale-translation`); adds no stubs. FILE is a source file's name (`site.ftl`) or an
+    /// article's slug; a bare ID must be in one file only.
+    #[arg(long, value_name = "[FILE:]ID", num_args = 1.., allow_hyphen_values = true)]
     accept: Vec<String>,
     /// Record the current source text of every translation as reviewed; adds no stubs.
     #[arg(long, conflicts_with = "accept")]
@@ -139,21 +240,21 @@ struct SyncArgs {
 
 #[derive(Debug, clap::Args)]
 struct BuildArgs {
-    /// Only these languages, comma-separated (default: all).
-    #[arg(long, value_delimiter = ',', value_name = "LANG,...")]
-    lang: Option<Vec<String>>,
+    #[command(flatten)]
+    lang: LangArgs,
     /// Output folder (default: `out`, or `out` in gazette.toml).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// What to do when a translation is missing.
+    /// What to do when a translation is missing: refuse to publish (error, exit 1), show the
+    /// source text marked as such (fallback), or leave the article out of that language (skip).
     #[arg(long, value_enum, default_value_t = Missing::Error)]
     missing: Missing,
+    /// Refuse to publish (exit 1) when there are warnings, such as stale translations.
+    #[arg(long)]
+    deny_warnings: bool,
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    quiet: bool,
     /// Fail at once (exit 2) if another gazette command is writing to the project, instead
     /// of waiting for it.
     #[arg(long)]
@@ -162,11 +263,8 @@ struct BuildArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Missing {
-    /// Refuse to publish (exit 1).
     Error,
-    /// Use the source text, marked with the source language.
     Fallback,
-    /// Leave the article out of that language.
     Skip,
 }
 
@@ -182,6 +280,8 @@ impl From<Missing> for MissingPolicy {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
+    #[command(flatten)]
+    lang: LangArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -197,21 +297,43 @@ enum Format {
     Github,
 }
 
+#[derive(Debug, clap::Args)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+struct ManArgs {
+    /// The command whose page to print (default: gazette's own, which lists the commands).
+    #[arg(value_name = "COMMAND")]
+    command: Option<String>,
+}
+
 /// Run the command line; fatal errors are returned for `main` to print (exit 2).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Command::Init(args) = &cli.command {
-        return run_init(&cli.dir, args);
-    }
-    // Every other command works on the project the folder is in, found upward.
-    let root = project::find_root(&cli.dir)?;
+    let ui = Ui {
+        color: cli.color,
+        quiet: cli.quiet,
+    };
+    // Every command but these works on the project the folder is in, found upward.
+    let root = match &cli.command {
+        Command::Init(args) => return run_init(&cli.dir, args, ui),
+        Command::Completions(args) => return run_completions(args),
+        Command::Man(args) => return run_man(args),
+        _ => project::find_root(&cli.dir)?,
+    };
     match cli.command {
-        Command::Check(args) => run_check(&root, &args),
-        Command::Build(args) => run_build(&root, &args),
-        Command::Status(args) => run_status(&root, &args),
-        Command::Sync(args) => run_sync(&root, &args),
-        Command::New(args) => run_new(&root, &args),
-        Command::Serve(args) => run_serve(&root, &args),
-        Command::Init(_) => unreachable!("handled above"),
+        Command::Check(args) => run_check(&root, &args, ui),
+        Command::Build(args) => run_build(&root, &args, ui),
+        Command::Status(args) => run_status(&root, &args, ui),
+        Command::Sync(args) => run_sync(&root, &args, ui),
+        Command::New(args) => run_new(&root, &args, ui),
+        Command::Serve(args) => run_serve(&root, &args, ui),
+        Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 
@@ -220,7 +342,7 @@ fn today() -> String {
     jiff::Zoned::now().date().to_string()
 }
 
-fn run_init(dir: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
+fn run_init(dir: &Path, args: &InitArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let target = match &args.path {
         Some(path) if dir != Path::new(".") => dir.join(path),
         Some(path) => path.clone(),
@@ -232,25 +354,29 @@ fn run_init(dir: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
         date: today(),
     };
     let done = scaffold::init(&target, &options)?;
-    print_stdout(&report::initialised(
-        &target,
-        args.path.is_some(),
-        &done,
-        &args.source,
-    ))?;
+    if !ui.quiet {
+        print_stdout(report::initialised(
+            &target,
+            args.path.is_some(),
+            &done,
+            &args.source,
+        ))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_new(root: &Path, args: &NewArgs) -> anyhow::Result<ExitCode> {
+fn run_new(root: &Path, args: &NewArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     // Only the settings and the root are needed: an archive's articles are not read again.
     let project = Project::load_lazy(root)?;
     let date = args.date.map_or_else(today, |d| d.to_string());
     let files = scaffold::new_article(&project, &args.slug, &date)?;
-    print_stdout(&report::new_article(&files, &project.targets()))?;
+    if !ui.quiet {
+        print_stdout(report::new_article(&files, &project.targets()))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_serve(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+fn run_serve(root: &Path, args: &ServeArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?;
     if !args.bind.is_loopback() {
         eprintln!(
@@ -267,9 +393,16 @@ fn run_serve(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        print_serve_event(&event);
+        print_serve_event(&event, ui);
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The global options about output: `--color` and `-q`.
+#[derive(Debug, Clone, Copy)]
+struct Ui {
+    color: Color,
+    quiet: bool,
 }
 
 /// Take the project lock for a command that writes; tell the user when it has to wait.
@@ -281,23 +414,18 @@ fn lock(dir: &Path, command: &str, no_wait: bool) -> anyhow::Result<ProjectLock>
     Ok(lock)
 }
 
-fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
+fn run_status(dir: &Path, args: &StatusArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let report = build::check(&project)?;
+    let report = build::check_languages(&project, args.lang.lang.as_deref())?;
     let text = match args.format {
-        StatusFormat::Human => {
-            // Colour only for a person at a terminal who has not asked for none (no-color.org).
-            let colour = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::status_human(&report, colour)
-        }
+        StatusFormat::Human => report::status_human(&report, ui.color.on(&std::io::stdout())),
         StatusFormat::Json => report::status_json(&report),
     };
-    print_stdout(&text)?;
+    print_stdout(text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
+fn run_sync(dir: &Path, args: &SyncArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let _lock = (!args.dry_run)
         .then(|| lock(dir, "gazette sync", args.no_wait))
         .transpose()?;
@@ -317,31 +445,59 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     if !args.dry_run {
         sync::apply(&project, &plan)?;
     }
-    print_stdout(&report::sync_plan(&plan, args.dry_run))?;
+    // What a dry run would do is what it is asked for; what a sync did is a summary.
+    if args.dry_run || !ui.quiet {
+        print_stdout(report::sync_plan(&plan, args.dry_run))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let mut report = build::check(&project)?;
+    let mut report = build::check_languages(&project, args.lang.lang.as_deref())?;
     if args.deny_warnings {
         report.deny_warnings();
     }
     let text = match args.format {
-        Format::Human => report::human(&report, &|f| source_text(&project, f)),
+        Format::Human => human(&project, &report, ui, ui.color.on(&std::io::stdout())),
         Format::Json => report::json(&report),
         Format::Github => {
-            let mut s = report::github(&report);
-            s.push_str(&report::summary_line(&report));
-            s.push('\n');
-            s
+            if ui.quiet {
+                report::github(&errors_only(&report))
+            } else {
+                let mut s = report::github(&report);
+                s.push_str(&report::summary_line(&report));
+                s.push('\n');
+                s
+            }
         }
     };
-    print_stdout(&text)?;
+    print_stdout(text)?;
     Ok(exit_for(&report))
 }
 
-fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+/// A report for people: with `-q`, its errors alone, without the summary line.
+fn human(project: &Project, report: &Report, ui: Ui, colour: bool) -> String {
+    let source_of = |f: &str| source_text(project, f);
+    if !ui.quiet {
+        return report::human(report, &source_of, colour);
+    }
+    report::diagnostics_human(&errors_only(report), &source_of, colour)
+}
+
+/// What `-q` shows of a report: its errors.
+fn errors_only(report: &Report) -> Report {
+    let diagnostics = report.diagnostics.iter();
+    Report {
+        diagnostics: diagnostics
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+        ..Report::default()
+    }
+}
+
+fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if let Some(jobs) = args.jobs {
         // Loading the project reads files in parallel too: on as many threads as the build.
@@ -352,22 +508,30 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let _lock = lock(dir, "gazette build", args.no_wait)?;
     let project = Project::load_lazy(dir)?;
     let options = BuildOptions {
-        langs: args.lang.clone(),
+        langs: args.lang.lang.clone(),
         out: args.out.clone(),
         missing: args.missing.into(),
         jobs: args.jobs.map(usize::from),
+        deny_warnings: args.deny_warnings,
     };
-    let bar = ProgressBar::new(!args.quiet && std::io::stderr().is_terminal());
+    let stderr = std::io::stderr();
+    let colour = ui.color.on(&stderr);
+    let bar = ProgressBar::new(!ui.quiet && stderr.is_terminal());
     match build::build_with_progress(&project, &options, &bar)? {
         BuildOutcome::Refused(report) => {
-            eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
-            eprintln!("build: not published: fix the errors above (or see --missing)");
+            eprint!("{}", human(&project, &report, ui, colour));
+            let see = if args.deny_warnings {
+                "--deny-warnings counts warnings as errors"
+            } else {
+                "or see --missing"
+            };
+            eprintln!("build: not published: fix the errors above ({see})");
             Ok(ExitCode::from(1))
         }
         BuildOutcome::Built(summary, report) => {
-            if !args.quiet {
+            if !ui.quiet {
                 if report.warnings() > 0 {
-                    eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
+                    eprint!("{}", human(&project, &report, ui, colour));
                 }
                 let source = &project.config.source;
                 eprint!(
@@ -380,20 +544,22 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// One line per build of `gazette serve` (a preview runs for hours: its lines are its log);
-/// a failed build's diagnostics on stderr, as `build` prints them.
-fn print_serve_event(event: &serve::Event) {
+/// One line per build of `gazette serve` (a preview runs for hours: its lines are its log;
+/// `-q` leaves out those of good builds); a failed build's diagnostics on stderr, as `build`
+/// prints them.
+fn print_serve_event(event: &serve::Event, ui: Ui) {
     let ms = |d: &std::time::Duration| d.as_millis();
     match event {
         serve::Event::Serving { url } => {
-            let _ = print_stdout(&format!("serving {url}/ (Ctrl-C to stop)\n"));
+            let _ = print_stdout(format!("serving {url}/ (Ctrl-C to stop)\n"));
         }
+        serve::Event::Built { .. } | serve::Event::Unchanged { .. } if ui.quiet => {}
         serve::Event::Built { files, elapsed } => {
             let files = report::count(*files, "file");
-            let _ = print_stdout(&format!("built in {} ms: {files} changed\n", ms(elapsed)));
+            let _ = print_stdout(format!("built in {} ms: {files} changed\n", ms(elapsed)));
         }
         serve::Event::Unchanged { elapsed } => {
-            let _ = print_stdout(&format!("built in {} ms: nothing changed\n", ms(elapsed)));
+            let _ = print_stdout(format!("built in {} ms: nothing changed\n", ms(elapsed)));
         }
         serve::Event::Failed { text } => {
             eprint!("{text}");
@@ -403,6 +569,44 @@ fn print_serve_event(event: &serve::Event) {
             eprintln!("waiting for {holder} to finish: it is writing to this project");
         }
     }
+}
+
+/// `gazette completions <shell>`: the script, from the parser's own definition.
+fn run_completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "gazette", &mut script);
+    print_stdout(script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gazette man [COMMAND]`: gazette(1), or gazette-COMMAND(1) with the options every command
+/// takes, in roff.
+fn run_man(args: &ManArgs) -> anyhow::Result<ExitCode> {
+    let mut cli = Cli::command();
+    // Built, so that each command holds the global options and its full name.
+    cli.build();
+    let page = match &args.command {
+        None => clap_mangen::Man::new(cli),
+        Some(name) => {
+            let Some(command) = cli.find_subcommand(name).filter(|_| name != "help") else {
+                let names: Vec<&str> = cli
+                    .get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                anyhow::bail!(
+                    "man: `{name}` is not a gazette command ({})",
+                    names.join(", ")
+                );
+            };
+            let command = command.clone().version(env!("CARGO_PKG_VERSION"));
+            clap_mangen::Man::new(command).title(format!("gazette-{name}"))
+        }
+    };
+    let mut roff = Vec::new();
+    page.render(&mut roff)?;
+    print_stdout(roff)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on stderr for builds long enough to want one (on a terminal, without -q).
@@ -462,9 +666,9 @@ fn exit_for(report: &Report) -> ExitCode {
 }
 
 /// Print to stdout; a closed pipe (`gazette check | head`) is not an error.
-fn print_stdout(text: &str) -> anyhow::Result<()> {
+fn print_stdout(text: impl AsRef<[u8]>) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

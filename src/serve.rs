@@ -209,7 +209,7 @@ impl Server {
         let outcome = match built {
             Ok((_, BuildOutcome::Built(summary, _))) => Ok(summary.files + summary.removed),
             Ok((project, BuildOutcome::Refused(report))) => {
-                Err(report::human(&report, &|f| project.text_of_path(f)))
+                Err(report::human(&report, &|f| project.text_of_path(f), false))
             }
             Err(e) => Err(format!("error: {e}\n")),
         };

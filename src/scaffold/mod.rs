@@ -117,6 +117,11 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<Initialised> {
         .cloned()
         .collect();
     if !stubbed.is_empty() {
+        // Every target has its folder (the settings require it); `sync` fills it.
+        for lang in &stubbed {
+            let folder = dir.join("locales").join(lang);
+            fs::create_dir_all(&folder).map_err(|e| Error::io(folder, e))?;
+        }
         let project = Project::load(dir)?;
         let plan = sync::plan(&project, &stubbed, &Accept::Nothing)?;
         sync::apply(&project, &plan)?;

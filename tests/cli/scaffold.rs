@@ -325,6 +325,17 @@ fn new_adds_an_article_that_sync_and_check_pick_up() {
 }
 
 #[test]
+fn init_and_new_print_nothing_with_quiet() {
+    let p = Project::empty();
+    assert_eq!(run(&p, &["init", "-q"]), (0, String::new(), String::new()));
+    assert_eq!(
+        run(&p, &["new", "-q", "x"]),
+        (0, String::new(), String::new())
+    );
+    assert!(p.path().join("content/x.toml").is_file());
+}
+
+#[test]
 fn new_dates_the_article_today_by_default() {
     let p = init(&[]);
     let before = jiff::Zoned::now().date().to_string();

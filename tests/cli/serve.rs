@@ -266,6 +266,22 @@ fn serve_previews_a_new_article_with_missing_fallback() {
     );
 }
 
+/// `-q`: the address, failures, and no line for a good build.
+#[test]
+fn serve_quiet_tells_no_good_build() {
+    let p = Project::sample();
+    let mut serve = Serve::start(&p, &["-q"]);
+    let mut events = serve.events();
+    events.next(Duration::from_secs(10)).unwrap();
+    set_title(&p, "Quietly edited");
+    events.next(Duration::from_secs(10)).expect("a reload");
+    assert!(serve.get(PAGE).2.contains("Quietly edited"));
+    let _ = serve.child.kill();
+    let _ = serve.child.wait();
+    let lines: Vec<String> = serve.lines.try_iter().collect();
+    assert!(lines.is_empty(), "{lines:?}");
+}
+
 #[test]
 fn serve_refuses_a_port_in_use() {
     let p = Project::sample();
