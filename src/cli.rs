@@ -188,8 +188,8 @@ struct ServeArgs {
     /// Open the preview in the default browser once it is built.
     #[arg(long)]
     open: bool,
-    /// What to do when a translation is missing, as `build --missing` (`fallback` previews an
-    /// article before it is translated).
+    /// What to do when a translation is missing, as in `build` (`fallback` previews an article
+    /// before it is translated).
     #[arg(long, value_enum, default_value_t = Missing::Error)]
     missing: Missing,
 }
