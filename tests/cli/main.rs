@@ -14,4 +14,6 @@ mod newsroom;
 mod properties;
 mod publish;
 mod records;
+mod scaffold;
+mod serve;
 mod support;
