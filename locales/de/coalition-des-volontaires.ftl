@@ -5,8 +5,8 @@ title = „Koalition der Willigen“ für die Ukraine: Was ist das?
 lede = Als Reaktion auf den Gipfel zwischen Donald Trump und Wladimir Putin am 15. August in Alaska kam die Koalition der Willigen am Sonntag, dem 17. August, zu einer Videokonferenz zusammen. Ziel war es, die Unterstützung für die Ukraine zu bekräftigen und eine europäische Antwort abzustimmen. Doch wer gehört dieser Koalition an, und welche Ziele verfolgt sie?
 
 photo-northwood =
-    .alt = Illustration: die britische Flagge (links) und die französische Flagge wehen nebeneinander an ihren Masten vor einem stilisierten Militärgebäude.
-    .caption = Die Flaggen Großbritanniens und Frankreichs vor einem militärischen Hauptquartier (Illustration). Der britische Premierminister Keir Starmer und der französische Präsident Emmanuel Macron, Ko-Vorsitzende der Koalition der Willigen, besuchten am Donnerstag, dem 10. Juli 2025, gemeinsam das militärische Hauptquartier Northwood in London.
+    .alt = Illustration: die britische Flagge (links) und die französische Flagge wehen nebeneinander an ihren Masten neben einem stilisierten Militärgebäude.
+    .caption = Die Flaggen Großbritanniens und Frankreichs neben einem militärischen Hauptquartier (Illustration). Der britische Premierminister Keir Starmer und der französische Präsident Emmanuel Macron, Ko-Vorsitzende der Koalition der Willigen, besuchten am Donnerstag, dem 10. Juli 2025, gemeinsam das militärische Hauptquartier Northwood in London.
 
 visio-goals = Die Ziele der Videokonferenz sind klar: sich vor dem Treffen zwischen Donald Trump und Wolodymyr Selenskyj am Montag, dem 18. August, auf eine starke gemeinsame Botschaft zu verständigen, die Ablehnung jeglicher Gebietsabtretungen an Moskau zu bekräftigen, um die Souveränität der Ukraine zu wahren, und über Sicherheitsgarantien für Kiew zu beraten.
 washington-trip = Ursula von der Leyen, Emmanuel Macron und weitere europäische Spitzenpolitiker werden Wolodymyr Selenskyj zudem nach Washington begleiten, um mit US-Präsident Donald Trump zu sprechen. Auch Bundeskanzler Friedrich Merz und der finnische Präsident Alexander Stubb haben ihre Teilnahme bestätigt.

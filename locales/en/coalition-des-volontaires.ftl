@@ -5,8 +5,8 @@ title = What is the ‘coalition of the willing’ for Ukraine?
 lede = In response to the Alaska summit between Donald Trump and Vladimir Putin on 15 August, the coalition of the willing met by video link on Sunday 17 August. The aim was to reaffirm support for Ukraine and to coordinate a European response. But who belongs to this coalition, and what are its goals?
 
 photo-northwood =
-    .alt = Illustration: the British flag, on the left, and the French flag flying side by side on their flagpoles in front of a stylised military building.
-    .caption = The British and French flags in front of a military headquarters (illustration). British Prime Minister Keir Starmer and French President Emmanuel Macron, co-chairs of the coalition of the willing, made a joint military visit to the Northwood headquarters in London on Thursday 10 July 2025.
+    .alt = Illustration: the British flag, on the left, and the French flag flying side by side on their flagpoles beside a stylised military building.
+    .caption = The British and French flags beside a military headquarters (illustration). British Prime Minister Keir Starmer and French President Emmanuel Macron, co-chairs of the coalition of the willing, made a joint military visit to the Northwood headquarters in London on Thursday 10 July 2025.
 
 visio-goals = The aims of the video conference are simple: to coordinate a strong message ahead of Donald Trump’s meeting with Volodymyr Zelensky on Monday 18 August; to restate the refusal of any territorial concession to Moscow, so as to preserve Ukraine’s sovereignty; and to discuss security guarantees for Kyiv.
 washington-trip = Ursula von der Leyen, Emmanuel Macron and other European leaders will accompany Volodymyr Zelensky to Washington for talks with US President Donald Trump. German Chancellor Friedrich Merz and Finnish President Alexander Stubb have also confirmed that they will attend.

@@ -5,8 +5,8 @@ title = « Coalition des volontaires » pour l’Ukraine : qu’est-ce que 
 lede = En réponse au sommet en Alaska du 15 août, entre Donald Trump et Vladimir Poutine, la coalition des volontaires s’est réunie en visioconférence ce dimanche 17 août. L’objectif était de réaffirmer le soutien à l’Ukraine et de coordonner une réponse européenne. Mais qui fait partie de cette coalition et quels sont ses objectifs ?
 
 photo-northwood =
-    .alt = Illustration : les drapeaux britannique, à gauche, et français flottent côte à côte sur leurs mâts devant un bâtiment militaire stylisé.
-    .caption = Les drapeaux britannique et français devant un quartier général militaire (illustration). Le Premier ministre britannique Keir Starmer et le président français Emmanuel Macron, présidents de la coalition des volontaires, ont effectué une visite militaire conjointe au quartier général de Northwood, à Londres, le jeudi 10 juillet 2025.
+    .alt = Illustration : les drapeaux britannique, à gauche, et français flottent côte à côte sur leurs mâts, à côté d’un bâtiment militaire stylisé.
+    .caption = Les drapeaux britannique et français près d’un quartier général militaire (illustration). Le Premier ministre britannique Keir Starmer et le président français Emmanuel Macron, présidents de la coalition des volontaires, ont effectué une visite militaire conjointe au quartier général de Northwood, à Londres, le jeudi 10 juillet 2025.
 
 visio-goals = Les objectifs de la visioconférence sont simples : coordonner un message fort avant la rencontre entre Donald Trump et Volodymyr Zelensky lundi 18 août, et réaffirmer le refus d’une quelconque concession territoriale à Moscou afin de préserver la souveraineté de l’Ukraine et de discuter des garanties de sécurité pour Kiev.
 washington-trip = Ursula von der Leyen, Emmanuel Macron et d’autres dirigeants européens se rendront d’ailleurs à Washington aux côtés de Volodymyr Zelensky pour échanger avec le président américain Donald Trump. Le chancelier allemand Friedrich Merz et le président finlandais Alexander Stubb ont également confirmé leur présence.
