@@ -2,13 +2,13 @@
 ### Translated from the French source (locales/fr); same message ids, attributes and variables.
 
 title = What is the ‘coalition of the willing’ for Ukraine?
-lede = In response to the Alaska summit between Donald Trump and Vladimir Putin on 15 August, the coalition of the willing met by video link on Sunday 17 August. The aim was to reaffirm support for Ukraine and to coordinate a European response. But who belongs to this coalition, and what are its goals?
+lede = In response to the Alaska summit between Donald Trump and Vladimir Putin on 15 August, the coalition of the willing held a video call on Sunday 17 August. The aim was to reaffirm support for Ukraine and to coordinate a European response. But who belongs to this coalition, and what are its goals?
 
 photo-northwood =
     .alt = Illustration: the British flag, on the left, and the French flag flying side by side on their flagpoles beside a stylised military building.
     .caption = The British and French flags beside a military headquarters (illustration). British Prime Minister Keir Starmer and French President Emmanuel Macron, co-chairs of the coalition of the willing, made a joint military visit to the Northwood headquarters in London on Thursday 10 July 2025.
 
-visio-goals = The aims of the video conference are simple: to coordinate a strong message ahead of Donald Trump’s meeting with Volodymyr Zelensky on Monday 18 August; to restate the refusal of any territorial concession to Moscow, so as to preserve Ukraine’s sovereignty; and to discuss security guarantees for Kyiv.
+visio-goals = The aims of the call are simple: to coordinate a strong message ahead of Donald Trump’s meeting with Volodymyr Zelensky on Monday 18 August; to reaffirm their rejection of any territorial concession to Moscow, so as to preserve Ukraine’s sovereignty; and to discuss security guarantees for Kyiv.
 washington-trip = Ursula von der Leyen, Emmanuel Macron and other European leaders will accompany Volodymyr Zelensky to Washington for talks with US President Donald Trump. German Chancellor Friedrich Merz and Finnish President Alexander Stubb have also confirmed that they will attend.
 
 alliance-heading = An alliance of { $count } { $count ->
@@ -41,7 +41,7 @@ defensive-capabilities = It is committed to strengthening Ukraine’s defensive 
 reassurance-force = Finally, the coalition plans to set up a “reassurance force” in Ukraine. Designed to deploy after a possible ceasefire or peace agreement in Ukraine, this force would help to secure Ukrainian territory.
 
 tensions-heading = Tensions within the coalition
-eu-divisions = It is also a major point of contention within the European Union. Some countries, such as France and the United Kingdom, favour the idea of a military presence that would act as a deterrent and make it possible to support Ukraine over the long term.
+eu-divisions = This force is also a major point of contention within the European Union. Some countries, such as France and the United Kingdom, favour the idea of a military presence that would act as a deterrent and make it possible to support Ukraine over the long term.
 opponents = Other countries, such as Hungary and Poland, oppose it. Many member states fear a military escalation.
 european-autonomy = European autonomy remains a major challenge. Europe is increasing its defence spending through plans such as ReArm Europe (€{ $amount } billion), but it remains dependent on US technological capabilities, particularly in intelligence and logistics. A lack of American support could undermine plans for a military operation.
 us-dependence = Most of the real-time surveillance and data-collection systems used in Ukraine are American (satellites, strategic drones). The same problem applies to missile defence: most of the systems in use are American.
