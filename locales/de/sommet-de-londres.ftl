@@ -11,3 +11,6 @@ commitments = Die Koalition verpflichtet sich, die Militärhilfe für die Ukrain
 steps-heading = Von London nach Brüssel, dann nach Paris
 first-meeting = Das erste Treffen fand am { $meeting } im Nato-Hauptquartier in Brüssel statt.
 headquarters = Im Juli 2025 entschied die Koalition über den Standort ihres Hauptquartiers: im ersten Jahr Paris, danach London.
+
+# Aktualisierungshinweis (siehe [[updates]] in content/sommet-de-londres.toml).
+update-related = Ergänzt um einen Link zu unserem Erklärstück über die „Koalition der Willigen“.

@@ -11,3 +11,6 @@ commitments = The coalition is committed to maintaining military aid to Ukraine 
 steps-heading = From London to Brussels, then Paris
 first-meeting = The first meeting was held at Nato headquarters in Brussels on { $meeting }.
 headquarters = In July 2025, the coalition chose where to base its headquarters: Paris for the first year, before a move to London.
+
+# Update note (see [[updates]] in content/sommet-de-londres.toml).
+update-related = Added a link to our explainer on the “coalition of the willing”.

@@ -11,3 +11,6 @@ commitments = La coalition s’engage à maintenir l’aide militaire à l’Ukr
 steps-heading = De Londres à Bruxelles, puis Paris
 first-meeting = La première réunion s’est tenue le { $meeting } au siège de l’OTAN, à Bruxelles.
 headquarters = En juillet 2025, la coalition a choisi le lieu de son quartier général : Paris pour la première année, avant un transfert à Londres.
+
+# Note de mise à jour (voir [[updates]] dans content/sommet-de-londres.toml).
+update-related = Ajout d’un lien vers notre article explicatif sur la « coalition des volontaires ».
