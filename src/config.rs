@@ -111,7 +111,7 @@ impl Config {
     }
 }
 
-fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+pub(crate) fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
     let canonical = canonical_tag(tag)?;
     if canonical != tag {
         return Err(format!(

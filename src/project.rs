@@ -381,6 +381,41 @@ fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a Artic
     Some(&articles[i])
 }
 
+/// The root of the project that `start` is in, as cargo and git find theirs: the nearest
+/// folder, `start` or above, that holds `gazette.toml` (or, since every key of it is optional,
+/// a `locales/` or `content/` folder). `start` itself is returned as it was spelt.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    let is_root = |dir: &Path| project_marker(dir).is_some();
+    if is_root(start) {
+        return Ok(start.to_path_buf());
+    }
+    let absolute = fs::canonicalize(start).map_err(|e| Error::io(start, e))?;
+    absolute
+        .ancestors()
+        .find(|dir| is_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::Layout {
+            message: "not in a gazette project: no gazette.toml here or in any folder above; \
+                      run `gazette init` to start one"
+                .into(),
+            path: absolute,
+        })
+}
+
+/// What makes `dir` a project's root, if anything: `gazette.toml`, else a `locales/` or
+/// `content/` folder (the settings are optional).
+pub fn project_marker(dir: &Path) -> Option<&'static str> {
+    if dir.join(CONFIG_FILE).exists() {
+        Some(CONFIG_FILE)
+    } else if dir.join("locales").is_dir() {
+        Some("locales/")
+    } else if dir.join("content").is_dir() {
+        Some("content/")
+    } else {
+        None
+    }
+}
+
 /// `gazette.toml`, or the defaults when there is none.
 fn load_config(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);

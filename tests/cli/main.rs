@@ -13,4 +13,6 @@ mod names;
 mod properties;
 mod publish;
 mod records;
+mod scaffold;
+mod serve;
 mod support;
