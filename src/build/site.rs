@@ -161,18 +161,19 @@ type ByArticle = BTreeMap<String, Vec<Listing>>;
 
 fn listings_by_slug(made: &[Made]) -> ByArticle {
     made.iter()
-        .map(|m| match m {
-            Made::Kept(u) | Made::Done(u) | Made::Linked(u, _) => u,
-        })
-        .filter_map(|u| {
-            let listings: Vec<Listing> = u
-                .pages
-                .iter()
-                .filter_map(|p| match p {
-                    Page::Published { listing, .. } => Some(Listing::clone(listing)),
-                    Page::Skipped { .. } => None,
-                })
-                .collect();
+        .filter_map(|m| {
+            let listings: Vec<Listing> = match m {
+                Made::Kept(u) | Made::Done(u) => u
+                    .pages
+                    .iter()
+                    .filter_map(|p| match p {
+                        Page::Published { listing, .. } => Some(Listing::clone(listing)),
+                        Page::Skipped { .. } => None,
+                    })
+                    .collect(),
+                // Not rendered yet: its editions say what a link to it shows.
+                Made::Linked(_, editions) => editions.iter().map(Edition::listing).collect(),
+            };
             Some((listings.first()?.slug.clone(), listings))
         })
         .collect()

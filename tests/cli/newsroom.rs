@@ -800,3 +800,32 @@ fn articles_are_ordered_by_instant() {
     let page = scraper::Html::parse_document(&p.read("out/fr/b.html"));
     assert_eq!(json_ld(&page)["dateModified"], "2025-08-19T09:00:00+00:00");
 }
+
+/// Two articles that link to each other each get the other's headline, in a full build and
+/// in a rebuild after one headline changes.
+#[test]
+fn articles_that_link_to_each_other() {
+    let p = linked();
+    p.write(
+        "content/b.toml",
+        "date = 2025-03-02\n\n[slugs]\nen = \"london-summit\"\n\n[[blocks]]\ntype = \"related\"\narticle = \"a\"\nkind = \"read\"\n",
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    let b = p.read("out/en/london-summit.html");
+    assert!(
+        b.contains("<a href=\"https://news.example/en/a.html\">An alliance of 31 countries</a>"),
+        "{b}"
+    );
+    assert!(p.read("out/en/a.html").contains(">The London summit</a>"));
+    p.write(
+        "locales/en/a.ftl",
+        &p.read("locales/en/a.ftl")
+            .replace("An alliance of", "A league of"),
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(p
+        .read("out/en/london-summit.html")
+        .contains(">A league of 31 countries</a>"));
+    assert_eq!(build(&p, "full", None).0, 0);
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
