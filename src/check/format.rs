@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
-use fluent_bundle::{FluentArgs, FluentError, FluentResource};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use super::expansion::{Sizes, MAX_FORMATTED_BYTES};
-use super::{Code, Diagnostic, Language, Parsed};
+use super::{Code, Diagnostic, Language, Parsed, Severity};
+use crate::config::Bundles;
 use crate::intl::{self, Bundle};
 use crate::project::Project;
 
@@ -23,20 +24,35 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
             .collect::<Vec<Arc<FluentResource>>>()
     };
 
+    let errors = Errors {
+        lang,
+        functions: &project.config.functions,
+        site: project.site,
+    };
     let Some(article) = language.article else {
         // With articles, shared files are formatted in each article's run, with its arguments.
         if project.articles.is_empty() {
             // A plain Fluent project: no arguments are known, so only non-variable errors count.
-            let bundle = intl::bundle(locale, resources_with(None));
             let sizes = Sizes::new(resources_with(None), 0);
+            let whole = (language.bundles == Bundles::Language)
+                .then(|| errors.bundle(locale, resources_with(None)));
             for parsed in &shared {
-                format_file(&bundle, &sizes, lang, parsed, &|_| None, false, out);
+                // One bundle per file: the file's own definitions come first.
+                let alone;
+                let bundle = match &whole {
+                    Some(b) => b,
+                    None => {
+                        alone = errors.bundle(locale, resources_with(Some(parsed)));
+                        &alone
+                    }
+                };
+                format_file(bundle, &sizes, &errors, parsed, &|_| None, false, out);
             }
         }
         return;
     };
     let own = language.own();
-    let bundle = intl::bundle(locale, resources_with(own));
+    let bundle = errors.bundle(locale, resources_with(own));
     let longest_arg = article.all_args().values().fold(0, |n, a| match a {
         crate::content::Arg::String(s) => n.max(s.len() as u64),
         _ => n,
@@ -57,19 +73,61 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
         .collect();
     let args_of = |id: &str| Some(by_key.get(id).unwrap_or(&all));
     for parsed in own.into_iter().chain(shared.iter().copied()) {
-        format_file(&bundle, &sizes, lang, parsed, &args_of, true, out);
+        format_file(&bundle, &sizes, &errors, parsed, &args_of, true, out);
+    }
+}
+
+/// How formatting errors are judged: the functions the application declares, and whether
+/// the project is a gazette site (whose editions gazette formats itself).
+struct Errors<'a> {
+    lang: &'a str,
+    functions: &'a [String],
+    site: bool,
+}
+
+impl Errors<'_> {
+    /// A bundle with the declared functions: opaque, each gives back its first argument.
+    fn bundle(
+        &self,
+        locale: &str,
+        resources: impl IntoIterator<Item = Arc<FluentResource>>,
+    ) -> Bundle {
+        let mut bundle = intl::bundle(locale, resources);
+        for name in self.functions {
+            let _ = bundle.add_function(name, |positional, _named| {
+                positional.first().cloned().unwrap_or(FluentValue::None)
+            });
+        }
+        bundle
+    }
+
+    /// A call to a function nobody declared: an error in a gazette site, which would publish
+    /// it broken, a warning elsewhere (the application may register it).
+    fn unknown_function(&self, what: &str, id: &str, d: Diagnostic) -> Diagnostic {
+        let mut d = Diagnostic {
+            message: format!("`{what}` calls `{id}()`, a function gazette does not know"),
+            ..d
+        }
+        .help(format!(
+            "if the application registers `{id}`, declare it in gazette.toml: `functions = [\"{id}\"]`"
+        ));
+        if !self.site {
+            d.severity = Severity::Warning;
+        }
+        d
     }
 }
 
 fn format_file<'a>(
     bundle: &Bundle,
     sizes: &Sizes,
-    lang: &str,
+    judge: &Errors,
     parsed: &Parsed,
     args_of: &dyn Fn(&str) -> Option<&'a FluentArgs<'a>>,
     variables_known: bool,
     out: &mut Vec<Diagnostic>,
 ) {
+    let lang = judge.lang;
     for entry in &parsed.facts.entries {
         // Terms are formatted where messages use them.
         let Some(message) = bundle.get_message(&entry.id) else {
@@ -113,17 +171,15 @@ fn format_file<'a>(
                 if !reportable(&error, variables_known) {
                     continue;
                 }
+                let what = match attribute {
+                    Some(a) => format!("{}.{a}", entry.id),
+                    None => entry.id.clone(),
+                };
                 let mut d = Diagnostic::new(
                     Code::FormatError,
                     lang,
                     &parsed.file.path,
-                    format!(
-                        "formatting `{}` failed: {error}",
-                        match attribute {
-                            Some(a) => format!("{}.{a}", entry.id),
-                            None => entry.id.clone(),
-                        }
-                    ),
+                    format!("formatting `{what}` failed: {error}"),
                 )
                 .at(entry.line, Some(entry.column))
                 .id(&entry.id)
@@ -135,6 +191,12 @@ fn format_file<'a>(
                 });
                 if let Some(a) = attribute {
                     d = d.attribute(a);
+                }
+                if let FluentError::ResolverError(ResolverError::Reference(
+                    ReferenceKind::Function { id },
+                )) = &error
+                {
+                    d = judge.unknown_function(&what, id, d);
                 }
                 out.push(d);
             }
