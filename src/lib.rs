@@ -8,20 +8,21 @@
 //! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
 //! | parse | [`ftl`], [`markup`], [`content`], [`lock`] | text -> facts with positions: Fluent files, inline markup, articles, review records |
 //! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
-//! | load | [`config`], [`project`], [`stamp`] | `gazette.toml`'s settings; the project read into memory, parsed (files unchanged since the last build known by their stamps) |
+//! | load | [`config`], [`discover`], [`project`], [`stamp`] | `gazette.toml`'s settings; where a Fluent project keeps its languages (`l10n.toml`, common layouts); the project read into memory, parsed (files unchanged since the last build known by their stamps) |
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
 //! | localise | [`localise`] | bundles -> editions: an article in one language |
 //! | render | [`render`] | editions -> page bytes, through Handlebars |
 //! | write | [`write`](mod@write) | bytes -> `out/`, all or nothing |
 //! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
-//! | report | [`report`] | every user-facing text: check's formats, status, the build summary |
+//! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |
 //!
 //! `main.rs` and `cli.rs` are the face: arguments in, exit code out, the only printer.
 pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod discover;
 pub mod error;
 pub mod ftl;
 pub mod guard;
@@ -33,6 +34,7 @@ pub mod project;
 pub mod project_lock;
 pub mod render;
 pub mod report;
+pub mod sarif;
 pub mod stamp;
 pub mod store;
 pub mod sync;

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::config::{self, Config, CONFIG_FILE};
+use crate::config::{self, Bundles, Config, Overrides, CONFIG_FILE};
 use crate::content::{self, Article};
+use crate::discover;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
@@ -149,12 +150,15 @@ pub struct Project {
     shards: Shards,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
+    /// The project has a `content/` folder: a gazette site, whose editions gazette renders
+    /// (other Fluent projects only have their translations checked).
+    pub site: bool,
 }
 
 impl Project {
     /// Read the project rooted at `root`.
     pub fn load(root: &Path) -> Result<Project> {
-        Project::load_with(root, false)
+        Project::load_with(root, false, &Overrides::default())
     }
 
     /// Load for `build`, `check` and `status`: the texts of article files are read and
@@ -162,13 +166,22 @@ impl Project {
     /// 10,000-article archive holds 150 MB of them); the article files and articles' shards of
     /// records whose stamps the last build recorded are not even read ([`crate::stamp`]).
     pub fn load_lazy(root: &Path) -> Result<Project> {
-        Project::load_with(root, true)
+        Project::load_with(root, true, &Overrides::default())
+    }
+
+    /// [`Project::load_lazy`] with settings from the command line (`check --source en-US`).
+    pub fn load_lazy_with(root: &Path, overrides: &Overrides) -> Result<Project> {
+        Project::load_with(root, true, overrides)
     }
 
     /// The load in named steps. Articles come before the records, which name the shards
     /// that are an article's, and before the locales, which name its `.ftl` files.
-    fn load_with(root: &Path, lazy: bool) -> Result<Project> {
-        let config = load_config(root)?;
+    fn load_with(root: &Path, lazy: bool, overrides: &Overrides) -> Result<Project> {
+        let mut config = load_config(root)?;
+        config.apply(overrides)?;
+        let site = root.join(&config.content).is_dir();
+        let read = |rel: &Path| read_text(&root.join(rel), rel);
+        discover::resolve(root, &mut config, site, &read)?;
         let stamps = if lazy {
             Stamps::load(root)
         } else {
@@ -189,6 +202,17 @@ impl Project {
             lock,
             shards,
             stamps,
+            site,
+        })
+    }
+
+    /// Which files of a language form one bundle: as configured, else every file of the
+    /// language in a gazette site and each file alone in any other project.
+    pub fn bundles(&self) -> Bundles {
+        self.config.bundles.unwrap_or(if self.site {
+            Bundles::Language
+        } else {
+            Bundles::File
         })
     }
 
@@ -422,11 +446,14 @@ fn load_locales(
 ) -> Result<BTreeMap<String, Vec<FtlFile>>> {
     if !root.join(&config.locales).is_dir() {
         return Err(Error::Layout {
-            path: config.locales.clone(),
+            path: discover::shown(&config.locales),
             message: "no locales folder: create it with one folder per language (e.g. locales/fr)"
                 .into(),
         });
     }
+    // Language folders at the project root sit among others (`src`, `docs`): there, only
+    // folders named by a language tag that hold `.ftl` files are languages.
+    let at_root = config.locales.as_os_str().is_empty();
     let mut locales = BTreeMap::new();
     for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
         if kind != Kind::Dir {
@@ -438,18 +465,29 @@ fn load_locales(
             .to_string_lossy()
             .into_owned();
         let rel = config.locales.join(&lang);
-        config::check_language_folder(&lang).map_err(|message| Error::Layout {
+        let named = config::check_language_folder(&lang);
+        if at_root && (named.is_err() || lang.starts_with('.')) {
+            continue;
+        }
+        named.map_err(|message| Error::Layout {
             path: rel.clone(),
             message,
         })?;
         let mut files = Vec::new();
         collect_ftl(root, &rel, "", defer, stamps, &mut files)?;
-        locales.insert(lang, files);
+        if !(at_root && files.is_empty() && lang != config.source) {
+            locales.insert(lang, files);
+        }
     }
     if !locales.contains_key(&config.source) {
+        let found: Vec<&str> = locales.keys().map(String::as_str).collect();
         return Err(Error::Layout {
             path: config.locales.join(&config.source),
-            message: format!("no folder for the source language `{}`", config.source),
+            message: format!(
+                "no folder for the source language `{}` (languages found: {}): name the source with `--source <lang>` or `source` in gazette.toml",
+                config.source,
+                if found.is_empty() { "none".to_owned() } else { found.join(", ") }
+            ),
         });
     }
     Ok(locales)

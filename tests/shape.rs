@@ -99,7 +99,7 @@ const LAYERS: &[&[&str]] = &[
     // Fluent bundles with CLDR numbers and dates, used by the checks and the editions.
     &["intl"],
     // Load: the settings, the project read into memory.
-    &["config", "stamp", "project"],
+    &["config", "discover", "stamp", "project"],
     &["check"],
     &["localise"],
     &["render"],
@@ -108,7 +108,7 @@ const LAYERS: &[&[&str]] = &[
     &["build"],
     &["sync"],
     // Every user-facing text.
-    &["report"],
+    &["report", "sarif"],
 ];
 
 fn layer(module: &str) -> usize {
