@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::Report;
+use gazette::config::Overrides;
 use gazette::localise::MissingPolicy;
 use gazette::project::Project;
 use gazette::project_lock::{ProjectLock, Wait};
@@ -123,6 +124,15 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// The source language (default: `source` of gazette.toml or l10n.toml, else the `en-US`
+    /// or `en` folder of a project without `content/`, else `fr`).
+    #[arg(long, value_name = "LANG")]
+    source: Option<String>,
+    /// The folder of language folders, relative to the project (default: `locales` of
+    /// gazette.toml or l10n.toml's paths, else `locales/`, `i18n/`, `l10n/` or the project
+    /// folder itself).
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -130,6 +140,8 @@ enum Format {
     Human,
     Json,
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other tools.
+    Sarif,
 }
 
 /// Run the command line; fatal errors are returned for `main` to print (exit 2).
@@ -192,7 +204,15 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let project = Project::load_lazy(dir)?;
+    let overrides = Overrides {
+        source: args.source.clone(),
+        locales: args
+            .path
+            .as_deref()
+            .map(|p| locales_path(dir, p))
+            .transpose()?,
+    };
+    let project = Project::load_lazy_with(dir, &overrides)?;
     let mut report = build::check(&project)?;
     if args.deny_warnings {
         report.deny_warnings();
@@ -206,9 +226,25 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
             s.push('\n');
             s
         }
+        Format::Sarif => gazette::sarif::sarif(&report),
     };
     print_stdout(&text)?;
     Ok(exit_for(&report))
+}
+
+/// `check`'s PATH relative to the project (`-C`): a folder inside it.
+fn locales_path(dir: &Path, path: &Path) -> anyhow::Result<PathBuf> {
+    let rel = match path.strip_prefix(dir) {
+        Ok(inside) if path.is_absolute() => inside.to_path_buf(),
+        _ if path.is_absolute() => {
+            anyhow::bail!("{}: not inside the project folder", path.display())
+        }
+        _ => path.to_path_buf(),
+    };
+    if !dir.join(&rel).is_dir() {
+        anyhow::bail!("{}: no such folder", path.display());
+    }
+    Ok(rel)
 }
 
 fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {

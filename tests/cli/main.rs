@@ -13,3 +13,4 @@ mod properties;
 mod publish;
 mod records;
 mod support;
+mod wild;
