@@ -74,6 +74,8 @@ pub struct Config {
     /// `None`: by the project, "language" for a gazette site, "file" for any other.
     pub bundles: Option<Bundles>,
     pub functions: Vec<String>,
+    /// Files left out, as patterns within a language folder (`vendor/**`): from `l10n.toml`.
+    pub exclude: Vec<String>,
 }
 
 impl Config {
@@ -127,6 +129,7 @@ impl Config {
             source_given,
             bundles: raw.bundles,
             functions,
+            exclude: Vec::new(),
         })
     }
 
@@ -300,7 +303,10 @@ de = "de"
         assert_eq!(parse("locales = \".\"\n").unwrap().locales, Path::new(""));
         assert_eq!(parse("").unwrap().bundles, None);
         let err = refusal("bundles = \"crate\"\n");
-        assert!(err.contains("bundles"), "{err}");
+        assert_eq!(
+            err,
+            "gazette.toml: line 1, column 11: unknown variant `crate`, expected `language` or `file`"
+        );
         let err = refusal("functions = [\"shortdate\"]\n");
         assert!(
             err.contains("functions: `shortdate` is not a Fluent function name"),

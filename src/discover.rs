@@ -5,7 +5,6 @@
 //! A source folder that does not exist is an error: checking against the wrong language would
 //! be a silent wrong answer.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -29,6 +28,31 @@ struct L10nToml {
     locales: Option<Vec<String>>,
     #[serde(default)]
     paths: Vec<L10nPaths>,
+    /// Other configurations whose files this project leaves to them.
+    #[serde(default)]
+    excludes: Vec<Child>,
+    #[serde(default)]
+    filters: Vec<Filter>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Child {
+    path: String,
+}
+
+/// `[[filters]]`: gazette applies `action = "ignore"` on whole files (no `key`).
+#[derive(Debug, Deserialize)]
+struct Filter {
+    path: OneOrMany,
+    action: String,
+    key: Option<toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,7 +68,7 @@ pub type Read<'a> = &'a dyn Fn(&Path) -> Result<String>;
 /// of languages and the source language. `site`: the project has articles to render.
 pub fn resolve(root: &Path, config: &mut Config, site: bool, read: Read) -> Result<()> {
     if !config.locales_given && root.join(L10N_TOML).is_file() {
-        read_l10n_toml(&read(Path::new(L10N_TOML))?, config)?;
+        read_l10n_toml(&read(Path::new(L10N_TOML))?, config, read)?;
     }
     if !config.locales_given && !root.join(&config.locales).is_dir() {
         if let Some(found) = find_locales(root, config) {
@@ -52,7 +76,7 @@ pub fn resolve(root: &Path, config: &mut Config, site: bool, read: Read) -> Resu
         }
     }
     if !config.source_given && !site {
-        find_source(root, config)?;
+        find_source(root, config);
     }
     Ok(())
 }
@@ -73,39 +97,13 @@ fn find_locales(root: &Path, config: &Config) -> Option<PathBuf> {
         })
 }
 
-/// The source of a plain Fluent project: `en-US` or `en` when there is such a folder, else
-/// gazette's default (`fr`) when there is one, else an error that lists the folders.
-fn find_source(root: &Path, config: &mut Config) -> Result<()> {
+/// The source of a plain Fluent project: its `en-US` or `en` folder when it has one, else
+/// gazette's default (`fr`), which loading requires to exist.
+fn find_source(root: &Path, config: &mut Config) {
     let dir = root.join(&config.locales);
     if let Some(found) = SOURCES.iter().find(|lang| dir.join(lang).is_dir()) {
         config.source = (*found).to_owned();
-        return Ok(());
     }
-    if dir.join(&config.source).is_dir() || !dir.is_dir() {
-        // No folders at all: loading says so.
-        return Ok(());
-    }
-    Err(Error::Layout {
-        path: shown(&config.locales),
-        message: format!(
-            "no source language found (folders: {}): name it with `--source <lang>` or `source = \"<lang>\"` in gazette.toml",
-            language_folders(&dir).join(", ")
-        ),
-    })
-}
-
-/// The language-like folder names of a folder, sorted.
-fn language_folders(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    names.sort();
-    names
 }
 
 /// A folder as messages name it: the project root is `.`.
@@ -119,14 +117,13 @@ pub(crate) fn shown(path: &Path) -> PathBuf {
 
 /// Take the folder of languages, the source and the targets from `l10n.toml`'s `[[paths]]`
 /// (`reference = "locales/en-US/**"`, `l10n = "locales/{locale}/**"`) and `locales`.
-fn read_l10n_toml(text: &str, config: &mut Config) -> Result<()> {
+fn read_l10n_toml(text: &str, config: &mut Config, read: Read) -> Result<()> {
     let rel = Path::new(L10N_TOML);
     let bad = |message: String| Error::Config {
         path: rel.to_path_buf(),
         message,
     };
-    let file: L10nToml =
-        toml::from_str(text).map_err(|e| bad(crate::content::describe_toml_error(text, &e)))?;
+    let file = parse_l10n_toml(text, rel)?;
     let base = clean_path(PathBuf::from(file.basepath.as_deref().unwrap_or(".")));
     let mut found: Option<(PathBuf, Option<String>)> = None;
     for (n, paths) in file.paths.iter().enumerate() {
@@ -149,6 +146,7 @@ fn read_l10n_toml(text: &str, config: &mut Config) -> Result<()> {
             "no [[paths]] with an `l10n = \"<folder>/{locale}/**\"` pattern".into(),
         ));
     };
+    config.exclude = excluded(&file, &folder, read)?;
     config.locales = clean_path(base.join(folder));
     config.locales_given = true;
     if let Some(source) = source.filter(|_| !config.source_given) {
@@ -163,6 +161,43 @@ fn read_l10n_toml(text: &str, config: &mut Config) -> Result<()> {
         config.targets = Some(locales);
     }
     Ok(())
+}
+
+fn parse_l10n_toml(text: &str, rel: &Path) -> Result<L10nToml> {
+    toml::from_str(text).map_err(|e| Error::Config {
+        path: rel.to_path_buf(),
+        message: crate::content::describe_toml_error(text, &e),
+    })
+}
+
+/// The files `[[excludes]]` (the `[[paths]]` of other configurations) and `[[filters]]` with
+/// `action = "ignore"` leave out, as patterns within a language folder (`vendor/**`).
+fn excluded(file: &L10nToml, folder: &Path, read: Read) -> Result<Vec<String>> {
+    let mut patterns = Vec::new();
+    for child in &file.excludes {
+        let rel = clean_path(PathBuf::from(&child.path));
+        let other = parse_l10n_toml(&read(&rel)?, &rel)?;
+        patterns.extend(other.paths.iter().map(|p| p.l10n.clone()));
+    }
+    let ignored = file
+        .filters
+        .iter()
+        .filter(|f| f.action == "ignore" && f.key.is_none());
+    for filter in ignored {
+        match &filter.path {
+            OneOrMany::One(p) => patterns.push(p.clone()),
+            OneOrMany::Many(ps) => patterns.extend(ps.iter().cloned()),
+        }
+    }
+    let prefix = if folder.as_os_str().is_empty() {
+        "{locale}/".to_owned()
+    } else {
+        format!("{}/{{locale}}/", folder.to_string_lossy())
+    };
+    Ok(patterns
+        .iter()
+        .filter_map(|p| p.strip_prefix(&prefix).map(str::to_owned))
+        .collect())
 }
 
 /// `locales/{locale}/**` -> the folder before `{locale}`; with `reference =
@@ -206,5 +241,20 @@ mod tests {
         );
         assert!(split_pattern("{l10n_base}/{locale}/**", None).is_err());
         assert!(split_pattern("locales/**", None).is_err());
+    }
+
+    #[test]
+    fn excludes_and_ignore_filters_leave_files_out() {
+        let main = "[[paths]]\nreference = \"l/en/**\"\nl10n = \"l/{locale}/**\"\n[[excludes]]\npath = \"other.toml\"\n[[filters]]\npath = [\"l/{locale}/old.ftl\", \"elsewhere/{locale}/x.ftl\"]\naction = \"ignore\"\n[[filters]]\npath = \"l/{locale}/keys.ftl\"\nkey = \"a\"\naction = \"ignore\"\n";
+        let other = "[[paths]]\nl10n = \"l/{locale}/vendor/**\"\n";
+        let read = |p: &Path| {
+            assert_eq!(p, Path::new("other.toml"));
+            Ok(other.to_owned())
+        };
+        let mut config = Config::parse("", Path::new("gazette.toml")).unwrap();
+        read_l10n_toml(main, &mut config, &read).unwrap();
+        assert_eq!(config.locales, Path::new("l"));
+        assert_eq!(config.source, "en");
+        assert_eq!(config.exclude, ["vendor/**", "old.ftl"]);
     }
 }

@@ -454,6 +454,7 @@ fn load_locales(
     // Language folders at the project root sit among others (`src`, `docs`): there, only
     // folders named by a language tag that hold `.ftl` files are languages.
     let at_root = config.locales.as_os_str().is_empty();
+    let exclude = exclusions(&config.exclude)?;
     let mut locales = BTreeMap::new();
     for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
         if kind != Kind::Dir {
@@ -475,6 +476,7 @@ fn load_locales(
         })?;
         let mut files = Vec::new();
         collect_ftl(root, &rel, "", defer, stamps, &mut files)?;
+        files.retain(|f| !exclude.is_match(&f.name));
         if !(at_root && files.is_empty() && lang != config.source) {
             locales.insert(lang, files);
         }
@@ -491,6 +493,26 @@ fn load_locales(
         });
     }
     Ok(locales)
+}
+
+/// The files `l10n.toml` leaves out, as globs within a language folder: `*` within a folder,
+/// `**` across folders, as compare-locales reads them.
+fn exclusions(patterns: &[String]) -> Result<globset::GlobSet> {
+    let mut set = globset::GlobSetBuilder::new();
+    for p in patterns {
+        let glob = globset::GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| Error::Config {
+                path: discover::L10N_TOML.into(),
+                message: format!("`{p}`: {e}"),
+            })?;
+        set.add(glob);
+    }
+    set.build().map_err(|e| Error::Config {
+        path: discover::L10N_TOML.into(),
+        message: e.to_string(),
+    })
 }
 
 /// The built-in templates, overridden by the project's `.hbs` files; refused if they

@@ -236,6 +236,18 @@ fn common_layouts_need_no_configuration() {
             "{dir}"
         );
     }
+    // `locales = "."` names the root too, and annotations print the same clean paths.
+    let p = plain("");
+    p.write("gazette.toml", "source = \"en-US\"\nlocales = \".\"\n");
+    let (exit, annotations, _) = run(&p, &["check", "--format", "github"]);
+    assert_eq!(exit, 1);
+    assert_eq!(
+        annotations,
+        "::error file=fr/app.ftl,title=missing-message (fr)::`bye` is not translated%0Ahelp: run `gazette sync fr` to add a stub, then translate it
+::warning file=fr/app.ftl,line=2,col=1,title=obsolete-message (fr)::`old` is obsolete: the source no longer has it%0Ahelp: delete `old` from this file, or rename it to the source's new id
+check: 1 error, 1 warning
+"
+    );
 }
 
 #[test]
@@ -290,7 +302,7 @@ fn a_plain_project_without_a_known_source_is_refused() {
     assert_eq!((exit, stdout.as_str()), (2, ""));
     assert_eq!(
         stderr,
-        "error: locales: no source language found (folders: de, it): name it with `--source <lang>` or `source = \"<lang>\"` in gazette.toml\n"
+        "error: locales/fr: no folder for the source language `fr` (languages found: de, it): name the source with `--source <lang>` or `source` in gazette.toml\n"
     );
 }
 
@@ -305,7 +317,15 @@ fn mozilla_project_configuration_is_read() {
         ("l10n/de/app.ftl", "hello = Hallo\n"),
         // Not in `locales`: not checked.
         ("l10n/fr/app.ftl", "x = y\n"),
+        // Left to another configuration, and ignored.
+        ("vendor.toml", "[[paths]]\nl10n = \"l10n/{locale}/vendor/**\"\n"),
+        ("l10n/en-US/vendor/lib.ftl", "lib = Library\n"),
+        ("l10n/en-US/old.ftl", "old = Old\n"),
     ]);
+    p.write(
+        "l10n.toml",
+        "basepath = \".\"\nlocales = [\"de\"]\n\n[[paths]]\n    reference = \"l10n/en-US/**\"\n    l10n = \"l10n/{locale}/**\"\n\n[[excludes]]\n    path = \"vendor.toml\"\n\n[[filters]]\n    path = \"l10n/{locale}/old.ftl\"\n    action = \"ignore\"\n",
+    );
     let (exit, list) = findings(&p, &[]);
     assert_eq!(exit, 1);
     assert_eq!(list, ["error missing-message de l10n/de/app.ftl:null bye"]);
