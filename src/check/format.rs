@@ -101,6 +101,33 @@ impl Errors<'_> {
         bundle
     }
 
+    /// The `format-error` of an error Fluent reported formatting `what` (`id` or `id.attr`).
+    fn diagnostic(
+        &self,
+        path: &std::path::Path,
+        entry: &crate::ftl::Entry,
+        what: &str,
+        error: &FluentError,
+    ) -> Diagnostic {
+        let d = Diagnostic::new(
+            Code::FormatError,
+            self.lang,
+            path,
+            format!("formatting `{what}` failed: {error}"),
+        )
+        .at(entry.line, Some(entry.column))
+        .id(&entry.id);
+        match error {
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Function {
+                id,
+            })) => self.unknown_function(what, id, d),
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                ..
+            })) => d.help("use only the variables the article passes (see its `args`)".to_owned()),
+            _ => d.help("fix the message so Fluent can format it".to_owned()),
+        }
+    }
+
     /// A call to a function nobody declared: an error in a gazette site, which would publish
     /// it broken, a warning elsewhere (the application may register it).
     fn unknown_function(&self, what: &str, id: &str, d: Diagnostic) -> Diagnostic {
@@ -140,6 +167,10 @@ fn format_file<'a>(
             .into_iter()
             .chain(message.attributes().map(|a| (Some(a.id()), a.value())));
         for (attribute, pattern) in patterns {
+            let what = match attribute {
+                Some(a) => format!("{}.{a}", entry.id),
+                None => entry.id.clone(),
+            };
             let size = sizes.of(&entry.id, attribute);
             if size > MAX_FORMATTED_BYTES {
                 // Formatting it would take memory and time by the gigabyte: judged unread.
@@ -148,11 +179,7 @@ fn format_file<'a>(
                     lang,
                     &parsed.file.path,
                     format!(
-                        "`{}` would format to more than {} MiB through its references; gazette does not format it",
-                        match attribute {
-                            Some(a) => format!("{}.{a}", entry.id),
-                            None => entry.id.clone(),
-                        },
+                        "`{what}` would format to more than {} MiB through its references; gazette does not format it",
                         MAX_FORMATTED_BYTES >> 20
                     ),
                 )
@@ -168,37 +195,13 @@ fn format_file<'a>(
             let mut errors = Vec::new();
             bundle.format_pattern(pattern, args, &mut errors);
             for error in errors {
-                if !reportable(&error, variables_known) {
-                    continue;
+                if reportable(&error, variables_known) {
+                    let d = judge.diagnostic(&parsed.file.path, entry, &what, &error);
+                    out.push(match attribute {
+                        Some(a) => d.attribute(a),
+                        None => d,
+                    });
                 }
-                let what = match attribute {
-                    Some(a) => format!("{}.{a}", entry.id),
-                    None => entry.id.clone(),
-                };
-                let mut d = Diagnostic::new(
-                    Code::FormatError,
-                    lang,
-                    &parsed.file.path,
-                    format!("formatting `{what}` failed: {error}"),
-                )
-                .at(entry.line, Some(entry.column))
-                .id(&entry.id)
-                .help(match &error {
-                    FluentError::ResolverError(ResolverError::Reference(
-                        ReferenceKind::Variable { .. },
-                    )) => "use only the variables the article passes (see its `args`)".to_owned(),
-                    _ => "fix the message so Fluent can format it".to_owned(),
-                });
-                if let Some(a) = attribute {
-                    d = d.attribute(a);
-                }
-                if let FluentError::ResolverError(ResolverError::Reference(
-                    ReferenceKind::Function { id },
-                )) = &error
-                {
-                    d = judge.unknown_function(&what, id, d);
-                }
-                out.push(d);
             }
         }
     }
