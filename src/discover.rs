@@ -2,8 +2,8 @@
 //! `l10n.toml` (what compare-locales reads), else the common layouts (`locales/<lang>/`,
 //! `i18n/<lang>/`, `l10n/<lang>/`, `<lang>/` at the root), and which folder is the source.
 //!
-//! A source folder that does not exist is an error: checking against the wrong language would
-//! be a silent wrong answer.
+//! The source folder must exist (loading refuses a project without it, listing the languages
+//! found): checking against the wrong language would be a silent wrong answer.
 
 use std::path::{Path, PathBuf};
 
@@ -65,7 +65,7 @@ struct L10nPaths {
 pub type Read<'a> = &'a dyn Fn(&Path) -> Result<String>;
 
 /// Fill in the layout `config` leaves to the project: the settings of `l10n.toml`, the folder
-/// of languages and the source language. `site`: the project has articles to render.
+/// of languages and the source language. `site`: the project has a `content/` folder.
 pub fn resolve(root: &Path, config: &mut Config, site: bool, read: Read) -> Result<()> {
     if !config.locales_given && root.join(L10N_TOML).is_file() {
         read_l10n_toml(&read(Path::new(L10N_TOML))?, config, read)?;
