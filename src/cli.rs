@@ -234,17 +234,17 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 
 /// `check`'s PATH relative to the project (`-C`): a folder inside it.
 fn locales_path(dir: &Path, path: &Path) -> anyhow::Result<PathBuf> {
-    let rel = match path.strip_prefix(dir) {
-        Ok(inside) if path.is_absolute() => inside.to_path_buf(),
-        _ if path.is_absolute() => {
-            anyhow::bail!("{}: not inside the project folder", path.display())
-        }
-        _ => path.to_path_buf(),
-    };
-    if !dir.join(&rel).is_dir() {
+    if !dir.join(path).is_dir() {
         anyhow::bail!("{}: no such folder", path.display());
     }
-    Ok(rel)
+    if !path.is_absolute() {
+        return Ok(path.to_path_buf());
+    }
+    let (root, folder) = (dir.canonicalize()?, path.canonicalize()?);
+    match folder.strip_prefix(&root) {
+        Ok(inside) => Ok(inside.to_path_buf()),
+        Err(_) => anyhow::bail!("{}: not inside the project folder", path.display()),
+    }
 }
 
 fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {

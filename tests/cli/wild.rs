@@ -284,6 +284,23 @@ fn source_and_path_on_the_command_line() {
         (exit, stderr.as_str()),
         (2, "error: nowhere: no such folder\n")
     );
+    // An absolute PATH inside the project is the same folder; outside it, refused.
+    let inside = p.path().join("translations");
+    let (_, absolute) = findings(&p, &["--source", "en-US", inside.to_str().unwrap()]);
+    assert_eq!(
+        absolute[0],
+        "error missing-message fr translations/fr/app.ftl:null bye"
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (exit, _, stderr) = run(&p, &["check", elsewhere.path().to_str().unwrap()]);
+    assert_eq!(exit, 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}: not inside the project folder\n",
+            elsewhere.path().display()
+        )
+    );
     let (exit, _, stderr) = run(&p, &["check", "--source", "en_US", "translations"]);
     assert_eq!(exit, 2);
     assert_eq!(
