@@ -91,8 +91,21 @@ fn files_are_bundles_of_their_own_outside_a_site() {
         list,
         ["error duplicate-message de i18n/de/dialog.ftl:2 cancel"]
     );
-    // `bundles = "language"`: the application loads every file of a language in one bundle.
+    // Each file's message is the one formatted, though another file defines the id first.
     p.write("i18n/de/dialog.ftl", "cancel = Abbrechen\n");
+    p.write(
+        "i18n/de/settings.ftl",
+        "cancel = { SHOUT(\"Abbrechen\") }\ntitle = Einstellungen\n",
+    );
+    assert_eq!(
+        findings(&p, &[]),
+        (
+            0,
+            vec!["warning format-error de i18n/de/settings.ftl:1 cancel".to_owned()]
+        )
+    );
+    // `bundles = "language"`: the application loads every file of a language in one bundle.
+    p.write("i18n/de/settings.ftl", files[3].1);
     p.write("gazette.toml", "bundles = \"language\"\n");
     let (exit, list) = findings(&p, &[]);
     assert_eq!(exit, 1);
