@@ -34,17 +34,22 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
         if project.articles.is_empty() {
             // A plain Fluent project: no arguments are known, so only non-variable errors count.
             let sizes = Sizes::new(resources_with(None), 0);
-            let whole = (language.bundles == Bundles::Language)
-                .then(|| errors.bundle(locale, resources_with(None)));
+            let whole = errors.bundle(locale, resources_with(None));
+            let mut defined = std::collections::HashSet::new();
             for parsed in &shared {
-                // One bundle per file: the file's own definitions come first.
+                // One bundle per file: a file that defines an id an earlier file defines too
+                // (which the whole bundle takes from the earlier one) is formatted with its
+                // own definitions first.
+                let ids = || parsed.facts.entries.iter().map(|e| e.id.as_str());
+                let shadowed =
+                    language.bundles == Bundles::File && ids().any(|id| defined.contains(id));
+                defined.extend(ids());
                 let alone;
-                let bundle = match &whole {
-                    Some(b) => b,
-                    None => {
-                        alone = errors.bundle(locale, resources_with(Some(parsed)));
-                        &alone
-                    }
+                let bundle = if shadowed {
+                    alone = errors.bundle(locale, resources_with(Some(parsed)));
+                    &alone
+                } else {
+                    &whole
                 };
                 format_file(bundle, &sizes, &errors, parsed, &|_| None, false, out);
             }
