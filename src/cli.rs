@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::Report;
-use gazette::config::Overrides;
+use gazette::config::{Overrides, DEFAULT_SOURCE};
 use gazette::localise::MissingPolicy;
 use gazette::project::Project;
 use gazette::project_lock::{ProjectLock, Wait};
@@ -213,6 +213,17 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .transpose()?,
     };
     let project = Project::load_lazy_with(dir, &overrides)?;
+    let config = &project.config;
+    if !config.source_given
+        && config.source != DEFAULT_SOURCE
+        && project.locales.contains_key(DEFAULT_SOURCE)
+    {
+        // Found by name, beside the folder of gazette's default: say which one is the source.
+        eprintln!(
+            "note: `{}` is the source language (found by name); `--source {DEFAULT_SOURCE}` checks against `{DEFAULT_SOURCE}`",
+            config.source
+        );
+    }
     let mut report = build::check(&project)?;
     if args.deny_warnings {
         report.deny_warnings();

@@ -14,6 +14,9 @@ use crate::error::{Error, Result};
 /// The settings file at the project root.
 pub const CONFIG_FILE: &str = "gazette.toml";
 
+/// The source language when none is chosen: a newsroom writing in French.
+pub const DEFAULT_SOURCE: &str = "fr";
+
 /// `gazette.toml`, as written by the user. Every key is optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,7 +93,7 @@ impl Config {
             message,
         };
         let source_given = raw.source.is_some();
-        let source = raw.source.unwrap_or_else(|| "fr".to_owned());
+        let source = raw.source.unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
         check_language_tag(&source).map_err(|m| bad(format!("source: {m}")))?;
         let functions = raw.functions.unwrap_or_default();
         if let Some(f) = functions.iter().find(|f| !is_function_name(f)) {

@@ -264,6 +264,22 @@ check: 1 error, 1 warning
 }
 
 #[test]
+fn a_source_found_by_name_beside_french_is_named() {
+    // `plain` has `fr` as a target: the default source would have been the wrong one.
+    let p = plain("i18n");
+    let (exit, stdout, stderr) = run(&p, &["check", "--format", "json"]);
+    assert_eq!(exit, 1);
+    assert!(stdout.contains("\"source\": \"en-US\""), "{stdout}");
+    assert_eq!(
+        stderr,
+        "note: `en-US` is the source language (found by name); `--source fr` checks against `fr`\n"
+    );
+    // Chosen, or with no French folder, nothing to say.
+    let (_, _, stderr) = run(&p, &["check", "--source", "en-US"]);
+    assert_eq!(stderr, "");
+}
+
+#[test]
 fn source_and_path_on_the_command_line() {
     let p = plain("translations");
     p.write("locales/README", "not the translations\n");
