@@ -2,15 +2,16 @@
 //! that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
-use gazette::check::Report;
+use gazette::check::{Report, Severity};
 use gazette::config::{Overrides, DEFAULT_SOURCE};
 use gazette::localise::MissingPolicy;
 use gazette::project::Project;
@@ -20,14 +21,69 @@ use gazette::sync::{self, Accept};
 
 /// Check Fluent translations and publish articles as HTML and plain text in every language.
 #[derive(Debug, Parser)]
-#[command(name = "gazette", version, about)]
+#[command(name = "gazette", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Run as if gazette was started in DIR.
-    #[arg(short = 'C', value_name = "DIR", global = true, default_value = ".")]
+    #[arg(
+        short = 'C',
+        long = "directory",
+        value_name = "DIR",
+        global = true,
+        default_value = ".",
+        help_heading = GLOBAL
+    )]
     dir: PathBuf,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        global = true,
+        default_value_t = Color::Auto,
+        hide_possible_values = true,
+        help_heading = GLOBAL
+    )]
+    color: Color,
+    /// Print only errors and what the command is asked for: no warnings, summaries or progress.
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
+
+impl Cli {
+    /// Parse the command line. clap's own help and usage errors follow `--color` too: as clap
+    /// must be told before it parses, the option is looked for first.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        let command = Cli::command().color(clap_color(&args));
+        Cli::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
+}
+
+/// The `--color` of a command line (the last one, before any `--`), for clap's own output.
+fn clap_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut value = None;
+    for (i, arg) in args.iter().enumerate() {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        } else if let Some(v) = arg.strip_prefix("--color=") {
+            value = Some(v.to_owned());
+        } else if arg == "--color" {
+            value = args.get(i + 1).map(|v| v.to_string_lossy().into_owned());
+        }
+    }
+    match value.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    }
+}
+
+/// The heading of the options every command takes, listed after the command's own in each
+/// command's help, so every help page has the same layout.
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -40,10 +96,54 @@ enum Command {
     /// Add a stub for every missing message or attribute to a language's files, or record
     /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
     Sync(SyncArgs),
+    /// Print a completion script for a shell (e.g. `gazette completions bash`).
+    Completions(CompletionsArgs),
+    /// Print the manual page of gazette, or of one of its commands, in roff.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Colour for `stream`? `auto` means for a person at a terminal who has not asked for
+    /// none (no-color.org: a non-empty NO_COLOR).
+    fn on(self, stream: &impl IsTerminal) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// `--lang a,b`: languages to work on, spaces around each name ignored (`--lang "fr, en"`).
+#[derive(Debug, clap::Args)]
+struct LangArgs {
+    /// Only these languages, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "LANG,...", value_parser = language)]
+    lang: Option<Vec<String>>,
+}
+
+/// One name of a `--lang` list, trimmed; an empty one is a usage error rather than a language
+/// that matches nothing.
+fn language(value: &str) -> Result<String, String> {
+    match value.trim() {
+        "" => Err("a language name is empty".to_owned()),
+        lang => Ok(lang.to_owned()),
+    }
 }
 
 #[derive(Debug, clap::Args)]
 struct StatusArgs {
+    #[command(flatten)]
+    lang: LangArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     format: StatusFormat,
@@ -71,8 +171,9 @@ struct SyncArgs {
     #[arg(long)]
     dry_run: bool,
     /// Record the current source text of these translations as reviewed (clears
-    /// `stale-translation`); adds no stubs.
-    #[arg(long, value_name = "ID", num_args = 1.., allow_hyphen_values = true)]
+    /// `stale-translation`); adds no stubs. FILE is a source file's name (`site.ftl`) or an
+    /// article's slug; a bare ID must be in one file only.
+    #[arg(long, value_name = "[FILE:]ID", num_args = 1.., allow_hyphen_values = true)]
     accept: Vec<String>,
     /// Record the current source text of every translation as reviewed; adds no stubs.
     #[arg(long, conflicts_with = "accept")]
@@ -85,21 +186,21 @@ struct SyncArgs {
 
 #[derive(Debug, clap::Args)]
 struct BuildArgs {
-    /// Only these languages, comma-separated (default: all).
-    #[arg(long, value_delimiter = ',', value_name = "LANG,...")]
-    lang: Option<Vec<String>>,
+    #[command(flatten)]
+    lang: LangArgs,
     /// Output folder (default: `out`, or `out` in gazette.toml).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// What to do when a translation is missing.
+    /// What to do when a translation is missing: refuse to publish (error, exit 1), show the
+    /// source text marked as such (fallback), or leave the article out of that language (skip).
     #[arg(long, value_enum, default_value_t = Missing::Error)]
     missing: Missing,
+    /// Refuse to publish (exit 1) when there are warnings, such as stale translations.
+    #[arg(long)]
+    deny_warnings: bool,
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    quiet: bool,
     /// Fail at once (exit 2) if another gazette command is writing to the project, instead
     /// of waiting for it.
     #[arg(long)]
@@ -108,17 +209,16 @@ struct BuildArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Missing {
-    /// Refuse to publish (exit 1).
     Error,
-    /// Use the source text, marked with the source language.
     Fallback,
-    /// Leave the article out of that language.
     Skip,
 }
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Output format.
+    #[command(flatten)]
+    lang: LangArgs,
+    /// Output format (sarif: SARIF 2.1.0, for code scanning).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Treat warnings as errors.
@@ -140,18 +240,44 @@ enum Format {
     Human,
     Json,
     Github,
-    /// SARIF 2.1.0, for GitHub code scanning and other tools.
     Sarif,
+}
+
+#[derive(Debug, clap::Args)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+struct ManArgs {
+    /// The command whose page to print (default: gazette's own, which lists the commands).
+    #[arg(value_name = "COMMAND")]
+    command: Option<String>,
 }
 
 /// Run the command line; fatal errors are returned for `main` to print (exit 2).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ui = Ui {
+        color: cli.color,
+        quiet: cli.quiet,
+    };
     match cli.command {
-        Command::Check(args) => run_check(&cli.dir, &args),
-        Command::Build(args) => run_build(&cli.dir, &args),
-        Command::Status(args) => run_status(&cli.dir, &args),
-        Command::Sync(args) => run_sync(&cli.dir, &args),
+        Command::Check(args) => run_check(&cli.dir, &args, ui),
+        Command::Build(args) => run_build(&cli.dir, &args, ui),
+        Command::Status(args) => run_status(&cli.dir, &args, ui),
+        Command::Sync(args) => run_sync(&cli.dir, &args, ui),
+        Command::Completions(args) => run_completions(&args),
+        Command::Man(args) => run_man(&args),
     }
+}
+
+/// The global options about output: `--color` and `-q`.
+#[derive(Debug, Clone, Copy)]
+struct Ui {
+    color: Color,
+    quiet: bool,
 }
 
 /// Take the project lock for a command that writes; tell the user when it has to wait.
@@ -163,23 +289,18 @@ fn lock(dir: &Path, command: &str, no_wait: bool) -> anyhow::Result<ProjectLock>
     Ok(lock)
 }
 
-fn run_status(dir: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
+fn run_status(dir: &Path, args: &StatusArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let report = build::check(&project)?;
+    let report = build::check_languages(&project, args.lang.lang.as_deref())?;
     let text = match args.format {
-        StatusFormat::Human => {
-            // Colour only for a person at a terminal who has not asked for none (no-color.org).
-            let colour = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::status_human(&report, colour)
-        }
+        StatusFormat::Human => report::status_human(&report, ui.color.on(&std::io::stdout())),
         StatusFormat::Json => report::status_json(&report),
     };
-    print_stdout(&text)?;
+    print_stdout(text)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
+fn run_sync(dir: &Path, args: &SyncArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let _lock = (!args.dry_run)
         .then(|| lock(dir, "gazette sync", args.no_wait))
         .transpose()?;
@@ -199,11 +320,14 @@ fn run_sync(dir: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     if !args.dry_run {
         sync::apply(&project, &plan)?;
     }
-    print_stdout(&report::sync_plan(&plan, args.dry_run))?;
+    // What a dry run would do is what it is asked for; what a sync did is a summary.
+    if args.dry_run || !ui.quiet {
+        print_stdout(report::sync_plan(&plan, args.dry_run))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let overrides = Overrides {
         source: args.source.clone(),
         locales: args
@@ -214,7 +338,8 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let project = Project::load_lazy_with(dir, &overrides)?;
     let config = &project.config;
-    if !config.source_given
+    if !ui.quiet
+        && !config.source_given
         && config.source != DEFAULT_SOURCE
         && project.locales.contains_key(DEFAULT_SOURCE)
     {
@@ -224,22 +349,26 @@ fn run_check(dir: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
             config.source
         );
     }
-    let mut report = build::check(&project)?;
+    let mut report = build::check_languages(&project, args.lang.lang.as_deref())?;
     if args.deny_warnings {
         report.deny_warnings();
     }
     let text = match args.format {
-        Format::Human => report::human(&report, &|f| source_text(&project, f)),
+        Format::Human => human(&project, &report, ui, ui.color.on(&std::io::stdout())),
         Format::Json => report::json(&report),
         Format::Github => {
-            let mut s = report::github(&report);
-            s.push_str(&report::summary_line(&report));
-            s.push('\n');
-            s
+            if ui.quiet {
+                report::github(&errors_only(&report))
+            } else {
+                let mut s = report::github(&report);
+                s.push_str(&report::summary_line(&report));
+                s.push('\n');
+                s
+            }
         }
         Format::Sarif => gazette::sarif::sarif(&report),
     };
-    print_stdout(&text)?;
+    print_stdout(text)?;
     Ok(exit_for(&report))
 }
 
@@ -258,7 +387,28 @@ fn locales_path(dir: &Path, path: &Path) -> anyhow::Result<PathBuf> {
     }
 }
 
-fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+/// A report for people: with `-q`, its errors alone, without the summary line.
+fn human(project: &Project, report: &Report, ui: Ui, colour: bool) -> String {
+    let source_of = |f: &str| source_text(project, f);
+    if !ui.quiet {
+        return report::human(report, &source_of, colour);
+    }
+    report::diagnostics_human(&errors_only(report), &source_of, colour)
+}
+
+/// What `-q` shows of a report: its errors.
+fn errors_only(report: &Report) -> Report {
+    let diagnostics = report.diagnostics.iter();
+    Report {
+        diagnostics: diagnostics
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+        ..Report::default()
+    }
+}
+
+fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if let Some(jobs) = args.jobs {
         // Loading the project reads files in parallel too: on as many threads as the build.
@@ -269,7 +419,7 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let _lock = lock(dir, "gazette build", args.no_wait)?;
     let project = Project::load_lazy(dir)?;
     let options = BuildOptions {
-        langs: args.lang.clone(),
+        langs: args.lang.lang.clone(),
         out: args.out.clone(),
         missing: match args.missing {
             Missing::Error => MissingPolicy::Error,
@@ -277,18 +427,26 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             Missing::Skip => MissingPolicy::Skip,
         },
         jobs: args.jobs.map(usize::from),
+        deny_warnings: args.deny_warnings,
     };
-    let bar = ProgressBar::new(!args.quiet && std::io::stderr().is_terminal());
+    let stderr = std::io::stderr();
+    let colour = ui.color.on(&stderr);
+    let bar = ProgressBar::new(!ui.quiet && stderr.is_terminal());
     match build::build_with_progress(&project, &options, &bar)? {
         BuildOutcome::Refused(report) => {
-            eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
-            eprintln!("build: not published: fix the errors above (or see --missing)");
+            eprint!("{}", human(&project, &report, ui, colour));
+            let see = if args.deny_warnings {
+                "--deny-warnings counts warnings as errors"
+            } else {
+                "or see --missing"
+            };
+            eprintln!("build: not published: fix the errors above ({see})");
             Ok(ExitCode::from(1))
         }
         BuildOutcome::Built(summary, report) => {
-            if !args.quiet {
+            if !ui.quiet {
                 if report.warnings() > 0 {
-                    eprint!("{}", report::human(&report, &|f| source_text(&project, f)));
+                    eprint!("{}", human(&project, &report, ui, colour));
                 }
                 let source = &project.config.source;
                 eprint!(
@@ -299,6 +457,44 @@ fn run_build(dir: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `gazette completions <shell>`: the script, from the parser's own definition.
+fn run_completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "gazette", &mut script);
+    print_stdout(script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `gazette man [COMMAND]`: gazette(1), or gazette-COMMAND(1) with the options every command
+/// takes, in roff.
+fn run_man(args: &ManArgs) -> anyhow::Result<ExitCode> {
+    let mut cli = Cli::command();
+    // Built, so that each command holds the global options and its full name.
+    cli.build();
+    let page = match &args.command {
+        None => clap_mangen::Man::new(cli),
+        Some(name) => {
+            let Some(command) = cli.find_subcommand(name).filter(|_| name != "help") else {
+                let names: Vec<&str> = cli
+                    .get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                anyhow::bail!(
+                    "man: `{name}` is not a gazette command ({})",
+                    names.join(", ")
+                );
+            };
+            let command = command.clone().version(env!("CARGO_PKG_VERSION"));
+            clap_mangen::Man::new(command).title(format!("gazette-{name}"))
+        }
+    };
+    let mut roff = Vec::new();
+    page.render(&mut roff)?;
+    print_stdout(roff)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on stderr for builds long enough to want one (on a terminal, without -q).
@@ -358,9 +554,9 @@ fn exit_for(report: &Report) -> ExitCode {
 }
 
 /// Print to stdout; a closed pipe (`gazette check | head`) is not an error.
-fn print_stdout(text: &str) -> anyhow::Result<()> {
+fn print_stdout(text: impl AsRef<[u8]>) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

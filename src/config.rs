@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use intl_pluralrules::{PluralRuleType, PluralRules};
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::content;
 use crate::error::{Error, Result};
@@ -22,7 +24,7 @@ pub const DEFAULT_SOURCE: &str = "fr";
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     source: Option<String>,
-    targets: Option<Vec<String>>,
+    targets: Option<Vec<Spanned<String>>>,
     content: Option<PathBuf>,
     locales: Option<PathBuf>,
     templates: Option<PathBuf>,
@@ -30,7 +32,7 @@ struct RawConfig {
     base_url: Option<String>,
     /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
     /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
-    format_locales: Option<BTreeMap<String, String>>,
+    format_locales: Option<BTreeMap<String, Spanned<String>>>,
     /// Extension to SPEC: how the application loads its `.ftl` files (see [`Bundles`]).
     bundles: Option<Bundles>,
     /// Extension to SPEC: Fluent functions the application registers (`SHORTDATE`), whose
@@ -70,6 +72,8 @@ pub struct Config {
     pub out: PathBuf,
     pub base_url: Option<String>,
     pub format_locales: BTreeMap<String, String>,
+    /// The line of each target in `gazette.toml`, for errors found once the folders are read.
+    pub target_lines: BTreeMap<String, usize>,
     /// `source` was chosen (in gazette.toml, l10n.toml or on the command line), not defaulted.
     pub source_given: bool,
     /// `locales` was chosen, not defaulted.
@@ -101,16 +105,26 @@ impl Config {
                 "functions: `{f}` is not a Fluent function name (upper-case letters, digits, `_` and `-`, e.g. \"SHORTDATE\")"
             )));
         }
-        if let Some(targets) = &raw.targets {
-            for t in targets {
-                check_language_tag(t).map_err(|m| bad(format!("targets: {m}")))?;
+        let line = |at: usize| crate::ftl::line_col(text, at).0;
+        let mut target_lines = BTreeMap::new();
+        for t in raw.targets.iter().flatten() {
+            let at = line(t.span().start);
+            check_language_tag(t.get_ref()).map_err(|m| bad(format!("line {at}: targets: {m}")))?;
+            target_lines.entry(t.get_ref().clone()).or_insert(at);
+        }
+        let targets = raw
+            .targets
+            .map(|t| t.into_iter().map(Spanned::into_inner).collect());
+        let mut format_locales = BTreeMap::new();
+        for (lang, locale) in raw.format_locales.unwrap_or_default() {
+            let at = line(locale.span().start);
+            let locale = locale.into_inner();
+            check_format_locale(&locale)
+                .map_err(|m| bad(format!("line {at}: format_locales.{lang}: {m}")))?;
+            if lang != locale {
+                format_locales.insert(lang, locale);
             }
         }
-        let mut format_locales = raw.format_locales.unwrap_or_default();
-        for (lang, locale) in &format_locales {
-            check_language_tag(locale).map_err(|m| bad(format!("format_locales.{lang}: {m}")))?;
-        }
-        format_locales.retain(|lang, locale| lang != locale);
         let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
         if let Some(url) = &base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -121,7 +135,7 @@ impl Config {
         }
         Ok(Config {
             source,
-            targets: raw.targets,
+            targets,
             content: clean_path(raw.content.unwrap_or_else(|| "content".into())),
             locales_given: raw.locales.is_some(),
             locales: clean_path(raw.locales.unwrap_or_else(|| "locales".into())),
@@ -133,6 +147,7 @@ impl Config {
             bundles: raw.bundles,
             functions,
             exclude: Vec::new(),
+            target_lines,
         })
     }
 
@@ -183,6 +198,22 @@ pub(crate) fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// A `format_locales` value must be a locale CLDR has data for, or dates and numbers would be
+/// formatted the root locale's way without a word: its language must have CLDR plural rules
+/// (the data gazette's plurals come from).
+fn check_format_locale(locale: &str) -> std::result::Result<(), String> {
+    check_language_tag(locale)?;
+    let language = locale
+        .parse::<unic_langid::LanguageIdentifier>()
+        .map_err(|_| format!("`{locale}` is not a BCP 47 language tag"))?
+        .language;
+    let language = unic_langid::LanguageIdentifier::from_parts(language, None, None, &[]);
+    let rules = PluralRules::create(language, PluralRuleType::CARDINAL);
+    rules.map(|_| ()).map_err(|_| {
+        format!("`{locale}` is not a CLDR locale: write a language tag such as `en` or `en-GB`")
+    })
 }
 
 /// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
@@ -282,9 +313,9 @@ de = "de"
             "{err}"
         );
         let err = refusal("targets = [\"de\", \"no tag\"]\n");
-        assert!(
-            err.contains("targets: `no tag` is not a BCP 47 language tag"),
-            "{err}"
+        assert_eq!(
+            err,
+            "gazette.toml: line 1: targets: `no tag` is not a BCP 47 language tag"
         );
         let err = refusal("[format_locales]\nen = \"en-gb\"\n");
         assert!(
@@ -338,6 +369,24 @@ de = "de"
             err,
             "--source: `en_US` is not a language tag in canonical form: write `en-US`"
         );
+    }
+
+    #[test]
+    fn format_locales_must_be_cldr_locales() {
+        let err = refusal("source = \"en\"\n\n[format_locales]\nen = \"english\"\n");
+        assert_eq!(
+            err,
+            "gazette.toml: line 4: format_locales.en: `english` is not a CLDR locale: write a language tag such as `en` or `en-GB`"
+        );
+        let c = parse("[format_locales]\nde = \"de-AT\"\nsr = \"sr-Latn\"\n").unwrap();
+        assert_eq!(c.format_locale("sr"), "sr-Latn");
+    }
+
+    #[test]
+    fn targets_keep_their_lines() {
+        let c = parse("source = \"fr\"\ntargets = [\n  \"de\",\n  \"en\",\n]\n").unwrap();
+        assert_eq!(c.target_lines["de"], 3);
+        assert_eq!(c.target_lines["en"], 4);
     }
 
     #[test]

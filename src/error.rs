@@ -31,6 +31,10 @@ pub enum Error {
     /// A command-line value that the parser could not judge (e.g. an unknown `--lang`).
     #[error("{0}")]
     Usage(String),
+    /// Several files are broken (content files): every one is told, one a line, so that one
+    /// run shows every fix to make.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<Error>),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -566,6 +566,12 @@ pub fn line_text(text: &str, line: usize) -> Option<&str> {
         .map(|l| l.trim_end_matches('\r'))
 }
 
+/// A `.ftl` file's name in its language folder as commands take it (`sync --accept
+/// <file>:<id>`) and reports show it: without `.ftl`, so an article's file is its slug.
+pub fn short_name(file: &str) -> &str {
+    file.strip_suffix(".ftl").unwrap_or(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,13 +5,11 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -22,7 +20,14 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            match e.downcast_ref::<gazette::error::Error>() {
+                Some(gazette::error::Error::Several(errors)) => {
+                    for e in errors {
+                        eprintln!("error: {e}");
+                    }
+                }
+                _ => eprintln!("error: {e:#}"),
+            }
             ExitCode::from(2)
         }
     }

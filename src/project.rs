@@ -102,6 +102,29 @@ impl ArticleRecords {
     }
 }
 
+/// Every language `targets` names has its folder: a misspelt or forgotten one is one error,
+/// not a `missing-message` for every message of the project.
+fn check_target_folders(config: &Config, locales: &BTreeMap<String, Vec<FtlFile>>) -> Result<()> {
+    // Only the targets of gazette.toml (those with a line): the `locales` of an l10n.toml are
+    // compare-locales', for which a language without its folder has every message missing.
+    let Some(lang) = config
+        .targets
+        .iter()
+        .flatten()
+        .find(|t| config.target_lines.contains_key(*t) && !locales.contains_key(*t))
+    else {
+        return Ok(());
+    };
+    let folder = format!("{}/{lang}", config.locales.display());
+    Err(Error::Config {
+        path: CONFIG_FILE.into(),
+        message: format!(
+            "line {}: targets: `{lang}` has no folder {folder}: create it, then `gazette sync {lang}` adds its stubs (or remove `{lang}` from targets)",
+            config.target_lines[lang]
+        ),
+    })
+}
+
 /// Templates every project has, built into the binary; a project file of the same name
 /// overrides one.
 pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
@@ -430,8 +453,21 @@ fn load_articles(
             })
         })
         .collect();
-    // The first error in name order, whatever thread met it first.
-    let mut articles: Vec<ArticleFile> = read.into_iter().collect::<Result<_>>()?;
+    // Every broken file, in name order, whatever thread met it first.
+    let mut articles = Vec::with_capacity(read.len());
+    let mut broken = Vec::new();
+    for r in read {
+        match r {
+            Ok(article) => articles.push(article),
+            Err(e) => broken.push(e),
+        }
+    }
+    if broken.len() > 1 {
+        return Err(Error::Several(broken));
+    }
+    if let Some(e) = broken.pop() {
+        return Err(e);
+    }
     articles.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(articles)
 }
@@ -492,6 +528,7 @@ fn load_locales(
             ),
         });
     }
+    check_target_folders(config, &locales)?;
     Ok(locales)
 }
 

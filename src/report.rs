@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use crate::build::{Note, Summary};
-use crate::check::diagnostic::slash_path;
+use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::sync::Plan;
@@ -43,11 +43,24 @@ pub fn json(report: &Report) -> String {
     s
 }
 
-/// Compiler-style text: `severity[code]: message`, the position, the offending line, a help
-/// line; then a summary line. `source_of` gives a file's text for the snippet; it is asked
-/// once per file (a file can have thousands of diagnostics, and reading it may mean reading
-/// it from disk again).
-pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>) -> String {
+/// Compiler-style text: [`diagnostics_human`], then a summary line.
+pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>, colour: bool) -> String {
+    let mut out = diagnostics_human(report, source_of, colour);
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+/// Each diagnostic as a compiler writes it: `severity[code]: message`, the position, the
+/// offending line, what changed in a stale source text (highlighted with `colour`, else
+/// marked `[-removed-]{+added+}`), a help line. `source_of` gives a file's text for the
+/// snippet; it is asked once per file (a file can have thousands of diagnostics, and reading
+/// it may mean reading it from disk again).
+pub fn diagnostics_human(
+    report: &Report,
+    source_of: &dyn Fn(&str) -> Option<String>,
+    colour: bool,
+) -> String {
     let mut out = String::new();
     let mut texts: HashMap<&str, Option<String>> = HashMap::new();
     for d in &report.diagnostics {
@@ -74,13 +87,31 @@ pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>) -> Str
             let _ = writeln!(out, "{line} | {text}");
             let _ = writeln!(out, "{:width$} |", "");
         }
+        if let Some(change) = &d.change {
+            let _ = writeln!(out, "   = changed: {}", word_diff(change, colour));
+        }
         if !d.help.is_empty() {
             let _ = writeln!(out, "   = help: {}", d.help);
         }
         out.push('\n');
     }
-    out.push_str(&summary_line(report));
-    out.push('\n');
+    out
+}
+
+/// A source text's change (on one line), as `git diff --word-diff` shows it: removed words in
+/// red and struck through, added ones in green; without colour, `[-removed-]{+added+}`.
+fn word_diff(change: &SourceChange, colour: bool) -> String {
+    let mut out = String::new();
+    for span in &change.spans {
+        let text = span.text.clone();
+        out.push_str(&match (span.kind, colour) {
+            (SpanKind::Same, _) => text,
+            (SpanKind::Removed, true) => paint(text, "31;9", true),
+            (SpanKind::Added, true) => paint(text, "32", true),
+            (SpanKind::Removed, false) => format!("[-{text}-]"),
+            (SpanKind::Added, false) => format!("{{+{text}+}}"),
+        });
+    }
     out
 }
 
@@ -489,12 +520,13 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
     out
 }
 
-/// `de:intro, en:intro`, or per-language counts when there are many.
+/// `de:article:intro, en:article:intro` (each message as `--accept` names it, after its
+/// language), or per-language counts when there are many.
 fn record_keys(keys: &[(String, String, String)]) -> String {
     if keys.len() <= 8 {
         return keys
             .iter()
-            .map(|(l, _, id)| format!("{l}:{id}"))
+            .map(|(l, file, id)| format!("{l}:{}:{id}", crate::ftl::short_name(file)))
             .collect::<Vec<_>>()
             .join(", ");
     }
@@ -538,9 +570,11 @@ mod tests {
 
     #[test]
     fn human_shows_position_snippet_and_summary() {
-        let out = human(&report(), &|f| {
-            (f == "locales/de/a.ftl").then(|| "a = 1\nx = Hallo\n".to_owned())
-        });
+        let out = human(
+            &report(),
+            &|f| (f == "locales/de/a.ftl").then(|| "a = 1\nx = Hallo\n".to_owned()),
+            false,
+        );
         assert_eq!(
             out,
             "warning[dropped-variable]: `x` omits `$n`, 100%\n  --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  |\n   = help: place it\n\ncheck: 0 errors, 1 warning\n"
@@ -554,13 +588,47 @@ mod tests {
         report.diagnostics.push(first.clone().at(1, Some(1)));
         report.diagnostics.push(first);
         let asked = std::cell::Cell::new(0);
-        let out = human(&report, &|_| {
-            asked.set(asked.get() + 1);
-            Some("a = 1\nx = Hallo\n".to_owned())
-        });
+        let out = human(
+            &report,
+            &|_| {
+                asked.set(asked.get() + 1);
+                Some("a = 1\nx = Hallo\n".to_owned())
+            },
+            false,
+        );
         assert_eq!(asked.get(), 1);
         assert_eq!(out.matches("2 | x = Hallo").count(), 2);
         assert_eq!(out.matches("1 | a = 1").count(), 1);
+    }
+
+    #[test]
+    fn a_stale_source_text_shows_its_word_diff() {
+        let d = Diagnostic::new(
+            Code::StaleTranslation,
+            "de",
+            "locales/de/a.ftl".as_ref(),
+            "changed".into(),
+        )
+        .change(
+            "Trente et un pays ont signé.",
+            "Trente-deux pays ont signé hier.",
+        );
+        let report = Report {
+            diagnostics: vec![d],
+            ..Report::default()
+        };
+        let plain = diagnostics_human(&report, &|_| None, false);
+        assert!(
+            plain.contains(
+                "   = changed: [-Trente et un-]{+Trente-deux+} pays ont [-signé.-]{+signé hier.+}\n"
+            ),
+            "{plain}"
+        );
+        let coloured = diagnostics_human(&report, &|_| None, true);
+        assert!(
+            coloured.contains("\x1b[31;9mTrente et un\x1b[0m\x1b[32mTrente-deux\x1b[0m pays"),
+            "{coloured}"
+        );
     }
 
     #[test]

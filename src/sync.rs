@@ -63,7 +63,9 @@ pub enum Accept {
     /// Write stubs and record new translations (plain `sync`).
     #[default]
     Nothing,
-    /// `--accept <id>…`: only record these ids' current source text.
+    /// `--accept [<file>:]<id>…`: only record these messages' current source text. `<file>`
+    /// is a source file's name in its language folder, `.ftl` optional (so an article's slug
+    /// names its file); a bare id must be in one source file only.
     Ids(Vec<String>),
     /// `--accept-all`: only record the current source text of every translation.
     All,
@@ -133,7 +135,11 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         forgotten: Vec::new(),
         in_junk: Vec::new(),
     };
-    let mut accepted: BTreeSet<String> = BTreeSet::new();
+    let wanted = match accept {
+        Accept::Ids(specs) => resolve_accepts(specs, &sources, source)?,
+        _ => BTreeSet::new(),
+    };
+    let mut accepted: BTreeSet<(String, String)> = BTreeSet::new();
     for lang in langs {
         let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
             .par_iter()
@@ -156,8 +162,12 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             };
             match accept {
                 Accept::Nothing => pair.stub_and_record(&mut plan),
-                Accept::Ids(ids) => {
-                    accepted.extend(pair.accept(&mut plan, |id| ids.iter().any(|i| i == id)))
+                Accept::Ids(_) => {
+                    let name = &src_file.name;
+                    let ids = pair.accept(&mut plan, |id| {
+                        wanted.iter().any(|(file, i)| file == name && i == id)
+                    });
+                    accepted.extend(ids.into_iter().map(|id| (name.clone(), id)));
                 }
                 Accept::All => {
                     pair.accept(&mut plan, |_| true);
@@ -168,8 +178,12 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             forget_gone(&mut plan, lang, &sources);
         }
     }
-    if let Accept::Ids(ids) = accept {
-        check_accepted(ids, &accepted, &sources, langs, source)?;
+    if let Some((file, id)) = wanted.difference(&accepted).next() {
+        return Err(Error::Usage(format!(
+            "--accept: `{}:{id}` has no {} translation to accept: translate it first",
+            ftl::short_name(file),
+            langs.join("/")
+        )));
     }
     plan.lock_changed = plan.lock.records != project.lock.records || project.lock.legacy;
     Ok(plan)
@@ -284,26 +298,50 @@ fn forget_gone(plan: &mut Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) {
     }
 }
 
-/// Every id `--accept` names must have been accepted: say why one was not.
-fn check_accepted(
-    ids: &[String],
-    accepted: &BTreeSet<String>,
+/// `--accept`'s `[<file>:]<id>`s as (source file name, id), each a message of the source: a
+/// bare id found in several files is refused with their list, rather than accept them all.
+fn resolve_accepts(
+    specs: &[String],
     sources: &[(&FtlFile, FileFacts)],
-    langs: &[String],
     source: &str,
-) -> Result<()> {
-    let Some(id) = ids.iter().find(|id| !accepted.contains(*id)) else {
-        return Ok(());
-    };
-    let in_source = sources.iter().any(|(_, facts)| facts.get(id).is_some());
-    Err(Error::Usage(if in_source {
-        format!(
-            "--accept: `{id}` has no {} translation to accept: translate it first",
-            langs.join("/")
-        )
-    } else {
-        format!("--accept: `{id}` is not a message of the source language ({source})")
-    }))
+) -> Result<BTreeSet<(String, String)>> {
+    let mut wanted = BTreeSet::new();
+    for spec in specs {
+        let (file, id) = match spec.rsplit_once(':') {
+            Some((file, id)) => (Some(file), id),
+            None => (None, spec.as_str()),
+        };
+        let in_file = |name: &str| file.is_none_or(|f| name == f || ftl::short_name(name) == f);
+        let found: Vec<&str> = sources
+            .iter()
+            .filter(|(f, facts)| in_file(&f.name) && facts.get(id).is_some())
+            .map(|(f, _)| f.name.as_str())
+            .collect();
+        let why = match (found.as_slice(), file) {
+            ([name], _) => {
+                wanted.insert(((*name).to_owned(), id.to_owned()));
+                continue;
+            }
+            ([], Some(file)) if !sources.iter().any(|(f, _)| in_file(&f.name)) => {
+                format!("`{file}` is not a file of the source language ({source})")
+            }
+            ([], Some(file)) => format!("`{id}` is not a message of `{file}` in {source}"),
+            ([], None) => format!("`{id}` is not a message of the source language ({source})"),
+            (names, _) => {
+                let candidates: Vec<String> = names
+                    .iter()
+                    .map(|n| format!("{}:{id}", ftl::short_name(n)))
+                    .collect();
+                format!(
+                    "`{id}` is a message of {} files: name the one you reviewed ({})",
+                    names.len(),
+                    candidates.join(", ")
+                )
+            }
+        };
+        return Err(Error::Usage(format!("--accept: {why}")));
+    }
+    Ok(wanted)
 }
 
 /// The stubs one target file needs, if any; ids inside a syntax error get none (they are

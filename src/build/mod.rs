@@ -37,6 +37,8 @@ pub struct BuildOptions {
     pub missing: MissingPolicy,
     /// Worker threads (default: those of the current thread pool, every core unless set).
     pub jobs: Option<usize>,
+    /// Refuse to publish when there are warnings too (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// What a build did, for the summary.
@@ -110,21 +112,7 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildOutcome> {
-    let all = project.languages();
-    let langs = match &options.langs {
-        None => all.clone(),
-        Some(wanted) => {
-            for l in wanted {
-                if !all.contains(l) {
-                    return Err(Error::Usage(format!(
-                        "--lang: `{l}` is not a language of this project ({})",
-                        all.join(", ")
-                    )));
-                }
-            }
-            all.iter().filter(|l| wanted.contains(l)).cloned().collect()
-        }
-    };
+    let langs = languages(project, options.langs.as_deref())?;
     // On the current pool (the CLI's, which also loaded the project) unless it has another
     // number of threads than asked.
     match options.jobs {
@@ -137,6 +125,37 @@ pub fn build_with_progress(
         }
         _ => build_languages(project, options, &langs, progress),
     }
+}
+
+/// The project's languages that `--lang` names, in the project's order (all of them without
+/// it); a name that is none of them is a usage error.
+pub fn languages(project: &Project, wanted: Option<&[String]>) -> Result<Vec<String>> {
+    let all = project.languages();
+    let Some(wanted) = wanted else {
+        return Ok(all);
+    };
+    if let Some(l) = wanted.iter().find(|l| !all.contains(l)) {
+        return Err(Error::Usage(format!(
+            "--lang: `{l}` is not a language of this project ({})",
+            all.join(", ")
+        )));
+    }
+    Ok(all.into_iter().filter(|l| wanted.contains(l)).collect())
+}
+
+/// `check` and `status` of the languages `--lang` names: their findings and coverage, and
+/// the source language's findings, which every language is made from.
+pub fn check_languages(project: &Project, wanted: Option<&[String]>) -> Result<Report> {
+    let langs = languages(project, wanted)?;
+    let mut report = check(project)?;
+    if wanted.is_some() {
+        let source = &project.config.source;
+        let kept = |lang: &String| lang == source || langs.contains(lang);
+        report.diagnostics.retain(|d| kept(&d.locale));
+        report.locales.retain(|lang, _| kept(lang));
+        report.files.retain(|lang, _| kept(lang));
+    }
+    Ok(report)
 }
 
 /// The build of `langs`, on the current thread pool: check and make what changed, refuse or
@@ -174,7 +193,10 @@ fn build_languages(
         progress,
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
-    let report = site.report(&checker, &units);
+    let mut report = site.report(&checker, &units);
+    if options.deny_warnings {
+        report.deny_warnings();
+    }
     if report.diagnostics.iter().any(|d| site.blocks(d)) {
         return Ok(BuildOutcome::Refused(report));
     }

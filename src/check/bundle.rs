@@ -114,6 +114,9 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
             ids.push(&article.lede);
         }
         ids.extend(article.messages().into_iter().map(|(id, _)| id));
+        if let Some(section) = &article.section {
+            missing_section(lang, article, section, &defined, out);
+        }
         for id in ids {
             // An id inside junk already has its `syntax-error`.
             let in_junk = own.is_some_and(|p| p.facts.junk_ids.contains(id));
@@ -162,6 +165,35 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
             }
         }
     }
+}
+
+/// `missing-source-message`: an article's section is named by its `section-<id>` site
+/// string, which the source's shared files must define.
+fn missing_section(
+    lang: &str,
+    article: &crate::content::Article,
+    section: &str,
+    defined: &dyn Fn(Option<&Parsed>, &str) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let id = format!("section-{section}");
+    if defined(None, &id) {
+        return;
+    }
+    let mut d = Diagnostic::new(
+        Code::MissingSourceMessage,
+        lang,
+        &article.path,
+        format!("section `{section}` has no site string: no shared {lang} file defines `{id}`"),
+    )
+    .id(&id)
+    .help(format!(
+        "add `{id}` (the section's name) to locales/{lang}/site.ftl"
+    ));
+    if let Some(line) = article.key_lines.get(&id) {
+        d = d.at(*line, None);
+    }
+    out.push(d);
 }
 
 /// Interface strings a template names as `ui.<id>`, with their lines.

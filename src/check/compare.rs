@@ -109,7 +109,8 @@ impl Pair<'_, '_> {
             return false;
         };
         let source_lang = &self.project.config.source;
-        out.push(stale(lang, source_lang, path, entry, t, &r.text));
+        let file = &self.src.file.name;
+        out.push(stale(lang, source_lang, path, file, entry, t, &r.text));
         true
     }
 }
@@ -161,6 +162,7 @@ fn stale(
     lang: &str,
     source_lang: &str,
     path: &std::path::Path,
+    file: &str,
     src: &Entry,
     tgt: &Entry,
     old: &str,
@@ -179,9 +181,11 @@ fn stale(
     .at(tgt.line, Some(tgt.column))
     .id(&tgt.id)
     .help(format!(
-        "update the translation, then run `gazette sync {lang} --accept {}`",
+        "update the translation, then run `gazette sync {lang} --accept {}:{}`",
+        crate::ftl::short_name(file),
         src.id
     ))
+    .change(&one_line(old), &one_line(&src.text))
 }
 
 /// A (possibly multi-line) Fluent text on one line: line breaks and indentation become a space.

@@ -129,7 +129,7 @@ impl std::fmt::Display for Code {
 }
 
 /// One finding, with the fields of SPEC's JSON report (in that order).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
@@ -143,6 +143,138 @@ pub struct Diagnostic {
     pub message: String,
     /// What the editor can do about it, in one line.
     pub help: String,
+    /// `stale-translation`: how the source text changed since the translation was reviewed.
+    #[serde(default)]
+    pub change: Option<Box<SourceChange>>,
+}
+
+impl Serialize for Diagnostic {
+    /// SPEC's fields in order, then `change` where there is one. JSON leaves out a `change` of
+    /// none, so only stale translations have the field; the build cache's binary format, whose
+    /// fields are known by their place, keeps it.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let skip_change = serializer.is_human_readable() && self.change.is_none();
+        let mut s = serializer.serialize_struct("Diagnostic", 12)?;
+        s.serialize_field("severity", &self.severity)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("locale", &self.locale)?;
+        s.serialize_field("file", &self.file)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("attribute", &self.attribute)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("help", &self.help)?;
+        if skip_change {
+            s.skip_field("change")?;
+        } else {
+            s.serialize_field("change", &self.change)?;
+        }
+        s.end()
+    }
+}
+
+/// A source text that changed: the text a translation was reviewed against, today's (each
+/// on one line, as the message shows them), and a word diff of the two.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceChange {
+    pub old: String,
+    pub new: String,
+    /// Both texts word by word, in order: `same` and `removed` spans make `old`, `same` and
+    /// `added` spans make `new`.
+    pub spans: Vec<Span>,
+}
+
+/// Words removed and added since the last unchanged word, and the spaces after them that
+/// may join them to the next change.
+#[derive(Default)]
+struct Change {
+    removed: String,
+    added: String,
+    gap: String,
+}
+
+impl Change {
+    fn both(&self) -> bool {
+        !self.removed.is_empty() && !self.added.is_empty()
+    }
+
+    /// Another changed word comes: the gap before it is part of the change, on both sides.
+    fn join(&mut self) -> &mut Self {
+        let gap = std::mem::take(&mut self.gap);
+        self.removed.push_str(&gap);
+        self.added.push_str(&gap);
+        self
+    }
+
+    /// The change so far as a removed and an added span; a gap no change followed is
+    /// unchanged text.
+    fn flush(&mut self, spans: &mut Vec<Span>) {
+        let change = std::mem::take(self);
+        push(spans, SpanKind::Removed, &change.removed);
+        push(spans, SpanKind::Added, &change.added);
+        push(spans, SpanKind::Same, &change.gap);
+    }
+}
+
+/// Add text to the spans, to the last one if it is of the same kind.
+fn push(spans: &mut Vec<Span>, kind: SpanKind, text: &str) {
+    match spans.last_mut() {
+        _ if text.is_empty() => {}
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => spans.push(Span {
+            kind,
+            text: text.to_owned(),
+        }),
+    }
+}
+
+/// A run of words of a [`SourceChange`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    pub kind: SpanKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanKind {
+    Same,
+    Removed,
+    Added,
+}
+
+impl SourceChange {
+    /// The word diff of `old` and `new` (Patience, by `similar`). Changed words separated
+    /// only by spaces make one change (`[-coeur des-]{+cœur de toute+}`, not three).
+    pub fn new(old: &str, new: &str) -> SourceChange {
+        let diff = similar::TextDiff::configure()
+            .algorithm(similar::Algorithm::Patience)
+            .diff_words(old, new);
+        let mut spans = Vec::new();
+        let mut pending = Change::default();
+        for change in diff.iter_all_changes() {
+            let text = change.value();
+            match change.tag() {
+                similar::ChangeTag::Delete => pending.join().removed.push_str(text),
+                similar::ChangeTag::Insert => pending.join().added.push_str(text),
+                similar::ChangeTag::Equal if text.trim().is_empty() && pending.both() => {
+                    pending.gap.push_str(text)
+                }
+                similar::ChangeTag::Equal => {
+                    pending.flush(&mut spans);
+                    push(&mut spans, SpanKind::Same, text);
+                }
+            }
+        }
+        pending.flush(&mut spans);
+        SourceChange {
+            old: old.to_owned(),
+            new: new.to_owned(),
+            spans,
+        }
+    }
 }
 
 impl Diagnostic {
@@ -159,6 +291,7 @@ impl Diagnostic {
             attribute: None,
             message,
             help: String::new(),
+            change: None,
         }
     }
 
@@ -180,6 +313,11 @@ impl Diagnostic {
 
     pub fn help(mut self, help: String) -> Self {
         self.help = help;
+        self
+    }
+
+    pub fn change(mut self, old: &str, new: &str) -> Self {
+        self.change = Some(Box::new(SourceChange::new(old, new)));
         self
     }
 }
@@ -265,5 +403,41 @@ impl Report {
         for d in &mut self.diagnostics {
             d.severity = Severity::Error;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(old: &str, new: &str) -> Vec<(SpanKind, String)> {
+        let change = SourceChange::new(old, new);
+        change.spans.into_iter().map(|s| (s.kind, s.text)).collect()
+    }
+
+    #[test]
+    fn changed_words_between_spaces_are_one_change() {
+        use SpanKind::*;
+        assert_eq!(
+            spans(
+                "au coeur des négociations.",
+                "au cœur de toute négociation."
+            ),
+            [
+                (Same, "au ".to_owned()),
+                (Removed, "coeur des négociations.".to_owned()),
+                (Added, "cœur de toute négociation.".to_owned()),
+            ]
+        );
+        // Words only removed (or only added) keep the unchanged space beside them.
+        assert_eq!(
+            spans("un deux trois quatre", "un quatre"),
+            [
+                (Same, "un ".to_owned()),
+                (Removed, "deux trois ".to_owned()),
+                (Same, "quatre".to_owned()),
+            ]
+        );
+        assert_eq!(spans("même", "même"), [(Same, "même".to_owned())]);
     }
 }

@@ -29,6 +29,8 @@ pub struct Renderer {
     text: Handlebars<'static>,
     /// Template name -> file it came from, for error messages.
     paths: BTreeMap<String, std::path::PathBuf>,
+    /// Template name -> its text, to tell where in it a rendering error is.
+    texts: BTreeMap<String, String>,
 }
 
 impl Renderer {
@@ -43,6 +45,7 @@ impl Renderer {
         text.register_escape_fn(handlebars::no_escape);
         text::register_helpers(&mut text);
         let mut paths = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         for (file, template) in &project.templates {
             let Some(name) = file.strip_suffix(".hbs") else {
                 continue;
@@ -56,11 +59,17 @@ impl Renderer {
                 .register_template_string(name, &template.text)
                 .map_err(|e| Error::Template {
                     path: template.path.clone(),
-                    message: e.to_string().replace('\n', " "),
+                    message: syntax_error(&e),
                 })?;
             paths.insert(name.to_owned(), template.path.clone());
+            texts.insert(name.to_owned(), template.text.clone());
         }
-        Ok(Renderer { html, text, paths })
+        Ok(Renderer {
+            html,
+            text,
+            paths,
+            texts,
+        })
     }
 
     fn render(&self, name: &str, data: &impl Serialize) -> Result<String> {
@@ -79,10 +88,21 @@ impl Renderer {
             .map_err(|e| self.error(name, e))
     }
 
+    /// A rendering error as `line L, column C: what`, naming the template it is in (an
+    /// included one has its own name) and a missing field in words.
     fn error(&self, name: &str, e: handlebars::RenderError) -> Error {
+        let name = e.template_name.as_deref().unwrap_or(name);
+        let what = match e.reason() {
+            handlebars::RenderErrorReason::MissingVariable(Some(field)) => {
+                let text = self.texts.get(name).map_or("", String::as_str);
+                let at = e.line_no.zip(e.column_no);
+                missing_field(name, text, field, at)
+            }
+            reason => reason.to_string().replace('\n', " "),
+        };
         Error::Template {
             path: self.paths.get(name).cloned().unwrap_or_else(|| name.into()),
-            message: e.to_string().replace('\n', " "),
+            message: format!("{}{what}", position(e.line_no, e.column_no)),
         }
     }
 
@@ -110,6 +130,85 @@ impl Renderer {
         let text = text::tidy(&self.render_context("article.txt", &context)?);
         Ok((html, text))
     }
+}
+
+/// What a template is given, in words, for "`author` is not a field of the article".
+fn view_of(template: &str) -> &'static str {
+    match template {
+        "article.html" | "article.txt" => "the article",
+        "index.html" => "a language's index page",
+        "languages.html" => "the language picker",
+        _ => "the page it is included in",
+    }
+}
+
+/// "`author` is not a field of the article", or of what the `{{#each}}` or `{{#with}}` the
+/// field is named in looks at.
+fn missing_field(template: &str, text: &str, field: &str, at: Option<(usize, usize)>) -> String {
+    let Some((helper, of, line)) = at.and_then(|(l, c)| enclosing_block(text, l, c)) else {
+        return format!("`{field}` is not a field of {}", view_of(template));
+    };
+    let what = if helper == "each" {
+        format!("an item of `{of}`")
+    } else {
+        format!("`{of}`")
+    };
+    format!("`{field}` is not a field of {what} (the `{{{{#{helper} {of}}}}}` of line {line})")
+}
+
+/// The innermost `{{#each X}}` or `{{#with X}}` still open at `line`:`column` of a template
+/// (helper, X, its line): where a field named there is looked up.
+fn enclosing_block(text: &str, line: usize, column: usize) -> Option<(String, String, usize)> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let mut end = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut open = Vec::new();
+    for (at, _) in text[..end].match_indices("{{") {
+        let tag = text[at + 2..].trim_start_matches(['~', ' ']);
+        if let Some(helper) = ["each", "with"].into_iter().find(|h| {
+            tag.strip_prefix('#')
+                .and_then(|t| t.strip_prefix(h))
+                .is_some_and(|t| t.starts_with(' '))
+        }) {
+            let of = tag[helper.len() + 1..]
+                .split([' ', '}', '~'])
+                .find(|w| !w.is_empty());
+            let line = text[..at].matches('\n').count() + 1;
+            open.push((helper.to_owned(), of.unwrap_or_default().to_owned(), line));
+        } else if tag.starts_with("/each") || tag.starts_with("/with") {
+            open.pop();
+        }
+    }
+    open.pop()
+}
+
+/// `line L, column C: ` where the error is known to be, else nothing.
+fn position(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("line {l}, column {c}: "),
+        (Some(l), None) => format!("line {l}: "),
+        _ => String::new(),
+    }
+}
+
+/// A template that does not compile, as `line L, column C: what`: for a syntax error, where
+/// it is and no list of the dozen tokens the parser expected there.
+fn syntax_error(e: &handlebars::TemplateError) -> String {
+    let what = match e.reason() {
+        handlebars::TemplateErrorReason::InvalidSyntax(_) => {
+            "invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)"
+                .to_owned()
+        }
+        reason => reason.to_string().replace('\n', " "),
+    };
+    let (line, column) = e.pos().unzip();
+    format!("{}{what}", position(line, column))
 }
 
 /// `{{inline text}}`: a translation as HTML, its allowed inline markup kept, the rest escaped.
@@ -166,5 +265,20 @@ impl handlebars::HelperDef for Include {
         let result = template.render(r, ctx, rc, out);
         rc.set_current_template_name(current);
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_block_a_field_is_named_in_is_found() {
+        let text = "{{#each blocks}}\n{{~#with caption}}{{x}}{{/with}}\n{{y}}{{/each}}{{z}}";
+        let found = |line, column| enclosing_block(text, line, column);
+        assert_eq!(found(2, 19), Some(("with".into(), "caption".into(), 2)));
+        assert_eq!(found(3, 1), Some(("each".into(), "blocks".into(), 1)));
+        assert_eq!(found(3, 15), None, "after its {{/each}}");
+        assert_eq!(found(1, 1), None);
     }
 }

@@ -852,7 +852,14 @@ fn stale_translation_shows_the_old_and_new_source_text() {
     );
     assert_eq!(
         d["help"],
-        "update the translation, then run `gazette sync de --accept greeting`"
+        "update the translation, then run `gazette sync de --accept app:greeting`"
+    );
+    assert_eq!(
+        d["change"],
+        json!({ "old": "Bonjour !", "new": "Bonjour à tous, et bienvenue !", "spans": [
+            { "kind": "same", "text": "Bonjour " },
+            { "kind": "added", "text": "à tous, et bienvenue " },
+            { "kind": "same", "text": "!" } ] })
     );
     let p = Project::fixture("diagnostics/stale-translation");
     let (exit, _) = stdout_of(&p, &["check", "--deny-warnings"]);

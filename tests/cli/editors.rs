@@ -93,7 +93,7 @@ fn edited_french_makes_translations_stale_until_accepted() {
         assert!(message.contains(new), "new text: {message}");
         assert_eq!(
             d["help"],
-            format!("update the translation, then run `gazette sync {lang} --accept sovereignty`")
+            format!("update the translation, then run `gazette sync {lang} --accept coalition-des-volontaires:sovereignty`")
         );
     }
     assert_eq!(report["summary"]["locales"]["de"]["stale"], 1);
@@ -105,7 +105,10 @@ fn edited_french_makes_translations_stale_until_accepted() {
     let lock_before = records(&p);
     let (exit, out, err) = run(&p, &["sync", "en", "--accept", "sovereignty"]);
     assert_eq!(exit, 0, "{err}");
-    assert!(out.contains("en:sovereignty"), "{out}");
+    assert!(
+        out.contains("en:coalition-des-volontaires:sovereignty"),
+        "{out}"
+    );
     let (exit, _, err) = run(&p, &["sync", "de", "--accept", "sovereignty"]);
     assert_eq!(exit, 0, "{err}");
     let lock_after = records(&p);

@@ -138,3 +138,188 @@ fn bad_command_line_is_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `check` and `build` both fail with exit 2 and exactly these lines on stderr.
+fn fails_exactly(project: &Project, lines: &[&str]) {
+    let expected: String = lines.iter().map(|l| format!("error: {l}\n")).collect();
+    for cmd in ["check", "build"] {
+        let out = project.gazette(&[cmd]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{cmd}");
+        assert!(out.stdout.is_empty(), "nothing on stdout");
+    }
+}
+
+#[test]
+fn an_unquoted_string_is_shown_quoted() {
+    let p = minimal();
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\nsection = international\n",
+    );
+    fails_exactly(
+        &p,
+        &[
+            r#"content/a.toml: line 2, column 11: strings must be quoted: section = "international""#,
+        ],
+    );
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\n\n[[blocks]]\ntype = \"list\"\nitems = one\n",
+    );
+    fails_exactly(
+        &p,
+        &[r#"content/a.toml: line 5, column 9: strings must be quoted: items = ["one"]"#],
+    );
+    p.write("content/a.toml", "date = 2025-08-17\n");
+    for (config, error) in [
+        (
+            "source = fr\n",
+            r#"line 1, column 10: strings must be quoted: source = "fr""#,
+        ),
+        (
+            "targets = [de, \"en\"]\n",
+            r#"line 1, column 12: strings must be quoted: targets = ["de", "en"]"#,
+        ),
+        (
+            "targets = de\n",
+            r#"line 1, column 11: strings must be quoted: targets = ["de"]"#,
+        ),
+    ] {
+        p.write("gazette.toml", config);
+        fails_exactly(&p, &[&format!("gazette.toml: {error}")]);
+    }
+}
+
+#[test]
+fn a_date_in_another_format_is_shown_the_toml_way() {
+    let p = minimal();
+    for (date, column, fix) in [
+        ("\"2025-08-17\"", 8, "2025-08-17"),
+        ("17/08/2025", 8, "2025-08-17"),
+        ("17.08.2025", 13, "2025-08-17"),
+        ("08/17/2025", 8, "2025-08-17"),
+        ("2025/8/7", 8, "2025-08-07"),
+        ("2025-8-17", 8, "2025-08-17"),
+        ("August 17, 2025", 17, "e.g. date = 2025-08-17"),
+    ] {
+        p.write("content/a.toml", &format!("date = {date}\n"));
+        let fix = if fix.starts_with("e.g.") {
+            fix.to_owned()
+        } else {
+            format!("date = {fix}")
+        };
+        fails_exactly(
+            &p,
+            &[&format!(
+                "content/a.toml: line 1, column {column}: write a date as year-month-day, without quotes: {fix}"
+            )],
+        );
+    }
+}
+
+#[test]
+fn every_broken_content_file_is_reported_at_once() {
+    let p = minimal();
+    p.write("content/a.toml", "date = 2025-08-17\nsection = world\n")
+        .write("content/b.toml", "date = 2025-08-17\n")
+        .write("content/c.toml", "date = 17/08/2025\n")
+        .write("content/Bad.toml", "date = 2025-08-17\n");
+    fails_exactly(
+        &p,
+        &[
+            "content/Bad.toml: invalid slug `Bad`: use lowercase ASCII letters, digits and `-` only",
+            r#"content/a.toml: line 2, column 11: strings must be quoted: section = "world""#,
+            "content/c.toml: line 1, column 8: write a date as year-month-day, without quotes: date = 2025-08-17",
+        ],
+    );
+}
+
+#[test]
+fn a_target_without_a_folder_is_named_with_its_line() {
+    let p = minimal();
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\ntargets = [\n  \"de\",\n  \"es\",\n]\n",
+    );
+    fails_exactly(
+        &p,
+        &["gazette.toml: line 4: targets: `es` has no folder locales/es: create it, then `gazette sync es` adds its stubs (or remove `es` from targets)"],
+    );
+}
+
+#[test]
+fn a_format_locale_must_be_a_cldr_locale() {
+    let p = minimal();
+    p.write("gazette.toml", "[format_locales]\nde = \"german\"\n");
+    fails_exactly(
+        &p,
+        &["gazette.toml: line 2: format_locales.de: `german` is not a CLDR locale: write a language tag such as `en` or `en-GB`"],
+    );
+}
+
+#[test]
+fn a_section_needs_its_site_string() {
+    let p = Project::sample();
+    let article = "content/coalition-des-volontaires.toml";
+    p.write(
+        article,
+        &p.read(article).replace("\"international\"", "\"sport\""),
+    );
+    let (exit, report) = p.check_json();
+    assert_eq!(exit, 1);
+    let found: Vec<&serde_json::Value> = report["diagnostics"].as_array().unwrap().iter().collect();
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(
+        found[0],
+        &serde_json::json!({ "severity": "error", "code": "missing-source-message",
+            "locale": "fr", "file": article, "line": 4, "column": null, "id": "section-sport",
+            "attribute": null,
+            "message": "section `sport` has no site string: no shared fr file defines `section-sport`",
+            "help": "add `section-sport` (the section's name) to locales/fr/site.ftl" })
+    );
+}
+
+/// A template that names a field the page lacks: which template, where, which field.
+#[test]
+fn template_errors_name_the_template_position_and_field() {
+    let p = Project::sample();
+    let builtin =
+        std::fs::read_to_string(super::support::repo_root().join("templates/article.html.hbs"))
+            .unwrap();
+    let line = builtin.lines().position(|l| l.contains("<h1")).unwrap() + 1;
+    p.write(
+        "templates/article.html.hbs",
+        &builtin.replacen("<h1", "{{author}}<h1", 1),
+    );
+    let (exit, _, err) = super::support::run(&p, &["build"]);
+    assert_eq!(exit, 2);
+    assert_eq!(
+        err,
+        format!("error: templates/article.html.hbs: line {line}, column 1: `author` is not a field of the article\n")
+    );
+    std::fs::remove_file(p.path().join("templates/article.html.hbs")).unwrap();
+    p.write(
+        "templates/article.txt.hbs",
+        "{{title.value}}\n{{#each blocks}}\n  {{#each items}}{{/each}}{{author}}\n{{/each}}\n",
+    );
+    let (_, _, err) = super::support::run(&p, &["build"]);
+    assert_eq!(
+        err,
+        "error: templates/article.txt.hbs: line 3, column 27: `author` is not a field of an item of `blocks` (the `{{#each blocks}}` of line 2)\n"
+    );
+    std::fs::remove_file(p.path().join("templates/article.txt.hbs")).unwrap();
+    p.write("templates/style.hbs", "{{colour}}");
+    let (_, _, err) = super::support::run(&p, &["build"]);
+    assert_eq!(
+        err,
+        "error: templates/style.hbs: line 1, column 1: `colour` is not a field of the page it is included in\n"
+    );
+    p.write("templates/style.hbs", "a\n  {{#if lang}}");
+    let (exit, _, err) = super::support::run(&p, &["build"]);
+    assert_eq!(exit, 2);
+    assert_eq!(
+        err,
+        "error: templates/style.hbs: line 2, column 15: invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)\n"
+    );
+}

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod contract;
+mod conventions;
 mod editors;
 mod errors;
 mod fuzz_regressions;

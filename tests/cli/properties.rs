@@ -253,7 +253,9 @@ impl Generated {
         let fixture = super::support::repo_root().join("tests/fixtures/publish/locales");
         for lang in ["fr", "de"] {
             let site = if self.site {
-                std::fs::read_to_string(fixture.join(lang).join("site.ftl")).unwrap()
+                // With the name of the generated articles' section.
+                let site = std::fs::read_to_string(fixture.join(lang).join("site.ftl")).unwrap();
+                site + "section-monde = Monde\n"
             } else {
                 String::new()
             };

@@ -163,7 +163,12 @@ fn next_sync_cleans_up_after_a_killed_one() {
     }
     let (exit, out, err) = run(&p, &["sync", "de"]);
     assert_eq!(exit, 0, "{err}");
-    assert!(out.contains("de:sovereignty, de:opponents"), "{out}");
+    assert!(
+        out.contains(
+            "de:coalition-des-volontaires:sovereignty, de:coalition-des-volontaires:opponents"
+        ),
+        "{out}"
+    );
     assert_eq!(tree(p.path()), synced, "leftovers gone, records back");
     assert!(p.read(&shard).contains(&format!(
         "\nsovereignty {} ",

@@ -355,26 +355,34 @@ fn a_plain_project_without_a_known_source_is_refused() {
 #[test]
 fn mozilla_project_configuration_is_read() {
     let p = project(&[
-        (
-            "l10n.toml",
-            "basepath = \".\"\nlocales = [\"de\"]\n\n[[paths]]\n    reference = \"l10n/en-US/**\"\n    l10n = \"l10n/{locale}/**\"\n",
-        ),
         ("l10n/en-US/app.ftl", "hello = Hello\nbye = Goodbye\n"),
         ("l10n/de/app.ftl", "hello = Hallo\n"),
         // Not in `locales`: not checked.
         ("l10n/fr/app.ftl", "x = y\n"),
         // Left to another configuration, and ignored.
-        ("vendor.toml", "[[paths]]\nl10n = \"l10n/{locale}/vendor/**\"\n"),
+        (
+            "vendor.toml",
+            "[[paths]]\nl10n = \"l10n/{locale}/vendor/**\"\n",
+        ),
         ("l10n/en-US/vendor/lib.ftl", "lib = Library\n"),
         ("l10n/en-US/old.ftl", "old = Old\n"),
     ]);
     p.write(
         "l10n.toml",
-        "basepath = \".\"\nlocales = [\"de\"]\n\n[[paths]]\n    reference = \"l10n/en-US/**\"\n    l10n = \"l10n/{locale}/**\"\n\n[[excludes]]\n    path = \"vendor.toml\"\n\n[[filters]]\n    path = \"l10n/{locale}/old.ftl\"\n    action = \"ignore\"\n",
+        "basepath = \".\"\nlocales = [\"de\", \"it\"]\n\n[[paths]]\n    reference = \"l10n/en-US/**\"\n    l10n = \"l10n/{locale}/**\"\n\n[[excludes]]\n    path = \"vendor.toml\"\n\n[[filters]]\n    path = \"l10n/{locale}/old.ftl\"\n    action = \"ignore\"\n",
     );
+    // A language of `locales` without its folder has every message missing, as in
+    // compare-locales.
     let (exit, list) = findings(&p, &[]);
     assert_eq!(exit, 1);
-    assert_eq!(list, ["error missing-message de l10n/de/app.ftl:null bye"]);
+    assert_eq!(
+        list,
+        [
+            "error missing-message de l10n/de/app.ftl:null bye",
+            "error missing-message it l10n/it/app.ftl:null bye",
+            "error missing-message it l10n/it/app.ftl:null hello",
+        ]
+    );
     p.write(
         "l10n.toml",
         "[[paths]]\nreference = \"a/en-US/**\"\nl10n = \"a/{locale}/**\"\n[[paths]]\nreference = \"b/en-US/**\"\nl10n = \"b/{locale}/**\"\n",

@@ -1,0 +1,459 @@
+//! Command-line conventions: completions, manual pages, `--color`, `-q`, `--lang`,
+//! `--directory`, `build --deny-warnings`, one help layout; and the editors' precision of
+//! `sync --accept <file>:<id>` and of a stale translation's word diff.
+
+use assert_cmd::Command;
+use serde_json::{json, Value};
+
+use super::support::{run, Project};
+
+const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
+const DE: &str = "locales/de/coalition-des-volontaires.ftl";
+
+/// `gazette <args>` without a project.
+fn gazette(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("gazette")
+        .unwrap()
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The commands `gazette --help` lists (but `help`).
+fn commands() -> Vec<String> {
+    let (_, help, _) = gazette(&["--help"]);
+    let list = help.split("Commands:\n").nth(1).unwrap();
+    let names: Vec<String> = list
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .filter(|n| n != "help")
+        .collect();
+    assert!(names.len() >= 6, "{help}");
+    names
+}
+
+/// The long options a command's help lists.
+fn long_options(command: &str) -> Vec<String> {
+    let (exit, help, _) = gazette(&[command, "--help"]);
+    assert_eq!(exit, 0);
+    let options: Vec<String> = help
+        .split_whitespace()
+        .filter(|w| w.starts_with("--"))
+        .map(|w| w.trim_end_matches(',').to_owned())
+        .collect();
+    assert!(options.contains(&"--directory".to_owned()), "{help}");
+    options
+}
+
+#[test]
+fn completions_name_every_command_and_option() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (exit, script, err) = gazette(&["completions", shell]);
+        assert_eq!(exit, 0, "{shell}: {err}");
+        for command in commands() {
+            assert!(script.contains(&command), "{shell}: no `{command}`");
+            for option in long_options(&command) {
+                let bare = option.trim_start_matches('-');
+                assert!(script.contains(bare), "{shell}: no `{option}` of {command}");
+            }
+        }
+    }
+    let (exit, _, err) = gazette(&["completions", "tcsh"]);
+    assert_eq!(exit, 2, "{err}");
+    assert!(err.contains("invalid value 'tcsh'"), "{err}");
+}
+
+#[test]
+fn man_pages_list_every_command_and_every_option() {
+    let (exit, page, _) = gazette(&["man"]);
+    assert_eq!(exit, 0);
+    assert!(page.starts_with(".ie \\n(.g .ds Aq"), "roff: {page}");
+    assert!(page.contains(".TH gazette 1"), "{page}");
+    for command in commands() {
+        assert!(
+            page.contains(&format!("gazette\\-{command}(1)")),
+            "{command}"
+        );
+        let (exit, page, _) = gazette(&["man", &command]);
+        assert_eq!(exit, 0);
+        assert!(page.contains(&format!(".TH gazette-{command} 1")), "{page}");
+        let text = page.replace("\\-", "-");
+        for option in long_options(&command) {
+            assert!(
+                text.contains(&format!("\\fB{option}\\fR")),
+                "{command}: {option}"
+            );
+        }
+    }
+    let (exit, _, err) = gazette(&["man", "publish"]);
+    assert_eq!(exit, 2);
+    assert!(
+        err.starts_with("error: man: `publish` is not a gazette command (build, check, "),
+        "{err}"
+    );
+}
+
+/// Every command's help: its usage, its own options, then the same global options, each on
+/// one line.
+#[test]
+fn every_command_has_the_same_help_layout() {
+    let (_, top, _) = gazette(&["--help"]);
+    let global = top.split("Global options:\n").nth(1).unwrap().to_owned();
+    assert!(global.starts_with("  -C, --directory <DIR>"), "{top}");
+    for command in commands() {
+        let (exit, help, _) = gazette(&[command.as_str(), "--help"]);
+        assert_eq!(exit, 0);
+        let usage = format!("\n\nUsage: gazette {command} [OPTIONS]");
+        assert!(help.contains(&usage), "{command}: {help}");
+        let (own, theirs) = help
+            .split_once("\nOptions:\n")
+            .unwrap()
+            .1
+            .split_once("\n\nGlobal options:\n")
+            .unwrap();
+        assert_eq!(theirs, global, "{command}");
+        let one_line_each = own.lines().all(|l| l.trim_start().starts_with('-'));
+        assert!(one_line_each, "{command}: {own}");
+    }
+}
+
+#[test]
+fn directory_is_the_long_form_of_c() {
+    let p = Project::sample();
+    let dir = p.path().to_str().unwrap();
+    let (exit, out, err) = gazette(&["--directory", dir, "check"]);
+    assert_eq!(
+        (exit, out.as_str()),
+        (0, "check: no problems found\n"),
+        "{err}"
+    );
+    let (exit, out, _) = gazette(&["check", "--directory", dir]);
+    assert_eq!((exit, out.as_str()), (0, "check: no problems found\n"));
+}
+
+/// The sample with the French `sovereignty` edited: its translations are stale.
+fn sample_with_stale_sovereignty() -> Project {
+    let p = Project::sample();
+    let fr = p.read(FR);
+    p.write(
+        FR,
+        &fr.replace("au coeur des négociations", "au cœur de toute négociation"),
+    );
+    p
+}
+
+#[test]
+fn color_always_and_never_override_the_terminal() {
+    let p = sample_with_stale_sovereignty();
+    let (_, coloured, _) = run(&p, &["--color", "always", "status"]);
+    assert!(coloured.contains("\x1b[33m"), "stale in yellow: {coloured}");
+    let (_, coloured, _) = run(&p, &["check", "--color", "always"]);
+    assert!(coloured.contains("   = changed: Pour la "), "{coloured}");
+    assert!(
+        coloured.contains(
+            " au \x1b[31;9mcoeur des négociations.\x1b[0m\x1b[32mcœur de toute négociation.\x1b[0m Tout"
+        ),
+        "{coloured}"
+    );
+    for args in [
+        &["status", "--color", "never"][..],
+        &["check", "--color", "never"],
+    ] {
+        let (_, plain, _) = run(&p, args);
+        assert!(!plain.contains('\x1b'), "{plain}");
+    }
+    let (exit, _, err) = run(&p, &["check", "--color", "sometimes"]);
+    assert_eq!(exit, 2, "{err}");
+}
+
+/// clap's help and usage errors follow `--color` too.
+#[test]
+fn color_applies_to_help_and_usage_errors() {
+    for (args, coloured) in [
+        (&["--color", "always", "--help"][..], true),
+        (&["build", "--help", "--color=always"], true),
+        (&["--color=never", "--help"], false),
+        (&["--help"], false),
+        (&["--color", "always", "check", "--format", "xml"], true),
+        (&["check", "--color", "never", "--format", "xml"], false),
+    ] {
+        let (_, out, err) = gazette(args);
+        assert_eq!(format!("{out}{err}").contains('\x1b'), coloured, "{args:?}");
+    }
+}
+
+/// On a terminal (`script` gives one), `auto` colours unless NO_COLOR is set.
+#[test]
+fn color_auto_honours_no_color_on_a_terminal() {
+    let p = sample_with_stale_sovereignty();
+    let gazette = env!("CARGO_BIN_EXE_gazette");
+    let status = format!("{gazette} -C {} status", p.path().display());
+    let on_terminal = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &status, "/dev/null"])
+            .env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        String::from_utf8(cmd.output().expect("script(1) from util-linux").stdout).unwrap()
+    };
+    assert!(on_terminal(None).contains("\x1b[33m"));
+    assert!(
+        on_terminal(Some("")).contains("\x1b[33m"),
+        "an empty NO_COLOR is unset"
+    );
+    assert!(!on_terminal(Some("1")).contains('\x1b'));
+}
+
+#[test]
+fn stale_translation_shows_a_word_diff() {
+    let p = sample_with_stale_sovereignty();
+    let (_, human, _) = run(&p, &["check"]);
+    assert!(
+        human.contains(" au [-coeur des négociations.-]{+cœur de toute négociation.+} Tout accord"),
+        "{human}"
+    );
+    let (_, report) = p.check_json();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let change = &diagnostics[0]["change"];
+    let old = change["old"].as_str().unwrap();
+    let new = change["new"].as_str().unwrap();
+    assert!(
+        old.contains("au coeur des négociations") && new.contains("au cœur de toute négociation")
+    );
+    let spans = change["spans"].as_array().unwrap();
+    let joined = |kind: &str| -> String {
+        spans
+            .iter()
+            .filter(|s| s["kind"] == "same" || s["kind"] == kind)
+            .map(|s| s["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(joined("removed"), old);
+    assert_eq!(joined("added"), new);
+    let changed: Vec<&Value> = spans.iter().filter(|s| s["kind"] != "same").collect();
+    assert_eq!(
+        changed,
+        [
+            &json!({ "kind": "removed", "text": "coeur des négociations." }),
+            &json!({ "kind": "added", "text": "cœur de toute négociation." })
+        ]
+    );
+    // Only a stale translation has the field.
+    let (_, clean) = Project::sample().check_json();
+    assert_eq!(clean["diagnostics"], json!([]));
+    let p = Project::sample();
+    p.write(DE, &p.read(DE).replace("sovereignty =", "souveraenitaet ="));
+    let (_, report) = p.check_json();
+    for d in report["diagnostics"].as_array().unwrap() {
+        assert!(d.get("change").is_none(), "{d}");
+    }
+}
+
+/// Two articles with a `title`, both edited in French since they were reviewed.
+fn two_stale_titles() -> Project {
+    let p = Project::fixture("publish");
+    assert_eq!(run(&p, &["sync", "de"]).0, 0);
+    for (file, old, new) in [
+        ("locales/fr/newer.ftl", "Le plus récent", "Le tout dernier"),
+        ("locales/fr/older.ftl", "Le plus ancien", "Le tout premier"),
+    ] {
+        p.write(file, &p.read(file).replace(old, new));
+    }
+    p
+}
+
+fn stale_files(p: &Project) -> Vec<String> {
+    let (_, report) = p.check_json();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "stale-translation")
+        .map(|d| d["file"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn accept_refuses_an_id_of_several_files_and_takes_file_and_id() {
+    let p = two_stale_titles();
+    assert_eq!(
+        stale_files(&p),
+        ["locales/de/newer.ftl", "locales/de/older.ftl"]
+    );
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "title"]);
+    assert_eq!(exit, 2);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "error: --accept: `title` is a message of 2 files: name the one you reviewed (newer:title, older:title)\n"
+    );
+    assert_eq!(stale_files(&p).len(), 2, "nothing recorded");
+
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "newer:title"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("(de:newer:title)"), "{out}");
+    assert_eq!(stale_files(&p), ["locales/de/older.ftl"]);
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "older.ftl:title"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("(de:older:title)"), "{out}");
+    assert_eq!(stale_files(&p), Vec::<String>::new());
+}
+
+#[test]
+fn accept_names_what_it_cannot_find() {
+    let p = two_stale_titles();
+    for (arg, message) in [
+        (
+            "gone:title",
+            "`gone` is not a file of the source language (fr)",
+        ),
+        ("newer:lede", "`lede` is not a message of `newer` in fr"),
+        (
+            "lead",
+            "`lead` is not a message of the source language (fr)",
+        ),
+        (
+            "newer:extra",
+            "`newer:extra` has no de translation to accept: translate it first",
+        ),
+    ] {
+        let (exit, _, err) = run(&p, &["sync", "de", "--accept", arg]);
+        assert_eq!(exit, 2, "{arg}");
+        assert_eq!(err, format!("error: --accept: {message}\n"), "{arg}");
+    }
+}
+
+/// Every record a sync makes is named once, with its file: two `title`s are two names.
+#[test]
+fn sync_names_each_record_with_its_file() {
+    let p = Project::empty();
+    for (file, text) in [
+        ("locales/fr/a.ftl", "title = A\n"),
+        ("locales/fr/b.ftl", "title = B\n"),
+        ("locales/de/a.ftl", "title = A (de)\n"),
+        ("locales/de/b.ftl", "title = B (de)\n"),
+    ] {
+        p.write(file, text);
+    }
+    let (exit, out, _) = run(&p, &["sync", "de", "--dry-run"]);
+    assert_eq!(exit, 0);
+    assert!(
+        out.starts_with(
+            "gazette.lock.d: would record the source text of 2 translations (de:a:title, de:b:title)\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn quiet_prints_errors_only() {
+    let p = sample_with_stale_sovereignty();
+    let (exit, out, err) = run(&p, &["-q", "check"]);
+    assert_eq!(
+        (exit, out.as_str(), err.as_str()),
+        (0, "", ""),
+        "warnings only"
+    );
+    let (exit, out, _) = run(&p, &["check", "-q", "--deny-warnings"]);
+    assert_eq!(exit, 1);
+    assert!(out.starts_with("error[stale-translation]: "), "{out}");
+    assert!(!out.contains("check: "), "no summary: {out}");
+    let (_, out, _) = run(&p, &["check", "-q", "--format", "github"]);
+    assert_eq!(out, "", "no warning, no summary");
+    let (_, out, _) = run(
+        &p,
+        &["check", "-q", "--format", "github", "--deny-warnings"],
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.starts_with("::error file=locales/de/"), "{out}");
+    let (exit, _, err) = run(&p, &["build", "--quiet"]);
+    assert_eq!((exit, err.as_str()), (0, ""), "no warnings, no summary");
+    let p = Project::fixture("publish");
+    let (exit, out, _) = run(&p, &["sync", "de", "-q"]);
+    assert_eq!((exit, out.as_str()), (0, ""));
+    assert!(p
+        .read("locales/de/newer.ftl")
+        .contains("# gazette: stub extra"));
+    let (exit, out, _) = run(&p, &["sync", "de", "-q", "--dry-run"]);
+    assert_eq!(exit, 0);
+    assert!(
+        out.contains("nothing to do"),
+        "a dry run prints what it is asked: {out}"
+    );
+}
+
+#[test]
+fn build_deny_warnings_refuses_to_publish() {
+    let p = sample_with_stale_sovereignty();
+    let (exit, _, err) = run(&p, &["build", "--deny-warnings"]);
+    assert_eq!(exit, 1, "{err}");
+    assert!(
+        err.contains("error[stale-translation]: `sovereignty` changed"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("build: not published: fix the errors above (--deny-warnings counts warnings as errors)\n"),
+        "{err}"
+    );
+    assert!(!p.path().join("out").exists());
+    let (exit, _, err) = run(&p, &["build"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(err.contains("warning[stale-translation]"), "{err}");
+}
+
+/// The sample without one German message: `de` fails, `en` passes.
+fn sample_missing_german() -> Project {
+    let p = Project::sample();
+    p.write(DE, &p.read(DE).replace("sovereignty =", "# sovereignty ="));
+    p
+}
+
+#[test]
+fn check_and_status_take_lang() {
+    let p = sample_missing_german();
+    assert_eq!(run(&p, &["check"]).0, 1);
+    let (exit, out, _) = run(&p, &["check", "--lang", "en"]);
+    assert_eq!((exit, out.as_str()), (0, "check: no problems found\n"));
+    let (exit, out, _) = run(&p, &["check", "--lang", " fr , de"]);
+    assert_eq!(exit, 1);
+    assert!(out.contains("`sovereignty` is not translated"), "{out}");
+    let (_, out, _) = run(&p, &["check", "--lang", "fr", "--format", "json"]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["summary"]["locales"], json!({}), "{report:#}");
+
+    let (_, out, _) = run(&p, &["status", "--lang", "en", "--format", "json"]);
+    let status: Value = serde_json::from_str(&out).unwrap();
+    let langs: Vec<&String> = status["locales"].as_object().unwrap().keys().collect();
+    assert_eq!(langs, ["en"]);
+    let (_, out, _) = run(&p, &["status", "--lang=de"]);
+    assert!(out.lines().skip(1).all(|l| l.starts_with("de ")), "{out}");
+
+    for cmd in ["check", "status", "build"] {
+        let (exit, _, err) = run(&p, &[cmd, "--lang", "it"]);
+        assert_eq!(exit, 2, "{cmd}");
+        assert_eq!(
+            err, "error: --lang: `it` is not a language of this project (fr, en, de)\n",
+            "{cmd}"
+        );
+        let (exit, _, err) = run(&p, &[cmd, "--lang", "fr,,de"]);
+        assert_eq!(exit, 2, "{cmd}");
+        assert!(err.contains("a language name is empty"), "{err}");
+    }
+}
+
+#[test]
+fn build_lang_is_trimmed() {
+    let p = Project::sample();
+    let (exit, _, err) = run(&p, &["build", "--lang", "fr, en"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(p.path().join("out/en/index.html").is_file());
+    assert!(!p.path().join("out/de").exists());
+}
