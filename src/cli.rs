@@ -14,9 +14,11 @@ use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{Report, Severity};
 use gazette::config::{Overrides, DEFAULT_SOURCE};
 use gazette::localise::MissingPolicy;
-use gazette::project::Project;
+use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
 use gazette::report;
+use gazette::scaffold;
+use gazette::serve;
 use gazette::sync::{self, Accept};
 
 /// Check Fluent translations and publish articles as HTML and plain text in every language.
@@ -96,6 +98,13 @@ enum Command {
     /// Add a stub for every missing message or attribute to a language's files, or record
     /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
     Sync(SyncArgs),
+    /// Start a project in DIR (default: here) that checks clean and builds at once.
+    Init(InitArgs),
+    /// Start an article: content/<SLUG>.toml and the source language's <SLUG>.ftl.
+    New(NewArgs),
+    /// Preview the site: build it, serve it on this machine, build again on every save and
+    /// reload the open pages.
+    Serve(ServeArgs),
     /// Print a completion script for a shell (e.g. `gazette completions bash`).
     Completions(CompletionsArgs),
     /// Print the manual page of gazette, or of one of its commands, in roff.
@@ -138,6 +147,52 @@ fn language(value: &str) -> Result<String, String> {
         "" => Err("a language name is empty".to_owned()),
         lang => Ok(lang.to_owned()),
     }
+}
+
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// The folder to start the project in: new, empty or holding only `.git` (default: here).
+    #[arg(value_name = "DIR")]
+    path: Option<PathBuf>,
+    /// The language articles are written in.
+    #[arg(long, value_name = "LANG", default_value = "fr")]
+    source: String,
+    /// The languages they are translated into, comma-separated.
+    #[arg(
+        long,
+        value_name = "LANG,...",
+        value_delimiter = ',',
+        default_value = "en,de"
+    )]
+    targets: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct NewArgs {
+    /// The article's slug: lowercase ASCII letters, digits and `-` (its file name and URL).
+    #[arg(value_name = "SLUG")]
+    slug: String,
+    /// Publication date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Port to listen on (0: any free one).
+    #[arg(short, long, value_name = "N", default_value_t = 3000)]
+    port: u16,
+    /// Address to listen on: this machine only, unless another is given (`0.0.0.0`: every
+    /// network the machine is on).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the preview in the default browser once it is built.
+    #[arg(long)]
+    open: bool,
+    /// What to do when a translation is missing, as in `build` (`fallback` previews an article
+    /// before it is translated).
+    #[arg(long, value_enum, default_value_t = Missing::Error)]
+    missing: Missing,
 }
 
 #[derive(Debug, clap::Args)]
@@ -214,6 +269,16 @@ enum Missing {
     Skip,
 }
 
+impl From<Missing> for MissingPolicy {
+    fn from(missing: Missing) -> MissingPolicy {
+        match missing {
+            Missing::Error => MissingPolicy::Error,
+            Missing::Fallback => MissingPolicy::Fallback,
+            Missing::Skip => MissingPolicy::Skip,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     #[command(flatten)]
@@ -263,14 +328,87 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         color: cli.color,
         quiet: cli.quiet,
     };
+    // Every command but these works on the project the folder is in, found upward.
+    let root = match &cli.command {
+        Command::Init(args) => return run_init(&cli.dir, args, ui),
+        Command::Completions(args) => return run_completions(args),
+        Command::Man(args) => return run_man(args),
+        // `check PATH` names the folder of languages from where it is run.
+        Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
+        _ => project::find_root(&cli.dir)?,
+    };
     match cli.command {
-        Command::Check(args) => run_check(&cli.dir, &args, ui),
-        Command::Build(args) => run_build(&cli.dir, &args, ui),
-        Command::Status(args) => run_status(&cli.dir, &args, ui),
-        Command::Sync(args) => run_sync(&cli.dir, &args, ui),
-        Command::Completions(args) => run_completions(&args),
-        Command::Man(args) => run_man(&args),
+        Command::Check(args) => run_check(&root, &args, ui),
+        Command::Build(args) => run_build(&root, &args, ui),
+        Command::Status(args) => run_status(&root, &args, ui),
+        Command::Sync(args) => run_sync(&root, &args, ui),
+        Command::New(args) => run_new(&root, &args, ui),
+        Command::Serve(args) => run_serve(&root, &args, ui),
+        Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled above")
+        }
     }
+}
+
+/// Today where the newsroom is (the system's time zone), `YYYY-MM-DD`.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+fn run_init(dir: &Path, args: &InitArgs, ui: Ui) -> anyhow::Result<ExitCode> {
+    let target = match &args.path {
+        Some(path) if dir != Path::new(".") => dir.join(path),
+        Some(path) => path.clone(),
+        None => dir.to_path_buf(),
+    };
+    let options = scaffold::InitOptions {
+        source: args.source.clone(),
+        targets: args.targets.clone(),
+        date: today(),
+    };
+    let done = scaffold::init(&target, &options)?;
+    if !ui.quiet {
+        print_stdout(report::initialised(
+            &target,
+            args.path.is_some(),
+            &done,
+            &args.source,
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_new(root: &Path, args: &NewArgs, ui: Ui) -> anyhow::Result<ExitCode> {
+    // Only the settings and the root are needed: an archive's articles are not read again.
+    let project = Project::load_lazy(root)?;
+    let date = args.date.map_or_else(today, |d| d.to_string());
+    let files = scaffold::new_article(&project, &args.slug, &date)?;
+    if !ui.quiet {
+        print_stdout(report::new_article(&files, &project.targets()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_serve(root: &Path, args: &ServeArgs, ui: Ui) -> anyhow::Result<ExitCode> {
+    let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?;
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: other machines can reach this preview",
+            args.bind
+        );
+    }
+    let open = args.open;
+    server.run(&|event| {
+        if let serve::Event::Serving { url } = &event {
+            if open {
+                if let Err(e) = webbrowser::open(&format!("{url}/")) {
+                    eprintln!("warning: could not open a browser: {e}");
+                }
+            }
+        }
+        print_serve_event(&event, ui);
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The global options about output: `--color` and `-q`.
@@ -421,11 +559,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let options = BuildOptions {
         langs: args.lang.lang.clone(),
         out: args.out.clone(),
-        missing: match args.missing {
-            Missing::Error => MissingPolicy::Error,
-            Missing::Fallback => MissingPolicy::Fallback,
-            Missing::Skip => MissingPolicy::Skip,
-        },
+        missing: args.missing.into(),
         jobs: args.jobs.map(usize::from),
         deny_warnings: args.deny_warnings,
     };
@@ -455,6 +589,33 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
                 );
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// One line per build of `gazette serve` (a preview runs for hours: its lines are its log;
+/// `-q` leaves out those of good builds); a failed build's diagnostics on stderr, as `build`
+/// prints them.
+fn print_serve_event(event: &serve::Event, ui: Ui) {
+    let ms = |d: &std::time::Duration| d.as_millis();
+    match event {
+        serve::Event::Serving { url } => {
+            let _ = print_stdout(format!("serving {url}/ (Ctrl-C to stop)\n"));
+        }
+        serve::Event::Built { .. } | serve::Event::Unchanged { .. } if ui.quiet => {}
+        serve::Event::Built { files, elapsed } => {
+            let files = report::count(*files, "file");
+            let _ = print_stdout(format!("built in {} ms: {files} changed\n", ms(elapsed)));
+        }
+        serve::Event::Unchanged { elapsed } => {
+            let _ = print_stdout(format!("built in {} ms: nothing changed\n", ms(elapsed)));
+        }
+        serve::Event::Failed { text } => {
+            eprint!("{text}");
+            eprintln!("serve: the build failed: the preview shows why until it is fixed");
+        }
+        serve::Event::Waiting { holder } => {
+            eprintln!("waiting for {holder} to finish: it is writing to this project");
         }
     }
 }

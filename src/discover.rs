@@ -81,6 +81,15 @@ pub fn resolve(root: &Path, config: &mut Config, site: bool, read: Read) -> Resu
     Ok(())
 }
 
+/// Does `dir` hold a folder named as a source language gazette finds by name (or `fr`, its
+/// default): language folders at a project's root?
+pub fn holds_languages(dir: &Path) -> bool {
+    SOURCES
+        .iter()
+        .chain(&[config::DEFAULT_SOURCE])
+        .any(|lang| dir.join(lang).is_dir())
+}
+
 /// `locales/`, `i18n/`, `l10n/`, or the root itself when it holds language folders.
 fn find_locales(root: &Path, config: &Config) -> Option<PathBuf> {
     let mut wanted = SOURCES.to_vec();

@@ -15,7 +15,9 @@
 //! | write | [`write`](mod@write) | bytes -> `out/`, all or nothing |
 //! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
+//! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files |
 //! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |
+//! | serve | [`serve`] | the preview server: builds on save, live reload, the failed build's page |
 //!
 //! `main.rs` and `cli.rs` are the face: arguments in, exit code out, the only printer.
 pub mod build;
@@ -35,6 +37,8 @@ pub mod project_lock;
 pub mod render;
 pub mod report;
 pub mod sarif;
+pub mod scaffold;
+pub mod serve;
 pub mod stamp;
 pub mod store;
 pub mod sync;

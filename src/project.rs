@@ -407,6 +407,46 @@ fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a Artic
     Some(&articles[i])
 }
 
+/// The root of the project that `start` is in, as cargo and git find theirs: the nearest
+/// folder, `start` or above, that holds `gazette.toml` (or, since every key of it is optional,
+/// one of the other markers of [`project_marker`]; `start` also when it holds a source
+/// language's folder). `start` itself is returned as it was spelt.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    let is_root = |dir: &Path| project_marker(dir).is_some();
+    // Language folders at the root (`en-US/`, `de/`) make a project only where gazette is
+    // started: above a folder of languages, they would take it for the project.
+    if is_root(start) || discover::holds_languages(start) {
+        return Ok(start.to_path_buf());
+    }
+    let absolute = fs::canonicalize(start).map_err(|e| Error::io(start, e))?;
+    absolute
+        .ancestors()
+        .find(|dir| is_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::Layout {
+            message: "not in a gazette project: no gazette.toml here or in any folder above; \
+                      run `gazette init` to start one"
+                .into(),
+            path: absolute,
+        })
+}
+
+/// What makes `dir` a project's root, if anything: `gazette.toml`, else (the settings are
+/// optional) what any Fluent project gazette checks has: Mozilla's `l10n.toml`, a folder of
+/// languages (`locales/`, `i18n/`, `l10n/`) or a `content/` folder.
+pub fn project_marker(dir: &Path) -> Option<&'static str> {
+    const FOLDERS: [&str; 4] = ["locales/", "i18n/", "l10n/", "content/"];
+    if dir.join(CONFIG_FILE).exists() {
+        Some(CONFIG_FILE)
+    } else if dir.join(discover::L10N_TOML).is_file() {
+        Some(discover::L10N_TOML)
+    } else {
+        FOLDERS
+            .into_iter()
+            .find(|f| dir.join(f.trim_end_matches('/')).is_dir())
+    }
+}
+
 /// `gazette.toml`, or the defaults when there is none.
 fn load_config(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);

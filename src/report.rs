@@ -11,6 +11,7 @@ use crate::build::{Note, Summary};
 use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
+use crate::scaffold::Initialised;
 use crate::sync::Plan;
 
 /// `gazette check --format json`: one object, documented in SPEC.md.
@@ -539,6 +540,58 @@ fn record_keys(keys: &[(String, String, String)]) -> String {
         .map(|(l, n)| format!("{l}: {n}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What `gazette init` wrote into `dir`, what is left to do, and the next commands (`cd` to
+/// the project first when it was `init DIR`'s `DIR`, not the current folder).
+pub fn initialised(dir: &std::path::Path, named: bool, done: &Initialised, source: &str) -> String {
+    let mut out = format!(
+        "created a gazette project in {}: {}\n",
+        dir.display(),
+        count(done.files.len(), "file")
+    );
+    for file in &done.files {
+        let _ = writeln!(out, "  {}", slash_path(file));
+    }
+    let shipped = crate::scaffold::shipped_languages().join(", ");
+    if done.stand_in_source {
+        let _ = writeln!(
+            out,
+            "note: gazette ships texts in {shipped}, not in `{source}`: write the English of \
+             locales/{source}/ in {source}"
+        );
+    }
+    if !done.stubbed.is_empty() {
+        let langs = done.stubbed.join(", ");
+        let _ = writeln!(
+            out,
+            "note: gazette ships texts in {shipped}, not in {langs}: translate the stubs in \
+             locales/ (`gazette check` fails until then)"
+        );
+    }
+    out.push_str("next:\n");
+    if named {
+        let _ = writeln!(out, "  cd {}", dir.display());
+    }
+    out.push_str("  gazette serve         preview the site in your browser\n");
+    out.push_str("  gazette new <slug>    start an article\n");
+    out
+}
+
+/// The files `gazette new` wrote, and how the targets get the article.
+pub fn new_article(files: &[std::path::PathBuf], targets: &[String]) -> String {
+    let mut out = String::new();
+    for file in files {
+        let _ = writeln!(out, "created {}", slash_path(file));
+    }
+    if !targets.is_empty() {
+        let _ = writeln!(
+            out,
+            "next: write the article, then `gazette sync --all` adds it to {} as stubs to translate",
+            targets.join(", ")
+        );
+    }
+    out
 }
 
 /// "1 file", "2 files".

@@ -107,8 +107,12 @@ const LAYERS: &[&[&str]] = &[
     // Orchestration and the incremental build, beside the stages.
     &["build"],
     &["sync"],
+    // A new project's or article's first files (stubs through `sync`).
+    &["scaffold"],
     // Every user-facing text.
     &["report", "sarif"],
+    // The preview server: builds through `build`, the failed build's page from `report`.
+    &["serve"],
 ];
 
 fn layer(module: &str) -> usize {

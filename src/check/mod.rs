@@ -14,6 +14,10 @@ mod quality;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
 
+/// The site strings a template names: `init` must ship every one.
+#[cfg(test)]
+pub(crate) use bundle::template_ids;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;

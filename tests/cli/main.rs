@@ -13,5 +13,7 @@ mod names;
 mod properties;
 mod publish;
 mod records;
+mod scaffold;
+mod serve;
 mod support;
 mod wild;

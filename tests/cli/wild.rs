@@ -249,6 +249,17 @@ fn common_layouts_need_no_configuration() {
             "{dir}"
         );
     }
+    // Started inside the folder of languages, gazette finds the project above it.
+    let p = plain("i18n");
+    let inside = assert_cmd::Command::cargo_bin("gazette")
+        .unwrap()
+        .arg("-C")
+        .arg(p.path().join("i18n/fr"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&inside.stdout).unwrap();
+    assert_eq!(report["diagnostics"][0]["file"], "i18n/fr/app.ftl");
     // `locales = "."` names the root too, and annotations print the same clean paths.
     let p = plain("");
     p.write("gazette.toml", "source = \"en-US\"\nlocales = \".\"\n");

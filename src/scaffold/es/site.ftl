@@ -1,0 +1,14 @@
+### Textos de la interfaz del sitio (plantillas HTML), en español.
+### Los mismos identificadores en todos los idiomas.
+
+site-name = Mi gaceta
+lang-name = Español
+published = Publicado el { $date }
+related-read = Lea también
+related-watch = Vea también
+other-editions = Leer en otro idioma
+video-unsupported = Su navegador no puede reproducir este vídeo.
+skip-to-content = Ir al contenido
+latest-articles = Últimos artículos
+choose-language = Elegir idioma
+feed = Canal Atom

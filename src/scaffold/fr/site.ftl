@@ -1,0 +1,14 @@
+### Textes de l’interface du site (gabarits HTML), en français.
+### Mêmes identifiants dans toutes les langues.
+
+site-name = Ma gazette
+lang-name = Français
+published = Publié le { $date }
+related-read = (Re)lire
+related-watch = (Re)voir
+other-editions = Lire dans une autre langue
+video-unsupported = Votre navigateur ne permet pas de lire cette vidéo.
+skip-to-content = Aller au contenu
+latest-articles = Derniers articles
+choose-language = Choisir la langue
+feed = Fil Atom

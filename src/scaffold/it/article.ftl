@@ -1,0 +1,3 @@
+title = Titolo dell’articolo
+lede = Sommario: una o due frasi che invoglino a continuare la lettura.
+intro = Primo paragrafo.

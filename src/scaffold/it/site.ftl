@@ -1,0 +1,14 @@
+### Testi dell’interfaccia del sito (modelli HTML), in italiano.
+### Gli stessi identificativi in tutte le lingue.
+
+site-name = La mia gazzetta
+lang-name = Italiano
+published = Pubblicato il { $date }
+related-read = Leggi anche
+related-watch = Guarda anche
+other-editions = Leggi in un’altra lingua
+video-unsupported = Il tuo browser non può riprodurre questo video.
+skip-to-content = Vai al contenuto
+latest-articles = Ultimi articoli
+choose-language = Scegli la lingua
+feed = Feed Atom

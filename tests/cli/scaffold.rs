@@ -1,0 +1,419 @@
+//! `gazette init`, `gazette new`, and finding the project upward from the current folder.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+use super::support::{run, Project};
+
+/// `gazette <args>` started in `dir`, with no `-C`.
+fn gazette_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("gazette")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A new project made by `gazette -C <empty temporary folder> init <args>`.
+fn init(args: &[&str]) -> Project {
+    let p = Project::empty();
+    let mut all = vec!["init"];
+    all.extend(args);
+    let (code, stdout, stderr) = run(&p, &all);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    p
+}
+
+#[test]
+fn init_then_check_then_build_with_no_edit() {
+    let p = init(&["--targets", "en,de"]);
+    let (code, stdout, stderr) = run(&p, &["check", "--deny-warnings"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "check: no problems found\n"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    for lang in ["fr", "en", "de"] {
+        let page = p.read(&format!("out/{lang}/welcome.html"));
+        assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{page}");
+    }
+    assert!(p
+        .read("out/de/welcome.html")
+        .contains("Willkommen in Ihrer Redaktion"));
+    assert!(p
+        .read("out/en/welcome.txt")
+        .starts_with("Welcome to your newsroom\n"));
+    assert!(p
+        .read("out/fr/welcome.html")
+        .contains("Cette édition paraît en 3 langues."));
+}
+
+#[test]
+fn init_lists_what_it_wrote_and_what_comes_next() {
+    let parent = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = gazette_in(parent.path(), &["init", "site", "--targets", "en,de"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "created a gazette project in site: 10 files\n  gazette.toml\n  .gitignore\n  \
+         .github/workflows/translations.yml\n  content/welcome.toml\n  locales/fr/site.ftl\n  \
+         locales/fr/welcome.ftl\n  locales/en/site.ftl\n  locales/en/welcome.ftl\n  \
+         locales/de/site.ftl\n  locales/de/welcome.ftl\nnext:\n  cd site\n  \
+         gazette serve         preview the site in your browser\n  \
+         gazette new <slug>    start an article\n"
+    );
+    let site = parent.path().join("site");
+    let read = |rel: &str| fs::read_to_string(site.join(rel)).unwrap();
+    assert!(read("gazette.toml").contains("source = \"fr\"\ntargets = [\"en\", \"de\"]\n"));
+    let ignored: Vec<&str> = read(".gitignore")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.to_owned().leak() as &str)
+        .collect();
+    assert!(ignored.contains(&"/out") && ignored.contains(&"/.gazette-cache"));
+    let workflow = read(".github/workflows/translations.yml");
+    assert!(
+        workflow.contains("run: gazette check --format github"),
+        "{workflow}"
+    );
+    assert!(workflow.contains(&format!("gazette@{}", env!("CARGO_PKG_VERSION"))));
+}
+
+#[test]
+fn init_without_a_folder_starts_the_project_here() {
+    let p = Project::empty();
+    let (code, stdout, stderr) = run(&p, &["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.contains("cd "), "{stdout}");
+    assert!(p.path().join("gazette.toml").is_file());
+    assert_eq!(run(&p, &["check"]).0, 0);
+}
+
+/// Each shipped language as the source, the four others as targets: no error, no warning
+/// (no `untranslated` pair, no missing plural category, balanced quotation marks).
+#[test]
+fn every_shipped_language_checks_clean_as_source_and_target() {
+    let all = ["fr", "en", "de", "es", "it"];
+    for source in all {
+        let targets: Vec<&str> = all.iter().copied().filter(|l| *l != source).collect();
+        let p = init(&["--source", source, "--targets", &targets.join(",")]);
+        let (code, stdout, _) = run(&p, &["check", "--deny-warnings"]);
+        assert_eq!(code, 0, "source {source}:\n{stdout}");
+        let (code, _, stderr) = run(&p, &["build"]);
+        assert_eq!(code, 0, "source {source}: {stderr}");
+    }
+}
+
+#[test]
+fn a_target_without_shipped_texts_gets_stubs_and_fails_until_translated() {
+    let p = Project::empty();
+    let (code, stdout, _) = run(&p, &["init", "--targets", "en,pt-BR"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("  locales/pt-BR/site.ftl\n  locales/pt-BR/welcome.ftl\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(
+        "note: gazette ships texts in de, en, es, fr, it, not in pt-BR: translate the stubs in \
+         locales/ (`gazette check` fails until then)\n"
+    ));
+    assert!(p
+        .read("locales/pt-BR/site.ftl")
+        .contains("# gazette: stub site-name"));
+    let (code, json) = p.check_json();
+    assert_eq!(code, 1);
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        assert_eq!(
+            (d["code"].as_str(), d["locale"].as_str()),
+            (Some("missing-message"), Some("pt-BR")),
+            "{d}"
+        );
+    }
+    assert_eq!(run(&p, &["build"]).0, 1);
+    // Translated (here with the English texts, which differ from the French ones): clean.
+    for file in ["site.ftl", "welcome.ftl"] {
+        p.write(
+            &format!("locales/pt-BR/{file}"),
+            &p.read(&format!("locales/en/{file}")),
+        );
+    }
+    assert_eq!(run(&p, &["check"]).0, 0);
+    assert_eq!(run(&p, &["build"]).0, 0);
+}
+
+#[test]
+fn init_with_no_targets_makes_a_project_in_one_language() {
+    let p = init(&["--source", "de", "--targets", ""]);
+    assert!(p
+        .read("gazette.toml")
+        .contains("source = \"de\"\ntargets = []\n"));
+    assert_eq!(run(&p, &["check", "--deny-warnings"]).0, 0);
+    assert_eq!(run(&p, &["build"]).0, 0);
+    assert!(p
+        .read("out/de/welcome.html")
+        .contains("Diese Ausgabe erscheint in 1 Sprache."));
+}
+
+#[test]
+fn a_source_without_shipped_texts_starts_in_english() {
+    let p = Project::empty();
+    let (code, stdout, _) = run(&p, &["init", "--source", "pt", "--targets", "fr"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(
+            "note: gazette ships texts in de, en, es, fr, it, not in `pt`: write the English of \
+         locales/pt/ in pt\n"
+        ),
+        "{stdout}"
+    );
+    assert!(p
+        .read("locales/pt/site.ftl")
+        .contains("site-name = My Gazette"));
+    assert_eq!(run(&p, &["check"]).0, 0);
+}
+
+#[test]
+fn init_refuses_a_folder_that_holds_something_else() {
+    let p = Project::empty();
+    p.write("notes.txt", "mine").write("draft.md", "mine");
+    let (code, stdout, stderr) = run(&p, &["init"]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}: not empty and not a gazette project (it holds `draft.md` and 1 other): \
+             gazette init starts a project in an empty or new folder; nothing was written\n",
+            p.path().display()
+        )
+    );
+    assert_eq!(
+        fs::read_dir(p.path()).unwrap().count(),
+        2,
+        "nothing written"
+    );
+}
+
+#[test]
+fn init_refuses_a_project() {
+    let p = Project::sample();
+    let before = super::support::tree(p.path());
+    let (code, _, stderr) = run(&p, &["init"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}: a gazette project is already there (it has gazette.toml); nothing was \
+             written\n",
+            p.path().display()
+        )
+    );
+    assert_eq!(super::support::tree(p.path()), before);
+}
+
+#[test]
+fn init_refuses_a_project_without_settings() {
+    let p = Project::empty();
+    p.write("locales/fr/a.ftl", "title = Titre\n");
+    let (code, _, stderr) = run(&p, &["init"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.ends_with(
+            "a gazette project is already there (it has locales/); nothing was written\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!p.path().join("gazette.toml").exists());
+}
+
+#[test]
+fn init_accepts_a_folder_with_only_git() {
+    let p = Project::empty();
+    p.write(".git/HEAD", "ref: refs/heads/main\n");
+    assert_eq!(run(&p, &["init"]).0, 0);
+    assert!(p.path().join("content/welcome.toml").is_file());
+}
+
+#[test]
+fn init_refuses_languages_that_are_not_tags_in_canonical_form() {
+    for (args, message) in [
+        (
+            vec!["--targets", "en,DE"],
+            "error: --targets: `DE` is not a language tag in canonical form: write `de`\n",
+        ),
+        (
+            vec!["--source", "français"],
+            "error: --source: `français` is not a BCP 47 language tag\n",
+        ),
+        (
+            vec!["--targets", "en,fr"],
+            "error: --targets: `fr` is the source language: list the languages it is translated into\n",
+        ),
+    ] {
+        let p = Project::empty();
+        let mut all = vec!["init"];
+        all.extend(args);
+        let (code, _, stderr) = run(&p, &all);
+        assert_eq!((code, stderr.as_str()), (2, message));
+        assert_eq!(fs::read_dir(p.path()).unwrap().count(), 0, "nothing written");
+    }
+}
+
+#[test]
+fn new_adds_an_article_that_sync_and_check_pick_up() {
+    let p = init(&["--targets", "en,de"]);
+    let (code, stdout, stderr) = run(&p, &["new", "budget-2026", "--date", "2025-09-01"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "created content/budget-2026.toml\ncreated locales/fr/budget-2026.ftl\nnext: write the \
+         article, then `gazette sync --all` adds it to en, de as stubs to translate\n"
+    );
+    assert!(p
+        .read("content/budget-2026.toml")
+        .contains("date = 2025-09-01\n"));
+    assert!(p
+        .read("locales/fr/budget-2026.ftl")
+        .starts_with("title = Titre de l’article\n"));
+    // check sees the article: its translations are missing.
+    let (code, json) = p.check_json();
+    assert_eq!(code, 1);
+    let missing: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["id"].as_str().unwrap()))
+        .collect();
+    assert!(
+        missing.contains(&("locales/de/budget-2026.ftl", "title")),
+        "{missing:?}"
+    );
+    assert!(
+        missing.contains(&("locales/en/budget-2026.ftl", "intro")),
+        "{missing:?}"
+    );
+    // sync adds the stubs; check fails until they are translated.
+    assert_eq!(run(&p, &["sync", "--all"]).0, 0);
+    assert!(p
+        .read("locales/en/budget-2026.ftl")
+        .contains("# gazette: stub title"));
+    assert_eq!(run(&p, &["check"]).0, 1);
+    p.write(
+        "locales/en/budget-2026.ftl",
+        "title = Headline\nlede = Standfirst.\nintro = First.\n",
+    )
+    .write(
+        "locales/de/budget-2026.ftl",
+        "title = Titel\nlede = Vorspann.\nintro = Erstens.\n",
+    );
+    assert_eq!(run(&p, &["check"]).0, 0);
+    assert_eq!(run(&p, &["build"]).0, 0);
+    assert!(p.read("out/de/budget-2026.html").contains("Titel"));
+}
+
+#[test]
+fn init_and_new_print_nothing_with_quiet() {
+    let p = Project::empty();
+    assert_eq!(run(&p, &["init", "-q"]), (0, String::new(), String::new()));
+    assert_eq!(
+        run(&p, &["new", "-q", "x"]),
+        (0, String::new(), String::new())
+    );
+    assert!(p.path().join("content/x.toml").is_file());
+}
+
+#[test]
+fn new_dates_the_article_today_by_default() {
+    let p = init(&[]);
+    let before = jiff::Zoned::now().date().to_string();
+    assert_eq!(run(&p, &["new", "today"]).0, 0);
+    let after = jiff::Zoned::now().date().to_string();
+    let text = p.read("content/today.toml");
+    assert!(
+        text.contains(&format!("date = {before}\n")) || text.contains(&format!("date = {after}\n")),
+        "{text}"
+    );
+}
+
+#[test]
+fn new_refuses_a_taken_or_invalid_slug_and_a_bad_date() {
+    let p = init(&[]);
+    let (code, _, stderr) = run(&p, &["new", "welcome"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (2, "error: content/welcome.toml: already exists: choose another slug; nothing was written\n")
+    );
+    let (code, _, stderr) = run(&p, &["new", "Élection Présidentielle"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: `Élection Présidentielle` is not a slug gazette can use: lowercase ASCII \
+             letters, digits and `-` (and not `index`), e.g. `lection-pr-sidentielle`\n"
+        )
+    );
+    let (code, _, stderr) = run(&p, &["new", "x", "--date", "17/08/2025"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("invalid value '17/08/2025' for '--date <YYYY-MM-DD>'"),
+        "{stderr}"
+    );
+    assert!(!p.path().join("content/x.toml").exists());
+}
+
+#[test]
+fn commands_find_the_project_from_a_folder_inside_it() {
+    let p = Project::sample();
+    let (code, root_out, _) = run(&p, &["check"]);
+    let (code_in, sub_out, stderr) = gazette_in(&p.path().join("locales/de"), &["check"]);
+    assert_eq!((code_in, &sub_out), (code, &root_out), "{stderr}");
+    // -C names the folder to start from, as git's does.
+    let content = p.path().join("content");
+    let (code_c, c_out, _) = gazette_in(&content, &["-C", "../locales", "check"]);
+    assert_eq!((code_c, c_out), (code, root_out));
+    // new writes at the root, wherever it is started.
+    let (code, _, stderr) = gazette_in(&p.path().join("content"), &["new", "from-inside"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(p.path().join("content/from-inside.toml").is_file());
+}
+
+#[test]
+fn outside_any_project_gazette_says_so_and_suggests_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = fs::canonicalize(dir.path()).unwrap();
+    for command in ["check", "build", "status", "serve", "new"] {
+        let args: &[&str] = if command == "new" {
+            &["new", "x"]
+        } else {
+            &[command]
+        };
+        let (code, stdout, stderr) = gazette_in(dir.path(), args);
+        assert_eq!(
+            (code, stdout.as_str(), stderr),
+            (
+                2,
+                "",
+                format!(
+                    "error: {}: not in a gazette project: no gazette.toml here or in any folder \
+                     above; run `gazette init` to start one\n",
+                    real.display()
+                )
+            ),
+            "{command}"
+        );
+    }
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
