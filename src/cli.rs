@@ -12,6 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{Report, Severity};
+use gazette::config::{Overrides, DEFAULT_SOURCE};
 use gazette::localise::MissingPolicy;
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
@@ -282,12 +283,21 @@ impl From<Missing> for MissingPolicy {
 struct CheckArgs {
     #[command(flatten)]
     lang: LangArgs,
-    /// Output format.
+    /// Output format (sarif: SARIF 2.1.0, for code scanning).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// The source language (default: `source` of gazette.toml or l10n.toml, else the `en-US`
+    /// or `en` folder of a project without `content/`, else `fr`).
+    #[arg(long, value_name = "LANG")]
+    source: Option<String>,
+    /// The folder of language folders, relative to the project (default: `locales` of
+    /// gazette.toml or l10n.toml's paths, else `locales/`, `i18n/`, `l10n/` or the project
+    /// folder itself).
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -295,6 +305,7 @@ enum Format {
     Human,
     Json,
     Github,
+    Sarif,
 }
 
 #[derive(Debug, clap::Args)]
@@ -322,6 +333,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => return run_init(&cli.dir, args, ui),
         Command::Completions(args) => return run_completions(args),
         Command::Man(args) => return run_man(args),
+        // `check PATH` names the folder of languages from where it is run.
+        Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
         _ => project::find_root(&cli.dir)?,
     };
     match cli.command {
@@ -453,7 +466,27 @@ fn run_sync(dir: &Path, args: &SyncArgs, ui: Ui) -> anyhow::Result<ExitCode> {
 }
 
 fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
-    let project = Project::load_lazy(dir)?;
+    let overrides = Overrides {
+        source: args.source.clone(),
+        locales: args
+            .path
+            .as_deref()
+            .map(|p| locales_path(dir, p))
+            .transpose()?,
+    };
+    let project = Project::load_lazy_with(dir, &overrides)?;
+    let config = &project.config;
+    if !ui.quiet
+        && !config.source_given
+        && config.source != DEFAULT_SOURCE
+        && project.locales.contains_key(DEFAULT_SOURCE)
+    {
+        // Found by name, beside the folder of gazette's default: say which one is the source.
+        eprintln!(
+            "note: `{}` is the source language (found by name); `--source {DEFAULT_SOURCE}` checks against `{DEFAULT_SOURCE}`",
+            config.source
+        );
+    }
     let mut report = build::check_languages(&project, args.lang.lang.as_deref())?;
     if args.deny_warnings {
         report.deny_warnings();
@@ -471,9 +504,25 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
                 s
             }
         }
+        Format::Sarif => gazette::sarif::sarif(&report),
     };
     print_stdout(text)?;
     Ok(exit_for(&report))
+}
+
+/// `check`'s PATH relative to the project (`-C`): a folder inside it.
+fn locales_path(dir: &Path, path: &Path) -> anyhow::Result<PathBuf> {
+    if !dir.join(path).is_dir() {
+        anyhow::bail!("{}: no such folder", path.display());
+    }
+    if !path.is_absolute() {
+        return Ok(path.to_path_buf());
+    }
+    let (root, folder) = (dir.canonicalize()?, path.canonicalize()?);
+    match folder.strip_prefix(&root) {
+        Ok(inside) => Ok(inside.to_path_buf()),
+        Err(_) => anyhow::bail!("{}: not inside the project folder", path.display()),
+    }
 }
 
 /// A report for people: with `-q`, its errors alone, without the summary line.

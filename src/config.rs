@@ -16,6 +16,9 @@ use crate::error::{Error, Result};
 /// The settings file at the project root.
 pub const CONFIG_FILE: &str = "gazette.toml";
 
+/// The source language when none is chosen: a newsroom writing in French.
+pub const DEFAULT_SOURCE: &str = "fr";
+
 /// `gazette.toml`, as written by the user. Every key is optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +33,31 @@ struct RawConfig {
     /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
     /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
     format_locales: Option<BTreeMap<String, Spanned<String>>>,
+    /// Extension to SPEC: how the application loads its `.ftl` files (see [`Bundles`]).
+    bundles: Option<Bundles>,
+    /// Extension to SPEC: Fluent functions the application registers (`SHORTDATE`), whose
+    /// calls `check` accepts without formatting them.
+    functions: Option<Vec<String>>,
+}
+
+/// Which files of a language form one Fluent bundle: the scope of `duplicate-message`, and
+/// the bundle a message is formatted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bundles {
+    /// All of a language's files (a gazette site: an article's file with the shared ones).
+    Language,
+    /// Each file on its own, as applications that load one file per component or page do:
+    /// the same id in two files is no duplicate.
+    File,
+}
+
+/// Settings given on the command line (`check --source en-US i18n`), over gazette.toml's.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub source: Option<String>,
+    /// The folder of language folders, relative to the project root.
+    pub locales: Option<PathBuf>,
 }
 
 /// The resolved settings: defaults filled in, paths relative to the project root.
@@ -46,6 +74,15 @@ pub struct Config {
     pub format_locales: BTreeMap<String, String>,
     /// The line of each target in `gazette.toml`, for errors found once the folders are read.
     pub target_lines: BTreeMap<String, usize>,
+    /// `source` was chosen (in gazette.toml, l10n.toml or on the command line), not defaulted.
+    pub source_given: bool,
+    /// `locales` was chosen, not defaulted.
+    pub locales_given: bool,
+    /// `None`: by the project, "language" for a gazette site, "file" for any other.
+    pub bundles: Option<Bundles>,
+    pub functions: Vec<String>,
+    /// Files left out, as patterns within a language folder (`vendor/**`): from `l10n.toml`.
+    pub exclude: Vec<String>,
 }
 
 impl Config {
@@ -59,8 +96,15 @@ impl Config {
             path: path.to_path_buf(),
             message,
         };
-        let source = raw.source.unwrap_or_else(|| "fr".to_owned());
+        let source_given = raw.source.is_some();
+        let source = raw.source.unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
         check_language_tag(&source).map_err(|m| bad(format!("source: {m}")))?;
+        let functions = raw.functions.unwrap_or_default();
+        if let Some(f) = functions.iter().find(|f| !is_function_name(f)) {
+            return Err(bad(format!(
+                "functions: `{f}` is not a Fluent function name (upper-case letters, digits, `_` and `-`, e.g. \"SHORTDATE\")"
+            )));
+        }
         let line = |at: usize| crate::ftl::line_col(text, at).0;
         let mut target_lines = BTreeMap::new();
         for t in raw.targets.iter().flatten() {
@@ -92,14 +136,33 @@ impl Config {
         Ok(Config {
             source,
             targets,
-            content: raw.content.unwrap_or_else(|| "content".into()),
-            locales: raw.locales.unwrap_or_else(|| "locales".into()),
-            templates: raw.templates.unwrap_or_else(|| "templates".into()),
-            out: raw.out.unwrap_or_else(|| "out".into()),
+            content: clean_path(raw.content.unwrap_or_else(|| "content".into())),
+            locales_given: raw.locales.is_some(),
+            locales: clean_path(raw.locales.unwrap_or_else(|| "locales".into())),
+            templates: clean_path(raw.templates.unwrap_or_else(|| "templates".into())),
+            out: clean_path(raw.out.unwrap_or_else(|| "out".into())),
             base_url,
             format_locales,
+            source_given,
+            bundles: raw.bundles,
+            functions,
+            exclude: Vec::new(),
             target_lines,
         })
+    }
+
+    /// Apply the command line's settings.
+    pub fn apply(&mut self, overrides: &Overrides) -> Result<()> {
+        if let Some(source) = &overrides.source {
+            check_language_tag(source).map_err(|m| Error::Usage(format!("--source: {m}")))?;
+            self.source = source.clone();
+            self.source_given = true;
+        }
+        if let Some(locales) = &overrides.locales {
+            self.locales = clean_path(locales.clone());
+            self.locales_given = true;
+        }
+        Ok(())
     }
 
     /// The locale whose CLDR data formats dates, numbers and plurals for a language folder.
@@ -109,6 +172,22 @@ impl Config {
             .map(String::as_str)
             .unwrap_or(lang)
     }
+}
+
+/// A path as reports print it: `./de` and `de/.` are `de`, and `.` is the project root itself
+/// (the empty path), so files print as `de/app.ftl`, never `./de/app.ftl`.
+pub fn clean_path(path: PathBuf) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// Fluent's function names: an upper-case letter, then upper-case letters, digits, `_`, `-`.
+fn is_function_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
 pub(crate) fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
@@ -242,6 +321,53 @@ de = "de"
         assert!(
             err.contains("format_locales.en: `en-gb` is not a language tag in canonical form"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn checking_settings_are_read_and_paths_printed_clean() {
+        let c = parse(
+            "bundles = \"file\"\nfunctions = [\"SHORTDATE\", \"PLATFORM\"]\nlocales = \"./i18n/.\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.bundles, Some(Bundles::File));
+        assert_eq!(c.functions, ["SHORTDATE", "PLATFORM"]);
+        assert_eq!(c.locales, Path::new("i18n"));
+        assert!(c.locales_given && !c.source_given);
+        assert_eq!(parse("locales = \".\"\n").unwrap().locales, Path::new(""));
+        assert_eq!(parse("").unwrap().bundles, None);
+        let err = refusal("bundles = \"crate\"\n");
+        assert_eq!(
+            err,
+            "gazette.toml: line 1, column 11: unknown variant `crate`, expected `language` or `file`"
+        );
+        let err = refusal("functions = [\"shortdate\"]\n");
+        assert!(
+            err.contains("functions: `shortdate` is not a Fluent function name"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_command_line_overrides_the_file() {
+        let mut c = parse("source = \"fr\"\n").unwrap();
+        let overrides = Overrides {
+            source: Some("en-US".into()),
+            locales: Some("./l10n".into()),
+        };
+        c.apply(&overrides).unwrap();
+        assert_eq!(
+            (c.source.as_str(), c.locales.as_path()),
+            ("en-US", Path::new("l10n"))
+        );
+        let bad = Overrides {
+            source: Some("en_US".into()),
+            locales: None,
+        };
+        let err = c.apply(&bad).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "--source: `en_US` is not a language tag in canonical form: write `en-US`"
         );
     }
 

@@ -69,8 +69,10 @@ pub struct Pattern {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selector {
     pub variable: String,
-    /// Identifier keys (`one`, `other`, `masculine`...), in order; number keys are left out.
+    /// Identifier keys (`one`, `other`, `masculine`...), in order.
     pub keys: Vec<String>,
+    /// Number keys (`[0]`, `[1]`), as written.
+    pub numbers: Vec<String>,
 }
 
 /// A parse error, one per junk entry.
@@ -355,15 +357,19 @@ fn visible_expression(
     match expression {
         ast::Expression::Select { selector, variants } => {
             if let Some(variable) = selector_variable(selector) {
+                let (mut keys, mut numbers) = (Vec::new(), Vec::new());
+                for v in variants {
+                    match &v.key {
+                        ast::VariantKey::Identifier { name } => keys.push((*name).to_owned()),
+                        ast::VariantKey::NumberLiteral { value } => {
+                            numbers.push((*value).to_owned())
+                        }
+                    }
+                }
                 selectors.push(Selector {
                     variable,
-                    keys: variants
-                        .iter()
-                        .filter_map(|v| match &v.key {
-                            ast::VariantKey::Identifier { name } => Some((*name).to_owned()),
-                            ast::VariantKey::NumberLiteral { .. } => None,
-                        })
-                        .collect(),
+                    keys,
+                    numbers,
                 });
             }
             for v in variants {
@@ -479,17 +485,23 @@ fn walk_arguments(args: &ast::CallArguments<&str>, entry: &mut Entry) {
     }
 }
 
-/// Ids that look like they start an entry in a piece of junk (`id =` at a line start).
+/// Ids that look like they start an entry in a piece of junk: the identifier the junk starts
+/// with, whatever follows it (`mayor-quote « Nous »` lacks its `=`), and any `id =` at a line
+/// start after it.
 fn junk_ids(content: &str) -> Vec<String> {
     content
         .lines()
-        .filter_map(|line| {
-            let (head, _) = line.split_once('=')?;
-            let id = head.trim_end();
+        .enumerate()
+        .filter_map(|(n, line)| {
+            let end = line
+                .char_indices()
+                .skip(usize::from(line.starts_with('-')))
+                .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+                .map_or(line.len(), |(i, _)| i);
+            let id = &line[..end];
             let name = id.strip_prefix('-').unwrap_or(id);
-            let mut chars = name.chars();
-            let ok = chars.next()?.is_ascii_alphabetic()
-                && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let starts_entry = n == 0 || line[end..].trim_start().starts_with('=');
+            let ok = name.starts_with(|c: char| c.is_ascii_alphabetic()) && starts_entry;
             ok.then(|| id.to_owned())
         })
         .collect()
@@ -581,6 +593,12 @@ mod tests {
         assert_eq!(f.errors.len(), 1);
         assert_eq!(f.errors[0].line, 9);
         assert!(f.junk_ids.contains("broken"));
+        // An entry that lacks its `=` is junk that still names its id.
+        let f = parse("ok = x\nmayor-quote « Nous »\n-term: y\n");
+        assert_eq!(
+            f.junk_ids.iter().collect::<Vec<_>>(),
+            ["-term", "mayor-quote"]
+        );
     }
 
     #[test]

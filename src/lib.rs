@@ -8,7 +8,7 @@
 //! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
 //! | parse | [`ftl`], [`markup`], [`content`], [`lock`], [`media`] | text -> facts with positions: Fluent files, inline markup, articles, review records; images' sizes |
 //! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
-//! | load | [`config`], [`project`], [`stamp`] | `gazette.toml`'s settings; the project read into memory, parsed (files unchanged since the last build known by their stamps) |
+//! | load | [`config`], [`discover`], [`project`], [`stamp`] | `gazette.toml`'s settings; where a Fluent project keeps its languages (`l10n.toml`, common layouts); the project read into memory, parsed (files unchanged since the last build known by their stamps) |
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
 //! | localise | [`localise`] | bundles -> editions: an article in one language |
 //! | render | [`render`] | editions -> page bytes, through Handlebars |
@@ -16,7 +16,7 @@
 //! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
 //! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files |
-//! | report | [`report`] | every user-facing text: check's formats, status, the build summary |
+//! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |
 //! | serve | [`serve`] | the preview server: builds on save, live reload, the failed build's page |
 //!
 //! `main.rs` and `cli.rs` are the face: arguments in, exit code out, the only printer.
@@ -24,6 +24,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod discover;
 pub mod error;
 pub mod ftl;
 pub mod guard;
@@ -36,6 +37,7 @@ pub mod project;
 pub mod project_lock;
 pub mod render;
 pub mod report;
+pub mod sarif;
 pub mod scaffold;
 pub mod serve;
 pub mod stamp;

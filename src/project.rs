@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::config::{self, Config, CONFIG_FILE};
+use crate::config::{self, Bundles, Config, Overrides, CONFIG_FILE};
 use crate::content::{self, Article};
+use crate::discover;
 use crate::error::{Error, Result};
 use crate::guard;
 use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
@@ -104,11 +105,13 @@ impl ArticleRecords {
 /// Every language `targets` names has its folder: a misspelt or forgotten one is one error,
 /// not a `missing-message` for every message of the project.
 fn check_target_folders(config: &Config, locales: &BTreeMap<String, Vec<FtlFile>>) -> Result<()> {
+    // Only the targets of gazette.toml (those with a line): the `locales` of an l10n.toml are
+    // compare-locales', for which a language without its folder has every message missing.
     let Some(lang) = config
         .targets
         .iter()
         .flatten()
-        .find(|t| !locales.contains_key(*t))
+        .find(|t| config.target_lines.contains_key(*t) && !locales.contains_key(*t))
     else {
         return Ok(());
     };
@@ -117,7 +120,7 @@ fn check_target_folders(config: &Config, locales: &BTreeMap<String, Vec<FtlFile>
         path: CONFIG_FILE.into(),
         message: format!(
             "line {}: targets: `{lang}` has no folder {folder}: create it, then `gazette sync {lang}` adds its stubs (or remove `{lang}` from targets)",
-            config.target_lines.get(lang).copied().unwrap_or(1)
+            config.target_lines[lang]
         ),
     })
 }
@@ -175,12 +178,15 @@ pub struct Project {
     shards: Shards,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
+    /// The project has a `content/` folder: a gazette site, whose editions gazette renders
+    /// (other Fluent projects only have their translations checked).
+    pub site: bool,
 }
 
 impl Project {
     /// Read the project rooted at `root`.
     pub fn load(root: &Path) -> Result<Project> {
-        Project::load_with(root, false)
+        Project::load_with(root, false, &Overrides::default())
     }
 
     /// Load for `build`, `check` and `status`: the texts of article files are read and
@@ -188,13 +194,22 @@ impl Project {
     /// 10,000-article archive holds 150 MB of them); the article files and articles' shards of
     /// records whose stamps the last build recorded are not even read ([`crate::stamp`]).
     pub fn load_lazy(root: &Path) -> Result<Project> {
-        Project::load_with(root, true)
+        Project::load_with(root, true, &Overrides::default())
+    }
+
+    /// [`Project::load_lazy`] with settings from the command line (`check --source en-US`).
+    pub fn load_lazy_with(root: &Path, overrides: &Overrides) -> Result<Project> {
+        Project::load_with(root, true, overrides)
     }
 
     /// The load in named steps. Articles come before the records, which name the shards
     /// that are an article's, and before the locales, which name its `.ftl` files.
-    fn load_with(root: &Path, lazy: bool) -> Result<Project> {
-        let config = load_config(root)?;
+    fn load_with(root: &Path, lazy: bool, overrides: &Overrides) -> Result<Project> {
+        let mut config = load_config(root)?;
+        config.apply(overrides)?;
+        let site = root.join(&config.content).is_dir();
+        let read = |rel: &Path| read_text(&root.join(rel), rel);
+        discover::resolve(root, &mut config, site, &read)?;
         let stamps = if lazy {
             Stamps::load(root)
         } else {
@@ -220,6 +235,17 @@ impl Project {
             lock,
             shards,
             stamps,
+            site,
+        })
+    }
+
+    /// Which files of a language form one bundle: as configured, else every file of the
+    /// language in a gazette site and each file alone in any other project.
+    pub fn bundles(&self) -> Bundles {
+        self.config.bundles.unwrap_or(if self.site {
+            Bundles::Language
+        } else {
+            Bundles::File
         })
     }
 
@@ -393,10 +419,13 @@ fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a Artic
 
 /// The root of the project that `start` is in, as cargo and git find theirs: the nearest
 /// folder, `start` or above, that holds `gazette.toml` (or, since every key of it is optional,
-/// a `locales/` or `content/` folder). `start` itself is returned as it was spelt.
+/// one of the other markers of [`project_marker`]; `start` also when it holds a source
+/// language's folder). `start` itself is returned as it was spelt.
 pub fn find_root(start: &Path) -> Result<PathBuf> {
     let is_root = |dir: &Path| project_marker(dir).is_some();
-    if is_root(start) {
+    // Language folders at the root (`en-US/`, `de/`) make a project only where gazette is
+    // started: above a folder of languages, they would take it for the project.
+    if is_root(start) || discover::holds_languages(start) {
         return Ok(start.to_path_buf());
     }
     let absolute = fs::canonicalize(start).map_err(|e| Error::io(start, e))?;
@@ -412,17 +441,19 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
         })
 }
 
-/// What makes `dir` a project's root, if anything: `gazette.toml`, else a `locales/` or
-/// `content/` folder (the settings are optional).
+/// What makes `dir` a project's root, if anything: `gazette.toml`, else (the settings are
+/// optional) what any Fluent project gazette checks has: Mozilla's `l10n.toml`, a folder of
+/// languages (`locales/`, `i18n/`, `l10n/`) or a `content/` folder.
 pub fn project_marker(dir: &Path) -> Option<&'static str> {
+    const FOLDERS: [&str; 4] = ["locales/", "i18n/", "l10n/", "content/"];
     if dir.join(CONFIG_FILE).exists() {
         Some(CONFIG_FILE)
-    } else if dir.join("locales").is_dir() {
-        Some("locales/")
-    } else if dir.join("content").is_dir() {
-        Some("content/")
+    } else if dir.join(discover::L10N_TOML).is_file() {
+        Some(discover::L10N_TOML)
     } else {
-        None
+        FOLDERS
+            .into_iter()
+            .find(|f| dir.join(f.trim_end_matches('/')).is_dir())
     }
 }
 
@@ -501,11 +532,15 @@ fn load_locales(
 ) -> Result<BTreeMap<String, Vec<FtlFile>>> {
     if !root.join(&config.locales).is_dir() {
         return Err(Error::Layout {
-            path: config.locales.clone(),
+            path: discover::shown(&config.locales),
             message: "no locales folder: create it with one folder per language (e.g. locales/fr)"
                 .into(),
         });
     }
+    // Language folders at the project root sit among others (`src`, `docs`): there, only
+    // folders named by a language tag that hold `.ftl` files are languages.
+    let at_root = config.locales.as_os_str().is_empty();
+    let exclude = exclusions(&config.exclude)?;
     let mut locales = BTreeMap::new();
     for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
         if kind != Kind::Dir {
@@ -517,22 +552,54 @@ fn load_locales(
             .to_string_lossy()
             .into_owned();
         let rel = config.locales.join(&lang);
-        config::check_language_folder(&lang).map_err(|message| Error::Layout {
+        let named = config::check_language_folder(&lang);
+        if at_root && (named.is_err() || lang.starts_with('.')) {
+            continue;
+        }
+        named.map_err(|message| Error::Layout {
             path: rel.clone(),
             message,
         })?;
         let mut files = Vec::new();
         collect_ftl(root, &rel, "", defer, stamps, &mut files)?;
-        locales.insert(lang, files);
+        files.retain(|f| !exclude.is_match(&f.name));
+        if !(at_root && files.is_empty() && lang != config.source) {
+            locales.insert(lang, files);
+        }
     }
     if !locales.contains_key(&config.source) {
+        let found: Vec<&str> = locales.keys().map(String::as_str).collect();
         return Err(Error::Layout {
             path: config.locales.join(&config.source),
-            message: format!("no folder for the source language `{}`", config.source),
+            message: format!(
+                "no folder for the source language `{}` (languages found: {}): name the source with `--source <lang>` or `source` in gazette.toml",
+                config.source,
+                if found.is_empty() { "none".to_owned() } else { found.join(", ") }
+            ),
         });
     }
     check_target_folders(config, &locales)?;
     Ok(locales)
+}
+
+/// The files `l10n.toml` leaves out, as globs within a language folder: `*` within a folder,
+/// `**` across folders, as compare-locales reads them.
+fn exclusions(patterns: &[String]) -> Result<globset::GlobSet> {
+    let mut set = globset::GlobSetBuilder::new();
+    for p in patterns {
+        let glob = globset::GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| Error::Config {
+                path: discover::L10N_TOML.into(),
+                message: format!("`{p}`: {e}"),
+            })?;
+        set.add(glob);
+    }
+    set.build().map_err(|e| Error::Config {
+        path: discover::L10N_TOML.into(),
+        message: e.to_string(),
+    })
 }
 
 /// The built-in templates, overridden by the project's `.hbs` files; refused if they

@@ -99,7 +99,7 @@ const LAYERS: &[&[&str]] = &[
     // Fluent bundles with CLDR numbers and dates, used by the checks and the editions.
     &["intl"],
     // Load: the settings, the project read into memory.
-    &["config", "stamp", "project"],
+    &["config", "discover", "stamp", "project"],
     &["check"],
     &["localise"],
     &["render"],
@@ -110,7 +110,7 @@ const LAYERS: &[&[&str]] = &[
     // A new project's or article's first files (stubs through `sync`).
     &["scaffold"],
     // Every user-facing text.
-    &["report"],
+    &["report", "sarif"],
     // The preview server: builds through `build`, the failed build's page from `report`.
     &["serve"],
 ];

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Code, Diagnostic, Language, Parsed};
+use crate::config::Bundles;
 use crate::ftl::Entry;
 use crate::project::Project;
 
@@ -12,15 +13,22 @@ pub(super) fn check(language: &Language, out: &mut Vec<Diagnostic>) {
     // Shared files form one bundle with every article: an id defined twice among them is a
     // duplicate once, reported where it is defined the second time.
     // The shared files' run reports those; an article's run only needs what they define.
-    let mut seen = BTreeMap::new();
-    let mut shared_out = Vec::new();
-    for parsed in language.shared() {
-        duplicates(language, parsed, &mut seen, &mut shared_out);
-    }
-    match language.own() {
-        Some(own) if language.article.is_some() => duplicates(language, own, &mut seen, out),
-        _ if language.article.is_none() => out.append(&mut shared_out),
-        _ => {}
+    // With one bundle per file (`bundles = "file"`), an id only clashes within its file.
+    if language.bundles == Bundles::File {
+        for parsed in language.reported() {
+            duplicates(language, parsed, &mut BTreeMap::new(), out);
+        }
+    } else {
+        let mut seen = BTreeMap::new();
+        let mut shared_out = Vec::new();
+        for parsed in language.shared() {
+            duplicates(language, parsed, &mut seen, &mut shared_out);
+        }
+        match language.own() {
+            Some(own) if language.article.is_some() => duplicates(language, own, &mut seen, out),
+            _ if language.article.is_none() => out.append(&mut shared_out),
+            _ => {}
+        }
     }
     for parsed in language.reported() {
         let bundle = language.bundle_of(parsed);

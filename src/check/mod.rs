@@ -20,13 +20,14 @@ pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
 pub(crate) use bundle::template_ids;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::config::Bundles;
 use crate::content::Article;
 use crate::error::Result;
 use crate::ftl::{self, FileFacts};
@@ -69,6 +70,8 @@ pub(crate) struct Language<'a, 'p> {
     pub article: Option<&'a Article>,
     /// The records of the files this run reports on.
     pub records: &'a Lock,
+    /// Which of the language's files form one bundle.
+    pub bundles: Bundles,
 }
 
 impl<'a, 'p> Language<'a, 'p> {
@@ -130,7 +133,7 @@ pub struct Checker<'p> {
     /// Source first, then the targets: (language, its shared files).
     languages: Vec<(String, Vec<Parsed<'p>>)>,
     /// The CLDR plural categories of each language, in the same order.
-    plurals: Vec<BTreeSet<&'static str>>,
+    plurals: Vec<quality::Plurals>,
 }
 
 impl<'p> Checker<'p> {
@@ -220,12 +223,13 @@ impl<'p> Checker<'p> {
                 own: own.get(i).and_then(Option::as_ref),
                 article,
                 records,
+                bundles: project.bundles(),
             })
             .collect();
         let mut findings = Findings::default();
         let out = &mut findings.diagnostics;
         for language in &languages {
-            file_checks(language, out);
+            file_checks(language, project.site, out);
             bundle::check(language, out);
             format::check(project, language, out);
         }
@@ -280,15 +284,27 @@ impl Report {
                 }
             }
         }
+        // Syntax errors first: what else is reported may follow from them.
         diagnostics.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.code, &a.id, &a.attribute).cmp(&(
-                &b.file,
-                b.line,
-                b.column,
-                b.code,
-                &b.id,
-                &b.attribute,
-            ))
+            let later = |d: &Diagnostic| d.code != Code::SyntaxError;
+            (
+                later(a),
+                &a.file,
+                a.line,
+                a.column,
+                a.code,
+                &a.id,
+                &a.attribute,
+            )
+                .cmp(&(
+                    later(b),
+                    &b.file,
+                    b.line,
+                    b.column,
+                    b.code,
+                    &b.id,
+                    &b.attribute,
+                ))
         });
         diagnostics.dedup();
         let locales = files
@@ -310,11 +326,12 @@ impl Report {
     }
 }
 
-/// Checks that need one file only: syntax errors and attributes defined twice.
-fn file_checks(language: &Language, out: &mut Vec<Diagnostic>) {
+/// Checks that need one file only: syntax errors, attributes defined twice and, in a gazette
+/// site (whose messages gazette renders), markup that would be shown as text.
+fn file_checks(language: &Language, site: bool, out: &mut Vec<Diagnostic>) {
     for parsed in language.reported() {
         let path = &parsed.file.path;
-        for entry in &parsed.facts.entries {
+        for entry in parsed.facts.entries.iter().filter(|_| site) {
             for pattern in &entry.patterns {
                 let rejected = crate::markup::rejected_tags(&pattern.visible);
                 if rejected.is_empty() {

@@ -13,7 +13,7 @@
 //! - `unbalanced-delimiters`: an unmatched bracket or quotation mark the source does not have;
 //! - `whitespace-mismatch`: leading or trailing whitespace that differs from the source's.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
@@ -28,7 +28,7 @@ pub(super) struct Target<'a> {
     /// The target file, relative to the project root.
     pub path: &'a Path,
     /// CLDR plural categories of the target language, as Fluent selects them.
-    pub plurals: &'a BTreeSet<&'static str>,
+    pub plurals: &'a Plurals,
     /// Is this term (`-name`) defined in the target file's bundle?
     pub has_term: &'a dyn Fn(&str) -> bool,
 }
@@ -349,9 +349,29 @@ fn delimiter_problems(text: &str) -> Vec<(&'static str, String)> {
     problems
 }
 
+/// The CLDR cardinal plural categories of a language, each with the sample numbers that fall
+/// in it: enough to tell whether a selector's number keys (`[1]`) cover a category whole.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Plurals(BTreeMap<&'static str, Vec<f64>>);
+
+impl Plurals {
+    /// The categories, as Fluent variant keys spell them.
+    pub fn categories(&self) -> BTreeSet<&'static str> {
+        self.0.keys().copied().collect()
+    }
+
+    /// Is every number of `category` one of these number keys? (German `one` is 1 alone, so
+    /// `[1]` covers it; French `one` also holds 0 and 1.5, so `[1]` does not.)
+    fn covered_by(&self, category: &str, numbers: &[f64]) -> bool {
+        self.0
+            .get(category)
+            .is_some_and(|samples| samples.iter().all(|s| numbers.contains(s)))
+    }
+}
+
 /// The CLDR cardinal plural categories Fluent uses for a locale: the rules of the locale, else
 /// of its language, else English, as fluent-bundle negotiates them.
-pub(super) fn plural_categories(locale: &str) -> BTreeSet<&'static str> {
+pub(super) fn plural_categories(locale: &str) -> Plurals {
     let langid: LanguageIdentifier = locale.parse().unwrap_or_default();
     let language: LanguageIdentifier = langid.language.as_str().parse().unwrap_or_default();
     let rules = PluralRules::create(langid, PluralRuleType::CARDINAL)
@@ -363,7 +383,7 @@ pub(super) fn plural_categories(locale: &str) -> BTreeSet<&'static str> {
             )
         });
     let Ok(rules) = rules else {
-        return BTreeSet::from(["other"]);
+        return Plurals(BTreeMap::from([("other", Vec::new())]));
     };
     // intl_pluralrules has no list of categories: sample integers and decimals widely enough
     // to meet every category CLDR defines (large round numbers give French its `many`).
@@ -374,18 +394,22 @@ pub(super) fn plural_categories(locale: &str) -> BTreeSet<&'static str> {
         samples.extend((0..=9).map(|f| format!("{i}.{f}")));
         samples.extend((0..=99).map(|f| format!("{i}.{f:02}")));
     }
-    samples
-        .iter()
-        .filter_map(|s| rules.select(s.as_str()).ok())
-        .map(|c| match c {
+    let mut out: BTreeMap<&'static str, Vec<f64>> = BTreeMap::new();
+    for s in &samples {
+        let (Ok(category), Ok(value)) = (rules.select(s.as_str()), s.parse::<f64>()) else {
+            continue;
+        };
+        let name = match category {
             PluralCategory::ZERO => "zero",
             PluralCategory::ONE => "one",
             PluralCategory::TWO => "two",
             PluralCategory::FEW => "few",
             PluralCategory::MANY => "many",
             PluralCategory::OTHER => "other",
-        })
-        .collect()
+        };
+        out.entry(name).or_default().push(value);
+    }
+    Plurals(out)
 }
 
 /// `missing-plural-category`: a selector whose keys are plural categories must cover every
@@ -396,11 +420,13 @@ fn plurals(t: &Target, tgt: &Entry, out: &mut Vec<Diagnostic>) {
             if s.keys.is_empty() || !s.keys.iter().all(|k| CATEGORIES.contains(&k.as_str())) {
                 continue;
             }
-            let missing: Vec<&str> = t
-                .plurals
+            let numbers: Vec<f64> = s.numbers.iter().filter_map(|n| n.parse().ok()).collect();
+            let categories = t.plurals.categories();
+            let missing: Vec<&str> = categories
                 .iter()
                 .copied()
                 .filter(|c| !s.keys.iter().any(|k| k == c))
+                .filter(|c| !t.plurals.covered_by(c, &numbers))
                 .collect();
             if missing.is_empty() {
                 continue;
@@ -415,7 +441,7 @@ fn plurals(t: &Target, tgt: &Entry, out: &mut Vec<Diagnostic>) {
             let all: Vec<&str> = CATEGORIES
                 .iter()
                 .copied()
-                .filter(|c| t.plurals.contains(c))
+                .filter(|c| categories.contains(c))
                 .collect();
             let missing: Vec<&str> = CATEGORIES
                 .iter()
@@ -568,15 +594,25 @@ mod tests {
 
     #[test]
     fn plural_categories_follow_cldr() {
-        assert_eq!(plural_categories("en-GB"), BTreeSet::from(["one", "other"]));
-        assert_eq!(plural_categories("de"), BTreeSet::from(["one", "other"]));
+        let categories = |l| plural_categories(l).categories();
+        assert_eq!(categories("en-GB"), BTreeSet::from(["one", "other"]));
+        assert_eq!(categories("de"), BTreeSet::from(["one", "other"]));
         assert_eq!(
-            plural_categories("pl"),
+            categories("pl"),
             BTreeSet::from(["few", "many", "one", "other"])
         );
         assert_eq!(
-            plural_categories("ar"),
+            categories("ar"),
             BTreeSet::from(["few", "many", "one", "other", "two", "zero"])
         );
+    }
+
+    #[test]
+    fn number_keys_cover_a_category_only_whole() {
+        assert!(plural_categories("de").covered_by("one", &[1.0]));
+        assert!(!plural_categories("de").covered_by("one", &[2.0]));
+        // French `one` is 0, 1 and the decimals below 2.
+        assert!(!plural_categories("fr").covered_by("one", &[0.0, 1.0]));
+        assert!(!plural_categories("de").covered_by("other", &[0.0, 2.0]));
     }
 }

@@ -486,6 +486,37 @@ fn junk_in_the_source_does_not_make_the_target_obsolete() {
     );
 }
 
+/// A source entry that lacks its `=` is junk that still names its id: the target's
+/// translation of it is not obsolete, and the syntax error is reported first.
+#[test]
+fn a_source_syntax_error_comes_first_and_does_not_cascade() {
+    let p = project(&[
+        (
+            "locales/fr/app.ftl",
+            "hello = Bonjour\nmayor-quote « Nous sommes prêts »\n",
+        ),
+        ("locales/de/app.ftl", "mayor-quote = Wir sind bereit\n"),
+    ]);
+    let (exit, human) = stdout_of(&p, &["check"]);
+    assert_eq!(exit, 1);
+    assert_eq!(
+        human,
+        "error[syntax-error]: Expected a token starting with \"=\"
+  --> locales/fr/app.ftl:2:13
+  |
+2 | mayor-quote « Nous sommes prêts »
+  |
+   = help: fix the Fluent syntax; the whole entry is ignored until it parses
+
+error[missing-message]: `hello` is not translated
+  --> locales/de/app.ftl
+   = help: run `gazette sync de` to add a stub, then translate it
+
+check: 2 errors, 0 warnings
+"
+    );
+}
+
 #[test]
 fn terms_are_reported_with_their_leading_dash() {
     let p = project(&[

@@ -17,3 +17,4 @@ mod records;
 mod scaffold;
 mod serve;
 mod support;
+mod wild;

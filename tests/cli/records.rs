@@ -99,6 +99,7 @@ fn single_file_lock_is_read_then_migrated_by_the_next_sync() {
 #[test]
 fn records_past_ten_mebibytes_never_trip_a_read_limit() {
     let p = Project::empty();
+    p.write("gazette.toml", "source = \"fr\"\n");
     let text = "mot ".repeat(250);
     let mut fr = String::new();
     for i in 0..6_000 {
