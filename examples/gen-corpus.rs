@@ -1833,7 +1833,7 @@ fn site_ftl(l: usize) -> String {
             ],
         ),
         ("related-read", ["(Re)lire", "Read more", "Lesen Sie auch"]),
-        ("related-watch", ["(Re)voir", "Watch", "Sehen Sie auch"]),
+        ("related-watch", ["(Re)voir", "Watch", "Video zum Thema"]),
         (
             "other-editions",
             [

@@ -12,6 +12,22 @@ use crate::intl::{self, Bundle};
 use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
 
+/// The site strings gazette's own code formats, beside the `ui.<id>` that templates name
+/// (plus `link-in-<lang>` for each language a link may declare): what `gazette init` must
+/// ship for its pages to read as written, since each one falls back to bare text when absent.
+pub const CODE_SITE_STRINGS: &[&str] = &[
+    "lang-name",
+    "related-read",
+    "related-watch",
+    "byline",
+    "update-note",
+    "text-photo",
+    "text-video",
+    "text-related-read",
+    "text-related-watch",
+    "text-read-online",
+];
+
 /// What to do when a target language lacks a message (`--missing`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -5,7 +5,7 @@ site-name = Die Gazette
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
 related-read = Lesen Sie auch
-related-watch = Sehen Sie auch
+related-watch = Video zum Thema
 other-editions = In einer anderen Sprache lesen
 video-unsupported = Ihr Browser kann dieses Video nicht wiedergeben.
 section-international = Ausland
@@ -31,7 +31,7 @@ text-related-read =
     { $title }
     { $url }
 text-related-watch =
-    Sehen Sie dazu:
+    Video zum Thema:
     { $title }
     { $url }
 text-read-online = Online lesen: { $url }

@@ -270,13 +270,16 @@ fn write_new(root: &Path, rel: &Path, text: &str) -> Result<()> {
 mod tests {
     use super::*;
 
-    /// Every site string a built-in template or the article pages use is shipped in every
-    /// language: a template that starts using a new `ui.<id>` fails here until it is.
+    /// Every site string a built-in template or gazette's code uses is shipped in every
+    /// language, with a language marker for each shipped language: a template that starts
+    /// using a new `ui.<id>` fails here until it is.
     #[test]
     fn shipped_site_strings_cover_the_built_in_templates() {
-        let mut used: Vec<String> = ["lang-name", "related-read", "related-watch"]
-            .map(String::from)
-            .to_vec();
+        let mut used: Vec<String> = crate::localise::CODE_SITE_STRINGS
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        used.extend(SHIPPED.iter().map(|s| format!("link-in-{}", s.lang)));
         for (_, text) in crate::project::BUILTIN_TEMPLATES {
             used.extend(
                 crate::check::template_ids(text)

@@ -5,10 +5,33 @@ site-name = Meine Gazette
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
 related-read = Lesen Sie auch
-related-watch = Sehen Sie auch
+related-watch = Video zum Thema
 other-editions = In einer anderen Sprache lesen
 video-unsupported = Ihr Browser kann dieses Video nicht wiedergeben.
 skip-to-content = Zum Inhalt springen
 latest-articles = Neueste Artikel
 choose-language = Sprache wählen
 feed = Atom-Feed
+byline = Von { $authors }
+update-note = Aktualisiert am { $date }: { $note }
+link-in-fr = (auf Französisch)
+link-in-en = (auf Englisch)
+link-in-de = (auf Deutsch)
+link-in-es = (auf Spanisch)
+link-in-it = (auf Italienisch)
+text-photo =
+    Foto:
+    { $title }
+text-video =
+    Video:
+    { $title }
+    { $url }
+text-related-read =
+    Lesen Sie auch:
+    { $title }
+    { $url }
+text-related-watch =
+    Video zum Thema:
+    { $title }
+    { $url }
+text-read-online = Online lesen: { $url }

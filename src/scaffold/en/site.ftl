@@ -12,3 +12,26 @@ skip-to-content = Skip to content
 latest-articles = Latest articles
 choose-language = Choose a language
 feed = Atom feed
+byline = By { $authors }
+update-note = Updated on { $date }: { $note }
+link-in-fr = (in French)
+link-in-en = (in English)
+link-in-de = (in German)
+link-in-es = (in Spanish)
+link-in-it = (in Italian)
+text-photo =
+    Photo:
+    { $title }
+text-video =
+    Video:
+    { $title }
+    { $url }
+text-related-read =
+    Read more:
+    { $title }
+    { $url }
+text-related-watch =
+    Watch:
+    { $title }
+    { $url }
+text-read-online = Read online: { $url }

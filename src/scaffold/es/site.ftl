@@ -12,3 +12,26 @@ skip-to-content = Ir al contenido
 latest-articles = Últimos artículos
 choose-language = Elegir idioma
 feed = Canal Atom
+byline = Por { $authors }
+update-note = Actualizado el { $date }: { $note }
+link-in-fr = (en francés)
+link-in-en = (en inglés)
+link-in-de = (en alemán)
+link-in-es = (en español)
+link-in-it = (en italiano)
+text-photo =
+    Foto:
+    { $title }
+text-video =
+    Vídeo:
+    { $title }
+    { $url }
+text-related-read =
+    Lea también:
+    { $title }
+    { $url }
+text-related-watch =
+    Vea también:
+    { $title }
+    { $url }
+text-read-online = Leer en línea: { $url }

@@ -12,3 +12,26 @@ skip-to-content = Aller au contenu
 latest-articles = Derniers articles
 choose-language = Choisir la langue
 feed = Fil Atom
+byline = Par { $authors }
+update-note = Mis à jour le { $date } : { $note }
+link-in-fr = (en français)
+link-in-en = (en anglais)
+link-in-de = (en allemand)
+link-in-es = (en espagnol)
+link-in-it = (en italien)
+text-photo =
+    Photo :
+    { $title }
+text-video =
+    Vidéo :
+    { $title }
+    { $url }
+text-related-read =
+    (Re)lire :
+    { $title }
+    { $url }
+text-related-watch =
+    (Re)voir :
+    { $title }
+    { $url }
+text-read-online = Lire en ligne : { $url }

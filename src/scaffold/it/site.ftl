@@ -12,3 +12,26 @@ skip-to-content = Vai al contenuto
 latest-articles = Ultimi articoli
 choose-language = Scegli la lingua
 feed = Feed Atom
+byline = Di { $authors }
+update-note = Aggiornato il { $date }: { $note }
+link-in-fr = (in francese)
+link-in-en = (in inglese)
+link-in-de = (in tedesco)
+link-in-es = (in spagnolo)
+link-in-it = (in italiano)
+text-photo =
+    Foto:
+    { $title }
+text-video =
+    Video:
+    { $title }
+    { $url }
+text-related-read =
+    Leggi anche:
+    { $title }
+    { $url }
+text-related-watch =
+    Guarda anche:
+    { $title }
+    { $url }
+text-read-online = Leggi online: { $url }
