@@ -306,7 +306,11 @@ fn serve_open_opens_the_preview_in_the_browser() {
     let browser = p.path().join("browser.sh");
     p.write(
         "browser.sh",
-        &format!("#!/bin/sh\necho \"$1\" > '{}'\n", opened.display()),
+        // Written aside and renamed, so the file the test waits for appears whole.
+        &format!(
+            "#!/bin/sh\necho \"$1\" > '{0}.part' && mv '{0}.part' '{0}'\n",
+            opened.display()
+        ),
     );
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
