@@ -29,7 +29,7 @@ struct Public {
     expected: [(&'static str, usize, usize, usize); 2],
 }
 
-const PROJECTS: [Public; 3] = [
+const PROJECTS: [Public; 4] = [
     Public {
         krate: "czkawka_gui",
         version: "8.0.0",
@@ -53,6 +53,14 @@ const PROJECTS: [Public; 3] = [
         source: "en-US",
         targets: ["de-DE", "fr-FR"],
         expected: [("de-DE", 6, 0, 0), ("fr-FR", 2, 1, 0)],
+    },
+    Public {
+        krate: "cookcli",
+        version: "0.37.0",
+        folder: "locales",
+        source: "en-US",
+        targets: ["de-DE", "fr-FR"],
+        expected: [("de-DE", 3, 0, 0), ("fr-FR", 3, 0, 0)],
     },
 ];
 
@@ -144,47 +152,51 @@ fn compare_locales(p: &Public, project: &Path, work: &Path) -> Findings {
         .arg(&json)
         .arg(&config)
         .arg(".")
-        .args(p.targets));
+        .args(p.targets)
+        .current_dir(project));
     let report: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
     let mut found = Findings::default();
     let mut in_junk = BTreeSet::new();
-    for files in report[0]["details"].as_object().unwrap().values() {
-        for (path, items) in files.as_object().unwrap() {
-            let (lang, file) = path.split_once('/').unwrap();
-            let key = |id: &Value| {
-                (
-                    lang.to_owned(),
-                    file.to_owned(),
-                    id.as_str().unwrap().to_owned(),
-                )
-            };
-            for item in items.as_array().unwrap() {
-                if let Some(id) = item.get("missingEntity") {
-                    found.missing.insert(key(id));
-                } else if let Some(id) = item.get("obsoleteEntity") {
-                    found.obsolete.insert(key(id));
-                } else if item.get("missingFile").is_some() {
-                    // Every message and term of the source file.
-                    let source = project.join(p.folder).join(p.source).join(file);
-                    for id in ids(&std::fs::read_to_string(source).unwrap()) {
-                        found.missing.insert((lang.to_owned(), file.to_owned(), id));
-                    }
-                } else if let Some(error) = item.get("error") {
-                    let junk = error.as_str().unwrap().strip_prefix("Unparsed content \"");
-                    for id in junk.map(junk_ids).unwrap_or_default() {
-                        in_junk.insert((lang.to_owned(), file.to_owned(), id));
-                    }
-                    *found
-                        .broken
-                        .entry((lang.to_owned(), file.to_owned()))
-                        .or_default() += 1;
-                } else {
-                    assert!(
-                        item.get("warning").is_some(),
-                        "{}: unknown finding {item} in {path}",
-                        p.krate
-                    );
+    let mut files = Vec::new();
+    leaves(&report[0]["details"], String::new(), &mut files);
+    for (path, items) in files {
+        let (lang, file) = path
+            .strip_prefix(&format!("{}/", p.folder))
+            .and_then(|path| path.split_once('/'))
+            .unwrap_or_else(|| panic!("{}: {path} is not in {}", p.krate, p.folder));
+        let key = |id: &Value| {
+            (
+                lang.to_owned(),
+                file.to_owned(),
+                id.as_str().unwrap().to_owned(),
+            )
+        };
+        for item in items.as_array().unwrap() {
+            if let Some(id) = item.get("missingEntity") {
+                found.missing.insert(key(id));
+            } else if let Some(id) = item.get("obsoleteEntity") {
+                found.obsolete.insert(key(id));
+            } else if item.get("missingFile").is_some() {
+                // Every message and term of the source file.
+                let source = project.join(p.folder).join(p.source).join(file);
+                for id in ids(&std::fs::read_to_string(source).unwrap()) {
+                    found.missing.insert((lang.to_owned(), file.to_owned(), id));
                 }
+            } else if let Some(error) = item.get("error") {
+                let junk = error.as_str().unwrap().strip_prefix("Unparsed content \"");
+                for id in junk.map(junk_ids).unwrap_or_default() {
+                    in_junk.insert((lang.to_owned(), file.to_owned(), id));
+                }
+                *found
+                    .broken
+                    .entry((lang.to_owned(), file.to_owned()))
+                    .or_default() += 1;
+            } else {
+                assert!(
+                    item.get("warning").is_some(),
+                    "{}: unknown finding {item} in {path}",
+                    p.krate
+                );
             }
         }
     }
@@ -192,6 +204,25 @@ fn compare_locales(p: &Public, project: &Path, work: &Path) -> Findings {
     // that syntax error alone (SPEC: ids inside junk are not reported again as missing).
     found.missing.retain(|f| !in_junk.contains(f));
     found
+}
+
+/// The files of compare-locales' report, with their path from the project: the report is a
+/// tree of path parts, a part with one branch joined to it (`locales/de-DE` when only that
+/// language has findings, `locales` over `de-DE` and `fr-FR` otherwise).
+fn leaves<'a>(tree: &'a Value, path: String, files: &mut Vec<(String, &'a Value)>) {
+    match tree.as_object() {
+        Some(branches) => {
+            for (part, tree) in branches {
+                let path = if path.is_empty() {
+                    part.clone()
+                } else {
+                    format!("{path}/{part}")
+                };
+                leaves(tree, path, files);
+            }
+        }
+        None => files.push((path, tree)),
+    }
 }
 
 /// The ids that start an entry (`id =`) in compare-locales' excerpt of unparsed content.
