@@ -78,56 +78,45 @@ pub fn fluent_args(args: &BTreeMap<String, Arg>) -> FluentArgs<'static> {
     out
 }
 
+/// The `FluentType` of a value written by one of gazette's ICU formatters, alike in the
+/// single- and the multi-threaded bundles; the value's own text when the locale has no data.
+macro_rules! formatted_by {
+    ($value:ty, $format:ty) => {
+        impl FluentType for $value {
+            fn duplicate(&self) -> Box<dyn FluentType + Send> {
+                Box::new(self.clone())
+            }
+
+            fn as_string(&self, intls: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
+                intls
+                    .with_try_get::<$format, _, _>((), |f| f.format(self.0))
+                    .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
+            }
+
+            fn as_string_threadsafe(
+                &self,
+                intls: &intl_memoizer::concurrent::IntlLangMemoizer,
+            ) -> Cow<'static, str> {
+                intls
+                    .with_try_get::<$format, _, _>((), |f| f.format(self.0))
+                    .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
+            }
+        }
+    };
+}
+
 /// A date as a Fluent value: written the local way wherever a message places it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateValue(pub Date);
 
-impl FluentType for DateValue {
-    fn duplicate(&self) -> Box<dyn FluentType + Send> {
-        Box::new(self.clone())
-    }
-
-    fn as_string(&self, intls: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
-        intls
-            .with_try_get::<DateFormat, _, _>((), |f| f.format(self.0))
-            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
-    }
-
-    fn as_string_threadsafe(
-        &self,
-        intls: &intl_memoizer::concurrent::IntlLangMemoizer,
-    ) -> Cow<'static, str> {
-        intls
-            .with_try_get::<DateFormat, _, _>((), |f| f.format(self.0))
-            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
-    }
-}
+formatted_by!(DateValue, DateFormat);
 
 /// A date and time as a Fluent value: written the local way, at the time of day the newsroom
 /// wrote (its offset is not shown: the page's readers share it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateTimeValue(pub DateTime);
 
-impl FluentType for DateTimeValue {
-    fn duplicate(&self) -> Box<dyn FluentType + Send> {
-        Box::new(self.clone())
-    }
-
-    fn as_string(&self, intls: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
-        intls
-            .with_try_get::<DateTimeFormat, _, _>((), |f| f.format(self.0))
-            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
-    }
-
-    fn as_string_threadsafe(
-        &self,
-        intls: &intl_memoizer::concurrent::IntlLangMemoizer,
-    ) -> Cow<'static, str> {
-        intls
-            .with_try_get::<DateTimeFormat, _, _>((), |f| f.format(self.0))
-            .map_or_else(|()| self.0.to_string().into(), Cow::Owned)
-    }
-}
+formatted_by!(DateTimeValue, DateTimeFormat);
 
 /// The bundle's formatter hook: numbers through ICU4X, everything else left to Fluent.
 fn format_value(

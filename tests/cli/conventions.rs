@@ -2,32 +2,16 @@
 //! `--directory`, `build --deny-warnings`, one help layout; and the editors' precision of
 //! `sync --accept <file>:<id>` and of a stale translation's word diff.
 
-use assert_cmd::Command;
 use serde_json::{json, Value};
 
-use super::support::{run, Project};
+use super::support::{run, run_in, Project};
 
 const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
 const DE: &str = "locales/de/coalition-des-volontaires.ftl";
 
-/// `gazette <args>` without a project.
-fn gazette(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("gazette")
-        .unwrap()
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 /// The commands `gazette --help` lists (but `help`).
 fn commands() -> Vec<String> {
-    let (_, help, _) = gazette(&["--help"]);
+    let (_, help, _) = run_in(None, &["--help"]);
     let list = help.split("Commands:\n").nth(1).unwrap();
     let names: Vec<String> = list
         .lines()
@@ -41,7 +25,7 @@ fn commands() -> Vec<String> {
 
 /// The long options a command's help lists.
 fn long_options(command: &str) -> Vec<String> {
-    let (exit, help, _) = gazette(&[command, "--help"]);
+    let (exit, help, _) = run_in(None, &[command, "--help"]);
     assert_eq!(exit, 0);
     let options: Vec<String> = help
         .split_whitespace()
@@ -55,7 +39,7 @@ fn long_options(command: &str) -> Vec<String> {
 #[test]
 fn completions_name_every_command_and_option() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let (exit, script, err) = gazette(&["completions", shell]);
+        let (exit, script, err) = run_in(None, &["completions", shell]);
         assert_eq!(exit, 0, "{shell}: {err}");
         for command in commands() {
             assert!(script.contains(&command), "{shell}: no `{command}`");
@@ -65,14 +49,14 @@ fn completions_name_every_command_and_option() {
             }
         }
     }
-    let (exit, _, err) = gazette(&["completions", "tcsh"]);
+    let (exit, _, err) = run_in(None, &["completions", "tcsh"]);
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("invalid value 'tcsh'"), "{err}");
 }
 
 #[test]
 fn man_pages_list_every_command_and_every_option() {
-    let (exit, page, _) = gazette(&["man"]);
+    let (exit, page, _) = run_in(None, &["man"]);
     assert_eq!(exit, 0);
     assert!(page.starts_with(".ie \\n(.g .ds Aq"), "roff: {page}");
     assert!(page.contains(".TH gazette 1"), "{page}");
@@ -81,7 +65,7 @@ fn man_pages_list_every_command_and_every_option() {
             page.contains(&format!("gazette\\-{command}(1)")),
             "{command}"
         );
-        let (exit, page, _) = gazette(&["man", &command]);
+        let (exit, page, _) = run_in(None, &["man", &command]);
         assert_eq!(exit, 0);
         assert!(page.contains(&format!(".TH gazette-{command} 1")), "{page}");
         let text = page.replace("\\-", "-");
@@ -92,7 +76,7 @@ fn man_pages_list_every_command_and_every_option() {
             );
         }
     }
-    let (exit, _, err) = gazette(&["man", "publish"]);
+    let (exit, _, err) = run_in(None, &["man", "publish"]);
     assert_eq!(exit, 2);
     assert!(
         err.starts_with("error: man: `publish` is not a gazette command (build, check, "),
@@ -104,11 +88,11 @@ fn man_pages_list_every_command_and_every_option() {
 /// one line.
 #[test]
 fn every_command_has_the_same_help_layout() {
-    let (_, top, _) = gazette(&["--help"]);
+    let (_, top, _) = run_in(None, &["--help"]);
     let global = top.split("Global options:\n").nth(1).unwrap().to_owned();
     assert!(global.starts_with("  -C, --directory <DIR>"), "{top}");
     for command in commands() {
-        let (exit, help, _) = gazette(&[command.as_str(), "--help"]);
+        let (exit, help, _) = run_in(None, &[command.as_str(), "--help"]);
         assert_eq!(exit, 0);
         let usage = format!("\n\nUsage: gazette {command} [OPTIONS]");
         assert!(help.contains(&usage), "{command}: {help}");
@@ -128,13 +112,13 @@ fn every_command_has_the_same_help_layout() {
 fn directory_is_the_long_form_of_c() {
     let p = Project::sample();
     let dir = p.path().to_str().unwrap();
-    let (exit, out, err) = gazette(&["--directory", dir, "check"]);
+    let (exit, out, err) = run_in(None, &["--directory", dir, "check"]);
     assert_eq!(
         (exit, out.as_str()),
         (0, "check: no problems found\n"),
         "{err}"
     );
-    let (exit, out, _) = gazette(&["check", "--directory", dir]);
+    let (exit, out, _) = run_in(None, &["check", "--directory", dir]);
     assert_eq!((exit, out.as_str()), (0, "check: no problems found\n"));
 }
 
@@ -184,7 +168,7 @@ fn color_applies_to_help_and_usage_errors() {
         (&["--color", "always", "check", "--format", "xml"], true),
         (&["check", "--color", "never", "--format", "xml"], false),
     ] {
-        let (_, out, err) = gazette(args);
+        let (_, out, err) = run_in(None, args);
         assert_eq!(format!("{out}{err}").contains('\x1b'), coloured, "{args:?}");
     }
 }

@@ -1,27 +1,8 @@
 //! `gazette init`, `gazette new`, and finding the project upward from the current folder.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
-
-use super::support::{run, Project};
-
-/// `gazette <args>` started in `dir`, with no `-C`.
-fn gazette_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("gazette")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use super::support::{run, run_in, Project};
 
 /// A new project made by `gazette -C <empty temporary folder> init <args>`.
 fn init(args: &[&str]) -> Project {
@@ -62,7 +43,7 @@ fn init_then_check_then_build_with_no_edit() {
 #[test]
 fn init_lists_what_it_wrote_and_what_comes_next() {
     let parent = tempfile::tempdir().unwrap();
-    let (code, stdout, _) = gazette_in(parent.path(), &["init", "site", "--targets", "en,de"]);
+    let (code, stdout, _) = run_in(Some(parent.path()), &["init", "site", "--targets", "en,de"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -378,14 +359,14 @@ fn new_refuses_a_taken_or_invalid_slug_and_a_bad_date() {
 fn commands_find_the_project_from_a_folder_inside_it() {
     let p = Project::sample();
     let (code, root_out, _) = run(&p, &["check"]);
-    let (code_in, sub_out, stderr) = gazette_in(&p.path().join("locales/de"), &["check"]);
+    let (code_in, sub_out, stderr) = run_in(Some(&p.path().join("locales/de")), &["check"]);
     assert_eq!((code_in, &sub_out), (code, &root_out), "{stderr}");
     // -C names the folder to start from, as git's does.
     let content = p.path().join("content");
-    let (code_c, c_out, _) = gazette_in(&content, &["-C", "../locales", "check"]);
+    let (code_c, c_out, _) = run_in(Some(&content), &["-C", "../locales", "check"]);
     assert_eq!((code_c, c_out), (code, root_out));
     // new writes at the root, wherever it is started.
-    let (code, _, stderr) = gazette_in(&p.path().join("content"), &["new", "from-inside"]);
+    let (code, _, stderr) = run_in(Some(&p.path().join("content")), &["new", "from-inside"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(p.path().join("content/from-inside.toml").is_file());
 }
@@ -400,7 +381,7 @@ fn outside_any_project_gazette_says_so_and_suggests_init() {
         } else {
             &[command]
         };
-        let (code, stdout, stderr) = gazette_in(dir.path(), args);
+        let (code, stdout, stderr) = run_in(Some(dir.path()), args);
         assert_eq!(
             (code, stdout.as_str(), stderr),
             (

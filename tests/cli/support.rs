@@ -115,7 +115,20 @@ pub fn sample_page(lang: &str) -> &'static str {
 
 /// Run gazette; returns (exit code, stdout, stderr).
 pub fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
-    let out = p.gazette(args).output().unwrap();
+    outcome(p.gazette(args).output().unwrap())
+}
+
+/// Run gazette with no `-C`, from `dir` (else the test's own folder), colour off; returns
+/// (exit code, stdout, stderr).
+pub fn run_in(dir: Option<&Path>, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = assert_cmd::Command::cargo_bin("gazette").unwrap();
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    outcome(cmd.args(args).env("NO_COLOR", "1").output().unwrap())
+}
+
+fn outcome(out: std::process::Output) -> (i32, String, String) {
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
