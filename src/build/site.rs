@@ -16,7 +16,7 @@ use crate::localise::{Edition, Listing, LocalBlock, Localiser, MissingPolicy, Ou
 use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, Distribution, FeedMeta, IndexEntry, IndexView, PageView, PickerView,
-    Renderer, SitemapPage,
+    Renderer, SitemapPage, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -659,7 +659,8 @@ impl Site<'_, '_> {
                 index_url: &index_url,
                 base_url: b,
             };
-            put(format!("{lang}/feed.xml"), atom(&meta, &list).as_bytes())?;
+            let newest = &list[..list.len().min(FEED_ENTRIES)];
+            put(format!("{lang}/feed.xml"), atom(&meta, newest).as_bytes())?;
         }
         Ok(files)
     }

@@ -20,6 +20,11 @@ pub struct FeedMeta<'a> {
     pub base_url: &'a str,
 }
 
+/// How many articles a language's feed carries, the newest: readers poll a feed for what is
+/// new, and each entry holds its whole article, so an archive's feed of 10,000 entries would
+/// weigh tens of megabytes and be rewritten by any correction.
+pub const FEED_ENTRIES: usize = 50;
+
 /// The feed of `editions`, newest first; `updated` is the latest change of any of them, so the same
 /// content always gives the same bytes.
 pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {

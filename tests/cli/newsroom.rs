@@ -829,3 +829,55 @@ fn articles_that_link_to_each_other() {
     assert_eq!(build(&p, "full", None).0, 0);
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
 }
+
+/// A feed carries the newest 50 articles of its language, newest first: the archive stays
+/// on the index page, and an old article's correction leaves the feed alone.
+#[test]
+fn a_feed_carries_the_newest_fifty_articles() {
+    let p = newsroom();
+    for day in 1..=55 {
+        let slug = format!("d{day:02}");
+        p.write(
+            &format!("content/{slug}.toml"),
+            &format!(
+                "date = 2025-07-{:02}\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+                day.min(31)
+            ),
+        );
+        p.write(
+            &format!("locales/fr/{slug}.ftl"),
+            &format!("title = Jour {day}\nbody = Texte.\n"),
+        );
+        p.write(
+            &format!("locales/en/{slug}.ftl"),
+            &format!("title = Day {day}\nbody = Text.\n"),
+        );
+    }
+    let (code, err) = build(&p, "out", None);
+    assert_eq!(code, 0, "{err}");
+    let feed = p.read("out/en/feed.xml");
+    let titles: Vec<&str> = feed
+        .split("<entry>")
+        .skip(1)
+        .map(|e| {
+            e.split("<title>")
+                .nth(1)
+                .unwrap()
+                .split("</title>")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(titles.len(), 50, "{titles:?}");
+    // Article `a` (17 August) first, then the days of July from the 31st (the 31st to the
+    // 55th share it, by slug), down to the oldest kept.
+    assert!(titles[0].starts_with("An alliance of"), "{titles:?}");
+    assert_eq!(titles[1], "Day 31");
+    assert_eq!(titles[49], "Day 7");
+    assert!(
+        !feed.contains("Day 6<"),
+        "the oldest articles stay out of the feed"
+    );
+    // The index keeps every article.
+    assert!(p.read("out/en/index.html").contains("Day 1<"));
+}
