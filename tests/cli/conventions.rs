@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::support::{run, run_in, Project};
+use super::support::{findings, run, run_in, Project};
 
 const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
 const DE: &str = "locales/de/coalition-des-volontaires.ftl";
@@ -255,12 +255,8 @@ fn two_stale_titles() -> Project {
 }
 
 fn stale_files(p: &Project) -> Vec<String> {
-    let (_, report) = p.check_json();
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
+    findings(p, "stale-translation")
         .iter()
-        .filter(|d| d["code"] == "stale-translation")
         .map(|d| d["file"].as_str().unwrap().to_owned())
         .collect()
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::process::Stdio;
 use std::time::Duration;
 
-use super::support::{tree, Project};
+use super::support::{findings, tree, Project};
 
 const ARTICLE: &str = "coalition-des-volontaires.ftl";
 const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
@@ -36,12 +36,8 @@ fn legacy_lock(p: &Project) -> String {
 }
 
 fn stale_ids(p: &Project) -> Vec<(String, String)> {
-    let (_, report) = p.check_json();
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
+    findings(p, "stale-translation")
         .iter()
-        .filter(|d| d["code"] == "stale-translation")
         .map(|d| {
             (
                 d["locale"].as_str().unwrap().to_owned(),

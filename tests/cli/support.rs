@@ -104,6 +104,18 @@ impl Project {
     }
 }
 
+/// The findings of `check --format json` with this code.
+pub fn findings(p: &Project, code: &str) -> Vec<serde_json::Value> {
+    let (_, report) = p.check_json();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .cloned()
+        .collect()
+}
+
 /// The name of the sample article's page in a language (its localised slug).
 pub fn sample_page(lang: &str) -> &'static str {
     match lang {
