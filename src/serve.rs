@@ -20,7 +20,7 @@ use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
 use crate::localise::MissingPolicy;
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
-use crate::project::Project;
+use crate::project::{Project, STATIC};
 use crate::project_lock::{ProjectLock, Wait};
 use crate::report;
 
@@ -224,12 +224,22 @@ fn watch_error(root: &Path, e: notify::Error) -> Error {
     )
 }
 
-/// The files and folders whose changes call for a build: the settings, the records and the
-/// project's folders (the defaults while the settings cannot be read).
+/// The files and folders whose changes call for a build: the settings, the records, the
+/// project's folders (the defaults while the settings cannot be read) and `static/`.
 fn inputs(root: &Path, project: Option<&Project>) -> Vec<PathBuf> {
-    let folders: [&Path; 3] = match project {
-        Some(p) => [&p.config.content, &p.config.locales, &p.config.templates],
-        None => ["content".as_ref(), "locales".as_ref(), "templates".as_ref()],
+    let folders: [&Path; 4] = match project {
+        Some(p) => [
+            &p.config.content,
+            &p.config.locales,
+            &p.config.templates,
+            STATIC.as_ref(),
+        ],
+        None => [
+            "content".as_ref(),
+            "locales".as_ref(),
+            "templates".as_ref(),
+            STATIC.as_ref(),
+        ],
     };
     let mut inputs: Vec<PathBuf> = folders.iter().map(|f| root.join(f)).collect();
     inputs.extend([CONFIG_FILE, LOCK_DIR, LEGACY_LOCK_FILE].map(|f| root.join(f)));

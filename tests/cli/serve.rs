@@ -176,6 +176,20 @@ fn serve_builds_apart_and_every_link_leads_to_the_preview() {
     assert_eq!(serve.get("/nothing.html").0, 404);
 }
 
+/// `static/` is an input like the texts: a file saved there is in the preview at once.
+#[test]
+fn serve_rebuilds_when_a_static_file_is_saved() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &[]);
+    let mut events = serve.events();
+    let first = events.next(Duration::from_secs(10)).unwrap();
+    p.write("static/robots.txt", "User-agent: *\nAllow: /\n");
+    let second = events.next(Duration::from_secs(10)).expect("a reload");
+    assert_ne!(second, first);
+    let (status, _, body) = serve.get("/robots.txt");
+    assert_eq!((status, body.as_str()), (200, "User-agent: *\nAllow: /\n"));
+}
+
 #[test]
 fn serve_reloads_on_a_change_shows_a_failed_build_and_recovers() {
     let p = Project::sample();
