@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 pub const L10N_TOML: &str = "l10n.toml";
 
 /// Folders that hold one folder per language, in the order they are looked for.
-const LAYOUTS: [&str; 3] = ["locales", "i18n", "l10n"];
+pub const LAYOUTS: [&str; 3] = ["locales", "i18n", "l10n"];
 
 /// Source languages found by name when none is chosen, in order.
 const SOURCES: [&str; 2] = ["en-US", "en"];

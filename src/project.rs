@@ -444,16 +444,17 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
 /// What makes `dir` a project's root, if anything: `gazette.toml`, else (the settings are
 /// optional) what any Fluent project gazette checks has: Mozilla's `l10n.toml`, a folder of
 /// languages (`locales/`, `i18n/`, `l10n/`) or a `content/` folder.
-pub fn project_marker(dir: &Path) -> Option<&'static str> {
-    const FOLDERS: [&str; 4] = ["locales/", "i18n/", "l10n/", "content/"];
+pub fn project_marker(dir: &Path) -> Option<String> {
     if dir.join(CONFIG_FILE).exists() {
-        Some(CONFIG_FILE)
+        Some(CONFIG_FILE.into())
     } else if dir.join(discover::L10N_TOML).is_file() {
-        Some(discover::L10N_TOML)
+        Some(discover::L10N_TOML.into())
     } else {
-        FOLDERS
-            .into_iter()
-            .find(|f| dir.join(f.trim_end_matches('/')).is_dir())
+        discover::LAYOUTS
+            .iter()
+            .chain(&["content"])
+            .find(|f| dir.join(f).is_dir())
+            .map(|f| format!("{f}/"))
     }
 }
 
