@@ -217,7 +217,11 @@ impl Project {
         };
         let articles = load_articles(root, &config, lazy.then_some(&stamps))?;
         // What `lazy` leaves unread or unkept: the files of articles.
-        let defer = |name: &str| lazy && find_article(&articles, name).is_some();
+        let defer = |name: &str| {
+            lazy && name
+                .strip_suffix(".ftl")
+                .is_some_and(|slug| find_article(&articles, slug).is_some())
+        };
         let (lock, shards) = load_lock(root, &defer, &stamps)?;
         let locales = load_locales(root, &config, &defer, &stamps)?;
         let templates = load_templates(root, &config)?;
@@ -404,13 +408,17 @@ impl Project {
 
     /// The article that owns a file name such as `coalition-des-volontaires.ftl`.
     pub fn article_of(&self, name: &str) -> Option<&ArticleFile> {
-        find_article(&self.articles, name)
+        self.article_by_slug(name.strip_suffix(".ftl")?)
+    }
+
+    /// The article of this slug.
+    pub fn article_by_slug(&self, slug: &str) -> Option<&ArticleFile> {
+        find_article(&self.articles, slug)
     }
 }
 
-/// The article of `articles` (sorted by slug) that owns a file name.
-fn find_article<'a>(articles: &'a [ArticleFile], name: &str) -> Option<&'a ArticleFile> {
-    let slug = name.strip_suffix(".ftl")?;
+/// The article of `articles` (sorted by slug) with this slug.
+fn find_article<'a>(articles: &'a [ArticleFile], slug: &str) -> Option<&'a ArticleFile> {
     let i = articles
         .binary_search_by(|a| a.slug.as_str().cmp(slug))
         .ok()?;

@@ -63,7 +63,7 @@ pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>
 }
 
 fn is_article(project: &Project, slug: &str) -> bool {
-    project.article_of(&format!("{slug}.ftl")).is_some()
+    project.article_by_slug(slug).is_some()
 }
 
 /// A related block must name an article of the project.
