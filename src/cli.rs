@@ -422,7 +422,10 @@ struct Ui {
 fn lock(dir: &Path, command: &str, no_wait: bool) -> anyhow::Result<ProjectLock> {
     let wait = if no_wait { Wait::No } else { Wait::Yes };
     let lock = ProjectLock::acquire(dir, command, wait, |holder| {
-        eprintln!("waiting for {holder} to finish: it is writing to this project");
+        eprintln!(
+            "waiting for {} to finish: it is writing to this project",
+            report::shown(holder)
+        );
     })?;
     Ok(lock)
 }
@@ -611,11 +614,14 @@ fn print_serve_event(event: &serve::Event, ui: Ui) {
             let _ = print_stdout(format!("built in {} ms: nothing changed\n", ms(elapsed)));
         }
         serve::Event::Failed { text } => {
-            eprint!("{text}");
+            eprint!("{}", report::shown_lines(text));
             eprintln!("serve: the build failed: the preview shows why until it is fixed");
         }
         serve::Event::Waiting { holder } => {
-            eprintln!("waiting for {holder} to finish: it is writing to this project");
+            eprintln!(
+                "waiting for {} to finish: it is writing to this project",
+                report::shown(holder)
+            );
         }
     }
 }

@@ -5,6 +5,9 @@ mod cli;
 
 use std::process::ExitCode;
 
+// Errors name files, ids and values from the project: shown with their control characters escaped.
+use gazette::report::shown_lines;
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -23,10 +26,10 @@ fn main() -> ExitCode {
             match e.downcast_ref::<gazette::error::Error>() {
                 Some(gazette::error::Error::Several(errors)) => {
                     for e in errors {
-                        eprintln!("error: {e}");
+                        eprintln!("error: {}", shown_lines(&e.to_string()));
                     }
                 }
-                _ => eprintln!("error: {e:#}"),
+                _ => eprintln!("error: {}", shown_lines(&format!("{e:#}"))),
             }
             ExitCode::from(2)
         }

@@ -1,7 +1,9 @@
 //! Output formats of a check [`Report`]: human (compiler-style), JSON (SPEC's contract) and
 //! GitHub Actions annotations; the coverage table of `status`; what `sync` did or would do;
-//! the summary of `build`. Pure functions returning strings; `cli` prints them.
+//! the summary of `build`. Pure functions returning strings; `cli` prints them. Every text
+//! from an input goes through [`shown`] on its way to a terminal.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
@@ -13,6 +15,45 @@ use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::scaffold::Initialised;
 use crate::sync::Plan;
+
+/// Text from an input (a file name, an id, a translation, a snippet) as a terminal or a CI
+/// log shows it: control characters (C0 but tab, DEL, C1) and the bidirectional embedding,
+/// override and isolate controls written as `\u{1b}`, so that no input can move the cursor,
+/// erase the lines above it, recolour the output or reorder what is shown, colours on or off
+/// (as ripgrep and rustc show them). Every input field is one line: a line break in it is
+/// escaped too. JSON and SARIF need no such care: serde_json escapes C0 itself.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    escape_controls(text, false)
+}
+
+/// [`shown`] for a whole text of several lines that has no colours of its own (a fatal
+/// error, the build summary, what sync did): its line breaks kept, every other control
+/// character escaped.
+pub fn shown_lines(text: &str) -> Cow<'_, str> {
+    escape_controls(text, true)
+}
+
+fn escape_controls(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| {
+        (c.is_control() && c != '\t' && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if !keep_newlines => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if escaped(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// `gazette check --format json`: one object, documented in SPEC.md.
 #[derive(Debug, Serialize, Deserialize)]
@@ -69,11 +110,12 @@ pub fn diagnostics_human(
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{severity}[{}]: {}", d.code, d.message);
+        let (message, file) = (shown(&d.message), shown(&d.file));
+        let _ = writeln!(out, "{severity}[{}]: {message}", d.code);
         let _ = match (d.line, d.column) {
-            (Some(l), Some(c)) => writeln!(out, "  --> {}:{l}:{c}", d.file),
-            (Some(l), None) => writeln!(out, "  --> {}:{l}", d.file),
-            _ => writeln!(out, "  --> {}", d.file),
+            (Some(l), Some(c)) => writeln!(out, "  --> {file}:{l}:{c}"),
+            (Some(l), None) => writeln!(out, "  --> {file}:{l}"),
+            _ => writeln!(out, "  --> {file}"),
         };
         let snippet = d.line.and_then(|l| {
             let text = texts
@@ -85,14 +127,14 @@ pub fn diagnostics_human(
         if let Some((line, text)) = snippet {
             let width = line.to_string().len();
             let _ = writeln!(out, "{:width$} |", "");
-            let _ = writeln!(out, "{line} | {text}");
+            let _ = writeln!(out, "{line} | {}", shown(&text));
             let _ = writeln!(out, "{:width$} |", "");
         }
         if let Some(change) = &d.change {
             let _ = writeln!(out, "   = changed: {}", word_diff(change, colour));
         }
         if !d.help.is_empty() {
-            let _ = writeln!(out, "   = help: {}", d.help);
+            let _ = writeln!(out, "   = help: {}", shown(&d.help));
         }
         out.push('\n');
     }
@@ -104,7 +146,7 @@ pub fn diagnostics_human(
 fn word_diff(change: &SourceChange, colour: bool) -> String {
     let mut out = String::new();
     for span in &change.spans {
-        let text = span.text.clone();
+        let text = shown(&span.text).into_owned();
         out.push_str(&match (span.kind, colour) {
             (SpanKind::Same, _) => text,
             (SpanKind::Removed, true) => paint(text, "31;9", true),
@@ -133,7 +175,7 @@ pub fn github(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = vec![format!("file={}", escape_property(&d.file))];
+        let mut props = vec![format!("file={}", escape_property(&shown(&d.file)))];
         if let Some(l) = d.line {
             props.push(format!("line={l}"));
         }
@@ -142,12 +184,12 @@ pub fn github(report: &Report) -> String {
         }
         props.push(format!(
             "title={}",
-            escape_property(&format!("{} ({})", d.code, d.locale))
+            escape_property(&format!("{} ({})", d.code, shown(&d.locale)))
         ));
-        let mut message = d.message.clone();
+        let mut message = shown(&d.message).into_owned();
         if !d.help.is_empty() {
             message.push_str("\nhelp: ");
-            message.push_str(&d.help);
+            message.push_str(&shown(&d.help));
         }
         let _ = writeln!(
             out,
@@ -282,8 +324,8 @@ impl StatusRow {
     fn of(lang: &str, file: &str, c: &Counts, total: bool) -> Self {
         StatusRow {
             cells: [
-                lang.to_owned(),
-                file.to_owned(),
+                shown(lang).into_owned(),
+                shown(file).into_owned(),
                 c.messages.to_string(),
                 c.translated.to_string(),
                 c.missing.to_string(),
@@ -413,7 +455,7 @@ pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Durati
         summary.files,
         slash_path(&summary.out),
     ));
-    s
+    shown_lines(&s).into_owned()
 }
 
 fn note_text(note: &Note) -> String {
@@ -526,7 +568,7 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
         }
         out.push_str(&format!("sync {langs}: {}\n", done.join(", ")));
     }
-    out
+    shown_lines(&out).into_owned()
 }
 
 /// `de:article:intro, en:article:intro` (each message as `--accept` names it, after its
@@ -583,7 +625,7 @@ pub fn initialised(dir: &std::path::Path, named: bool, done: &Initialised, sourc
     }
     out.push_str("  gazette serve         preview the site in your browser\n");
     out.push_str("  gazette new <slug>    start an article\n");
-    out
+    shown_lines(&out).into_owned()
 }
 
 /// The files `gazette new` wrote, and how the targets get the article.
@@ -599,7 +641,7 @@ pub fn new_article(files: &[std::path::PathBuf], targets: &[String]) -> String {
             targets.join(", ")
         );
     }
-    out
+    shown_lines(&out).into_owned()
 }
 
 /// "1 file", "2 files".
@@ -751,6 +793,18 @@ de        total                      40          37        3      0         0   
         assert_eq!(c(38, 35).percent(), 92.1);
         assert_eq!(c(0, 0).percent(), 100.0);
         assert_eq!(c(2000, 1999).percent(), 99.9);
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert!(matches!(shown("Grüße\tà tous"), Cow::Borrowed(_)));
+        assert_eq!(
+            shown("a\x1b[2K\u{9b}\u{202e}\u{2066}\r\nb\x7f"),
+            "a\\u{1b}[2K\\u{9b}\\u{202e}\\u{2066}\\r\\nb\\u{7f}"
+        );
+        assert_eq!(shown_lines("one\x07\ntwo\n"), "one\\u{7}\ntwo\n");
+        // Shown twice, shown the same: text already escaped holds no control character.
+        assert_eq!(shown(&shown("\x1b")), "\\u{1b}");
     }
 
     #[test]

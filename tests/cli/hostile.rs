@@ -553,3 +553,83 @@ fn templates_that_include_one_another_are_refused() {
         ],
     );
 }
+
+/// Control characters a hostile translation can carry: cursor up, erase the line, a
+/// right-to-left override, a C1 control sequence introducer, a bell.
+const TERMINAL_TRICKS: &str = "\x1b[1A\x1b[2K\u{202e}\u{9b}2J\x07";
+
+/// Whatever the output reaches (a terminal, a CI log), a translation's or a file name's
+/// control characters are shown escaped, colours on or off; JSON escapes them itself.
+#[test]
+fn control_characters_from_inputs_are_shown_escaped() {
+    let p = project();
+    p.write(
+        "locales/de/newer.ftl",
+        &format!("title = <blink>Der Neueste{TERMINAL_TRICKS}</blink>\nbody = Erster Absatz.\nextra = Zweiter Absatz.\n"),
+    );
+    p.write("locales/de/a\x1b[2Kb.ftl", "stray = x\n");
+    let hostile = |s: &str| s.contains(['\x1b', '\u{202e}', '\u{9b}', '\x07']);
+    for color in ["never", "always"] {
+        for format in ["human", "github"] {
+            let (code, stdout, stderr) = run(&p, &["--color", color, "check", "--format", format]);
+            assert_eq!(code, 0, "{stderr}");
+            assert!(stdout.contains("unsupported-markup"), "{stdout}");
+            assert!(
+                !hostile(&without_colours(&stdout)),
+                "{color} {format}: {stdout:?}"
+            );
+            assert!(stdout.contains("\\u{1b}[2K"), "{stdout}");
+            if format == "human" {
+                assert!(
+                    stdout.contains("Neueste\\u{1b}[1A\\u{1b}[2K\\u{202e}\\u{9b}2J\\u{7}<"),
+                    "{stdout}"
+                );
+            }
+        }
+        let (_, stdout, _) = run(&p, &["--color", color, "status"]);
+        assert!(!hostile(&without_colours(&stdout)), "{stdout:?}");
+        assert!(stdout.contains("a\\u{1b}[2Kb.ftl"), "{stdout}");
+    }
+    let (_, stdout, stderr) = run(&p, &["build"]);
+    assert!(stderr.contains("unsupported-markup"), "{stderr}");
+    assert!(!hostile(&stderr) && stdout.is_empty(), "{stderr:?}");
+    // JSON carries the text as it is, escaped by JSON's own rules.
+    let (_, json) = p.check_json();
+    assert!(json.to_string().contains("\\u001b[2K"), "{json}");
+    // A fatal error names the value it refuses.
+    let newer = p.read("content/newer.toml");
+    p.write(
+        "content/newer.toml",
+        &newer.replacen(
+            "[[blocks]]",
+            "[slugs]\nde = \"neu\\u001b[2K\"\n\n[[blocks]]",
+            1,
+        ),
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("neu\\u{1b}[2K") && !hostile(&stderr),
+        "{stderr:?}"
+    );
+}
+
+/// `s` without gazette's own colours (`ESC [ digits ; m`), to see what else it holds.
+fn without_colours(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let params = after.find(|c: char| !c.is_ascii_digit() && c != ';');
+        match params {
+            Some(j) if after[j..].starts_with('m') => rest = &after[j + 1..],
+            _ => {
+                out.push('\x1b');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
