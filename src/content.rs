@@ -381,12 +381,12 @@ impl Article {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawArticle {
-    date: toml::value::Datetime,
+    date: Spanned<toml::value::Datetime>,
     section: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
-    title_args: Option<toml::Value>,
+    title_args: Option<Spanned<toml::Value>>,
     lede: Option<Spanned<String>>,
-    lede_args: Option<toml::Value>,
+    lede_args: Option<Spanned<toml::Value>>,
     #[serde(default)]
     authors: Vec<String>,
     #[serde(default)]
@@ -425,14 +425,19 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
     };
     let slug = article_slug(path).map_err(err)?;
     let raw: RawArticle = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
-    let date = published(&raw.date).ok_or_else(|| {
-        err(format!(
-            "date: `{}` must be a date (2025-08-17) or a date and time with its offset from UTC (2025-08-17T09:30:00+02:00)",
-            raw.date
-        ))
-    })?;
-
     let mut keys = KeyLines::new(text);
+    let date_line = keys.lines.line_col(raw.date.span().start).0;
+    let date = leap_second(raw.date.get_ref())
+        .and_then(|()| {
+            published(raw.date.get_ref()).ok_or_else(|| {
+                format!(
+                    "`{}` must be a date (2025-08-17) or a date and time with its offset from UTC (2025-08-17T09:30:00+02:00)",
+                    raw.date.get_ref()
+                )
+            })
+        })
+        .map_err(|m| err(format!("line {date_line}: date: {m}")))?;
+
     let meta = Meta::parse(&raw, &mut keys).map_err(err)?;
     let title = raw.title.map(|id| keys.note_spanned(id));
     let lede = raw.lede.map(|id| keys.note_spanned(id));
@@ -491,13 +496,16 @@ impl Meta {
     fn parse(raw: &RawArticle, keys: &mut KeyLines) -> std::result::Result<Meta, String> {
         let line = |at: usize| keys.lines.line_col(at).0;
         let instant = |dt: &Spanned<toml::value::Datetime>, field: &str| {
-            toml_datetime(dt.get_ref()).ok_or_else(|| {
-                format!(
-                    "line {}: {field}: `{}` must be a date and time with its offset from UTC, e.g. 2025-08-17T09:30:00+02:00",
-                    line(dt.span().start),
-                    dt.get_ref()
-                )
-            })
+            leap_second(dt.get_ref())
+                .and_then(|()| {
+                    toml_datetime(dt.get_ref()).ok_or_else(|| {
+                        format!(
+                            "`{}` must be a date and time with its offset from UTC, e.g. 2025-08-17T09:30:00+02:00",
+                            dt.get_ref()
+                        )
+                    })
+                })
+                .map_err(|m| format!("line {}: {field}: {m}", line(dt.span().start)))
         };
         let embargo = raw
             .embargo
@@ -522,8 +530,12 @@ impl Meta {
             }
             slugs.insert(lang.clone(), page.get_ref().clone());
         }
-        let args = |field: &str, value: &Option<toml::Value>| {
-            block_args(value.clone()).map_err(|m| format!("{field}: {m}"))
+        let args = |field: &str, value: &Option<Spanned<toml::Value>>| {
+            let Some(value) = value else {
+                return Ok(BTreeMap::new());
+            };
+            block_args(Some(value.get_ref().clone()))
+                .map_err(|m| format!("line {}: {field}: {m}", line(value.span().start)))
         };
         let meta = Meta {
             title_args: args("title_args", &raw.title_args)?,
@@ -638,7 +650,7 @@ fn block_args(args: Option<toml::Value>) -> std::result::Result<BTreeMap<String,
             .map(|(k, v)| {
                 arg_value(&v)
                     .map(|a| (k.clone(), a))
-                    .ok_or_else(|| format!("args.{k}: use a number, a string or a date"))
+                    .map_err(|m| format!("args.{k}: {m}"))
             })
             .collect(),
         Some(_) => Err("args must be a table, e.g. args = { count = 31 }".into()),
@@ -766,13 +778,41 @@ fn toml_date(dt: &toml::value::Datetime) -> Option<Date> {
     }
 }
 
-fn arg_value(v: &toml::Value) -> Option<Arg> {
+/// The largest integer a Fluent number (a double) holds exactly: 2^53.
+const MAX_EXACT_INTEGER: u64 = 1 << 53;
+
+/// The Fluent argument a TOML value gives, or why it cannot be one. An integer past 2^53
+/// would be published rounded (Fluent's numbers are doubles): it is refused, and a string
+/// shows it as typed.
+fn arg_value(v: &toml::Value) -> std::result::Result<Arg, String> {
     match v {
-        toml::Value::Integer(i) => Some(Arg::Number(*i as f64)),
-        toml::Value::Float(f) if f.is_finite() => Some(Arg::Number(*f)),
-        toml::Value::String(s) => Some(Arg::String(s.clone())),
-        toml::Value::Datetime(dt) => published(dt).map(|p| p.arg()),
-        _ => None,
+        toml::Value::Integer(i) if i.unsigned_abs() <= MAX_EXACT_INTEGER => {
+            Ok(Arg::Number(*i as f64))
+        }
+        toml::Value::Integer(i) => Err(format!(
+            "{i} is too large to be shown exactly (a number goes up to 2^53, {MAX_EXACT_INTEGER}); write it as a string, \"{i}\", to show it as typed"
+        )),
+        toml::Value::Float(f) if f.is_finite() => Ok(Arg::Number(*f)),
+        toml::Value::String(s) => Ok(Arg::String(s.clone())),
+        toml::Value::Datetime(dt) => {
+            leap_second(dt)?;
+            published(dt)
+                .map(|p| p.arg())
+                .ok_or_else(|| format!("`{dt}` must be a date, or a date and time with its offset from UTC"))
+        }
+        _ => Err("use a number, a string or a date".into()),
+    }
+}
+
+/// A leap second (`23:59:60`) is refused: the feeds, metadata and sitemap that carry a time
+/// are read by programs that do not take one, and an editor who types it more likely meant
+/// another time.
+fn leap_second(dt: &toml::value::Datetime) -> std::result::Result<(), String> {
+    match dt.time {
+        Some(t) if t.second == 60 => Err(format!(
+            "`{dt}` has a leap second (second 60), which gazette does not publish: write :59, or the next minute's :00"
+        )),
+        _ => Ok(()),
     }
 }
 

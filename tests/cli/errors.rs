@@ -323,3 +323,77 @@ fn template_errors_name_the_template_position_and_field() {
         "error: templates/style.hbs: line 2, column 15: invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)\n"
     );
 }
+
+/// Fluent's numbers are doubles: an integer past 2^53 would be published rounded
+/// (9007199254740993 as ...992), so it is refused, at its line, with the way to show it.
+#[test]
+fn an_integer_too_large_to_publish_exactly_is_refused_at_its_line() {
+    let p = minimal();
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\ntitle = \"title\"\ntitle_args = { count = 9007199254740993 }\n",
+    );
+    fails_exactly(
+        &p,
+        &["content/a.toml: line 3: title_args: args.count: 9007199254740993 is too large to be shown exactly (a number goes up to 2^53, 9007199254740992); write it as a string, \"9007199254740993\", to show it as typed"],
+    );
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"title\"\nargs = { n = -9007199254740993 }\n",
+    );
+    fails_with(
+        &p,
+        &[
+            "content/a.toml",
+            "block 1 (line 3)",
+            "args.n",
+            "-9007199254740993 is too large",
+        ],
+    );
+    // 2^53 itself is exact: the article is read (check's findings are about the translations).
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\ntitle_args = { count = 9007199254740992 }\n",
+    );
+    let out = p.gazette(&["check"]).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "{out:?}");
+}
+
+/// A leap second (`11:15:60`) is refused wherever a time is written, at its line.
+#[test]
+fn a_leap_second_is_refused_at_its_line() {
+    let p = minimal();
+    p.write(
+        "content/a.toml",
+        "title = \"title\"\ndate = 2025-08-17T11:15:60+02:00\n",
+    );
+    fails_exactly(
+        &p,
+        &["content/a.toml: line 2: date: `2025-08-17T11:15:60+02:00` has a leap second (second 60), which gazette does not publish: write :59, or the next minute's :00"],
+    );
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\nembargo = 2025-08-17T11:15:60Z\n",
+    );
+    fails_with(&p, &["content/a.toml", "line 2: embargo:", "leap second"]);
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\n[[updates]]\nkey = \"title\"\nat = 2025-08-18T23:59:60Z\n",
+    );
+    fails_with(
+        &p,
+        &["content/a.toml", "line 4: updates.at:", "leap second"],
+    );
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\nlede_args = { when = 2025-08-18T23:59:60Z }\n",
+    );
+    fails_with(
+        &p,
+        &[
+            "content/a.toml",
+            "line 2: lede_args: args.when:",
+            "leap second",
+        ],
+    );
+}
