@@ -60,15 +60,23 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
     pair(out)
 }
 
-/// Keep only tags that open and close in order; the others go back to being text.
+/// Keep only tags that open and close in order; the others go back to being text. A link
+/// inside a link goes back to being text with its closing tag: HTML has no nested links, and
+/// a browser (or the sanitiser) would close the outer one early instead.
 fn pair(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     let mut keep = vec![true; tokens.len()];
     let mut stack: Vec<(Tag, usize)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         match t {
-            Token::Open(tag, _, _) => stack.push((*tag, i)),
+            Token::Open(tag, _, _) => {
+                if *tag == Tag::A && stack.iter().any(|(open, _)| *open == Tag::A) {
+                    keep[i] = false;
+                }
+                stack.push((*tag, i));
+            }
             Token::Close(tag, _) => match stack.last() {
-                Some((open, _)) if open == tag => {
+                Some((open, at)) if open == tag => {
+                    keep[i] = keep[*at];
                     stack.pop();
                 }
                 _ => keep[i] = false,
@@ -129,23 +137,36 @@ fn attribute(s: &str, name: &str) -> Option<String> {
     (!value.contains(quote)).then(|| value.to_owned())
 }
 
-/// Links may only lead to web pages or mail: no `javascript:`, `data:`…
+/// Links may only lead to web pages or mail: no `javascript:`, `data:`…, and no space or
+/// control character, which a URL cannot hold (a browser would quietly drop or encode them).
 fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    let lower = url.to_ascii_lowercase();
     ["http://", "https://", "mailto:"]
         .iter()
         .any(|p| lower.starts_with(p))
+        && !url.contains(|c: char| c.is_whitespace() || c.is_control())
 }
 
-/// Escape text for HTML content and attribute values.
+/// Escape text for HTML content and quoted attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 16);
-    escape_into(s, &mut out);
+    escape_into(s, &mut out, false);
     out
 }
 
-/// [`escape`], appended to `out`: runs without a special character are copied whole.
-fn escape_into(s: &str, out: &mut String) {
+/// Escape text for any attribute value, quoted or not (OWASP's attribute encoding, for the
+/// characters that can end or break an unquoted value): [`escape`]'s five, and `=`, `` ` ``
+/// and the five whitespace characters of HTML, as numeric references. A custom template's
+/// `alt={{plain …}}` then cannot be broken out of.
+pub fn escape_attribute(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    escape_into(s, &mut out, true);
+    out
+}
+
+/// [`escape`] (or with `attribute`, [`escape_attribute`]), appended to `out`: runs without a
+/// special character are copied whole.
+fn escape_into(s: &str, out: &mut String, attribute: bool) {
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -154,6 +175,14 @@ fn escape_into(s: &str, out: &mut String) {
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#x27;",
+            _ if !attribute => continue,
+            b'=' => "&#x3D;",
+            b'`' => "&#x60;",
+            b' ' => "&#x20;",
+            b'\t' => "&#x9;",
+            b'\n' => "&#xA;",
+            b'\x0c' => "&#xC;",
+            b'\r' => "&#xD;",
             _ => continue,
         };
         out.push_str(&s[start..i]);
@@ -176,7 +205,7 @@ pub fn to_html(s: &str) -> String {
     let mut html = String::with_capacity(s.len() + 16);
     for t in &tokens {
         match t {
-            Token::Text(text) => escape_into(text, &mut html),
+            Token::Text(text) => escape_into(text, &mut html, false),
             Token::Open(Tag::A, Some(href), _) => {
                 html.push_str(&format!("<a href=\"{}\">", escape(href)))
             }
@@ -318,6 +347,46 @@ mod tests {
         assert_eq!(escape(""), "");
         assert_eq!(escape("&"), "&amp;");
         assert_eq!(to_html("é < ü"), "é &lt; ü");
+    }
+
+    #[test]
+    fn a_link_with_a_space_or_a_control_character_is_text() {
+        for hostile in [
+            "<a href=\"https://x.example/a b\">x</a>",
+            "<a href=\" https://x.example\">x</a>",
+            "<a href=\"https://x.example/\ta\">x</a>",
+            "<a href=\"https://x.example/\u{85}\">x</a>",
+        ] {
+            assert!(!to_html(hostile).contains("<a"), "{hostile}");
+            assert_eq!(rejected_tags(hostile).len(), 2, "{hostile}");
+        }
+    }
+
+    #[test]
+    fn a_link_inside_a_link_is_text_with_its_closing_tag() {
+        let nested = "<a href=\"https://a.example\">a <a href=\"https://b.example\">b</a> c</a>";
+        assert_eq!(
+            to_html(nested),
+            "<a href=\"https://a.example\">a &lt;a href=\"https://b.example\"&gt;b&lt;/a&gt; c</a>"
+        );
+        assert_eq!(
+            rejected_tags(nested),
+            ["<a href=\"https://b.example\">", "</a>"]
+        );
+        assert_eq!(tag_names(nested), ["<a>", "</a>"]);
+        assert_eq!(
+            to_text(nested),
+            "a <a href=\"https://b.example\">b</a> c <https://a.example>"
+        );
+    }
+
+    #[test]
+    fn attribute_escaping_also_covers_unquoted_values() {
+        assert_eq!(
+            escape_attribute("a b=c`d\te\nf\u{c}g\rh&<>\"'é"),
+            "a&#x20;b&#x3D;c&#x60;d&#x9;e&#xA;f&#xC;g&#xD;h&amp;&lt;&gt;&quot;&#x27;é"
+        );
+        assert_eq!(escape("a b=c`d"), "a b=c`d");
     }
 
     #[test]
