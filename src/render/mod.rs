@@ -39,6 +39,7 @@ impl Renderer {
         html.set_strict_mode(true);
         html.register_helper("inline", Box::new(inline));
         html.register_helper("plain", Box::new(plain));
+        html.register_helper("stripped", Box::new(stripped));
         html.register_helper("include", Box::new(Include));
         let mut text = Handlebars::new();
         text.set_strict_mode(true);
@@ -225,8 +226,23 @@ fn inline(
     Ok(())
 }
 
-/// `{{plain text}}`: a translation as escaped text without markup, for attributes.
+/// `{{plain text}}`: a translation without markup, for an attribute's value, quoted or not
+/// (a custom template's `alt={{plain …}}` cannot be broken out of).
 fn plain(
+    h: &handlebars::Helper,
+    _: &Handlebars,
+    _: &handlebars::Context,
+    _: &mut handlebars::RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    let text = crate::markup::to_text(&text::param_str(h, 0));
+    out.write(&crate::markup::escape_attribute(&text))?;
+    Ok(())
+}
+
+/// `{{stripped text}}`: a translation without markup, for an element's text where markup
+/// cannot stand (`<title>`, a link's text); escaped as text, its spaces kept as they are.
+fn stripped(
     h: &handlebars::Helper,
     _: &Handlebars,
     _: &handlebars::Context,

@@ -633,3 +633,28 @@ fn without_colours(s: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// `{{plain}}` is safe in any attribute, quoted or not: a custom template's unquoted
+/// `alt={{plain …}}` cannot be broken out of by a translation with spaces, `=` or backticks.
+#[test]
+fn plain_text_cannot_break_out_of_an_unquoted_attribute() {
+    let p = project();
+    let builtin =
+        fs::read_to_string(super::support::repo_root().join("templates/article.html.hbs")).unwrap();
+    p.write(
+        "templates/article.html.hbs",
+        &builtin.replacen("<h1", "<img src=x.jpg alt={{plain title.value}}><h1", 1),
+    );
+    let de = p.read("locales/de/newer.ftl");
+    p.write(
+        "locales/de/newer.ftl",
+        &de.replacen("title = Der Neueste", "title = x onerror=alert(1) `y`", 1),
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = p.read("out/de/newer.html");
+    assert!(
+        page.contains("<img src=x.jpg alt=x&#x20;onerror&#x3D;alert(1)&#x20;&#x60;y&#x60;>"),
+        "{page}"
+    );
+}

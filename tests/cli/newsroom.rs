@@ -266,12 +266,12 @@ fn static_files_are_copied_and_images_sized() {
     }
     let fr = p.read("out/fr/a.html");
     assert!(
-        fr.contains("<img src=\"https://news.example/images/map.svg\" alt=\"Map (fr)\" width=\"640\" height=\"360\">"),
+        fr.contains("<img src=\"https://news.example/images/map.svg\" alt=\"Map&#x20;(fr)\" width=\"640\" height=\"360\">"),
         "the first image, sized and not lazy: {fr}"
     );
     assert!(
         fr.contains(
-            "<img src=\"https://images.example/map.png\" alt=\"Map (fr)\" loading=\"lazy\">"
+            "<img src=\"https://images.example/map.png\" alt=\"Map&#x20;(fr)\" loading=\"lazy\">"
         ),
         "a URL stays as it is: {fr}"
     );
