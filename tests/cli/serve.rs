@@ -72,10 +72,18 @@ impl Serve {
 
     /// GET `path`: (status, headers, body).
     fn get(&self, path: &str) -> (u16, String, String) {
+        self.get_from(path, &format!("127.0.0.1:{}", self.port()))
+    }
+
+    /// GET `path` with this `Host` header (ten seconds at most).
+    fn get_from(&self, path: &str, host: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port())).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut response = String::new();
@@ -88,7 +96,12 @@ impl Serve {
     /// Open the event stream.
     fn events(&self) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port())).unwrap();
-        write!(stream, "GET /__gazette/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let port = self.port();
+        write!(
+            stream,
+            "GET /__gazette/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+        )
+        .unwrap();
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
         reader.read_line(&mut line).unwrap();
@@ -174,6 +187,97 @@ fn serve_builds_apart_and_every_link_leads_to_the_preview() {
     assert_eq!(serve.get("/../gazette.toml").0, 404);
     assert_eq!(serve.get("/%2e%2e/gazette.toml").0, 404);
     assert_eq!(serve.get("/nothing.html").0, 404);
+}
+
+/// Only requests for this machine's names are answered: a page of a site whose name was made
+/// to lead here (DNS rebinding) reads nothing, not even the failure page or the event stream.
+#[test]
+fn serve_answers_only_requests_for_its_own_address() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &[]);
+    let port = serve.port();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(serve.get_from(PAGE, &host).0, 200, "{host}");
+    }
+    for host in [
+        format!("attacker.example:{port}"),
+        format!("localhost.attacker.example:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+        "localhost".to_owned(),
+    ] {
+        let (status, _, body) = serve.get_from(PAGE, &host);
+        assert_eq!(status, 403, "{host}");
+        assert!(!body.contains("coalition"), "{body}");
+        assert_eq!(serve.get_from("/__gazette/events", &host).0, 403);
+    }
+}
+
+/// Clients that ask for a large file and never read it hold up no one else.
+#[test]
+fn serve_slow_clients_hold_up_no_one() {
+    let p = Project::sample();
+    let big = p.path().join("static/big.bin");
+    std::fs::write(&big, vec![7u8; 48 << 20]).unwrap();
+    let serve = Serve::start(&p, &[]);
+    let host = format!("127.0.0.1:{}", serve.port());
+    let stalled: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&host).unwrap();
+            write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let (status, _, page) = serve.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("</html>"));
+    drop(stalled);
+}
+
+/// A link in the preview's folder to elsewhere is not followed.
+#[cfg(unix)]
+#[test]
+fn serve_never_follows_a_link_out_of_the_preview() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("secret.txt"), "secret").unwrap();
+    let preview = p.path().join(".gazette-cache/serve");
+    std::os::unix::fs::symlink(elsewhere.path(), preview.join("away")).unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::os::unix::fs::symlink(secret, preview.join("secret.txt")).unwrap();
+    for path in ["/away/secret.txt", "/secret.txt"] {
+        let (status, _, body) = serve.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("secret</"), "{body}");
+    }
+}
+
+/// A language file that is a link to another file of the project: a save to that file is
+/// a save to the language file.
+#[cfg(unix)]
+#[test]
+fn serve_rebuilds_when_the_target_of_a_linked_file_is_saved() {
+    let p = Project::sample();
+    p.write("shared/en.ftl", &p.read(FTL));
+    std::fs::remove_file(p.path().join(FTL)).unwrap();
+    std::os::unix::fs::symlink("../../shared/en.ftl", p.path().join(FTL)).unwrap();
+    let serve = Serve::start(&p, &[]);
+    let mut events = serve.events();
+    let first = events.next(Duration::from_secs(10)).unwrap();
+    let text = p.read("shared/en.ftl");
+    let line = text.lines().find(|l| l.starts_with("title = ")).unwrap();
+    p.write(
+        "shared/en.ftl",
+        &text.replacen(line, "title = Saved through the link", 1),
+    );
+    let second = events.next(Duration::from_secs(10)).expect("a reload");
+    assert_ne!(second, first);
+    assert!(serve.get(PAGE).2.contains("Saved through the link"));
 }
 
 /// `static/` is an input like the texts: a file saved there is in the preview at once.
