@@ -189,9 +189,9 @@ struct ServeArgs {
     /// Open the preview in the default browser once it is built.
     #[arg(long)]
     open: bool,
-    /// What to do when a translation is missing, as in `build` (`fallback` previews an article
-    /// before it is translated).
-    #[arg(long, value_enum, default_value_t = Missing::Error)]
+    /// What to do when a translation is missing: unlike `build`, show the source text with a
+    /// banner listing what is missing (fallback); `error` previews as `build` publishes.
+    #[arg(long, value_enum, default_value_t = Missing::Fallback)]
     missing: Missing,
 }
 
@@ -562,6 +562,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
         missing: args.missing.into(),
         jobs: args.jobs.map(usize::from),
         deny_warnings: args.deny_warnings,
+        preview: false,
     };
     let stderr = std::io::stderr();
     let colour = ui.color.on(&stderr);
@@ -616,6 +617,14 @@ fn print_serve_event(event: &serve::Event, ui: Ui) {
         }
         serve::Event::Waiting { holder } => {
             eprintln!("waiting for {holder} to finish: it is writing to this project");
+        }
+        serve::Event::Fallbacks { pages } => {
+            let pages = report::count(*pages, "page");
+            eprintln!(
+                "note: texts not yet translated are shown in the source language on {pages}, \
+                 each with a banner listing them (serve's --missing fallback; `gazette build` \
+                 refuses them, as --missing error would here)"
+            );
         }
     }
 }

@@ -2,9 +2,11 @@
 //! ([`SERVE_OUT`], never `out/`), served over HTTP on this machine, built again whenever a
 //! project file is saved, and the open pages reload themselves (server-sent events) when a
 //! build changed what they show. Every build is `gazette build`'s own ([`crate::build`]: the
-//! project lock, the all-or-nothing publish, the incremental cache); only `base_url` differs:
-//! it is the server's address, so every link of the preview leads to the preview. While the
-//! build fails, HTML pages are replaced by its diagnostics.
+//! project lock, the all-or-nothing publish, the incremental cache), except that `base_url`
+//! is the server's address, so every link of the preview leads to the preview, and that it
+//! is a preview ([`BuildOptions::preview`]): drafts are shown, and what keeps a page from
+//! publication is on a banner. While the build fails, HTML pages are replaced by its
+//! diagnostics.
 
 use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr};
@@ -55,6 +57,8 @@ pub enum Event<'a> {
     Failed { text: &'a str },
     /// Another gazette command holds the project lock; the build waits for it.
     Waiting { holder: &'a str },
+    /// For the first time, `pages` pages show texts in the source language (told once).
+    Fallbacks { pages: usize },
 }
 
 /// A preview server, listening but not yet building ([`Server::run`]).
@@ -64,6 +68,8 @@ pub struct Server {
     url: String,
     state: Arc<State>,
     missing: MissingPolicy,
+    /// Pages with texts in the source language were told of.
+    told_fallbacks: std::sync::atomic::AtomicBool,
 }
 
 /// What the pages are shown, shared by the builder and the request threads.
@@ -124,6 +130,7 @@ impl Server {
             }),
             root,
             missing,
+            told_fallbacks: Default::default(),
         })
     }
 
@@ -209,19 +216,37 @@ impl Server {
             let options = BuildOptions {
                 out: Some(SERVE_OUT.into()),
                 missing: self.missing,
+                preview: true,
                 ..BuildOptions::default()
             };
             let outcome = build::build(&project, &options)?;
             Ok::<_, Error>((project, outcome))
         })();
         let outcome = match built {
-            Ok((_, BuildOutcome::Built(summary, _))) => Ok(summary.files + summary.removed),
+            Ok((_, BuildOutcome::Built(summary, _))) => {
+                self.tell_fallbacks(&summary, tell);
+                Ok(summary.files + summary.removed)
+            }
             Ok((project, BuildOutcome::Refused(report))) => {
                 Err(report::human(&report, &|f| project.text_of_path(f), false))
             }
             Err(e) => Err(format!("error: {e}\n")),
         };
         (outcome, watched)
+    }
+
+    /// Name the pages with texts in the source language the first time there are some.
+    fn tell_fallbacks(&self, summary: &build::Summary, tell: &dyn Fn(Event)) {
+        let mut pages: Vec<(&str, &str)> = summary
+            .fallbacks
+            .iter()
+            .map(|(lang, slug, _)| (lang.as_str(), slug.as_str()))
+            .collect();
+        pages.dedup();
+        let told = &self.told_fallbacks;
+        if !pages.is_empty() && !told.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            tell(Event::Fallbacks { pages: pages.len() });
+        }
     }
 }
 

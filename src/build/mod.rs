@@ -39,6 +39,10 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Refuse to publish when there are warnings too (`--deny-warnings`).
     pub deny_warnings: bool,
+    /// A preview (`gazette serve`), never a site to publish: drafts are built too, and each
+    /// article's page says on a banner what keeps it from publication (a draft, texts shown
+    /// in the source language).
+    pub preview: bool,
 }
 
 /// What a build did, for the summary.
@@ -174,7 +178,10 @@ fn build_languages(
         .unwrap_or_else(|| project.config.out.clone());
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
-    let global = cache::global(&checks, &format!("{langs:?} {:?}", options.missing));
+    let global = cache::global(
+        &checks,
+        &format!("{langs:?} {:?} {}", options.missing, options.preview),
+    );
     let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
@@ -190,6 +197,7 @@ fn build_languages(
         langs,
         names: &names,
         policy: options.missing,
+        preview: options.preview,
         localiser: &localiser,
         renderer: &renderer,
         output: &output,

@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 
 use super::support::{run, Project};
 
-/// A running `gazette serve`, killed when dropped; its stdout lines come through a channel.
+/// A running `gazette serve`, killed when dropped; its stdout and stderr lines come through
+/// channels.
 struct Serve {
     child: Child,
     lines: Receiver<String>,
+    errors: Receiver<String>,
     url: String,
 }
 
@@ -27,19 +29,15 @@ impl Serve {
     fn run(mut cmd: std::process::Command) -> Serve {
         let mut child = cmd
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let (send, lines) = mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let _ = send.send(line.unwrap());
-            }
-        });
+        let lines = lines_of(child.stdout.take().unwrap());
+        let errors = lines_of(child.stderr.take().unwrap());
         let mut serve = Serve {
             child,
             lines,
+            errors,
             url: String::new(),
         };
         let serving = serve.line_starting("serving ");
@@ -108,6 +106,17 @@ impl Serve {
         assert_eq!(line, "HTTP/1.1 200 OK\r\n");
         Events { reader }
     }
+}
+
+/// The lines of an output, as they come.
+fn lines_of(output: impl Read + Send + 'static) -> Receiver<String> {
+    let (send, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            let _ = send.send(line.unwrap());
+        }
+    });
+    lines
 }
 
 impl Drop for Serve {
@@ -358,11 +367,109 @@ fn serve_reloads_on_a_change_shows_a_failed_build_and_recovers() {
     assert_eq!(serve.get(PAGE).0, 200);
 }
 
-/// A new article shows up in the preview; with `--missing fallback`, before it is translated.
+/// Unfinished work is previewed: a new article before it is translated, each page saying on a
+/// banner what it lacks, in its language's words; a draft, marked; the terminal names the
+/// choice once. `build` still refuses the one and leaves out the other.
+#[test]
+fn serve_previews_unfinished_work_marked_as_such() {
+    let p = Project::sample();
+    assert_eq!(
+        run(&p, &["new", "budget-2026", "--date", "2025-09-01"]).0,
+        0
+    );
+    let summit = p.read("content/sommet-de-londres.toml");
+    p.write(
+        "content/sommet-de-londres.toml",
+        &format!("draft = true\n{summit}"),
+    );
+    let mut serve = Serve::start(&p, &[]);
+    let (status, _, page) = serve.get("/de/budget-2026.html");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains(
+            "<div class=\"preview\" role=\"note\">\n<p>Noch nicht übersetzt, in der \
+             Ausgangssprache angezeigt:</p>\n<ul>\n<li><code>title</code></li>\n"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<h1 lang=\"fr\">Titre de l’article</h1>"));
+    let (status, _, page) = serve.get("/fr/budget-2026.html");
+    assert_eq!(status, 200);
+    assert!(!page.contains("class=\"preview\""), "{page}");
+    let (status, _, page) = serve.get("/en/london-summit.html");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<p><strong>Draft: not published while its content file says draft &#x3D; true.</strong></p>"),
+        "{page}"
+    );
+    assert_eq!(serve.get("/fr/").0, 200);
+    set_title(&p, "Edited while budget-2026 is untranslated");
+    serve.line_starting("built in ");
+    let _ = serve.child.kill();
+    let _ = serve.child.wait();
+    let notes: Vec<String> = serve.errors.try_iter().collect();
+    assert_eq!(
+        notes,
+        [
+            "note: texts not yet translated are shown in the source language on 2 pages, each \
+          with a banner listing them (serve's --missing fallback; `gazette build` refuses \
+          them, as --missing error would here)"
+        ],
+    );
+
+    assert_eq!(run(&p, &["build"]).0, 1);
+    assert_eq!(run(&p, &["build", "--missing", "fallback"]).0, 0);
+    assert!(!p.path().join("out/en/london-summit.html").exists());
+    for page in ["de/budget-2026.html", "en/coalition-of-the-willing.html"] {
+        assert!(!p.read(&format!("out/{page}")).contains("class=\"preview\""));
+    }
+}
+
+/// A project in languages gazette ships no texts for: the banner is in the source language's
+/// words, marked as such, and in English where the project has none.
+#[test]
+fn serve_previews_languages_without_texts_of_their_own() {
+    let p = Project::empty();
+    assert_eq!(
+        run(&p, &["init", "--source", "fr", "--targets", "es,ja,ar"]).0,
+        0
+    );
+    assert_eq!(run(&p, &["new", "budget", "--date", "2025-09-01"]).0, 0);
+    let serve = Serve::start(&p, &[]);
+    let mut events = serve.events();
+    events.next(Duration::from_secs(10)).unwrap();
+    let banner = |lang: &str| {
+        let (status, _, page) = serve.get(&format!("/{lang}/budget.html"));
+        assert_eq!(status, 200, "{page}");
+        let at = page.find("<div class=\"preview\"").expect(&page);
+        page[at..].lines().nth(1).unwrap().to_owned()
+    };
+    assert_eq!(
+        banner("es"),
+        "<p>Aún sin traducir, se muestra en el idioma de origen:</p>"
+    );
+    assert_eq!(
+        banner("ja"),
+        "<p lang=\"fr\">Pas encore traduit, affiché dans la langue source :</p>"
+    );
+    let site = p.read("locales/fr/site.ftl");
+    let line = site
+        .lines()
+        .find(|l| l.starts_with("preview-fallback"))
+        .unwrap();
+    p.write("locales/fr/site.ftl", &site.replace(line, ""));
+    events.next(Duration::from_secs(10)).expect("a reload");
+    assert_eq!(
+        banner("ar"),
+        "<p lang=\"en\">Not yet translated, shown in the source language:</p>"
+    );
+}
+
+/// A new article shows up in the preview before it is translated.
 #[test]
 fn serve_previews_a_new_article_with_missing_fallback() {
     let p = Project::sample();
-    let serve = Serve::start(&p, &["--missing", "fallback"]);
+    let serve = Serve::start(&p, &[]);
     let mut events = serve.events();
     events.next(Duration::from_secs(10)).unwrap();
     assert_eq!(
