@@ -401,8 +401,8 @@ fn run_serve(root: &Path, args: &ServeArgs, ui: Ui) -> anyhow::Result<ExitCode> 
     server.run(&|event| {
         if let serve::Event::Serving { url } = &event {
             if open {
-                if let Err(e) = webbrowser::open(&format!("{url}/")) {
-                    eprintln!("warning: could not open a browser: {e}");
+                if let Err(why) = serve::open_in_browser(&format!("{url}/")) {
+                    eprintln!("warning: could not open a browser ({why}): open {url}/ by hand");
                 }
             }
         }

@@ -250,6 +250,31 @@ impl Server {
     }
 }
 
+/// Open `url` in the user's browser, or say why it cannot be (the user then opens it by hand).
+pub fn open_in_browser(url: &str) -> std::result::Result<(), String> {
+    if !can_show_a_browser() {
+        return Err("no graphical display, and $BROWSER is not set".to_owned());
+    }
+    webbrowser::open(url).map_err(|e| e.to_string())
+}
+
+/// On Linux and the BSDs, a browser shows only in a graphical session (X11, Wayland) or
+/// through WSL, unless `$BROWSER` names a program (a text browser, say): without one, the
+/// launchers tried (`xdg-open`…) start and then fail unseen, in the background.
+fn can_show_a_browser() -> bool {
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let elsewhere = cfg!(any(
+        not(unix),
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    ));
+    elsewhere
+        || ["BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"]
+            .into_iter()
+            .any(set)
+}
+
 /// The listening socket, with timeouts that the sockets it accepts inherit (tiny_http, which
 /// accepts them, gives no access to them).
 fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {

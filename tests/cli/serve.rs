@@ -550,6 +550,31 @@ fn serve_open_opens_the_preview_in_the_browser() {
     assert_eq!(std::fs::read_to_string(&opened).unwrap().trim_end(), url);
 }
 
+/// With no browser to open, `--open` says so, with the address to open by hand.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn serve_open_without_a_browser_says_so() {
+    let p = Project::empty();
+    assert_eq!(run(&p, &["init"]).0, 0);
+    let mut cmd = p.process(&["serve", "--port", "0", "--open"]);
+    for name in ["BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"] {
+        cmd.env_remove(name);
+    }
+    let serve = Serve::run(cmd);
+    let warning = serve
+        .errors
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a warning");
+    assert_eq!(
+        warning,
+        format!(
+            "warning: could not open a browser (no graphical display, and $BROWSER is not \
+             set): open {}/ by hand",
+            serve.url
+        )
+    );
+}
+
 /// Start `gazette serve --port 0 <args>` with both outputs read line by line.
 fn spawn(p: &Project, args: &[&str]) -> (Child, impl BufRead, impl BufRead) {
     let mut all = vec!["serve", "--port", "0"];
