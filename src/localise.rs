@@ -254,6 +254,14 @@ impl<'p> Localiser<'p> {
             .unwrap_or_else(|| lang.to_owned())
     }
 
+    /// The name of each of `langs` in itself.
+    pub fn language_names<'a>(&self, langs: &'a [String]) -> BTreeMap<&'a str, String> {
+        langs
+            .iter()
+            .map(|l| (l.as_str(), self.language_name(l)))
+            .collect()
+    }
+
     /// Localise one article in one language, from its own files parsed by the checks.
     pub fn edition(
         &self,

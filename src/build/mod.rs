@@ -12,7 +12,6 @@ mod site;
 
 pub use reuse::check;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cache::{Cache, Page, Unit};
@@ -178,20 +177,15 @@ fn build_languages(
         .unwrap_or_else(|| project.config.out.clone());
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
-    let global = cache::global(
-        &checks,
-        &format!("{langs:?} {:?} {}", options.missing, options.preview),
-    );
+    let key = format!("{langs:?} {:?} {}", options.missing, options.preview);
+    let global = cache::global(&checks, &key);
     let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project, checker.shared_resources());
     let renderer = Renderer::new(project)?;
     let statics = site::statics(project, &output, &previous)?;
-    let names: BTreeMap<&str, String> = langs
-        .iter()
-        .map(|l| (l.as_str(), localiser.language_name(l)))
-        .collect();
+    let names = localiser.language_names(langs);
     let site = Site {
         project,
         langs,
