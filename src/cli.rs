@@ -189,9 +189,9 @@ struct ServeArgs {
     /// Open the preview in the default browser once it is built.
     #[arg(long)]
     open: bool,
-    /// What to do when a translation is missing, as in `build` (`fallback` previews an article
-    /// before it is translated).
-    #[arg(long, value_enum, default_value_t = Missing::Error)]
+    /// What to do when a translation is missing: unlike `build`, show the source text with a
+    /// banner listing what is missing (fallback); `error` previews as `build` publishes.
+    #[arg(long, value_enum, default_value_t = Missing::Fallback)]
     missing: Missing,
 }
 
@@ -401,8 +401,8 @@ fn run_serve(root: &Path, args: &ServeArgs, ui: Ui) -> anyhow::Result<ExitCode> 
     server.run(&|event| {
         if let serve::Event::Serving { url } = &event {
             if open {
-                if let Err(e) = webbrowser::open(&format!("{url}/")) {
-                    eprintln!("warning: could not open a browser: {e}");
+                if let Err(why) = serve::open_in_browser(&format!("{url}/")) {
+                    eprintln!("warning: could not open a browser ({why}): open {url}/ by hand");
                 }
             }
         }
@@ -565,6 +565,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
         missing: args.missing.into(),
         jobs: args.jobs.map(usize::from),
         deny_warnings: args.deny_warnings,
+        preview: false,
     };
     let stderr = std::io::stderr();
     let colour = ui.color.on(&stderr);
@@ -621,6 +622,14 @@ fn print_serve_event(event: &serve::Event, ui: Ui) {
             eprintln!(
                 "waiting for {} to finish: it is writing to this project",
                 report::shown(holder)
+            );
+        }
+        serve::Event::Fallbacks { pages } => {
+            let pages = report::count(*pages, "page");
+            eprintln!(
+                "note: texts not yet translated are shown in the source language on {pages}, \
+                 each with a banner listing them (serve's --missing fallback; `gazette build` \
+                 refuses them, as --missing error would here)"
             );
         }
     }

@@ -26,6 +26,8 @@ pub const CODE_SITE_STRINGS: &[&str] = &[
     "text-related-read",
     "text-related-watch",
     "text-read-online",
+    "preview-draft",
+    "preview-fallback",
 ];
 
 /// What to do when a target language lacks a message (`--missing`).
@@ -127,6 +129,8 @@ pub struct Edition {
     pub ui: BTreeMap<String, String>,
     /// Message ids shown in the source language (`--missing fallback`).
     pub fallbacks: Vec<String>,
+    /// The article is a draft (built only for a preview).
+    pub draft: bool,
 }
 
 /// What indexes, feeds and the sitemap show of an edition: all a build keeps of an article
@@ -250,6 +254,14 @@ impl<'p> Localiser<'p> {
             .unwrap_or_else(|| lang.to_owned())
     }
 
+    /// The name of each of `langs` in itself.
+    pub fn language_names<'a>(&self, langs: &'a [String]) -> BTreeMap<&'a str, String> {
+        langs
+            .iter()
+            .map(|l| (l.as_str(), self.language_name(l)))
+            .collect()
+    }
+
     /// Localise one article in one language, from its own files parsed by the checks.
     pub fn edition(
         &self,
@@ -310,6 +322,7 @@ impl<'p> Localiser<'p> {
             read_online: None,
             ui,
             fallbacks: texts.fallbacks,
+            draft: article.draft,
         }))
     }
 
@@ -406,6 +419,17 @@ impl<'p> Localiser<'p> {
             .into_iter()
             .filter_map(|l| self.shared_bundle(l))
             .find_map(|b| format_message(b, id, None, Some(&fluent)))
+    }
+
+    /// A site string without arguments, from the source language's shared files (and so
+    /// marked) where the language lacks it.
+    pub fn site_text(&self, lang: &str, id: &str) -> Option<Text> {
+        let source = self.project.config.source.as_str();
+        [lang, source].into_iter().find_map(|l| {
+            let value = format_message(self.shared_bundle(l)?, id, None, None)?;
+            let lang = (l != lang).then(|| l.to_owned());
+            Some(Text { value, lang })
+        })
     }
 
     /// The interface strings of a language outside any article (indexes, language picker).

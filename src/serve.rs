@@ -2,11 +2,13 @@
 //! ([`SERVE_OUT`], never `out/`), served over HTTP on this machine, built again whenever a
 //! project file is saved, and the open pages reload themselves (server-sent events) when a
 //! build changed what they show. Every build is `gazette build`'s own ([`crate::build`]: the
-//! project lock, the all-or-nothing publish, the incremental cache); only `base_url` differs:
-//! it is the server's address, so every link of the preview leads to the preview. While the
-//! build fails, HTML pages are replaced by its diagnostics.
+//! project lock, the all-or-nothing publish, the incremental cache), except that `base_url`
+//! is the server's address, so every link of the preview leads to the preview, and that it
+//! is a preview ([`BuildOptions::preview`]): drafts are shown, and what keeps a page from
+//! publication is on a banner. While the build fails, HTML pages are replaced by its
+//! diagnostics.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -38,8 +40,9 @@ const SETTLE: Duration = Duration::from_millis(20);
 /// How often an idle event stream is written to, so a closed page's connection is noticed.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// Threads answering requests (event streams have threads of their own).
-const WORKERS: usize = 4;
+/// A client that neither sends nor takes a byte for this long is dropped, and the thread
+/// that answered it freed.
+const STALLED: Duration = Duration::from_secs(30);
 
 /// What the preview tells the person running it ([`crate::report`]'s words stay in the CLI).
 #[derive(Debug)]
@@ -54,6 +57,8 @@ pub enum Event<'a> {
     Failed { text: &'a str },
     /// Another gazette command holds the project lock; the build waits for it.
     Waiting { holder: &'a str },
+    /// For the first time, `pages` pages show texts in the source language (told once).
+    Fallbacks { pages: usize },
 }
 
 /// A preview server, listening but not yet building ([`Server::run`]).
@@ -63,6 +68,8 @@ pub struct Server {
     url: String,
     state: Arc<State>,
     missing: MissingPolicy,
+    /// Pages with texts in the source language were told of.
+    told_fallbacks: std::sync::atomic::AtomicBool,
 }
 
 /// What the pages are shown, shared by the builder and the request threads.
@@ -71,6 +78,7 @@ struct State {
     /// One sender per open page's event stream.
     listeners: Mutex<Vec<Sender<u64>>>,
     out: PathBuf,
+    hosts: Hosts,
 }
 
 struct Shown {
@@ -85,12 +93,14 @@ impl Server {
     /// builds treat missing translations as `missing` says.
     pub fn bind(root: &Path, addr: IpAddr, port: u16, missing: MissingPolicy) -> Result<Server> {
         let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
-        let http = tiny_http::Server::http(SocketAddr::new(addr, port)).map_err(|e| {
+        let refused = |e: &dyn std::fmt::Display| {
             Error::Usage(format!(
                 "cannot listen on {}: {e} (choose another --port)",
                 SocketAddr::new(addr, port)
             ))
-        })?;
+        };
+        let listener = listen(SocketAddr::new(addr, port)).map_err(|e| refused(&e))?;
+        let http = tiny_http::Server::from_listener(listener, None).map_err(|e| refused(&e))?;
         let local = http
             .server_addr()
             .to_ip()
@@ -113,9 +123,14 @@ impl Server {
                 }),
                 listeners: Mutex::default(),
                 out: root.join(SERVE_OUT),
+                hosts: Hosts {
+                    bound: local.ip(),
+                    port: local.port(),
+                },
             }),
             root,
             missing,
+            told_fallbacks: Default::default(),
         })
     }
 
@@ -132,14 +147,14 @@ impl Server {
             .watch(&self.root, RecursiveMode::Recursive)
             .map_err(|e| watch_error(&self.root, e))?;
         let mut watched = self.build(tell);
-        for _ in 0..WORKERS {
-            let (http, state) = (Arc::clone(&self.http), Arc::clone(&self.state));
-            std::thread::spawn(move || {
-                while let Ok(request) = http.recv() {
-                    answer(&state, request);
-                }
-            });
-        }
+        let (http, state) = (Arc::clone(&self.http), Arc::clone(&self.state));
+        std::thread::spawn(move || {
+            while let Ok(request) = http.recv() {
+                let state = Arc::clone(&state);
+                // A thread per request: one waiting on a slow client holds up no other.
+                std::thread::spawn(move || answer(&state, request));
+            }
+        });
         tell(Event::Serving { url: &self.url });
         while wait_for_save(&changes, &watched) {
             watched = self.build(tell);
@@ -201,19 +216,109 @@ impl Server {
             let options = BuildOptions {
                 out: Some(SERVE_OUT.into()),
                 missing: self.missing,
+                preview: true,
                 ..BuildOptions::default()
             };
             let outcome = build::build(&project, &options)?;
             Ok::<_, Error>((project, outcome))
         })();
         let outcome = match built {
-            Ok((_, BuildOutcome::Built(summary, _))) => Ok(summary.files + summary.removed),
+            Ok((_, BuildOutcome::Built(summary, _))) => {
+                self.tell_fallbacks(&summary, tell);
+                Ok(summary.files + summary.removed)
+            }
             Ok((project, BuildOutcome::Refused(report))) => {
                 Err(report::human(&report, &|f| project.text_of_path(f), false))
             }
             Err(e) => Err(format!("error: {e}\n")),
         };
         (outcome, watched)
+    }
+
+    /// Name the pages with texts in the source language the first time there are some.
+    fn tell_fallbacks(&self, summary: &build::Summary, tell: &dyn Fn(Event)) {
+        let mut pages: Vec<(&str, &str)> = summary
+            .fallbacks
+            .iter()
+            .map(|(lang, slug, _)| (lang.as_str(), slug.as_str()))
+            .collect();
+        pages.dedup();
+        let told = &self.told_fallbacks;
+        if !pages.is_empty() && !told.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            tell(Event::Fallbacks { pages: pages.len() });
+        }
+    }
+}
+
+/// Open `url` in the user's browser, or say why it cannot be (the user then opens it by hand).
+pub fn open_in_browser(url: &str) -> std::result::Result<(), String> {
+    if !can_show_a_browser() {
+        return Err("no graphical display, and $BROWSER is not set".to_owned());
+    }
+    webbrowser::open(url).map_err(|e| e.to_string())
+}
+
+/// On Linux and the BSDs, a browser shows only in a graphical session (X11, Wayland) or
+/// through WSL, unless `$BROWSER` names a program (a text browser, say): without one, the
+/// launchers tried (`xdg-open`…) start and then fail unseen, in the background.
+fn can_show_a_browser() -> bool {
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let elsewhere = cfg!(any(
+        not(unix),
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    ));
+    elsewhere
+        || ["BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"]
+            .into_iter()
+            .any(set)
+}
+
+/// The listening socket, with timeouts that the sockets it accepts inherit (tiny_http, which
+/// accepts them, gives no access to them).
+fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(addr)?;
+    let socket = socket2::SockRef::from(&listener);
+    socket.set_read_timeout(Some(STALLED))?;
+    socket.set_write_timeout(Some(STALLED))?;
+    Ok(listener)
+}
+
+/// The names a request may give the preview in its `Host` header: this machine's (`localhost`,
+/// a loopback address) or the address it is bound to, with its port. Any other name is
+/// refused, so a site whose name is made to point at this machine (DNS rebinding) cannot
+/// read the preview from a page in the editor's browser. Bound to every address (`0.0.0.0`),
+/// any IP address is accepted: only a name can be rebound.
+struct Hosts {
+    bound: IpAddr,
+    port: u16,
+}
+
+impl Hosts {
+    fn allow(&self, host: Option<&str>) -> bool {
+        let Some(host) = host else {
+            return false;
+        };
+        let (name, port) = match host.strip_prefix('[') {
+            Some(v6) => match v6.split_once(']') {
+                Some((ip, rest)) => (ip, rest),
+                None => return false,
+            },
+            None => host.find(':').map_or((host, ""), |at| host.split_at(at)),
+        };
+        let port = match port {
+            "" => 80,
+            port => match port.strip_prefix(':').and_then(|p| p.parse().ok()) {
+                Some(port) => port,
+                None => return false,
+            },
+        };
+        let known = match name.parse::<IpAddr>() {
+            Ok(ip) => ip.is_loopback() || ip == self.bound || self.bound.is_unspecified(),
+            Err(_) => name.eq_ignore_ascii_case("localhost"),
+        };
+        known && port == self.port
     }
 }
 
@@ -225,7 +330,8 @@ fn watch_error(root: &Path, e: notify::Error) -> Error {
 }
 
 /// The files and folders whose changes call for a build: the settings, the records, the
-/// project's folders (the defaults while the settings cannot be read) and `static/`.
+/// project's folders (the defaults while the settings cannot be read) and `static/`, and
+/// where the symbolic links among them lead in the project.
 fn inputs(root: &Path, project: Option<&Project>) -> Vec<PathBuf> {
     let folders: [&Path; 4] = match project {
         Some(p) => [
@@ -243,7 +349,36 @@ fn inputs(root: &Path, project: Option<&Project>) -> Vec<PathBuf> {
     };
     let mut inputs: Vec<PathBuf> = folders.iter().map(|f| root.join(f)).collect();
     inputs.extend([CONFIG_FILE, LOCK_DIR, LEGACY_LOCK_FILE].map(|f| root.join(f)));
+    let linked = link_targets(root, &inputs);
+    inputs.extend(linked);
     inputs
+}
+
+/// Where the symbolic links among `paths` and under them lead, inside `root`: a save to a
+/// linked file is seen at its target's path. Not gazette's own folders, nor a folder holding
+/// the project, whose every change (the preview's own files) would call for a build again.
+fn link_targets(root: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
+    let own = root.join(crate::store::DIR);
+    let mut targets = Vec::new();
+    let mut todo: Vec<(PathBuf, Option<std::fs::FileType>)> =
+        paths.iter().map(|p| (p.clone(), None)).collect();
+    while let Some((path, kind)) = todo.pop() {
+        let Some(kind) = kind.or_else(|| path.symlink_metadata().ok().map(|m| m.file_type()))
+        else {
+            continue;
+        };
+        if kind.is_symlink() {
+            targets.extend(
+                path.canonicalize().ok().filter(|t| {
+                    t.starts_with(root) && !root.starts_with(t) && !t.starts_with(&own)
+                }),
+            );
+        } else if kind.is_dir() {
+            let entries = std::fs::read_dir(&path).into_iter().flatten().flatten();
+            todo.extend(entries.map(|e| (e.path(), e.file_type().ok())));
+        }
+    }
+    targets
 }
 
 /// Wait for a save to one of `watched`, then for the project to settle; false when the
@@ -287,8 +422,22 @@ fn failure_page(text: &str) -> String {
     )
 }
 
-/// Answer one request: the event stream, the failed build's page, or a file of the preview.
+/// Answer one request: the event stream, the failed build's page, or a file of the preview
+/// (pages whole, to add the reload script; other files streamed).
 fn answer(state: &Arc<State>, request: tiny_http::Request) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str());
+    if !state.hosts.allow(host) {
+        let refusal = tiny_http::Response::from_string(format!(
+            "gazette serve answers only requests for localhost, 127.0.0.1, [::1] or the \
+             address it listens on, port {}\n",
+            state.hosts.port
+        ));
+        return send(request, refusal.with_status_code(403), "txt");
+    }
     let path = request
         .url()
         .split(['?', '#'])
@@ -303,32 +452,37 @@ fn answer(state: &Arc<State>, request: tiny_http::Request) {
         (shown.generation, shown.failure.clone())
     };
     let file = local_file(&state.out, &path);
-    let is_page = path.ends_with('/')
-        || path.ends_with(".html")
-        || file
-            .as_ref()
-            .is_some_and(|f| f.extension().is_some_and(|e| e == "html"));
-    let (status, bytes, kind) = match (failure, file) {
-        (Some(page), _) if is_page => (500, page.into_bytes(), "html"),
-        (_, Some(file)) => match std::fs::read(&file) {
-            Ok(bytes) => (200, bytes, extension(&file)),
-            Err(_) => (404, not_found(&path), "html"),
-        },
-        (_, None) => (404, not_found(&path), "html"),
+    let kind = file.as_deref().map_or("", extension);
+    let is_page = path.ends_with('/') || path.ends_with(".html") || kind == "html";
+    let page = |status, bytes| {
+        let bytes = with_reload(bytes, generation);
+        tiny_http::Response::from_data(bytes).with_status_code(status)
     };
-    let bytes = if kind == "html" {
-        with_reload(bytes, generation)
-    } else {
-        bytes
-    };
-    let response = tiny_http::Response::from_data(bytes)
-        .with_status_code(status)
+    let opened = file.as_ref().map(std::fs::File::open);
+    match (failure, opened) {
+        (Some(failure), _) if is_page => send(request, page(500, failure.into_bytes()), "html"),
+        (_, Some(Ok(mut opened))) if kind == "html" => {
+            let mut bytes = Vec::new();
+            match opened.read_to_end(&mut bytes) {
+                Ok(_) => send(request, page(200, bytes), "html"),
+                Err(_) => send(request, page(404, not_found(&path)), "html"),
+            }
+        }
+        (_, Some(Ok(opened))) => send(request, tiny_http::Response::from_file(opened), kind),
+        _ => send(request, page(404, not_found(&path)), "html"),
+    }
+}
+
+/// Send a response of `kind`, never kept by the browser's cache.
+fn send<R: Read>(request: tiny_http::Request, response: tiny_http::Response<R>, kind: &str) {
+    let response = response
         .with_header(header("Content-Type", content_type(kind)))
         .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
 }
 
-/// The file of the preview a URL path names (`/fr/` is `/fr/index.html`), never outside it.
+/// The file of the preview a URL path names (`/fr/` is `/fr/index.html`), never outside it,
+/// even through a symbolic link.
 fn local_file(out: &Path, url_path: &str) -> Option<PathBuf> {
     let decoded = percent_encoding::percent_decode_str(url_path)
         .decode_utf8()
@@ -337,13 +491,15 @@ fn local_file(out: &Path, url_path: &str) -> Option<PathBuf> {
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
+    let out = out.canonicalize().ok()?;
     let path = out.join(rel);
     let path = if path.is_dir() {
         path.join("index.html")
     } else {
         path
     };
-    path.is_file().then_some(path)
+    let real = path.canonicalize().ok()?;
+    (real.starts_with(&out) && real.is_file()).then_some(real)
 }
 
 fn extension(file: &Path) -> &'static str {
@@ -415,8 +571,8 @@ fn with_reload(mut page: Vec<u8>, generation: u64) -> Vec<u8> {
     page
 }
 
-/// Keep an event stream open on a thread of its own: the current generation at once, then
-/// every new one (the page reloads when it is not its own).
+/// Keep an event stream open: the current generation at once, then every new one (the page
+/// reloads when it is not its own).
 fn stream_events(state: &Arc<State>, request: tiny_http::Request) {
     let (sender, generations) = mpsc::channel();
     state
@@ -429,20 +585,18 @@ fn stream_events(state: &Arc<State>, request: tiny_http::Request) {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .generation;
-    std::thread::spawn(move || {
-        let mut stream = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
-                    Cache-Control: no-store\r\nConnection: close\r\n\r\n";
-        let mut sent = write!(stream, "{head}data: {current}\n\n").and_then(|()| stream.flush());
-        while sent.is_ok() {
-            sent = match generations.recv_timeout(KEEP_ALIVE) {
-                Ok(g) => write!(stream, "data: {g}\n\n"),
-                Err(RecvTimeoutError::Timeout) => stream.write_all(b": keep-alive\n\n"),
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-            .and_then(|()| stream.flush());
+    let mut stream = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
+                Cache-Control: no-store\r\nConnection: close\r\n\r\n";
+    let mut sent = write!(stream, "{head}data: {current}\n\n").and_then(|()| stream.flush());
+    while sent.is_ok() {
+        sent = match generations.recv_timeout(KEEP_ALIVE) {
+            Ok(g) => write!(stream, "data: {g}\n\n"),
+            Err(RecvTimeoutError::Timeout) => stream.write_all(b": keep-alive\n\n"),
+            Err(RecvTimeoutError::Disconnected) => break,
         }
-    });
+        .and_then(|()| stream.flush());
+    }
 }
 
 #[cfg(test)]
@@ -467,6 +621,52 @@ mod tests {
         assert_eq!(local_file(&out, "/../secret"), None);
         assert_eq!(local_file(&out, "/fr/%2e%2e/../secret"), None);
         assert_eq!(local_file(&out, "/nothing.html"), None);
+    }
+
+    #[test]
+    fn only_this_machine_s_names_are_answered() {
+        let loopback = Hosts {
+            bound: IpAddr::from([127, 0, 0, 1]),
+            port: 3000,
+        };
+        for host in [
+            "localhost:3000",
+            "LocalHost:3000",
+            "127.0.0.1:3000",
+            "[::1]:3000",
+        ] {
+            assert!(loopback.allow(Some(host)), "{host}");
+        }
+        for host in [
+            "evil.example:3000",
+            "localhost:3001",
+            "localhost",
+            "localhost.:3000",
+            "192.168.1.5:3000",
+            "[::1:3000",
+            "::1:3000",
+            "localhost:30x0",
+            "",
+        ] {
+            assert!(!loopback.allow(Some(host)), "{host}");
+        }
+        assert!(!loopback.allow(None));
+        let everywhere = Hosts {
+            bound: IpAddr::from([0, 0, 0, 0]),
+            port: 80,
+        };
+        assert!(everywhere.allow(Some("192.168.1.5")));
+        assert!(everywhere.allow(Some("[fe80::1]:80")));
+        assert!(!everywhere.allow(Some("gazette.example")));
+    }
+
+    #[test]
+    fn accepted_connections_inherit_the_timeouts() {
+        let listener = listen(SocketAddr::from(([127, 0, 0, 1], 0))).unwrap();
+        let _client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        assert_eq!(accepted.write_timeout().unwrap(), Some(STALLED));
+        assert_eq!(accepted.read_timeout().unwrap(), Some(STALLED));
     }
 
     #[test]

@@ -35,3 +35,6 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Lire en ligne : { $url }
+# Shown only in the preview of `gazette serve`, above an article.
+preview-draft = Brouillon : non publié tant que son fichier de contenu indique draft = true.
+preview-fallback = Pas encore traduit, affiché dans la langue source :

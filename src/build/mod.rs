@@ -12,7 +12,6 @@ mod site;
 
 pub use reuse::check;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cache::{Cache, Page, Unit};
@@ -39,6 +38,10 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Refuse to publish when there are warnings too (`--deny-warnings`).
     pub deny_warnings: bool,
+    /// A preview (`gazette serve`), never a site to publish: drafts are built too, and each
+    /// article's page says on a banner what keeps it from publication (a draft, texts shown
+    /// in the source language).
+    pub preview: bool,
 }
 
 /// What a build did, for the summary.
@@ -174,22 +177,21 @@ fn build_languages(
         .unwrap_or_else(|| project.config.out.clone());
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
-    let global = cache::global(&checks, &format!("{langs:?} {:?}", options.missing));
+    let key = format!("{langs:?} {:?} {}", options.missing, options.preview);
+    let global = cache::global(&checks, &key);
     let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project, checker.shared_resources());
     let renderer = Renderer::new(project)?;
     let statics = site::statics(project, &output, &previous)?;
-    let names: BTreeMap<&str, String> = langs
-        .iter()
-        .map(|l| (l.as_str(), localiser.language_name(l)))
-        .collect();
+    let names = localiser.language_names(langs);
     let site = Site {
         project,
         langs,
         names: &names,
         policy: options.missing,
+        preview: options.preview,
         localiser: &localiser,
         renderer: &renderer,
         output: &output,

@@ -12,11 +12,11 @@ use crate::check::{Checker, Code, Diagnostic, Report, Severity};
 use crate::content::{is_url, Article};
 use crate::error::{Error, Result};
 use crate::intl::OwnResources;
-use crate::localise::{Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome};
+use crate::localise::{Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome, Text};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
-    atom, sitemap, Alternate, Distribution, FeedMeta, IndexEntry, IndexView, PageView, PickerView,
-    Renderer, SitemapPage, FEED_ENTRIES,
+    atom, sitemap, Alternate, Banner, Distribution, FeedMeta, IndexEntry, IndexView, PageView,
+    PickerView, Renderer, SitemapPage, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -261,6 +261,8 @@ pub(super) struct Site<'a, 'p> {
     /// Each language's name in itself.
     pub names: &'a BTreeMap<&'a str, String>,
     pub policy: MissingPolicy,
+    /// A preview: drafts built, every article's page with its banner.
+    pub preview: bool,
     pub localiser: &'a Localiser<'p>,
     pub renderer: &'a Renderer,
     pub output: &'a Output,
@@ -437,7 +439,7 @@ impl Site<'_, '_> {
             (at, self.now >= at)
         });
         let held = match (article.draft, article.embargo, embargo) {
-            (true, ..) => Some(Held::Draft),
+            (true, ..) if !self.preview => Some(Held::Draft),
             (false, Some(at), Some((_, false))) => Some(Held::Embargo(at.to_string())),
             _ => None,
         };
@@ -528,7 +530,10 @@ impl Site<'_, '_> {
                 .collect();
             let canonical = page_url(base, &e.lang, &e.page, &e.lang);
             self.label_for_text(&mut e, base.map(|_| canonical.as_str()));
-            let view = PageView::new(&e, canonical, alternates, root.clone(), &distribution);
+            let mut view = PageView::new(&e, canonical, alternates, root.clone(), &distribution);
+            if self.preview {
+                view.preview = self.banner(&e);
+            }
             let (html, text, body) = self.renderer.article(&view)?;
             self.output
                 .put(&page_path(&e.lang, &e.page, "html"), html.as_bytes())?;
@@ -542,6 +547,36 @@ impl Site<'_, '_> {
             });
         }
         Ok(pages)
+    }
+
+    /// What a preview's page says keeps it from publication: a draft, texts shown in the
+    /// source language (listed); none when nothing does. Its words are the language's
+    /// `preview-draft` and `preview-fallback` site strings, else the source language's, else
+    /// English.
+    fn banner(&self, e: &Edition) -> Option<Banner> {
+        let text = |id, english: &str| {
+            let found = self.localiser.site_text(&e.lang, id);
+            found.unwrap_or_else(|| Text {
+                value: english.to_owned(),
+                lang: (e.lang != "en").then(|| "en".to_owned()),
+            })
+        };
+        let banner = Banner {
+            draft: e.draft.then(|| {
+                text(
+                    "preview-draft",
+                    "Draft: not published while its content file says draft = true.",
+                )
+            }),
+            fallback: (!e.fallbacks.is_empty()).then(|| {
+                text(
+                    "preview-fallback",
+                    "Not yet translated, shown in the source language:",
+                )
+            }),
+            missing: e.fallbacks.clone(),
+        };
+        (banner.draft.is_some() || banner.fallback.is_some()).then_some(banner)
     }
 
     /// The text edition's labelled lines: each figure, video and related link through its

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::content::BlockKind;
-use crate::localise::Edition;
+use crate::localise::{Edition, Text};
 
 /// A link to the same article in another language (or this one, `current`).
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +29,19 @@ pub struct PageView<'a> {
     pub json_ld: String,
     /// Open Graph and Twitter card tags.
     pub meta: Vec<MetaTag>,
+    /// What keeps the page from publication, in a preview (`gazette serve`) only.
+    pub preview: Option<Banner>,
+}
+
+/// A preview page's banner: each text that applies, in the page's language where it can be.
+#[derive(Debug, Serialize)]
+pub struct Banner {
+    /// The article is a draft.
+    pub draft: Option<Text>,
+    /// Texts are shown in the source language: the words before their list.
+    pub fallback: Option<Text>,
+    /// The message ids shown in the source language.
+    pub missing: Vec<String>,
 }
 
 /// An Open Graph (`attr` = `property`) or Twitter card (`attr` = `name`) `<meta>` tag.
@@ -66,6 +79,7 @@ impl<'a> PageView<'a> {
             root,
             json_ld,
             meta,
+            preview: None,
         }
     }
 }

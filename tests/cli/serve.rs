@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 
 use super::support::{run, Project};
 
-/// A running `gazette serve`, killed when dropped; its stdout lines come through a channel.
+/// A running `gazette serve`, killed when dropped; its stdout and stderr lines come through
+/// channels.
 struct Serve {
     child: Child,
     lines: Receiver<String>,
+    errors: Receiver<String>,
     url: String,
 }
 
@@ -27,19 +29,15 @@ impl Serve {
     fn run(mut cmd: std::process::Command) -> Serve {
         let mut child = cmd
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let (send, lines) = mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let _ = send.send(line.unwrap());
-            }
-        });
+        let lines = lines_of(child.stdout.take().unwrap());
+        let errors = lines_of(child.stderr.take().unwrap());
         let mut serve = Serve {
             child,
             lines,
+            errors,
             url: String::new(),
         };
         let serving = serve.line_starting("serving ");
@@ -72,10 +70,18 @@ impl Serve {
 
     /// GET `path`: (status, headers, body).
     fn get(&self, path: &str) -> (u16, String, String) {
+        self.get_from(path, &format!("127.0.0.1:{}", self.port()))
+    }
+
+    /// GET `path` with this `Host` header (ten seconds at most).
+    fn get_from(&self, path: &str, host: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port())).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut response = String::new();
@@ -88,13 +94,29 @@ impl Serve {
     /// Open the event stream.
     fn events(&self) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port())).unwrap();
-        write!(stream, "GET /__gazette/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let port = self.port();
+        write!(
+            stream,
+            "GET /__gazette/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+        )
+        .unwrap();
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
         reader.read_line(&mut line).unwrap();
         assert_eq!(line, "HTTP/1.1 200 OK\r\n");
         Events { reader }
     }
+}
+
+/// The lines of an output, as they come.
+fn lines_of(output: impl Read + Send + 'static) -> Receiver<String> {
+    let (send, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            let _ = send.send(line.unwrap());
+        }
+    });
+    lines
 }
 
 impl Drop for Serve {
@@ -176,6 +198,97 @@ fn serve_builds_apart_and_every_link_leads_to_the_preview() {
     assert_eq!(serve.get("/nothing.html").0, 404);
 }
 
+/// Only requests for this machine's names are answered: a page of a site whose name was made
+/// to lead here (DNS rebinding) reads nothing, not even the failure page or the event stream.
+#[test]
+fn serve_answers_only_requests_for_its_own_address() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &[]);
+    let port = serve.port();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(serve.get_from(PAGE, &host).0, 200, "{host}");
+    }
+    for host in [
+        format!("attacker.example:{port}"),
+        format!("localhost.attacker.example:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+        "localhost".to_owned(),
+    ] {
+        let (status, _, body) = serve.get_from(PAGE, &host);
+        assert_eq!(status, 403, "{host}");
+        assert!(!body.contains("coalition"), "{body}");
+        assert_eq!(serve.get_from("/__gazette/events", &host).0, 403);
+    }
+}
+
+/// Clients that ask for a large file and never read it hold up no one else.
+#[test]
+fn serve_slow_clients_hold_up_no_one() {
+    let p = Project::sample();
+    let big = p.path().join("static/big.bin");
+    std::fs::write(&big, vec![7u8; 48 << 20]).unwrap();
+    let serve = Serve::start(&p, &[]);
+    let host = format!("127.0.0.1:{}", serve.port());
+    let stalled: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&host).unwrap();
+            write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let (status, _, page) = serve.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("</html>"));
+    drop(stalled);
+}
+
+/// A link in the preview's folder to elsewhere is not followed.
+#[cfg(unix)]
+#[test]
+fn serve_never_follows_a_link_out_of_the_preview() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("secret.txt"), "secret").unwrap();
+    let preview = p.path().join(".gazette-cache/serve");
+    std::os::unix::fs::symlink(elsewhere.path(), preview.join("away")).unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::os::unix::fs::symlink(secret, preview.join("secret.txt")).unwrap();
+    for path in ["/away/secret.txt", "/secret.txt"] {
+        let (status, _, body) = serve.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("secret</"), "{body}");
+    }
+}
+
+/// A language file that is a link to another file of the project: a save to that file is
+/// a save to the language file.
+#[cfg(unix)]
+#[test]
+fn serve_rebuilds_when_the_target_of_a_linked_file_is_saved() {
+    let p = Project::sample();
+    p.write("shared/en.ftl", &p.read(FTL));
+    std::fs::remove_file(p.path().join(FTL)).unwrap();
+    std::os::unix::fs::symlink("../../shared/en.ftl", p.path().join(FTL)).unwrap();
+    let serve = Serve::start(&p, &[]);
+    let mut events = serve.events();
+    let first = events.next(Duration::from_secs(10)).unwrap();
+    let text = p.read("shared/en.ftl");
+    let line = text.lines().find(|l| l.starts_with("title = ")).unwrap();
+    p.write(
+        "shared/en.ftl",
+        &text.replacen(line, "title = Saved through the link", 1),
+    );
+    let second = events.next(Duration::from_secs(10)).expect("a reload");
+    assert_ne!(second, first);
+    assert!(serve.get(PAGE).2.contains("Saved through the link"));
+}
+
 /// `static/` is an input like the texts: a file saved there is in the preview at once.
 #[test]
 fn serve_rebuilds_when_a_static_file_is_saved() {
@@ -254,11 +367,109 @@ fn serve_reloads_on_a_change_shows_a_failed_build_and_recovers() {
     assert_eq!(serve.get(PAGE).0, 200);
 }
 
-/// A new article shows up in the preview; with `--missing fallback`, before it is translated.
+/// Unfinished work is previewed: a new article before it is translated, each page saying on a
+/// banner what it lacks, in its language's words; a draft, marked; the terminal names the
+/// choice once. `build` still refuses the one and leaves out the other.
+#[test]
+fn serve_previews_unfinished_work_marked_as_such() {
+    let p = Project::sample();
+    assert_eq!(
+        run(&p, &["new", "budget-2026", "--date", "2025-09-01"]).0,
+        0
+    );
+    let summit = p.read("content/sommet-de-londres.toml");
+    p.write(
+        "content/sommet-de-londres.toml",
+        &format!("draft = true\n{summit}"),
+    );
+    let mut serve = Serve::start(&p, &[]);
+    let (status, _, page) = serve.get("/de/budget-2026.html");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains(
+            "<div class=\"preview\" role=\"note\">\n<p>Noch nicht übersetzt, in der \
+             Ausgangssprache angezeigt:</p>\n<ul>\n<li><code>title</code></li>\n"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<h1 lang=\"fr\">Titre de l’article</h1>"));
+    let (status, _, page) = serve.get("/fr/budget-2026.html");
+    assert_eq!(status, 200);
+    assert!(!page.contains("class=\"preview\""), "{page}");
+    let (status, _, page) = serve.get("/en/london-summit.html");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<p><strong>Draft: not published while its content file says draft &#x3D; true.</strong></p>"),
+        "{page}"
+    );
+    assert_eq!(serve.get("/fr/").0, 200);
+    set_title(&p, "Edited while budget-2026 is untranslated");
+    serve.line_starting("built in ");
+    let _ = serve.child.kill();
+    let _ = serve.child.wait();
+    let notes: Vec<String> = serve.errors.try_iter().collect();
+    assert_eq!(
+        notes,
+        [
+            "note: texts not yet translated are shown in the source language on 2 pages, each \
+          with a banner listing them (serve's --missing fallback; `gazette build` refuses \
+          them, as --missing error would here)"
+        ],
+    );
+
+    assert_eq!(run(&p, &["build"]).0, 1);
+    assert_eq!(run(&p, &["build", "--missing", "fallback"]).0, 0);
+    assert!(!p.path().join("out/en/london-summit.html").exists());
+    for page in ["de/budget-2026.html", "en/coalition-of-the-willing.html"] {
+        assert!(!p.read(&format!("out/{page}")).contains("class=\"preview\""));
+    }
+}
+
+/// A project in languages gazette ships no texts for: the banner is in the source language's
+/// words, marked as such, and in English where the project has none.
+#[test]
+fn serve_previews_languages_without_texts_of_their_own() {
+    let p = Project::empty();
+    assert_eq!(
+        run(&p, &["init", "--source", "fr", "--targets", "es,ja,ar"]).0,
+        0
+    );
+    assert_eq!(run(&p, &["new", "budget", "--date", "2025-09-01"]).0, 0);
+    let serve = Serve::start(&p, &[]);
+    let mut events = serve.events();
+    events.next(Duration::from_secs(10)).unwrap();
+    let banner = |lang: &str| {
+        let (status, _, page) = serve.get(&format!("/{lang}/budget.html"));
+        assert_eq!(status, 200, "{page}");
+        let at = page.find("<div class=\"preview\"").expect(&page);
+        page[at..].lines().nth(1).unwrap().to_owned()
+    };
+    assert_eq!(
+        banner("es"),
+        "<p>Aún sin traducir, se muestra en el idioma de origen:</p>"
+    );
+    assert_eq!(
+        banner("ja"),
+        "<p lang=\"fr\">Pas encore traduit, affiché dans la langue source :</p>"
+    );
+    let site = p.read("locales/fr/site.ftl");
+    let line = site
+        .lines()
+        .find(|l| l.starts_with("preview-fallback"))
+        .unwrap();
+    p.write("locales/fr/site.ftl", &site.replace(line, ""));
+    events.next(Duration::from_secs(10)).expect("a reload");
+    assert_eq!(
+        banner("ar"),
+        "<p lang=\"en\">Not yet translated, shown in the source language:</p>"
+    );
+}
+
+/// A new article shows up in the preview before it is translated.
 #[test]
 fn serve_previews_a_new_article_with_missing_fallback() {
     let p = Project::sample();
-    let serve = Serve::start(&p, &["--missing", "fallback"]);
+    let serve = Serve::start(&p, &[]);
     let mut events = serve.events();
     events.next(Duration::from_secs(10)).unwrap();
     assert_eq!(
@@ -337,6 +548,31 @@ fn serve_open_opens_the_preview_in_the_browser() {
     }
     let url = format!("{}/", serve.url);
     assert_eq!(std::fs::read_to_string(&opened).unwrap().trim_end(), url);
+}
+
+/// With no browser to open, `--open` says so, with the address to open by hand.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn serve_open_without_a_browser_says_so() {
+    let p = Project::empty();
+    assert_eq!(run(&p, &["init"]).0, 0);
+    let mut cmd = p.process(&["serve", "--port", "0", "--open"]);
+    for name in ["BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"] {
+        cmd.env_remove(name);
+    }
+    let serve = Serve::run(cmd);
+    let warning = serve
+        .errors
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a warning");
+    assert_eq!(
+        warning,
+        format!(
+            "warning: could not open a browser (no graphical display, and $BROWSER is not \
+             set): open {}/ by hand",
+            serve.url
+        )
+    );
 }
 
 /// Start `gazette serve --port 0 <args>` with both outputs read line by line.

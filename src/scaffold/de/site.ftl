@@ -35,3 +35,6 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Online lesen: { $url }
+# Shown only in the preview of `gazette serve`, above an article.
+preview-draft = Entwurf: wird nicht veröffentlicht, solange seine Inhaltsdatei draft = true enthält.
+preview-fallback = Noch nicht übersetzt, in der Ausgangssprache angezeigt:

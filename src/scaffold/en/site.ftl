@@ -35,3 +35,6 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Read online: { $url }
+# Shown only in the preview of `gazette serve`, above an article.
+preview-draft = Draft: not published while its content file says draft = true.
+preview-fallback = Not yet translated, shown in the source language:

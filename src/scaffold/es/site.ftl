@@ -35,3 +35,6 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Leer en línea: { $url }
+# Shown only in the preview of `gazette serve`, above an article.
+preview-draft = Borrador: no se publica mientras su archivo de contenido indique draft = true.
+preview-fallback = Aún sin traducir, se muestra en el idioma de origen:

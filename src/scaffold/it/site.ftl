@@ -35,3 +35,6 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Leggi online: { $url }
+# Shown only in the preview of `gazette serve`, above an article.
+preview-draft = Bozza: non viene pubblicata finché il suo file di contenuto indica draft = true.
+preview-fallback = Non ancora tradotto, mostrato nella lingua di partenza:
