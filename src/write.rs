@@ -27,10 +27,11 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::stamp::Stamp;
 
 /// File in every folder gazette writes, so `--out` never replaces a folder of someone's files.
-pub const MARKER: &str = ".gazette-output";
+pub const MARKER: &str = guard::OUTPUT_MARKER;
 
 /// First line of a marker, before the build's identity.
 const MARKER_HEADER: &str = "gazette output ";
@@ -194,15 +195,39 @@ impl Output {
     /// Write one file of the build (from any thread). A file whose bytes are already in the
     /// previous output is linked from there.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let same = |old: &Path| fs::read(old).is_ok_and(|old| old == bytes);
+        self.put_with(rel, bytes.len() as u64, same, |to| fs::write(to, bytes))
+    }
+
+    /// [`Output::put`] for a file of `len` bytes copied from `from` (a file of `static/`, open),
+    /// streamed: never held whole in memory, however large.
+    pub fn put_file(&self, rel: &str, from: &fs::File, len: u64) -> Result<()> {
+        let same = |old: &Path| same_bytes(from, old).unwrap_or(false);
+        self.put_with(rel, len, same, |to| copy_from(from, to))
+    }
+
+    /// The file `rel` of `len` bytes: linked from the previous output where `same` finds it
+    /// there with these bytes, else made by `make` in the staging folder. Its name is listed
+    /// in the marker, one a line: a name with a control character is refused.
+    fn put_with(
+        &self,
+        rel: &str,
+        len: u64,
+        same: impl Fn(&Path) -> bool,
+        make: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if rel.contains(guard::is_forbidden_in_name) {
+            return Err(Error::Layout {
+                path: self.shown.join(guard::escaped_name(rel)),
+                message: "a name with a control character: gazette publishes no such name".into(),
+            });
+        }
         self.make_parent(rel)?;
         let to = self.staging.path.join(rel);
         if self.previous.is_some() {
             let old = self.real.join(rel);
             if let Ok(meta) = fs::symlink_metadata(&old) {
-                let same = meta.is_file()
-                    && meta.len() == bytes.len() as u64
-                    && fs::read(&old).is_ok_and(|old| old == bytes);
-                if same {
+                if meta.is_file() && meta.len() == len && same(&old) {
                     // A new link changes the file's change time: its stamp is taken after.
                     let stamp = match self.link_in(rel, inode(&meta))? {
                         true => self.staged_stamp(rel)?,
@@ -218,7 +243,7 @@ impl Output {
         if self.staging.keep {
             clear(&to).map_err(|e| self.staging_error(rel, e))?;
         }
-        fs::write(&to, bytes).map_err(|e| self.staging_error(rel, e))?;
+        make(&to).map_err(|e| self.staging_error(rel, e))?;
         let meta = fs::metadata(&to).map_err(|e| self.staging_error(rel, e))?;
         self.changed.fetch_add(1, Ordering::Relaxed);
         self.place(rel, Stamp::of(&meta));
@@ -549,6 +574,43 @@ fn exchange_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
     fs::rename(&aside, a)
 }
 
+/// Does the file at `old` hold the bytes of `file` (from its start)? Both are read a block
+/// at a time.
+fn same_bytes(mut file: &fs::File, old: &Path) -> std::io::Result<bool> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(0))?;
+    let mut old = fs::File::open(old)?;
+    let (mut a, mut b) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = read_full(&mut file, &mut a)?;
+        if read_full(&mut old, &mut b[..n.max(1)])? != n || a[..n] != b[..n] {
+            return Ok(false);
+        }
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+}
+
+/// Read until `buf` is full or the file ends; returns how much was read.
+fn read_full(file: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..])? {
+            0 => break,
+            read => n += read,
+        }
+    }
+    Ok(n)
+}
+
+/// Copy `file` (from its start) to a new file at `to`, streamed (on Linux, by the kernel).
+fn copy_from(mut file: &fs::File, to: &Path) -> std::io::Result<()> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(0))?;
+    std::io::copy(&mut file, &mut fs::File::create(to)?).map(drop)
+}
+
 /// A hard link, or a copy where the file system has none.
 fn link(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(drop))
@@ -831,6 +893,27 @@ mod tests {
         assert_eq!(written.foreign, ["CNAME"]);
         assert_eq!(fs::read(out.join("CNAME")).unwrap(), b"news.example");
         assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"two");
+    }
+
+    /// The marker lists gazette's files one a line: no name that would break the list (and
+    /// with it which files are gazette's to remove) is ever written.
+    #[test]
+    fn names_that_would_break_the_list_of_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = Output::begin(&dir.path().join("out"), "out".as_ref()).unwrap();
+        for (name, shown) in [
+            ("x\nCNAME", "x\\nCNAME"),
+            ("x\r", "x\\r"),
+            ("a\u{202e}b", "a\\u{202e}b"),
+        ] {
+            let e = output.put(name, b"x").unwrap_err().to_string();
+            assert_eq!(
+                e,
+                format!(
+                    "out/{shown}: a name with a control character: gazette publishes no such name"
+                )
+            );
+        }
     }
 
     #[test]
