@@ -143,6 +143,8 @@ impl Output {
         } else {
             &parent
         };
+        let kept_shown = beside.join(kept.file_name().unwrap_or_default());
+        check_replaceable(&real, shown, &kept, &kept_shown)?;
         let prefix = format!(".{name}.staging-");
         // Only a real folder is taken over: a link or a file in its place is removed (the link
         // itself, never what it points to).
@@ -169,7 +171,7 @@ impl Output {
             staging: Staging {
                 path,
                 keep,
-                shown: beside.join(kept.file_name().unwrap_or_default()),
+                shown: kept_shown,
                 kept,
             },
             dirs: Mutex::default(),
@@ -611,9 +613,112 @@ fn copy_from(mut file: &fs::File, to: &Path) -> std::io::Result<()> {
     std::io::copy(&mut file, &mut fs::File::create(to)?).map(drop)
 }
 
-/// A hard link, or a copy where the file system has none.
+/// Refuse, before anything changes, an output gazette could not replace with a new site: a
+/// mount point (a Docker volume), which cannot be exchanged, or a read-only folder (every
+/// build after the first would fail on the kept site, `kept`, that it becomes).
+fn check_replaceable(real: &Path, shown: &Path, kept: &Path, kept_shown: &Path) -> Result<()> {
+    let refused = |path: &Path, message: String| {
+        Err(Error::Layout {
+            path: path.to_path_buf(),
+            message,
+        })
+    };
+    if !real.is_dir() {
+        return Ok(());
+    }
+    let inside = shown.join("site");
+    if is_mount_point(real) {
+        return refused(
+            shown,
+            format!(
+                "is a mount point (a Docker volume?): gazette publishes a new site by exchanging the output folder whole, which a mount point cannot be; build into a folder inside it (`out = \"{}\"` in gazette.toml, or `--out {0}`) and serve that one",
+                inside.display()
+            ),
+        );
+    }
+    if !writable(real) {
+        return refused(
+            shown,
+            "is read-only: gazette replaces the output folder with each new site; make it writable (`chmod u+w`) or build into another folder (`--out`)".into(),
+        );
+    }
+    if fs::symlink_metadata(kept).is_ok_and(|m| m.is_dir()) && !writable(kept) {
+        return refused(
+            kept_shown,
+            "is read-only: it is gazette's copy of the previous site, which the next site is made from; delete it (that is always safe) or make it writable".into(),
+        );
+    }
+    Ok(())
+}
+
+/// Can this folder's entries be added and removed?
+fn writable(dir: &Path) -> bool {
+    rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+}
+
+/// Is this folder the root of a mount (a volume, a bind mount)? Told by the system where it
+/// can (Linux's `statx`), else by a device that differs from its parent's.
+fn is_mount_point(dir: &Path) -> bool {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{statx, AtFlags, StatxAttributes, StatxFlags, CWD};
+        let flags = AtFlags::NO_AUTOMOUNT | AtFlags::SYMLINK_NOFOLLOW;
+        if let Ok(st) = statx(CWD, dir, flags, StatxFlags::empty()) {
+            if st.stx_attributes_mask.contains(StatxAttributes::MOUNT_ROOT) {
+                return st.stx_attributes.contains(StatxAttributes::MOUNT_ROOT);
+            }
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let dev = |p: &Path| fs::metadata(p).map(|m| m.dev()).ok();
+        let parent = fs::canonicalize(dir)
+            .ok()
+            .and_then(|d| d.parent().map(Path::to_path_buf));
+        if let (Some(a), Some(b)) = (dev(dir), parent.and_then(|p| dev(&p))) {
+            return a != b;
+        }
+    }
+    false
+}
+
+/// A hard link, or where one is refused (a file of another owner under Linux's
+/// `protected_hardlinks`, a file system without them) a copy of what the entry is: a
+/// symbolic link someone put in `out/` stays a link, never followed.
 fn link(from: &Path, to: &Path) -> std::io::Result<()> {
-    fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(drop))
+    fs::hard_link(from, to).or_else(|_| copy_entry(from, to))
+}
+
+/// Copy a file, or a symbolic link as a link, without following it.
+fn copy_entry(from: &Path, to: &Path) -> std::io::Result<()> {
+    let meta = fs::symlink_metadata(from)?;
+    if meta.file_type().is_symlink() {
+        #[cfg(unix)]
+        return std::os::unix::fs::symlink(fs::read_link(from)?, to);
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "is not a regular file: it cannot be carried into the new site",
+        ));
+    }
+    let file = open_no_follow(from)?;
+    copy_from(&file, to)?;
+    fs::set_permissions(to, meta.permissions())
+}
+
+/// Open a file for reading; a symbolic link put in its place meanwhile is not followed.
+fn open_no_follow(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    options.open(path)
 }
 
 /// The output folder with symbolic links resolved (a missing link target is created).

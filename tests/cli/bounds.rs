@@ -4,6 +4,7 @@
 //! do, before anything changes, or handled as the README says.
 
 use std::fs;
+use std::path::Path;
 
 use super::support::{run, tree, Project};
 
@@ -281,4 +282,98 @@ fn large_static_files_are_copied_whole() {
     assert_eq!(fs::read(p.path().join("out/dot.png")).unwrap(), png);
     run(&p, &["build", "--out", "full"]);
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
+
+/// `sh -c script` in a user namespace of its own (with its own mounts when `mounts`), as
+/// its root; `None` where this system allows none.
+#[cfg(target_os = "linux")]
+fn unshared(mounts: bool, script: &str, args: &[&Path]) -> Option<std::process::Output> {
+    let flags = if mounts { "-rm" } else { "-r" };
+    let probe = std::process::Command::new("unshare")
+        .args([flags, "true"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        return None;
+    }
+    let out = std::process::Command::new("unshare")
+        .args([flags, "sh", "-c", script, "sh"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Some(out)
+}
+
+/// `out/` a mount point (a Docker volume): refused before anything changes, with the way out;
+/// before, every build failed at its very end with "Device or resource busy".
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_is_a_mount_point_is_refused_with_a_hint() {
+    let p = project();
+    fs::create_dir(p.path().join("out")).unwrap();
+    let script = r#"mount -t tmpfs gazette-test "$1/out" || exit 99
+"$2" -C "$1" build; echo "exit $?"; ls -A "$1/out""#;
+    let gazette = Path::new(env!("CARGO_BIN_EXE_gazette"));
+    let Some(out) = unshared(true, script, &[p.path(), gazette]) else {
+        return;
+    };
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    if out.status.code() == Some(99) {
+        // Mounting is not allowed here, even in a namespace of its own.
+        return;
+    }
+    assert_eq!(
+        stdout.trim(),
+        "exit 2",
+        "nothing in the volume: {stdout}{stderr}"
+    );
+    assert!(
+        stderr.contains("out: is a mount point") && stderr.contains("`out = \"out/site\"`"),
+        "{stderr}"
+    );
+    let beside: Vec<_> = fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".out"))
+        .collect();
+    assert!(beside.is_empty(), "left beside out/: {beside:?}");
+}
+
+/// A link someone put in `out/`, carried into the new site where the system refuses to
+/// hard-link it (another owner's, under `protected_hardlinks`), stays a link: what it points
+/// to is never published in its place.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_foreign_link_in_out_is_carried_over_as_a_link() {
+    use std::os::unix::fs::{lchown, symlink};
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("token");
+    fs::write(&secret, "secret").unwrap();
+    let p = project();
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let link = p.path().join("out/token");
+    symlink(&secret, &link).unwrap();
+    // Owned by another user: in a namespace of its own, gazette may not hard-link it.
+    if lchown(&link, Some(4242), Some(4242)).is_err() {
+        return;
+    }
+    p.write("locales/de/newer.ftl", "title = Neu\nbody = a\nextra = b\n");
+    let gazette = Path::new(env!("CARGO_BIN_EXE_gazette"));
+    let script = r#""$1" -C "$2" build"#;
+    let Some(out) = unshared(false, script, &[gazette, p.path()]) else {
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(p.read("out/de/newer.html").contains("Neu"), "not published");
+    let meta = fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link became a copy of what it points to"
+    );
+    assert_eq!(fs::read_link(&link).unwrap(), secret);
 }
