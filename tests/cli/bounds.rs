@@ -6,18 +6,8 @@
 use std::fs;
 use std::path::Path;
 
+use super::hostile::project;
 use super::support::{run, tree, Project};
-
-/// The publish fixture completed so that it builds cleanly.
-fn project() -> Project {
-    let p = Project::fixture("publish");
-    let de = p.read("locales/de/newer.ftl");
-    p.write(
-        "locales/de/newer.ftl",
-        &format!("{de}extra = Zweiter Absatz.\n"),
-    );
-    p
-}
 
 /// `args` exits 2 with one `error:` line holding every part.
 fn refused_by(p: &Project, args: &[&str], parts: &[&str]) -> String {

@@ -10,7 +10,7 @@ use super::support::{tree, Project};
 
 /// The publish fixture (two articles, fr and de, complete site strings), completed so that it
 /// builds cleanly.
-fn project() -> Project {
+pub(super) fn project() -> Project {
     let p = Project::fixture("publish");
     let de = p.read("locales/de/newer.ftl");
     p.write(
