@@ -1,5 +1,6 @@
 //! Defences of stage 1 against hostile or broken files: the largest file and the deepest
-//! Fluent nesting gazette accepts, and links that lead out of the project.
+//! Fluent nesting gazette accepts, the project's bounds (no input leads out of the project or
+//! into its own folders) and the names of its files.
 //!
 //! Project files come from many hands (editors, translators, agencies, CMS exports). Past these
 //! limits gazette stops with an error naming the file (exit 2) instead of running out of memory
@@ -127,8 +128,7 @@ impl Bounds {
         match fs::canonicalize(self.root.join(rel)) {
             Ok(real) => self.check_target(&real, "leads"),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                let lexical = lexical(&self.real.join(rel));
-                self.check_target(&lexical, "leads")
+                self.check_target(&resolved_missing(&self.real.join(rel)), "leads")
             }
             Err(e) => Err(e),
         }
@@ -235,15 +235,24 @@ pub fn check_name(name: &std::ffi::OsStr) -> Result<&str, String> {
     }
 }
 
-/// A path with `.` and `..` resolved by their names alone (for a path that does not exist).
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
+/// Where a path that does not exist would be: its deepest folder that exists, symbolic links
+/// resolved, and the rest of it, `.` and `..` resolved by their names.
+fn resolved_missing(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let parts: Vec<Component> = path.components().collect();
+    let (mut out, rest) = (0..=parts.len())
+        .rev()
+        .find_map(|n| {
+            let real = fs::canonicalize(parts[..n].iter().collect::<PathBuf>()).ok()?;
+            Some((real, &parts[n..]))
+        })
+        .unwrap_or_default();
+    for part in rest {
         match part {
-            std::path::Component::ParentDir => {
+            Component::ParentDir => {
                 out.pop();
             }
-            std::path::Component::CurDir => {}
+            Component::CurDir => {}
             other => out.push(other),
         }
     }
@@ -525,6 +534,22 @@ mod tests {
         assert_eq!(depth("a = { $x -> *[a] x\nb = { c }\n"), 1);
         // Inside an expression a line at column 0 does not end it, for the parser either.
         assert_eq!(depth("a = {\nF(\nF(\nF(\n"), 4);
+    }
+
+    #[test]
+    fn a_path_that_does_not_exist_is_placed_where_it_would_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(dir.path()).unwrap();
+        fs::create_dir(real.join("a")).unwrap();
+        assert_eq!(
+            resolved_missing(&real.join("a/b/../../../x")),
+            real.parent().unwrap().join("x")
+        );
+        assert_eq!(resolved_missing(&real.join("a/./b/c")), real.join("a/b/c"));
+        let bounds = Bounds::new(&real, &[]).unwrap();
+        assert!(bounds.check_path(Path::new("new/folder")).is_ok());
+        let e = bounds.check_path(Path::new("a/b/../../../x")).unwrap_err();
+        assert!(e.to_string().contains("outside the project"), "{e}");
     }
 
     #[test]
