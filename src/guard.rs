@@ -1,5 +1,6 @@
 //! Defences of stage 1 against hostile or broken files: the largest file and the deepest
-//! Fluent nesting gazette accepts, and links that lead out of the project.
+//! Fluent nesting gazette accepts, the project's bounds (no input leads out of the project or
+//! into its own folders) and the names of its files.
 //!
 //! Project files come from many hands (editors, translators, agencies, CMS exports). Past these
 //! limits gazette stops with an error naming the file (exit 2) instead of running out of memory
@@ -8,7 +9,7 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The largest file gazette reads: 10 MiB. A newsroom's translations fit in it many times over;
 /// past it a file is an accident (a log, an export gone wrong) or an attack.
@@ -69,34 +70,193 @@ pub fn read_file_limited(path: &Path, meta: &fs::Metadata, limit: u64) -> io::Re
     Ok(bytes)
 }
 
-/// Refuse an entry of a project folder that is a symbolic link leading out of the project
-/// (`root`), a dangling link, or a link to a folder that contains it (a loop). Links that stay
-/// inside the project (a shared file linked into two languages) are fine.
-pub fn check_link(root: &Path, path: &Path) -> io::Result<()> {
-    if !fs::symlink_metadata(path)?.file_type().is_symlink() {
-        return Ok(());
+/// Version control's folders: never an input, whatever links to them (`.git/config` of a CI
+/// checkout holds the job's access token).
+pub const VCS_FOLDERS: [&str; 3] = [".git", ".hg", ".svn"];
+
+/// The file in every folder gazette writes its output to ([`crate::write`]): a folder that
+/// holds it is an output, never an input.
+pub const OUTPUT_MARKER: &str = ".gazette-output";
+
+/// Where a project's inputs may lead: inside its root, never into a folder of gazette's own
+/// (the cache, the output and the previous site beside it) or of version control.
+#[derive(Debug)]
+pub struct Bounds {
+    /// The project root as it was given.
+    root: PathBuf,
+    /// The project root, symbolic links resolved.
+    real: PathBuf,
+    /// gazette's own folders and version control's, relative to the root as they are named.
+    own: Vec<PathBuf>,
+    /// The same, symbolic links resolved, for those that exist.
+    own_real: Vec<PathBuf>,
+}
+
+impl Bounds {
+    /// The bounds of the project at `root`, whose own folders (relative to it) are `own`, next
+    /// to version control's.
+    pub fn new(root: &Path, own: &[PathBuf]) -> io::Result<Bounds> {
+        let root_real = fs::canonicalize(root)?;
+        let own: Vec<PathBuf> = VCS_FOLDERS
+            .iter()
+            .map(PathBuf::from)
+            .chain(own.iter().cloned())
+            // An output at the root itself is refused when written to, not here.
+            .filter(|rel| !rel.as_os_str().is_empty())
+            .collect();
+        let own_real = own
+            .iter()
+            .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
+            .collect();
+        Ok(Bounds {
+            root: root.to_path_buf(),
+            real: root_real,
+            own,
+            own_real,
+        })
     }
-    let target = fs::canonicalize(path).map_err(|e| {
-        io::Error::new(e.kind(), format!("symbolic link to nothing readable ({e})"))
-    })?;
-    let root = fs::canonicalize(root)?;
-    if !target.starts_with(&root) {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!(
-                "symbolic link to {}, outside the project: refused",
-                target.display()
-            ),
-        ));
+
+    /// The project root as it was given.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
-    if let Some(parent) = path.parent() {
-        if fs::canonicalize(parent)?.starts_with(&target) {
-            return Err(invalid(
-                "symbolic link to a folder that contains it (a loop): refused".into(),
-            ));
+
+    /// Refuse an input path (`rel`, relative to the root: a folder of `gazette.toml`, a file a
+    /// settings file names) that leads out of the project or into one of its own folders.
+    /// One that does not exist yet must not name a place outside either.
+    pub fn check_path(&self, rel: &Path) -> io::Result<()> {
+        match fs::canonicalize(self.root.join(rel)) {
+            Ok(real) => self.check_target(&real, "leads"),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.check_target(&resolved_missing(&self.real.join(rel)), "leads")
+            }
+            Err(e) => Err(e),
         }
     }
-    Ok(())
+
+    /// Refuse an entry of a project folder that is a symbolic link leading out of the project,
+    /// into one of its own folders, to nothing, or to a folder that contains it (a loop).
+    /// Links that stay among the inputs (a shared file linked into two languages) are fine.
+    pub fn check_link(&self, path: &Path) -> io::Result<()> {
+        if !fs::symlink_metadata(path)?.file_type().is_symlink() {
+            return Ok(());
+        }
+        let target = fs::canonicalize(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("symbolic link to nothing readable ({e})"))
+        })?;
+        self.check_target(&target, "symbolic link")?;
+        if let Some(parent) = path.parent() {
+            if fs::canonicalize(parent)?.starts_with(&target) {
+                return Err(invalid(
+                    "symbolic link to a folder that contains it (a loop): refused".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Is this folder of an input folder (`rel`, relative to the root, not a link) one of the
+    /// project's own folders, to be passed over: version control's (a submodule's `.git`), the
+    /// output or the previous site (`out = "static/site"`), any output of gazette's?
+    pub fn is_own_folder(&self, rel: &Path) -> bool {
+        rel.file_name()
+            .is_some_and(|name| VCS_FOLDERS.iter().any(|v| name == *v))
+            || self.own.iter().any(|own| own == rel)
+            || self.root.join(rel).join(OUTPUT_MARKER).is_file()
+    }
+
+    /// Refuse a resolved path out of the project or inside one of its own folders; `what` is
+    /// how the message names the path that leads there ("symbolic link", "leads").
+    fn check_target(&self, target: &Path, what: &str) -> io::Result<()> {
+        let refused = |why: String| {
+            Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!("{what} to {}, {why}: refused", target.display()),
+            ))
+        };
+        let Ok(inside) = target.strip_prefix(&self.real) else {
+            return refused("outside the project".into());
+        };
+        if let Some(own) = self.own_real.iter().find(|own| target.starts_with(own)) {
+            let shown = own.strip_prefix(&self.real).unwrap_or(own);
+            return refused(format!(
+                "inside {}, a folder gazette never reads",
+                shown.display()
+            ));
+        }
+        // Every folder on the way, from the root down: an output of another `--out`, a
+        // version control folder of a sub-project.
+        let mut at = self.real.clone();
+        for part in inside.components() {
+            at.push(part);
+            let vcs = VCS_FOLDERS.iter().any(|v| part.as_os_str() == *v);
+            if vcs || at.join(OUTPUT_MARKER).is_file() {
+                let shown = at.strip_prefix(&self.real).unwrap_or(&at);
+                return refused(format!(
+                    "inside {}, a folder gazette never reads",
+                    shown.display()
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A character no name of a project file may hold: a control character (C0, DEL, C1), which
+/// can break a list of names one a line or a terminal's display, or a bidirectional control,
+/// which shows a name other than it is.
+pub fn is_forbidden_in_name(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A name as a message shows it: its forbidden characters escaped (`\n`, `\u{202e}`).
+pub fn escaped_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            c if is_forbidden_in_name(c) => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The name of a project file, refused (with why) if it is not UTF-8 or holds a forbidden
+/// character ([`is_forbidden_in_name`]).
+pub fn check_name(name: &std::ffi::OsStr) -> Result<&str, String> {
+    let Some(name) = name.to_str() else {
+        return Err("a file name that is not UTF-8: rename it".into());
+    };
+    match name.chars().find(|c| is_forbidden_in_name(*c)) {
+        Some(c) => Err(format!(
+            "a file name with a control character (U+{:04X}): rename it",
+            u32::from(c)
+        )),
+        None => Ok(name),
+    }
+}
+
+/// Where a path that does not exist would be: its deepest folder that exists, symbolic links
+/// resolved, and the rest of it, `.` and `..` resolved by their names.
+fn resolved_missing(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let parts: Vec<Component> = path.components().collect();
+    let (mut out, rest) = (0..=parts.len())
+        .rev()
+        .find_map(|n| {
+            let real = fs::canonicalize(parts[..n].iter().collect::<PathBuf>()).ok()?;
+            Some((real, &parts[n..]))
+        })
+        .unwrap_or_default();
+    for part in rest {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Refuse Fluent text nested deeper than [`MAX_NESTING`], before any parser recurses into it.
@@ -374,6 +534,22 @@ mod tests {
         assert_eq!(depth("a = { $x -> *[a] x\nb = { c }\n"), 1);
         // Inside an expression a line at column 0 does not end it, for the parser either.
         assert_eq!(depth("a = {\nF(\nF(\nF(\n"), 4);
+    }
+
+    #[test]
+    fn a_path_that_does_not_exist_is_placed_where_it_would_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(dir.path()).unwrap();
+        fs::create_dir(real.join("a")).unwrap();
+        assert_eq!(
+            resolved_missing(&real.join("a/b/../../../x")),
+            real.parent().unwrap().join("x")
+        );
+        assert_eq!(resolved_missing(&real.join("a/./b/c")), real.join("a/b/c"));
+        let bounds = Bounds::new(&real, &[]).unwrap();
+        assert!(bounds.check_path(Path::new("new/folder")).is_ok());
+        let e = bounds.check_path(Path::new("a/b/../../../x")).unwrap_err();
+        assert!(e.to_string().contains("outside the project"), "{e}");
     }
 
     #[test]

@@ -1,23 +1,28 @@
-//! Stage 2, parse: the bytes of an image of `static/` -> its width and height in CSS pixels,
+//! Stage 2, parse: an image of `static/` -> its width and height in CSS pixels,
 //! so a page reserves the image's room before it loads (no layout shift).
+
+use std::io::{BufRead, Seek};
 
 use quick_xml::events::Event;
 
 /// The width and height of an image: an SVG's from its root element (`width` and `height` in
 /// pixels, else its `viewBox`), any other image's from its header. `None` when the file is
-/// not an image whose size can be told.
-pub fn image_size(path: &str, bytes: &[u8]) -> Option<(u32, u32)> {
+/// not an image whose size can be told. Only what is needed is read (a raster image's header,
+/// an SVG up to its root element): a file of `static/` may be a video of gigabytes.
+pub fn image_size<R: BufRead + Seek>(path: &str, mut reader: R) -> Option<(u32, u32)> {
     if path.to_ascii_lowercase().ends_with(".svg") {
-        return svg_size(bytes);
+        // An SVG's prolog (comments, a doctype) cannot make gazette hold more than a file of
+        // the project may be.
+        return svg_size(reader.take(crate::guard::MAX_FILE_BYTES));
     }
-    let size = imagesize::blob_size(bytes).ok()?;
+    let size = imagesize::reader_size(&mut reader).ok()?;
     Some((
         u32::try_from(size.width).ok()?,
         u32::try_from(size.height).ok()?,
     ))
 }
 
-fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
+fn svg_size(bytes: impl BufRead) -> Option<(u32, u32)> {
     let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut buf = Vec::new();
     loop {
@@ -66,7 +71,10 @@ fn round(n: f64) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::image_size;
+    /// The size of an image held in memory.
+    fn image_size(path: &str, bytes: &[u8]) -> Option<(u32, u32)> {
+        super::image_size(path, std::io::Cursor::new(bytes))
+    }
 
     #[test]
     fn svg_sizes_come_from_width_and_height_or_the_view_box() {

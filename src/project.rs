@@ -12,7 +12,7 @@ use crate::config::{self, Bundles, Config, Overrides, CONFIG_FILE};
 use crate::content::{self, Article};
 use crate::discover;
 use crate::error::{Error, Result};
-use crate::guard;
+use crate::guard::{self, Bounds};
 use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::stamp::{Stamp, Stamps};
 use rayon::prelude::*;
@@ -208,26 +208,36 @@ impl Project {
         let mut config = load_config(root)?;
         config.apply(overrides)?;
         let site = root.join(&config.content).is_dir();
-        let read = |rel: &Path| read_text(&root.join(rel), rel);
+        let bounds = bounds(root, &config)?;
+        let read = |rel: &Path| {
+            bounds.check_path(rel).map_err(|e| Error::io(rel, e))?;
+            read_text(&root.join(rel), rel)
+        };
         discover::resolve(root, &mut config, site, &read)?;
+        let inputs = [&config.content, &config.locales, &config.templates];
+        let ours = [STATIC, LOCK_DIR, LEGACY_LOCK_FILE].map(Path::new);
+        for rel in inputs.into_iter().map(PathBuf::as_path).chain(ours) {
+            bounds.check_path(rel).map_err(|e| Error::io(rel, e))?;
+        }
+        let bounds = &bounds;
         let stamps = if lazy {
             Stamps::load(root)
         } else {
             Stamps::default()
         };
-        let articles = load_articles(root, &config, lazy.then_some(&stamps))?;
+        let articles = load_articles(bounds, &config, lazy.then_some(&stamps))?;
         // What `lazy` leaves unread or unkept: the files of articles.
         let defer = |name: &str| {
             lazy && name
                 .strip_suffix(".ftl")
                 .is_some_and(|slug| find_article(&articles, slug).is_some())
         };
-        let (lock, shards) = load_lock(root, &defer, &stamps)?;
-        let locales = load_locales(root, &config, &defer, &stamps)?;
-        let templates = load_templates(root, &config)?;
+        let (lock, shards) = load_lock(bounds, &defer, &stamps)?;
+        let locales = load_locales(bounds, &config, &defer, &stamps)?;
+        let templates = load_templates(bounds, &config)?;
         let mut statics = BTreeMap::new();
         if root.join(STATIC).is_dir() {
-            list_statics(root, Path::new(STATIC), "", &mut statics)?;
+            list_statics(bounds, Path::new(STATIC), "", &mut statics)?;
         }
         Ok(Project {
             root: root.to_path_buf(),
@@ -466,6 +476,16 @@ pub fn project_marker(dir: &Path) -> Option<String> {
     }
 }
 
+/// Where the project's inputs may lead: inside `root`, never into the cache, the configured
+/// output, the previous site kept beside it or version control's folders.
+fn bounds(root: &Path, config: &Config) -> Result<Bounds> {
+    let out = &config.out;
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    let kept = out.with_file_name(format!(".{name}.previous"));
+    let own = [PathBuf::from(crate::store::DIR), out.clone(), kept];
+    Bounds::new(root, &own).map_err(|e| Error::io(root, e))
+}
+
 /// `gazette.toml`, or the defaults when there is none.
 fn load_config(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
@@ -480,14 +500,15 @@ fn load_config(root: &Path) -> Result<Config> {
 /// The content files, sorted by slug (so [`find_article`] can search them: file names sort
 /// `a-b` before `a`), read on every core; those `stamps` (when given) find unchanged are not.
 fn load_articles(
-    root: &Path,
+    bounds: &Bounds,
     config: &Config,
     stamps: Option<&Stamps>,
 ) -> Result<Vec<ArticleFile>> {
+    let root = bounds.root();
     if !root.join(&config.content).is_dir() {
         return Ok(Vec::new());
     }
-    let paths: Vec<PathBuf> = sorted_entries(root, &config.content)?
+    let paths: Vec<PathBuf> = sorted_entries(bounds, &config.content)?
         .into_iter()
         .filter(|(p, kind)| *kind == Kind::File && p.extension().is_some_and(|e| e == "toml"))
         .map(|(p, _)| p)
@@ -534,11 +555,12 @@ fn load_articles(
 /// Every language folder's `.ftl` files (see [`collect_ftl`] for `defer` and `stamps`); the
 /// source language must have one.
 fn load_locales(
-    root: &Path,
+    bounds: &Bounds,
     config: &Config,
     defer: &(dyn Fn(&str) -> bool + Sync),
     stamps: &Stamps,
 ) -> Result<BTreeMap<String, Vec<FtlFile>>> {
+    let root = bounds.root();
     if !root.join(&config.locales).is_dir() {
         return Err(Error::Layout {
             path: discover::shown(&config.locales),
@@ -551,7 +573,7 @@ fn load_locales(
     let at_root = config.locales.as_os_str().is_empty();
     let exclude = exclusions(&config.exclude)?;
     let mut locales = BTreeMap::new();
-    for (lang_dir, kind) in sorted_entries(root, &config.locales)? {
+    for (lang_dir, kind) in sorted_entries(bounds, &config.locales)? {
         if kind != Kind::Dir {
             continue;
         }
@@ -570,7 +592,7 @@ fn load_locales(
             message,
         })?;
         let mut files = Vec::new();
-        collect_ftl(root, &rel, "", defer, stamps, &mut files)?;
+        collect_ftl(bounds, &rel, "", defer, stamps, &mut files)?;
         files.retain(|f| !exclude.is_match(&f.name));
         if !(at_root && files.is_empty() && lang != config.source) {
             locales.insert(lang, files);
@@ -613,7 +635,8 @@ fn exclusions(patterns: &[String]) -> Result<globset::GlobSet> {
 
 /// The built-in templates, overridden by the project's `.hbs` files; refused if they
 /// include one another in a loop.
-fn load_templates(root: &Path, config: &Config) -> Result<BTreeMap<String, TemplateFile>> {
+fn load_templates(bounds: &Bounds, config: &Config) -> Result<BTreeMap<String, TemplateFile>> {
+    let root = bounds.root();
     let mut templates: BTreeMap<String, TemplateFile> = BUILTIN_TEMPLATES
         .iter()
         .map(|(name, text)| {
@@ -626,7 +649,7 @@ fn load_templates(root: &Path, config: &Config) -> Result<BTreeMap<String, Templ
         })
         .collect();
     if root.join(&config.templates).is_dir() {
-        for (path, kind) in sorted_entries(root, &config.templates)? {
+        for (path, kind) in sorted_entries(bounds, &config.templates)? {
             if !(path.extension().is_some_and(|e| e == "hbs") && kind == Kind::File) {
                 continue;
             }
@@ -684,16 +707,21 @@ pub const STATIC: &str = "static";
 
 /// Gather the files under `rel` (a folder of `static/`), by their path in the site.
 fn list_statics(
-    root: &Path,
+    bounds: &Bounds,
     rel: &Path,
     prefix: &str,
     out: &mut BTreeMap<String, PathBuf>,
 ) -> Result<()> {
-    for (path, kind) in sorted_entries(root, rel)? {
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (path, kind) in sorted_entries(bounds, rel)? {
         let name = nfc(&path.file_name().unwrap_or_default().to_string_lossy()).into_owned();
         let file = rel.join(path.file_name().unwrap_or_default());
+        // Two spellings of one name would be one file of the site: neither may be dropped.
+        if let Some(twin) = seen.insert(name.clone(), file.clone()) {
+            return Err(twins(&twin, file));
+        }
         match kind {
-            Kind::Dir => list_statics(root, &file, &format!("{prefix}{name}/"), out)?,
+            Kind::Dir => list_statics(bounds, &file, &format!("{prefix}{name}/"), out)?,
             Kind::File => {
                 out.insert(format!("{prefix}{name}"), file);
             }
@@ -712,8 +740,11 @@ enum Kind {
 }
 
 /// Entries of a project folder, sorted by name so every later stage sees a stable order.
-/// A symbolic link out of the project is an error naming the link.
-fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
+/// A name that is not UTF-8 or holds a control character is an error naming it (escaped), and
+/// so is a symbolic link out of the project or into one of its own folders
+/// ([`Bounds::check_link`]); the project's own folders themselves are passed over.
+fn sorted_entries(bounds: &Bounds, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
+    let root = bounds.root();
     let mut entries = fs::read_dir(root.join(rel))
         .map_err(|e| Error::io(rel, e))?
         .map(|entry| {
@@ -727,16 +758,23 @@ fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Links (and entries the listing did not describe) are looked at on every core; the
     // first refusal in name order is reported.
-    entries
+    let listed: Vec<Result<Option<(PathBuf, Kind)>>> = entries
         .into_par_iter()
-        .map(|(_, path, kind)| {
+        .map(|(name, path, kind)| {
+            let shown = guard::check_name(&name).map_err(|message| Error::Layout {
+                path: rel.join(guard::escaped_name(&name.to_string_lossy())),
+                message,
+            })?;
+            let shown = || rel.join(shown);
             let kind = match kind {
                 Some(t) if t.is_file() => Kind::File,
+                Some(t) if t.is_dir() && bounds.is_own_folder(&shown()) => return Ok(None),
                 Some(t) if t.is_dir() => Kind::Dir,
                 Some(t) if !t.is_symlink() => Kind::Other,
                 _ => {
-                    let shown = || rel.join(path.file_name().unwrap_or_default());
-                    guard::check_link(root, &path).map_err(|e| Error::io(shown(), e))?;
+                    bounds
+                        .check_link(&path)
+                        .map_err(|e| Error::io(shown(), e))?;
                     match fs::metadata(&path) {
                         Ok(m) if m.is_file() => Kind::File,
                         Ok(m) if m.is_dir() => Kind::Dir,
@@ -745,18 +783,17 @@ fn sorted_entries(root: &Path, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
                     }
                 }
             };
-            Ok((path, kind))
+            Ok(Some((path, kind)))
         })
-        .collect::<Vec<Result<_>>>()
-        .into_iter()
-        .collect()
+        .collect();
+    listed.into_iter().filter_map(Result::transpose).collect()
 }
 
 /// Gather the `.ftl` files under a language folder, sub-folders included; files are read in
 /// parallel (an archive has thousands per language). The texts of the files `defer` names
 /// are not kept, and those `stamps` find unchanged are not read.
 fn collect_ftl(
-    root: &Path,
+    bounds: &Bounds,
     rel_dir: &Path,
     prefix: &str,
     defer: &(dyn Fn(&str) -> bool + Sync),
@@ -764,7 +801,7 @@ fn collect_ftl(
     out: &mut Vec<FtlFile>,
 ) -> Result<()> {
     let mut files = Vec::new();
-    for (path, kind) in sorted_entries(root, rel_dir)? {
+    for (path, kind) in sorted_entries(bounds, rel_dir)? {
         let file_name = path
             .file_name()
             .unwrap_or_default()
@@ -773,7 +810,7 @@ fn collect_ftl(
         let rel = rel_dir.join(&file_name);
         let name = format!("{prefix}{}", nfc(&file_name));
         if kind == Kind::Dir {
-            collect_ftl(root, &rel, &format!("{name}/"), defer, stamps, out)?;
+            collect_ftl(bounds, &rel, &format!("{name}/"), defer, stamps, out)?;
         } else if file_name.ends_with(".ftl") {
             files.push((path, rel, name));
         }
@@ -807,15 +844,21 @@ fn collect_ftl(
     // Files of sub-folders came first: keep the whole list in name order.
     out.sort_by(|a, b| a.name.cmp(&b.name));
     if let Some(w) = out.windows(2).find(|w| w[0].name == w[1].name) {
-        return Err(Error::Layout {
-            path: w[1].path.clone(),
-            message: format!(
-                "the same name as {} in another Unicode normalisation form: keep only one of them",
-                w[0].path.display()
-            ),
-        });
+        return Err(twins(&w[0].path, w[1].path.clone()));
     }
     Ok(())
+}
+
+/// Two files whose names differ only in their Unicode normalisation (NFC, NFD): one name to
+/// gazette, so one of them must go.
+fn twins(first: &Path, second: PathBuf) -> Error {
+    Error::Layout {
+        path: second,
+        message: format!(
+            "the same name as {} in another Unicode normalisation form: keep only one of them",
+            first.display()
+        ),
+    }
 }
 
 /// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
@@ -824,10 +867,11 @@ fn collect_ftl(
 /// `stamps` find unchanged are not read (never with a `gazette.lock`, whose records they
 /// would override).
 fn load_lock(
-    root: &Path,
+    bounds: &Bounds,
     defer: &(dyn Fn(&str) -> bool + Sync),
     stamps: &Stamps,
 ) -> Result<(Lock, Shards)> {
+    let root = bounds.root();
     let mut lock = match fs::metadata(root.join(LEGACY_LOCK_FILE)) {
         Ok(meta) => {
             let rel = Path::new(LEGACY_LOCK_FILE);
@@ -850,10 +894,10 @@ fn load_lock(
         Err(e) => return Err(Error::io(dir, e)),
     }
     let mut found = Vec::new();
-    for (path, kind) in sorted_entries(root, dir)? {
+    for (path, kind) in sorted_entries(bounds, dir)? {
         if kind == Kind::Dir {
             let lang = path.file_name().unwrap_or_default().to_string_lossy();
-            collect_shards(root, &dir.join(&*lang), &lang, "", &mut found)?;
+            collect_shards(bounds, &dir.join(&*lang), &lang, "", &mut found)?;
         }
     }
     let legacy = lock.legacy;
@@ -894,18 +938,18 @@ fn load_lock(
 /// The shards under a language folder of `gazette.lock.d/`: (path, language, file name).
 /// Other files (a temporary file a killed sync left) are not shards.
 fn collect_shards(
-    root: &Path,
+    bounds: &Bounds,
     rel_dir: &Path,
     lang: &str,
     prefix: &str,
     out: &mut Vec<(PathBuf, String, String)>,
 ) -> Result<()> {
-    for (path, kind) in sorted_entries(root, rel_dir)? {
+    for (path, kind) in sorted_entries(bounds, rel_dir)? {
         let file_name = path.file_name().unwrap_or_default().to_string_lossy();
         let rel = rel_dir.join(&*file_name);
         if kind == Kind::Dir {
             let prefix = format!("{prefix}{}/", nfc(&file_name));
-            collect_shards(root, &rel, lang, &prefix, out)?;
+            collect_shards(bounds, &rel, lang, &prefix, out)?;
         } else if let Some(name) = file_name.strip_suffix(lock::SHARD_SUFFIX) {
             if kind == Kind::File && !file_name.starts_with(lock::TEMP_PREFIX) {
                 out.push((rel, lang.to_owned(), format!("{prefix}{}", nfc(name))));

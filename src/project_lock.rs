@@ -43,6 +43,7 @@ impl ProjectLock {
         wait: Wait,
         waiting: impl FnOnce(&str),
     ) -> Result<ProjectLock> {
+        check_cache_folder(root)?;
         let shown = file();
         let lock = handle(root).map_err(|e| Error::io(&shown, e))?;
         match lock.try_lock() {
@@ -68,6 +69,18 @@ impl ProjectLock {
             .and_then(|()| fs::write(root.join(&shown), me))
             .map_err(|e| Error::io(&shown, e))?;
         Ok(ProjectLock { _file: lock })
+    }
+}
+
+/// The cache folder is a folder, or not there yet: a file in its place is named, with what
+/// to do, before anything is written.
+fn check_cache_folder(root: &Path) -> Result<()> {
+    match fs::metadata(root.join(crate::store::DIR)) {
+        Ok(meta) if !meta.is_dir() => Err(Error::Layout {
+            path: crate::store::DIR.into(),
+            message: "is a file, not a folder: gazette keeps its cache and the writers' lock in this folder; remove the file and run gazette again".into(),
+        }),
+        _ => Ok(()),
     }
 }
 

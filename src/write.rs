@@ -27,10 +27,11 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::stamp::Stamp;
 
 /// File in every folder gazette writes, so `--out` never replaces a folder of someone's files.
-pub const MARKER: &str = ".gazette-output";
+pub const MARKER: &str = guard::OUTPUT_MARKER;
 
 /// First line of a marker, before the build's identity.
 const MARKER_HEADER: &str = "gazette output ";
@@ -142,6 +143,8 @@ impl Output {
         } else {
             &parent
         };
+        let kept_shown = beside.join(kept.file_name().unwrap_or_default());
+        check_replaceable(&real, shown, &kept, &kept_shown)?;
         let prefix = format!(".{name}.staging-");
         // Only a real folder is taken over: a link or a file in its place is removed (the link
         // itself, never what it points to).
@@ -168,7 +171,7 @@ impl Output {
             staging: Staging {
                 path,
                 keep,
-                shown: beside.join(kept.file_name().unwrap_or_default()),
+                shown: kept_shown,
                 kept,
             },
             dirs: Mutex::default(),
@@ -194,15 +197,39 @@ impl Output {
     /// Write one file of the build (from any thread). A file whose bytes are already in the
     /// previous output is linked from there.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let same = |old: &Path| fs::read(old).is_ok_and(|old| old == bytes);
+        self.put_with(rel, bytes.len() as u64, same, |to| fs::write(to, bytes))
+    }
+
+    /// [`Output::put`] for a file of `len` bytes copied from `from` (a file of `static/`, open),
+    /// streamed: never held whole in memory, however large.
+    pub fn put_file(&self, rel: &str, from: &fs::File, len: u64) -> Result<()> {
+        let same = |old: &Path| same_bytes(from, old).unwrap_or(false);
+        self.put_with(rel, len, same, |to| copy_from(from, to))
+    }
+
+    /// The file `rel` of `len` bytes: linked from the previous output where `same` finds it
+    /// there with these bytes, else made by `make` in the staging folder. Its name is listed
+    /// in the marker, one a line: a name with a control character is refused.
+    fn put_with(
+        &self,
+        rel: &str,
+        len: u64,
+        same: impl Fn(&Path) -> bool,
+        make: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<()> {
+        if rel.contains(guard::is_forbidden_in_name) {
+            return Err(Error::Layout {
+                path: self.shown.join(guard::escaped_name(rel)),
+                message: "a name with a control character: gazette publishes no such name".into(),
+            });
+        }
         self.make_parent(rel)?;
         let to = self.staging.path.join(rel);
         if self.previous.is_some() {
             let old = self.real.join(rel);
             if let Ok(meta) = fs::symlink_metadata(&old) {
-                let same = meta.is_file()
-                    && meta.len() == bytes.len() as u64
-                    && fs::read(&old).is_ok_and(|old| old == bytes);
-                if same {
+                if meta.is_file() && meta.len() == len && same(&old) {
                     // A new link changes the file's change time: its stamp is taken after.
                     let stamp = match self.link_in(rel, inode(&meta))? {
                         true => self.staged_stamp(rel)?,
@@ -218,7 +245,7 @@ impl Output {
         if self.staging.keep {
             clear(&to).map_err(|e| self.staging_error(rel, e))?;
         }
-        fs::write(&to, bytes).map_err(|e| self.staging_error(rel, e))?;
+        make(&to).map_err(|e| self.staging_error(rel, e))?;
         let meta = fs::metadata(&to).map_err(|e| self.staging_error(rel, e))?;
         self.changed.fetch_add(1, Ordering::Relaxed);
         self.place(rel, Stamp::of(&meta));
@@ -549,9 +576,149 @@ fn exchange_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
     fs::rename(&aside, a)
 }
 
-/// A hard link, or a copy where the file system has none.
+/// Does the file at `old` hold the bytes of `file` (from its start)? Both are read a block
+/// at a time.
+fn same_bytes(mut file: &fs::File, old: &Path) -> std::io::Result<bool> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(0))?;
+    let mut old = fs::File::open(old)?;
+    let (mut a, mut b) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = read_full(&mut file, &mut a)?;
+        if read_full(&mut old, &mut b[..n.max(1)])? != n || a[..n] != b[..n] {
+            return Ok(false);
+        }
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+}
+
+/// Read until `buf` is full or the file ends; returns how much was read.
+fn read_full(file: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..])? {
+            0 => break,
+            read => n += read,
+        }
+    }
+    Ok(n)
+}
+
+/// Copy `file` (from its start) to a new file at `to`, streamed (on Linux, by the kernel).
+fn copy_from(mut file: &fs::File, to: &Path) -> std::io::Result<()> {
+    use std::io::Seek;
+    file.seek(std::io::SeekFrom::Start(0))?;
+    std::io::copy(&mut file, &mut fs::File::create(to)?).map(drop)
+}
+
+/// Refuse, before anything changes, an output gazette could not replace with a new site: a
+/// mount point (a Docker volume), which cannot be exchanged, or a read-only folder (every
+/// build after the first would fail on the kept site, `kept`, that it becomes).
+fn check_replaceable(real: &Path, shown: &Path, kept: &Path, kept_shown: &Path) -> Result<()> {
+    let refused = |path: &Path, message: String| {
+        Err(Error::Layout {
+            path: path.to_path_buf(),
+            message,
+        })
+    };
+    if !real.is_dir() {
+        return Ok(());
+    }
+    let inside = shown.join("site");
+    if is_mount_point(real) {
+        return refused(
+            shown,
+            format!(
+                "is a mount point (a Docker volume?): gazette publishes a new site by exchanging the output folder whole, which a mount point cannot be; build into a folder inside it (`out = \"{}\"` in gazette.toml, or `--out {0}`) and serve that one",
+                inside.display()
+            ),
+        );
+    }
+    if !writable(real) {
+        return refused(
+            shown,
+            "is read-only: gazette replaces the output folder with each new site; make it writable (`chmod u+w`) or build into another folder (`--out`)".into(),
+        );
+    }
+    if fs::symlink_metadata(kept).is_ok_and(|m| m.is_dir()) && !writable(kept) {
+        return refused(
+            kept_shown,
+            "is read-only: it is gazette's copy of the previous site, which the next site is made from; delete it (that is always safe) or make it writable".into(),
+        );
+    }
+    Ok(())
+}
+
+/// Can this folder's entries be added and removed?
+fn writable(dir: &Path) -> bool {
+    rustix::fs::access(dir, rustix::fs::Access::WRITE_OK).is_ok()
+}
+
+/// Is this folder the root of a mount (a volume, a bind mount)? Told by the system where it
+/// can (Linux's `statx`), else by a device that differs from its parent's.
+fn is_mount_point(dir: &Path) -> bool {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{statx, AtFlags, StatxAttributes, StatxFlags, CWD};
+        let flags = AtFlags::NO_AUTOMOUNT | AtFlags::SYMLINK_NOFOLLOW;
+        if let Ok(st) = statx(CWD, dir, flags, StatxFlags::empty()) {
+            if st.stx_attributes_mask.contains(StatxAttributes::MOUNT_ROOT) {
+                return st.stx_attributes.contains(StatxAttributes::MOUNT_ROOT);
+            }
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let dev = |p: &Path| fs::metadata(p).map(|m| m.dev()).ok();
+        let parent = fs::canonicalize(dir)
+            .ok()
+            .and_then(|d| d.parent().map(Path::to_path_buf));
+        if let (Some(a), Some(b)) = (dev(dir), parent.and_then(|p| dev(&p))) {
+            return a != b;
+        }
+    }
+    false
+}
+
+/// A hard link, or where one is refused (a file of another owner under Linux's
+/// `protected_hardlinks`, a file system without them) a copy of what the entry is: a
+/// symbolic link someone put in `out/` stays a link, never followed.
 fn link(from: &Path, to: &Path) -> std::io::Result<()> {
-    fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(drop))
+    fs::hard_link(from, to).or_else(|_| copy_entry(from, to))
+}
+
+/// Copy a file, or a symbolic link as a link, without following it.
+fn copy_entry(from: &Path, to: &Path) -> std::io::Result<()> {
+    let meta = fs::symlink_metadata(from)?;
+    if meta.file_type().is_symlink() {
+        #[cfg(unix)]
+        return std::os::unix::fs::symlink(fs::read_link(from)?, to);
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "is not a regular file: it cannot be carried into the new site",
+        ));
+    }
+    let file = open_no_follow(from)?;
+    copy_from(&file, to)?;
+    fs::set_permissions(to, meta.permissions())
+}
+
+/// Open a file for reading; a symbolic link put in its place meanwhile is not followed.
+fn open_no_follow(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
+    }
+    options.open(path)
 }
 
 /// The output folder with symbolic links resolved (a missing link target is created).
@@ -831,6 +998,27 @@ mod tests {
         assert_eq!(written.foreign, ["CNAME"]);
         assert_eq!(fs::read(out.join("CNAME")).unwrap(), b"news.example");
         assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"two");
+    }
+
+    /// The marker lists gazette's files one a line: no name that would break the list (and
+    /// with it which files are gazette's to remove) is ever written.
+    #[test]
+    fn names_that_would_break_the_list_of_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = Output::begin(&dir.path().join("out"), "out".as_ref()).unwrap();
+        for (name, shown) in [
+            ("x\nCNAME", "x\\nCNAME"),
+            ("x\r", "x\\r"),
+            ("a\u{202e}b", "a\\u{202e}b"),
+        ] {
+            let e = output.put(name, b"x").unwrap_err().to_string();
+            assert_eq!(
+                e,
+                format!(
+                    "out/{shown}: a name with a control character: gazette publishes no such name"
+                )
+            );
+        }
     }
 
     #[test]

@@ -30,9 +30,6 @@ pub(super) const FILE: &str = "file";
 /// A path an article names that is no file of `static/`.
 pub(super) const ABSENT: &str = "absent";
 
-/// Files of `static/` may be media of any size, not only text.
-const STATIC_LIMIT: u64 = 1 << 30;
-
 /// The files of `static/` of a build: what pages need of each, and what the next build needs.
 pub(super) struct Statics {
     pub assets: Assets,
@@ -43,7 +40,8 @@ pub(super) struct Statics {
     pub kept: Vec<(String, Stamp)>,
 }
 
-/// Copy every file of `static/` into the output as it is, each read once: one whose stamp is
+/// Copy every file of `static/` into the output as it is, streamed (a file of `static/` may be
+/// a video of gigabytes: none is held in memory): one whose stamp is
 /// the one the previous build recorded, and whose copy in the output is intact, is taken from
 /// the previous site without being read, as unchanged pages are. A file in the place of one
 /// of gazette's pages (a language folder, `index.html`, `sitemap.xml`) is refused.
@@ -66,7 +64,15 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
                 });
             }
             let path = project.root.join(rel);
-            let meta = std::fs::metadata(&path).map_err(|e| Error::io(rel, e))?;
+            // Opened once: the size pages show, the bytes published and the stamp are all
+            // this file's, whatever is saved in its place meanwhile.
+            let file = std::fs::File::open(&path).map_err(|e| Error::io(rel, e))?;
+            let meta = file.metadata().map_err(|e| Error::io(rel, e))?;
+            if !meta.is_file() {
+                let e =
+                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a regular file");
+                return Err(Error::io(rel, e));
+            }
             let stamp = Stamp::of(&meta);
             let known = previous.statics.get(site_path).filter(|(s, _)| *s == stamp);
             let intact = || {
@@ -78,10 +84,11 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
             if let Some((_, shown)) = known.filter(|_| intact()) {
                 return Ok((site_path.clone(), stamp, shown.clone(), true));
             }
-            let bytes = crate::guard::read_file_limited(&path, &meta, STATIC_LIMIT)
-                .map_err(|e| Error::io(rel, e))?;
-            output.put(site_path, &bytes)?;
-            let shown = crate::media::image_size(site_path, &bytes)
+            output.put_file(site_path, &file, meta.len())?;
+            let header = std::io::BufReader::new(&file);
+            let shown = std::io::Seek::rewind(&mut &file)
+                .ok()
+                .and_then(|()| crate::media::image_size(site_path, header))
                 .map_or_else(|| FILE.to_owned(), |(w, h)| format!("{w}x{h}"));
             Ok((site_path.clone(), stamp, shown, false))
         })

@@ -10,7 +10,7 @@ use super::support::{tree, Project};
 
 /// The publish fixture (two articles, fr and de, complete site strings), completed so that it
 /// builds cleanly.
-fn project() -> Project {
+pub(super) fn project() -> Project {
     let p = Project::fixture("publish");
     let de = p.read("locales/de/newer.ftl");
     p.write(
@@ -292,7 +292,8 @@ fn links_out_of_the_site_are_refused() {
 
 #[test]
 fn bad_slugs_are_refused() {
-    for name in ["..", "a..b", ".hidden", "a\u{1}b"] {
+    // (A control character is refused in any file name: tests/cli/bounds.rs.)
+    for name in ["..", "a..b", ".hidden"] {
         let p = project();
         p.write(&format!("content/{name}.toml"), "date = 2025-03-01\n");
         refused(&p, &["invalid slug"]);
@@ -446,6 +447,53 @@ fn unwritable_folder_in_out_does_not_block_publishing() {
     assert_eq!(code, 0, "{stderr}");
     run(&p, &["build", "--out", "full"]);
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
+
+/// A read-only `out/` is refused before anything changes, with what to do (it was swapped out
+/// silently, then every build failed on `.out.previous` with no hint), and so is a read-only
+/// `.out.previous`.
+#[cfg(unix)]
+#[test]
+fn read_only_output_is_refused_with_a_hint() {
+    let p = project();
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = tree(&p.path().join("out"));
+    p.write("locales/de/newer.ftl", "title = Neu\nbody = a\nextra = b\n");
+    let Some(guard) = Unwritable::new(&p.path().join("out")) else {
+        return;
+    };
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: out: is read-only: gazette replaces the output folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("make it writable"), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    assert!(!p.path().join(".out.previous").exists());
+    drop(guard);
+
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let Some(guard) = Unwritable::new(&p.path().join(".out.previous")) else {
+        return;
+    };
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Wieder\nbody = a\nextra = b\n",
+    );
+    let before = tree(&p.path().join("out"));
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: .out.previous: is read-only: it is gazette's copy"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    drop(guard);
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[cfg(unix)]

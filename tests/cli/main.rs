@@ -1,5 +1,6 @@
 //! Integration tests: the real `gazette` binary on small fixture projects.
 
+mod bounds;
 mod build;
 mod check;
 mod contract;
