@@ -212,12 +212,25 @@ pub fn is_forbidden_in_name(c: char) -> bool {
 
 /// A name as a message shows it: its forbidden characters escaped (`\n`, `\u{202e}`).
 pub fn escaped_name(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            c if is_forbidden_in_name(c) => c.escape_default().to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    escape_chars(name, is_forbidden_in_name).into_owned()
+}
+
+/// `text` with every character that `escape` picks written as Rust writes it in a literal
+/// (`\n`, `\r`, `\u{1b}`), so that it shows as what it is and cannot act on a terminal or
+/// split a list of names one a line. Borrowed when there is nothing to escape.
+pub fn escape_chars(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.contains(&escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escape(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The name of a project file, refused (with why) if it is not UTF-8 or holds a forbidden

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::build::{Note, Summary};
 use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
+use crate::guard;
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::scaffold::Initialised;
 use crate::sync::Plan;
@@ -34,25 +35,10 @@ pub fn shown_lines(text: &str) -> Cow<'_, str> {
 }
 
 fn escape_controls(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let escaped = |c: char| {
+    guard::escape_chars(text, |c| {
         (c.is_control() && c != '\t' && !(keep_newlines && c == '\n'))
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.contains(escaped) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' if !keep_newlines => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if escaped(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    })
 }
 
 /// `gazette check --format json`: one object, documented in SPEC.md.
