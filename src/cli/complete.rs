@@ -39,44 +39,25 @@ fn project() -> Option<Project> {
     Project::load_lazy(&root).ok()
 }
 
+/// Candidates made of the project's `values`, read at each Tab.
+fn from_project(values: fn(&Project) -> Vec<String>) -> ArgValueCandidates {
+    ArgValueCandidates::new(move || {
+        let values = project().map(|p| values(&p)).unwrap_or_default();
+        values.into_iter().map(CompletionCandidate::new).collect()
+    })
+}
+
 /// `--lang`: every language of the project.
 pub fn languages() -> ArgValueCandidates {
-    ArgValueCandidates::new(|| {
-        project()
-            .map(|p| {
-                p.languages()
-                    .into_iter()
-                    .map(CompletionCandidate::new)
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+    from_project(Project::languages)
 }
 
 /// `sync <LANG>`: the target languages.
 pub fn targets() -> ArgValueCandidates {
-    ArgValueCandidates::new(|| {
-        project()
-            .map(|p| {
-                p.targets()
-                    .into_iter()
-                    .map(CompletionCandidate::new)
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+    from_project(Project::targets)
 }
 
 /// `--accept [FILE:]ID`: each article's slug, followed by the `:` of its ids.
 pub fn articles() -> ArgValueCandidates {
-    ArgValueCandidates::new(|| {
-        project()
-            .map(|p| {
-                p.articles
-                    .iter()
-                    .map(|a| CompletionCandidate::new(format!("{}:", a.slug)))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+    from_project(|p| p.articles.iter().map(|a| format!("{}:", a.slug)).collect())
 }
