@@ -9,7 +9,8 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // The shell asking for completions (`COMPLETE=bash gazette -- …`): answered, then exit.
+    // The shell asking for completions (`GAZETTE_COMPLETE=bash gazette -- …`): answered,
+    // then exit.
     cli::complete_if_asked();
     let cli = match cli::Cli::parse_args() {
         Ok(cli) => cli,

@@ -1,7 +1,7 @@
-//! Shell completion, asked of gazette itself at each Tab (clap_complete's `COMPLETE=<shell>`
-//! protocol): command and option names from the parser's definition, and the values only the
-//! project knows — its languages for `--lang` and `sync <LANG>`, its articles for `--accept` —
-//! from the project of the folder the shell is in.
+//! Shell completion, asked of gazette itself at each Tab (clap_complete's protocol, with
+//! `GAZETTE_COMPLETE=<shell>`): command and option names from the parser's definition, and
+//! the values only the project knows — its languages for `--lang` and `sync <LANG>`, its
+//! articles for `--accept` — from the project of the folder the shell is in.
 
 use std::io::Write;
 
@@ -10,8 +10,9 @@ use clap_complete::env::Shells;
 
 use gazette::project::{self, Project};
 
-/// The variable the shell sets when it asks for completions.
-pub const VAR: &str = "COMPLETE";
+/// The variable the shell sets when it asks for completions: gazette's own, not clap's
+/// `COMPLETE`, which another program's set-up may leave in the environment.
+pub const VAR: &str = "GAZETTE_COMPLETE";
 
 /// Answer a completion request, if this run is one (then exit).
 pub fn answer_if_asked(command: fn() -> clap::Command) {

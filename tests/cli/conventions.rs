@@ -43,7 +43,7 @@ fn complete(dir: &std::path::Path, shell: &str, words: &[&str]) -> Vec<String> {
     let index = (words.len() - 1).to_string();
     let out = cmd
         .current_dir(dir)
-        .env("COMPLETE", shell)
+        .env("GAZETTE_COMPLETE", shell)
         .env("_CLAP_COMPLETE_INDEX", &index)
         .arg("--")
         .args(words)
@@ -79,7 +79,7 @@ fn completions_offer_every_command_and_option() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (exit, script, err) = run_in(None, &["completions", shell]);
         assert_eq!(exit, 0, "{shell}: {err}");
-        assert!(script.contains("COMPLETE"), "{shell}: {script}");
+        assert!(script.contains("GAZETTE_COMPLETE"), "{shell}: {script}");
     }
     let here = std::env::temp_dir();
     for shell in ["bash", "zsh", "fish"] {
