@@ -154,8 +154,8 @@ enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page of gazette, or of one of its commands, in roff; or write them all.
     #[command(after_help = "Examples:
-  gazette man build | man -l -              read one page
-  gazette man --out ~/.local/share/man/man1 install every page")]
+  gazette man build | man -l -                read one page
+  gazette man --out ~/.local/share/man/man1   install every page")]
     Man(ManArgs),
 }
 

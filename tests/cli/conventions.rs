@@ -278,6 +278,15 @@ fn man_pages_have_a_manuals_sections_and_name_only_pages_gazette_writes() {
                 "{file}: no {section}: {sections:?}"
             );
         }
+        // Each example: the command in bold, then what it does.
+        let examples = page.split(".SH EXAMPLES\n").nth(1).unwrap();
+        let examples: Vec<&str> = examples.split("\n.SH").next().unwrap().lines().collect();
+        for pair in examples.split(|l| *l == ".TP").filter(|p| !p.is_empty()) {
+            assert!(
+                pair.len() == 2 && pair[0].starts_with("\\fB") && !pair[1].is_empty(),
+                "{file}: {pair:?}"
+            );
+        }
         let diagnostics = page
             .split(".SH DIAGNOSTICS")
             .nth(1)
