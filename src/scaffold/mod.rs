@@ -382,6 +382,37 @@ mod tests {
         }
     }
 
+    /// What build.rs found is written in; what it did not is left for the user, saying what.
+    #[test]
+    fn workflows_pin_the_source_they_know_and_say_what_to_set_otherwise() {
+        let commit = "0123456789abcdef0123456789abcdef01234567";
+        let known = Source {
+            repository: Some("https://example.org/gazette.git"),
+            commit: Some(commit),
+        };
+        let texts = workflows(Ci::Pages, known);
+        assert_eq!(texts.len(), 2);
+        for (_, text) in texts {
+            assert!(text.contains("      GAZETTE_REPOSITORY: https://example.org/gazette.git\n"));
+            assert!(text.contains(&format!("      GAZETTE_REV: {commit}\n")));
+            assert!(!text.contains("# set:"), "{text}");
+            for placeholder in ["{install}", "{repository}", "{rev}"] {
+                assert!(!text.contains(placeholder), "{text}");
+            }
+        }
+        let unknown = Source {
+            repository: None,
+            commit: None,
+        };
+        let texts = workflows(Ci::Check, unknown);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].1.contains(
+            "      GAZETTE_REV: \"\"  # set: the commit of gazette to install (`git rev-parse HEAD` \
+             in your clone)\n"
+        ));
+        assert!(workflows(Ci::None, known).is_empty());
+    }
+
     #[test]
     fn regional_languages_get_their_languages_texts() {
         assert_eq!(shipped("de-CH").map(|s| s.lang), Some("de"));
