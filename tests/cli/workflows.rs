@@ -7,7 +7,8 @@
 //! The install step runs as written; what it calls `cargo` is, in the quick test, a stand-in
 //! that checks its arguments and that the commit is in the repository, then installs the
 //! gazette under test; `a_real_cargo_install_of_the_workflow_builds_gazette` (ignored:
-//! minutes of compiling, run by `.ci/run`) lets the real cargo build that commit.
+//! a release build of gazette and every dependency: run it by hand with `cargo test --test cli
+//! workflows -- --ignored`) lets the real cargo build that commit.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -27,6 +28,7 @@ struct Step {
     uses: Option<String>,
     run: Option<String>,
     with: BTreeMap<String, String>,
+    env: BTreeMap<String, String>,
 }
 
 /// A job: its `env` and its steps, in order.
@@ -67,6 +69,7 @@ fn workflow(p: &Project, path: &str) -> (Yaml, BTreeMap<String, Job>) {
                 uses: s["uses"].as_str().map(str::to_owned),
                 run: s["run"].as_str().map(str::to_owned),
                 with: strings(&s["with"]),
+                env: strings(&s["env"]),
             });
             assert!(job["runs-on"].as_str().is_some(), "{name:?}: runs-on");
             let job = Job {
@@ -136,6 +139,7 @@ impl Runner {
                 .args(["-e", "-c", script])
                 .current_dir(p.path())
                 .envs(&job.env)
+                .envs(&step.env)
                 .envs(env.iter().copied())
                 .envs(self.env.iter().map(|(k, v)| (k, v)))
                 .env("CARGO_INSTALL_ROOT", self.root.path())
@@ -311,7 +315,7 @@ fn the_pages_workflow_builds_the_site_and_deploys_it() {
 /// a local clone: a release build (at `opt-level` 0, the one setting changed, so that it takes
 /// minutes, not tens), in `target/workflow-install/` so that a second run reuses the first.
 #[test]
-#[ignore = "compiles gazette and its dependencies: minutes; run by .ci/run"]
+#[ignore = "a release build of gazette and its dependencies: many minutes on two cores"]
 fn a_real_cargo_install_of_the_workflow_builds_gazette() {
     let commit = COMMIT.expect("built from a clone of gazette's repository");
     let p = init("check");
