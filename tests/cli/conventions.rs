@@ -715,3 +715,28 @@ fn sync_without_a_language_suggests_all() {
     let (exit, _, err) = run(&p, &["sync", "de", "--all"]);
     assert_eq!(exit, 2, "{err}");
 }
+
+/// The README's way in: get the source, then install with the versions of `Cargo.lock`; every
+/// install of gazette it shows is `--locked` (an unlocked one re-resolves every dependency to
+/// versions no test ran with).
+#[test]
+fn the_readme_installs_from_the_source_with_the_locked_versions() {
+    let readme = std::fs::read_to_string(super::support::repo_root().join("README.md")).unwrap();
+    let start = readme.split("## Start a project\n").nth(1).unwrap();
+    let block = start.split("```sh\n").nth(1).unwrap();
+    let commands: Vec<&str> = block
+        .lines()
+        .take(2)
+        .map(|l| l.split('#').next().unwrap().trim())
+        .collect();
+    assert!(commands[0].starts_with("git clone "), "{commands:?}");
+    assert_eq!(commands[1], "cargo install --locked --path .");
+    for line in readme.lines().filter(|l| l.contains("cargo install")) {
+        // A command's first word after `install` (prose goes on with a word that is neither).
+        for install in line.split("cargo install").skip(1) {
+            let next = install.split_whitespace().next().unwrap_or("");
+            let locked = !next.starts_with('-') || next == "--locked";
+            assert!(locked && !next.starts_with("gazette"), "{line}");
+        }
+    }
+}
