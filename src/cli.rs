@@ -2,6 +2,9 @@
 //! that prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod complete;
+mod manual;
+
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +26,20 @@ use gazette::sync::{self, Accept};
 
 /// Check Fluent translations and publish articles as HTML and plain text in every language.
 #[derive(Debug, Parser)]
-#[command(name = "gazette", version, about, max_term_width = 100)]
+#[command(
+    name = "gazette",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Examples, in the order of a day's work:
+  gazette init my-paper --targets en,de   start a project
+  gazette new budget-2026                 start an article
+  gazette serve --open                    preview it in the browser, rebuilt on save
+  gazette sync --all                      give every target language its stubs to translate
+  gazette check                           what is still missing or broken
+  gazette status                          how far each language is
+  gazette build                           publish out/ once every stub is translated"
+)]
 pub struct Cli {
     /// Run as if gazette was started in DIR.
     #[arg(
@@ -87,27 +103,59 @@ fn clap_color(args: &[OsString]) -> clap::ColorChoice {
 /// command's help, so every help page has the same layout.
 const GLOBAL: &str = "Global options";
 
+/// The commands, in the order of a day's work: start, write, preview, translate, check,
+/// publish; then the shell's and the manual's.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check the translations, then render every article in every language to out/.
-    Build(BuildArgs),
-    /// Validate every language without writing anything.
-    Check(CheckArgs),
-    /// Show translation coverage per language and file (always exits 0; `check` enforces).
-    Status(StatusArgs),
-    /// Add a stub for every missing message or attribute to a language's files, or record
-    /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
-    Sync(SyncArgs),
     /// Start a project in DIR (default: here) that checks clean and builds at once.
+    #[command(after_help = "Examples:
+  gazette init my-paper --source fr --targets en,de   a new folder
+  gazette init --force --ci pages                     here, beside a README; publish on Pages")]
     Init(InitArgs),
     /// Start an article: content/<SLUG>.toml and the source language's <SLUG>.ftl.
+    #[command(after_help = "Examples:
+  gazette new budget-2026                      dated today
+  gazette new budget-2026 --date 2026-01-15    dated that day")]
     New(NewArgs),
     /// Preview the site: build it, serve it on this machine, build again on every save and
     /// reload the open pages.
+    #[command(after_help = "Examples:
+  gazette serve --open               at http://127.0.0.1:3000/, in the browser
+  gazette serve --missing fallback   articles not yet translated shown in the source language")]
     Serve(ServeArgs),
-    /// Print a completion script for a shell (e.g. `gazette completions bash`).
+    /// Add a stub for every missing message or attribute to a language's files, or record
+    /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
+    #[command(after_help = "Examples:
+  gazette sync --all                         stubs in every target language
+  gazette sync de --dry-run                  what German would get
+  gazette sync de --accept budget:title      German's title reviewed against the source")]
+    Sync(SyncArgs),
+    /// Validate every language without writing anything.
+    #[command(after_help = "Examples:
+  gazette check                          every language
+  gazette check --lang de                German and the source
+  gazette check --format github          annotations in GitHub Actions")]
+    Check(CheckArgs),
+    /// Show translation coverage per language and file (always exits 0; `check` enforces).
+    #[command(after_help = "Examples:
+  gazette status                 a table per language
+  gazette status --format json   the same, for scripts")]
+    Status(StatusArgs),
+    /// Check the translations, then render every article in every language to out/.
+    #[command(after_help = "Examples:
+  gazette build                      the whole site, into out/
+  gazette build --deny-warnings      in CI: a stale translation is not published either")]
+    Build(BuildArgs),
+    /// Print the script that completes gazette's commands, options and the project's
+    /// languages in a shell.
+    #[command(after_help = "Examples:
+  source <(gazette completions bash)       in ~/.bashrc
+  gazette completions fish | source        in ~/.config/fish/config.fish")]
     Completions(CompletionsArgs),
-    /// Print the manual page of gazette, or of one of its commands, in roff.
+    /// Print the manual page of gazette, or of one of its commands, in roff; or write them all.
+    #[command(after_help = "Examples:
+  gazette man build | man -l -                read one page
+  gazette man --out ~/.local/share/man/man1   install every page")]
     Man(ManArgs),
 }
 
@@ -136,7 +184,13 @@ impl Color {
 #[derive(Debug, clap::Args)]
 struct LangArgs {
     /// Only these languages, comma-separated (default: all).
-    #[arg(long, value_delimiter = ',', value_name = "LANG,...", value_parser = language)]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "LANG,...",
+        value_parser = language,
+        add = complete::languages()
+    )]
     lang: Option<Vec<String>>,
 }
 
@@ -151,7 +205,8 @@ fn language(value: &str) -> Result<String, String> {
 
 #[derive(Debug, clap::Args)]
 struct InitArgs {
-    /// The folder to start the project in: new, empty or holding only `.git` (default: here).
+    /// The folder to start the project in: new, empty or holding only `.git` (default: here;
+    /// `--force` for one that holds other files).
     #[arg(value_name = "DIR")]
     path: Option<PathBuf>,
     /// The language articles are written in.
@@ -162,9 +217,40 @@ struct InitArgs {
         long,
         value_name = "LANG,...",
         value_delimiter = ',',
+        value_parser = list_item,
         default_value = "en,de"
     )]
     targets: Vec<String>,
+    /// The GitHub Actions workflows to write: `check` runs `gazette check` on every push and
+    /// pull request; `pages` also publishes the site on GitHub Pages.
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = Ci::Check)]
+    ci: Ci,
+    /// Start the project in a folder that holds other files too: write only the files that
+    /// are not there, never over one.
+    #[arg(long)]
+    force: bool,
+}
+
+/// One item of a comma-separated list, spaces around it ignored (`--targets "en, de"`).
+fn list_item(value: &str) -> Result<String, String> {
+    Ok(value.trim().to_owned())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Ci {
+    None,
+    Check,
+    Pages,
+}
+
+impl From<Ci> for scaffold::Ci {
+    fn from(ci: Ci) -> Self {
+        match ci {
+            Ci::None => scaffold::Ci::None,
+            Ci::Check => scaffold::Ci::Check,
+            Ci::Pages => scaffold::Ci::Pages,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -212,12 +298,8 @@ enum StatusFormat {
 
 #[derive(Debug, clap::Args)]
 struct SyncArgs {
-    /// The target language to sync (e.g. `de`).
-    #[arg(
-        value_name = "LANG",
-        required_unless_present = "all",
-        conflicts_with = "all"
-    )]
+    /// The target language to sync (e.g. `de`; `--all` for every one).
+    #[arg(value_name = "LANG", conflicts_with = "all", add = complete::targets())]
     lang: Option<String>,
     /// Sync every target language.
     #[arg(long)]
@@ -228,7 +310,13 @@ struct SyncArgs {
     /// Record the current source text of these translations as reviewed (clears
     /// `stale-translation`); adds no stubs. FILE is a source file's name (`site.ftl`) or an
     /// article's slug; a bare ID must be in one file only.
-    #[arg(long, value_name = "[FILE:]ID", num_args = 1.., allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "[FILE:]ID",
+        num_args = 1..,
+        allow_hyphen_values = true,
+        add = complete::articles()
+    )]
     accept: Vec<String>,
     /// Record the current source text of every translation as reviewed; adds no stubs.
     #[arg(long, conflicts_with = "accept")]
@@ -318,8 +406,11 @@ struct CompletionsArgs {
 #[derive(Debug, clap::Args)]
 struct ManArgs {
     /// The command whose page to print (default: gazette's own, which lists the commands).
-    #[arg(value_name = "COMMAND")]
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
     command: Option<String>,
+    /// Write every page (gazette.1, gazette-<command>.1) into DIR instead, made if missing.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 /// Run the command line; fatal errors are returned for `main` to print (exit 2).
@@ -332,7 +423,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = match &cli.command {
         Command::Init(args) => return run_init(&cli.dir, args, ui),
         Command::Completions(args) => return run_completions(args),
-        Command::Man(args) => return run_man(args),
+        Command::Man(args) => return run_man(args, ui),
         // `check PATH` names the folder of languages from where it is run.
         Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
         _ => project::find_root(&cli.dir)?,
@@ -365,6 +456,8 @@ fn run_init(dir: &Path, args: &InitArgs, ui: Ui) -> anyhow::Result<ExitCode> {
         source: args.source.clone(),
         targets: args.targets.clone(),
         date: today(),
+        ci: args.ci.into(),
+        force: args.force,
     };
     let done = scaffold::init(&target, &options)?;
     if !ui.quiet {
@@ -442,6 +535,10 @@ fn run_status(dir: &Path, args: &StatusArgs, ui: Ui) -> anyhow::Result<ExitCode>
 }
 
 fn run_sync(dir: &Path, args: &SyncArgs, ui: Ui) -> anyhow::Result<ExitCode> {
+    if args.lang.is_none() && !args.all {
+        let targets = Project::load_lazy(dir)?.targets();
+        anyhow::bail!("{}", report::sync_which_language(&targets));
+    }
     let _lock = (!args.dry_run)
         .then(|| lock(dir, "gazette sync", args.no_wait))
         .transpose()?;
@@ -635,41 +732,45 @@ fn print_serve_event(event: &serve::Event, ui: Ui) {
     }
 }
 
-/// `gazette completions <shell>`: the script, from the parser's own definition.
+/// `gazette completions <shell>`: the script that has the shell ask gazette at each Tab.
 fn run_completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "gazette", &mut script);
-    print_stdout(script)?;
+    print_stdout(complete::registration(args.shell)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `gazette man [COMMAND]`: gazette(1), or gazette-COMMAND(1) with the options every command
-/// takes, in roff.
-fn run_man(args: &ManArgs) -> anyhow::Result<ExitCode> {
-    let mut cli = Cli::command();
+/// Answer the shell's completion request, if this run is one (then exit).
+pub fn complete_if_asked() {
+    complete::answer_if_asked(<Cli as CommandFactory>::command);
+}
+
+/// `gazette man [COMMAND]`: gazette(1), or gazette-COMMAND(1), in roff; `--out DIR`: every
+/// page, into DIR.
+fn run_man(args: &ManArgs, ui: Ui) -> anyhow::Result<ExitCode> {
+    // No page for `help`, which only prints `--help`.
+    let mut cli = Cli::command().disable_help_subcommand(true);
     // Built, so that each command holds the global options and its full name.
     cli.build();
-    let page = match &args.command {
-        None => clap_mangen::Man::new(cli),
-        Some(name) => {
-            let Some(command) = cli.find_subcommand(name).filter(|_| name != "help") else {
-                let names: Vec<&str> = cli
-                    .get_subcommands()
-                    .map(|c| c.get_name())
-                    .filter(|n| *n != "help")
-                    .collect();
-                anyhow::bail!(
-                    "man: `{name}` is not a gazette command ({})",
-                    names.join(", ")
-                );
-            };
-            let command = command.clone().version(env!("CARGO_PKG_VERSION"));
-            clap_mangen::Man::new(command).title(format!("gazette-{name}"))
-        }
+    let Some(dir) = &args.out else {
+        let page = manual::page(&cli, args.command.as_deref())?;
+        print_stdout(page.roff)?;
+        return Ok(ExitCode::SUCCESS);
     };
-    let mut roff = Vec::new();
-    page.render(&mut roff)?;
-    print_stdout(roff)?;
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    let pages = manual::pages(&cli)?;
+    for page in &pages {
+        let path = dir.join(page.file_name());
+        std::fs::write(&path, &page.roff)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
+    if !ui.quiet {
+        let names: Vec<String> = pages.iter().map(manual::Page::file_name).collect();
+        print_stdout(format!(
+            "man: {} written to {}: {}\n",
+            report::count(pages.len(), "page"),
+            dir.display(),
+            names.join(", ")
+        ))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

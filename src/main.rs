@@ -12,6 +12,9 @@ use gazette::report::shown_lines;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (`GAZETTE_COMPLETE=bash gazette -- …`): answered,
+    // then exit.
+    cli::complete_if_asked();
     let cli = match cli::Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => {

@@ -589,6 +589,17 @@ pub fn initialised(dir: &std::path::Path, named: bool, done: &Initialised, sourc
     for file in &done.files {
         let _ = writeln!(out, "  {}", slash_path(file));
     }
+    for file in &done.kept {
+        let _ = write!(out, "kept {} as it was", slash_path(file));
+        if file.as_os_str() == ".gitignore" {
+            let ignored: Vec<&str> = crate::scaffold::GITIGNORE
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect();
+            let _ = write!(out, ": add to it {}", ignored.join(", "));
+        }
+        out.push('\n');
+    }
     let shipped = crate::scaffold::shipped_languages().join(", ");
     if done.stand_in_source {
         let _ = writeln!(
@@ -612,6 +623,20 @@ pub fn initialised(dir: &std::path::Path, named: bool, done: &Initialised, sourc
     out.push_str("  gazette serve         preview the site in your browser\n");
     out.push_str("  gazette new <slug>    start an article\n");
     shown_lines(&out).into_owned()
+}
+
+/// `gazette sync` without a language: how to name one, or every one.
+pub fn sync_which_language(targets: &[String]) -> String {
+    match targets.first() {
+        None => "sync: the project has no target language: list them in `targets` in \
+                 gazette.toml"
+            .to_owned(),
+        Some(first) => format!(
+            "sync: which language? `gazette sync {first}` syncs one of {}; `gazette sync --all` \
+             syncs every one",
+            targets.join(", ")
+        ),
+    }
 }
 
 /// The files `gazette new` wrote, and how the targets get the article.

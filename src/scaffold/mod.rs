@@ -59,6 +59,9 @@ pub fn shipped_languages() -> Vec<&'static str> {
     SHIPPED.iter().map(|s| s.lang).collect()
 }
 
+/// The `.gitignore` of a new project: what gazette makes.
+pub const GITIGNORE: &str = include_str!("gitignore");
+
 /// What `gazette init` was asked for.
 #[derive(Debug, Clone)]
 pub struct InitOptions {
@@ -66,6 +69,70 @@ pub struct InitOptions {
     pub targets: Vec<String>,
     /// The example article's publication date, `YYYY-MM-DD`.
     pub date: String,
+    /// The GitHub Actions workflows to write.
+    pub ci: Ci,
+    /// Start the project in a folder that holds other things too, writing only the files that
+    /// are not there yet.
+    pub force: bool,
+}
+
+/// The GitHub Actions workflows `gazette init` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ci {
+    None,
+    /// `translations.yml`: `gazette check` on every push and pull request.
+    Check,
+    /// `translations.yml`, and `pages.yml`: the site built and published on GitHub Pages.
+    Pages,
+}
+
+/// The source gazette was built from (see build.rs): what its workflows install.
+#[derive(Debug, Clone, Copy)]
+pub struct Source {
+    /// The address of its git repository, when known.
+    pub repository: Option<&'static str>,
+    /// The commit it was built from, when known (not from a tarball).
+    pub commit: Option<&'static str>,
+}
+
+/// The source of this gazette.
+pub const SOURCE: Source = Source {
+    repository: option_env!("GAZETTE_REPOSITORY"),
+    commit: option_env!("GAZETTE_COMMIT"),
+};
+
+/// The workflows for `ci`, (path, text), each installing gazette from `source`.
+pub fn workflows(ci: Ci, source: Source) -> Vec<(&'static str, String)> {
+    let unknown = |what: &str| format!("\"\"  # set: {what}");
+    let install = include_str!("install.yml")
+        .trim_end()
+        .replace(
+            "{repository}",
+            &source.repository.map_or_else(
+                || unknown("the address of gazette's git repository (where you cloned it from)"),
+                str::to_owned,
+            ),
+        )
+        .replace(
+            "{rev}",
+            &source.commit.map_or_else(
+                || unknown("the commit of gazette to install (`git rev-parse HEAD` in your clone)"),
+                str::to_owned,
+            ),
+        );
+    let check = (
+        ".github/workflows/translations.yml",
+        include_str!("workflow.yml").replace("{install}", &install),
+    );
+    let pages = (
+        ".github/workflows/pages.yml",
+        include_str!("pages.yml").replace("{install}", &install),
+    );
+    match ci {
+        Ci::None => vec![],
+        Ci::Check => vec![check],
+        Ci::Pages => vec![check, pages],
+    }
 }
 
 /// What `gazette init` did.
@@ -73,6 +140,8 @@ pub struct InitOptions {
 pub struct Initialised {
     /// Files written, relative to the project root, in the order written.
     pub files: Vec<PathBuf>,
+    /// Files `--force` left as they were, relative to the project root.
+    pub kept: Vec<PathBuf>,
     /// Targets gazette ships no texts for: they were given stubs to translate.
     pub stubbed: Vec<String>,
     /// The source language has no shipped texts: its files hold English to translate.
@@ -80,21 +149,27 @@ pub struct Initialised {
 }
 
 /// Start a project in `dir` (made if missing): refused if `dir` holds anything (a `.git`
-/// folder aside), so nothing of the user's is ever mixed with or overwritten by the example.
+/// folder aside), so nothing of the user's is ever mixed with the example, unless `force`
+/// says to write only the files that are not there; an existing file is never overwritten.
 pub fn init(dir: &Path, options: &InitOptions) -> Result<Initialised> {
     let targets = check_languages(options)?;
-    check_empty(dir)?;
+    check_empty(dir, options.force)?;
     let source = &options.source;
-    let mut files = Vec::new();
+    let (mut files, mut kept) = (Vec::new(), Vec::new());
     let mut write = |rel: PathBuf, text: &str| -> Result<()> {
-        write_new(dir, &rel, text)?;
-        files.push(rel);
+        if options.force && dir.join(&rel).exists() {
+            kept.push(rel);
+        } else {
+            write_new(dir, &rel, text)?;
+            files.push(rel);
+        }
         Ok(())
     };
     write(CONFIG_FILE.into(), &config_text(source, &targets))?;
-    write(".gitignore".into(), include_str!("gitignore"))?;
-    let workflow = include_str!("workflow.yml").replace("{version}", env!("CARGO_PKG_VERSION"));
-    write(".github/workflows/translations.yml".into(), &workflow)?;
+    write(".gitignore".into(), GITIGNORE)?;
+    for (path, text) in workflows(options.ci, SOURCE) {
+        write(path.into(), &text)?;
+    }
     let languages = 1 + targets.len();
     let article = include_str!("welcome.toml")
         .replace("{date}", &options.date)
@@ -129,6 +204,7 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<Initialised> {
     }
     Ok(Initialised {
         files,
+        kept,
         stubbed,
         stand_in_source: shipped(source).is_none(),
     })
@@ -154,13 +230,17 @@ fn check_languages(options: &InitOptions) -> Result<Vec<String>> {
     Ok(targets)
 }
 
-/// Refuse a folder that is a project already, or holds anything but a `.git` folder.
-fn check_empty(dir: &Path) -> Result<()> {
+/// Refuse a folder that is a project already, or holds anything but a `.git` folder (unless
+/// `force`).
+fn check_empty(dir: &Path, force: bool) -> Result<()> {
     if let Some(marker) = project::project_marker(dir) {
         return Err(Error::Usage(format!(
             "{}: a gazette project is already there (it has {marker}); nothing was written",
             dir.display()
         )));
+    }
+    if force {
+        return Ok(());
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -177,7 +257,8 @@ fn check_empty(dir: &Path) -> Result<()> {
         None => Ok(()),
         Some(first) => Err(Error::Usage(format!(
             "{}: not empty and not a gazette project (it holds `{first}`{}): gazette init starts \
-             a project in an empty or new folder; nothing was written",
+             a project in an empty or new folder (`--force` writes only what is not there); \
+             nothing was written",
             dir.display(),
             match names.len() - 1 {
                 0 => String::new(),
@@ -299,6 +380,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// What build.rs found is written in; what it did not is left for the user, saying what.
+    #[test]
+    fn workflows_pin_the_source_they_know_and_say_what_to_set_otherwise() {
+        let commit = "0123456789abcdef0123456789abcdef01234567";
+        let known = Source {
+            repository: Some("https://example.org/gazette.git"),
+            commit: Some(commit),
+        };
+        let texts = workflows(Ci::Pages, known);
+        assert_eq!(texts.len(), 2);
+        for (_, text) in texts {
+            assert!(text.contains("      GAZETTE_REPOSITORY: https://example.org/gazette.git\n"));
+            assert!(text.contains(&format!("      GAZETTE_REV: {commit}\n")));
+            assert!(!text.contains("# set:"), "{text}");
+            for placeholder in ["{install}", "{repository}", "{rev}"] {
+                assert!(!text.contains(placeholder), "{text}");
+            }
+        }
+        let unknown = Source {
+            repository: None,
+            commit: None,
+        };
+        let texts = workflows(Ci::Check, unknown);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].1.contains(
+            "      GAZETTE_REV: \"\"  # set: the commit of gazette to install (`git rev-parse HEAD` \
+             in your clone)\n"
+        ));
+        assert!(workflows(Ci::None, known).is_empty());
     }
 
     #[test]

@@ -36,22 +36,137 @@ fn long_options(command: &str) -> Vec<String> {
     options
 }
 
+/// What gazette answers a shell that asks for completions of `words` (the last one being
+/// completed), in `dir`, by the protocol of `shell`'s script: one candidate a line.
+fn complete(dir: &std::path::Path, shell: &str, words: &[&str]) -> Vec<String> {
+    let mut cmd = assert_cmd::Command::cargo_bin("gazette").unwrap();
+    let index = (words.len() - 1).to_string();
+    let out = cmd
+        .current_dir(dir)
+        .env("GAZETTE_COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", &index)
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // fish adds each candidate's help after a tab, zsh after a `:` (its own `\:` escaped).
+    text.lines()
+        .map(|l| {
+            let value = l.split('\t').next().unwrap();
+            let value = match shell {
+                "zsh" => value
+                    .replace("\\:", "\u{1}")
+                    .split(':')
+                    .next()
+                    .unwrap()
+                    .replace('\u{1}', ":"),
+                _ => value.to_owned(),
+            };
+            value
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 #[test]
-fn completions_name_every_command_and_option() {
+fn completions_offer_every_command_and_option() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (exit, script, err) = run_in(None, &["completions", shell]);
         assert_eq!(exit, 0, "{shell}: {err}");
+        assert!(script.contains("GAZETTE_COMPLETE"), "{shell}: {script}");
+    }
+    let here = std::env::temp_dir();
+    for shell in ["bash", "zsh", "fish"] {
+        let offered = complete(&here, shell, &["gazette", ""]);
         for command in commands() {
-            assert!(script.contains(&command), "{shell}: no `{command}`");
+            assert!(
+                offered.contains(&command),
+                "{shell}: no `{command}`: {offered:?}"
+            );
+            let offered = complete(&here, shell, &["gazette", &command, "--"]);
             for option in long_options(&command) {
-                let bare = option.trim_start_matches('-');
-                assert!(script.contains(bare), "{shell}: no `{option}` of {command}");
+                assert!(
+                    offered.contains(&option),
+                    "{shell}: no `{option}` of {command}"
+                );
             }
         }
     }
     let (exit, _, err) = run_in(None, &["completions", "tcsh"]);
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("invalid value 'tcsh'"), "{err}");
+}
+
+#[test]
+fn completions_offer_the_projects_languages_and_articles() {
+    let p = Project::sample();
+    let inside = p.path().join("content");
+    for shell in ["bash", "zsh", "fish"] {
+        // The values; the options offered beside them are another test's.
+        let offer = |words: &[&str]| -> Vec<String> {
+            let all = complete(&inside, shell, words);
+            all.into_iter().filter(|c| !c.starts_with('-')).collect()
+        };
+        assert_eq!(offer(&["gazette", "sync", ""]), ["en", "de"], "{shell}");
+        assert_eq!(
+            offer(&["gazette", "check", "--lang", ""]),
+            ["fr", "en", "de"]
+        );
+        let after_comma = offer(&["gazette", "build", "--lang", "fr,"]);
+        assert!(after_comma.ends_with(&["fr,en".to_owned(), "fr,de".to_owned()]));
+        assert_eq!(
+            offer(&["gazette", "sync", "de", "--accept", "co"]),
+            ["coalition-des-volontaires:"],
+            "{shell}"
+        );
+    }
+    // Outside a project: no languages, and no error.
+    let outside = tempfile::tempdir().unwrap();
+    let offered = complete(outside.path(), "bash", &["gazette", "sync", ""]);
+    assert!(offered.iter().all(|c| c.starts_with('-')), "{offered:?}");
+}
+
+/// The script `gazette completions bash` prints, sourced by bash: a Tab after `sync ` offers
+/// the project's targets, from the project of the folder bash is in.
+#[test]
+fn bash_completes_sync_with_the_projects_targets() {
+    let p = Project::sample();
+    let (_, script, _) = run_in(None, &["completions", "bash"]);
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_gazette"))
+        .parent()
+        .unwrap();
+    let test = format!(
+        "{script}\nCOMP_WORDS=(gazette sync '')\nCOMP_CWORD=2\nCOMP_TYPE=9\n\
+         _clap_complete_gazette gazette '' sync\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\" | grep -v '^-'\n"
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(test)
+        .current_dir(p.path())
+        .env(
+            "PATH",
+            std::env::join_paths(
+                [bin.to_path_buf()]
+                    .into_iter()
+                    .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+            )
+            .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "en\nde\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -79,9 +194,117 @@ fn man_pages_list_every_command_and_every_option() {
     let (exit, _, err) = run_in(None, &["man", "publish"]);
     assert_eq!(exit, 2);
     assert!(
-        err.starts_with("error: man: `publish` is not a gazette command (build, check, "),
+        err.starts_with("error: man: `publish` is not a gazette command (init, new, serve, "),
         "{err}"
     );
+}
+
+/// The commands gazette(1) lists (`\fBgazette\-check\fR(1)` -> `gazette-check`), and those of
+/// SEE ALSO, each a page name.
+fn pages_named(page: &str) -> Vec<String> {
+    let text = page
+        .replace("\\-", "-")
+        .replace("\\fB", "")
+        .replace("\\fR", "");
+    let mut names: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter_map(|w| w.strip_suffix("(1)"))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn man_pages_have_a_manuals_sections_and_name_only_pages_gazette_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("man1");
+    let (exit, stdout, err) = run_in(None, &["man", "--out", out.to_str().unwrap()]);
+    assert_eq!(exit, 0, "{err}");
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    let mut expected: Vec<String> = commands()
+        .iter()
+        .map(|c| format!("gazette-{c}.1"))
+        .collect();
+    expected.push("gazette.1".to_owned());
+    expected.sort();
+    assert_eq!(written, expected);
+    assert!(
+        stdout.starts_with(&format!("man: {} pages written to ", expected.len())),
+        "{stdout}"
+    );
+    let codes: Vec<String> =
+        std::fs::read_dir(super::support::repo_root().join("tests/fixtures/diagnostics"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+    assert!(codes.len() >= 20);
+    for file in &written {
+        let page = std::fs::read_to_string(out.join(file)).unwrap();
+        let (_, printed, _) = match file
+            .strip_prefix("gazette-")
+            .and_then(|f| f.strip_suffix(".1"))
+        {
+            Some(command) => run_in(None, &["man", command]),
+            None => run_in(None, &["man"]),
+        };
+        assert_eq!(
+            page, printed,
+            "{file}: `man --out` writes what `man` prints"
+        );
+        let sections: Vec<&str> = page
+            .lines()
+            .filter_map(|l| l.strip_prefix(".SH "))
+            .map(|s| s.trim_matches('"'))
+            .collect();
+        for section in [
+            "NAME",
+            "SYNOPSIS",
+            "DESCRIPTION",
+            "OPTIONS",
+            "EXAMPLES",
+            "EXIT STATUS",
+            "FILES",
+            "DIAGNOSTICS",
+            "SEE ALSO",
+        ] {
+            assert!(
+                sections.contains(&section),
+                "{file}: no {section}: {sections:?}"
+            );
+        }
+        // Each example: the command in bold, then what it does.
+        let examples = page.split(".SH EXAMPLES\n").nth(1).unwrap();
+        let examples: Vec<&str> = examples.split("\n.SH").next().unwrap().lines().collect();
+        for pair in examples.split(|l| *l == ".TP").filter(|p| !p.is_empty()) {
+            assert!(
+                pair.len() == 2 && pair[0].starts_with("\\fB") && !pair[1].is_empty(),
+                "{file}: {pair:?}"
+            );
+        }
+        let diagnostics = page
+            .split(".SH DIAGNOSTICS")
+            .nth(1)
+            .unwrap()
+            .replace("\\-", "-");
+        for code in &codes {
+            assert!(
+                diagnostics.contains(&format!("\\fB{code}\\fR (")),
+                "{file}: {code}"
+            );
+        }
+        for name in pages_named(&page) {
+            assert!(
+                written.contains(&format!("{name}.1")),
+                "{file} names {name}(1)"
+            );
+        }
+    }
 }
 
 /// Every command's help: its usage, its own options, then the same global options, each on
@@ -89,7 +312,8 @@ fn man_pages_list_every_command_and_every_option() {
 #[test]
 fn every_command_has_the_same_help_layout() {
     let (_, top, _) = run_in(None, &["--help"]);
-    let global = top.split("Global options:\n").nth(1).unwrap().to_owned();
+    let global = top.split("Global options:\n").nth(1).unwrap();
+    let global = global.split("\n\nExamples").next().unwrap().to_owned();
     assert!(global.starts_with("  -C, --directory <DIR>"), "{top}");
     for command in commands() {
         let (exit, help, _) = run_in(None, &[command.as_str(), "--help"]);
@@ -102,6 +326,7 @@ fn every_command_has_the_same_help_layout() {
             .1
             .split_once("\n\nGlobal options:\n")
             .unwrap();
+        let theirs = theirs.split("\n\nExamples").next().unwrap();
         assert_eq!(theirs, global, "{command}");
         let one_line_each = own.lines().all(|l| l.trim_start().starts_with('-'));
         assert!(one_line_each, "{command}: {own}");
@@ -436,4 +661,82 @@ fn build_lang_is_trimmed() {
     assert_eq!(exit, 0, "{err}");
     assert!(p.path().join("out/en/index.html").is_file());
     assert!(!p.path().join("out/de").exists());
+}
+
+#[test]
+fn help_lists_commands_in_the_order_of_a_days_work_with_examples() {
+    let listed = commands();
+    let day = ["init", "new", "serve", "sync", "check", "status", "build"];
+    let at: Vec<usize> = day
+        .iter()
+        .map(|c| listed.iter().position(|l| l == c).unwrap())
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{listed:?}");
+    let (_, top, _) = run_in(None, &["--help"]);
+    let examples = top
+        .split("Examples, in the order of a day's work:\n")
+        .nth(1)
+        .unwrap();
+    let shown: Vec<&str> = examples
+        .lines()
+        .map(|l| l.split_whitespace().nth(1).unwrap())
+        .collect();
+    assert_eq!(shown, day, "{top}");
+    for command in listed {
+        let (_, help, _) = run_in(None, &[command.as_str(), "--help"]);
+        let examples = help
+            .split("\nExamples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{help}"));
+        assert!(
+            examples
+                .lines()
+                .all(|l| l.starts_with("  ") && l.contains(&format!("gazette {command}"))),
+            "{command}: {examples}"
+        );
+    }
+}
+
+#[test]
+fn sync_without_a_language_suggests_all() {
+    let p = Project::sample();
+    let before = super::support::tree(p.path());
+    let (exit, out, err) = run(&p, &["sync"]);
+    assert_eq!(
+        (exit, out.as_str(), err.as_str()),
+        (
+            2,
+            "",
+            "error: sync: which language? `gazette sync en` syncs one of en, de; \
+             `gazette sync --all` syncs every one\n"
+        )
+    );
+    assert_eq!(super::support::tree(p.path()), before);
+    let (exit, _, err) = run(&p, &["sync", "de", "--all"]);
+    assert_eq!(exit, 2, "{err}");
+}
+
+/// The README's way in: get the source, then install with the versions of `Cargo.lock`; every
+/// install of gazette it shows is `--locked` (an unlocked one re-resolves every dependency to
+/// versions no test ran with).
+#[test]
+fn the_readme_installs_from_the_source_with_the_locked_versions() {
+    let readme = std::fs::read_to_string(super::support::repo_root().join("README.md")).unwrap();
+    let start = readme.split("## Start a project\n").nth(1).unwrap();
+    let block = start.split("```sh\n").nth(1).unwrap();
+    let commands: Vec<&str> = block
+        .lines()
+        .take(2)
+        .map(|l| l.split('#').next().unwrap().trim())
+        .collect();
+    assert!(commands[0].starts_with("git clone "), "{commands:?}");
+    assert_eq!(commands[1], "cargo install --locked --path .");
+    for line in readme.lines().filter(|l| l.contains("cargo install")) {
+        // A command's first word after `install` (prose goes on with a word that is neither).
+        for install in line.split("cargo install").skip(1) {
+            let next = install.split_whitespace().next().unwrap_or("");
+            let locked = !next.starts_with('-') || next == "--locked";
+            assert!(locked && !next.starts_with("gazette"), "{line}");
+        }
+    }
 }

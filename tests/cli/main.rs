@@ -19,3 +19,4 @@ mod scaffold;
 mod serve;
 mod support;
 mod wild;
+mod workflows;

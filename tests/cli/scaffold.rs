@@ -68,7 +68,7 @@ fn init_lists_what_it_wrote_and_what_comes_next() {
         workflow.contains("run: gazette check --format github"),
         "{workflow}"
     );
-    assert!(workflow.contains(&format!("gazette@{}", env!("CARGO_PKG_VERSION"))));
+    assert!(!workflow.contains("gazette@"), "{workflow}");
 }
 
 #[test]
@@ -177,7 +177,8 @@ fn init_refuses_a_folder_that_holds_something_else() {
         stderr,
         format!(
             "error: {}: not empty and not a gazette project (it holds `draft.md` and 1 other): \
-             gazette init starts a project in an empty or new folder; nothing was written\n",
+             gazette init starts a project in an empty or new folder (`--force` writes only \
+             what is not there); nothing was written\n",
             p.path().display()
         )
     );
@@ -397,4 +398,54 @@ fn outside_any_project_gazette_says_so_and_suggests_init() {
         );
     }
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn init_force_writes_only_what_is_not_there() {
+    let p = Project::empty();
+    p.write(".git/HEAD", "ref: refs/heads/main\n")
+        .write("README.md", "# Our paper\n")
+        .write(".gitignore", "/notes\n");
+    let (code, _, stderr) = run(&p, &["init"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("(`--force` writes only what is not there)"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run(&p, &["init", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "kept .gitignore as it was: add to it /out, /.out.previous, /.out.staging-*, \
+             /.gazette-cache\n"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("  .gitignore\n"), "{stdout}");
+    assert_eq!(p.read("README.md"), "# Our paper\n");
+    assert_eq!(p.read(".gitignore"), "/notes\n");
+    assert_eq!(run(&p, &["check", "--deny-warnings"]).0, 0);
+    // A project is still refused, --force or not.
+    let (code, _, stderr) = run(&p, &["init", "--force"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("a gazette project is already there"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn init_targets_are_trimmed() {
+    let p = init(&["--targets", "en, de"]);
+    assert!(p
+        .read("gazette.toml")
+        .contains("targets = [\"en\", \"de\"]\n"));
+    assert!(p.path().join("locales/de/site.ftl").is_file());
+}
+
+#[test]
+fn init_ci_none_writes_no_workflow() {
+    let p = init(&["--ci", "none"]);
+    assert!(!p.path().join(".github").exists());
+    assert_eq!(run(&p, &["check"]).0, 0);
 }

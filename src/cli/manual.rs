@@ -1,0 +1,225 @@
+//! gazette's manual pages: NAME, SYNOPSIS, DESCRIPTION, OPTIONS (and COMMANDS) from the
+//! parser's own definition by clap_mangen, then what a manual has that `--help` has not:
+//! EXAMPLES, EXIT STATUS, FILES, DIAGNOSTICS (every code, with its meaning from the README's
+//! table, so the two never differ) and SEE ALSO, which names only pages `gazette man --out`
+//! writes.
+
+use clap_mangen::Man;
+use roff::{bold, italic, roman, Inline, Roff};
+
+use gazette::check::{Code, Severity};
+
+/// One manual page: its name (`gazette-build`) and its roff.
+pub struct Page {
+    pub name: String,
+    pub roff: Vec<u8>,
+}
+
+impl Page {
+    /// Its file name in a manual's section 1 (`gazette-build.1`).
+    pub fn file_name(&self) -> String {
+        format!("{}.1", self.name)
+    }
+}
+
+/// The commands with a page of their own (`help` has none: it prints `--help`).
+pub fn commands(cli: &clap::Command) -> Vec<String> {
+    cli.get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .filter(|n| n != "help")
+        .collect()
+}
+
+/// Every page: gazette(1), then one per command, in the order of the command list.
+pub fn pages(cli: &clap::Command) -> anyhow::Result<Vec<Page>> {
+    let mut pages = vec![page(cli, None)?];
+    for name in commands(cli) {
+        pages.push(page(cli, Some(&name))?);
+    }
+    Ok(pages)
+}
+
+/// gazette(1), or the page of command `name` with the options every command takes. `cli` is
+/// built (each command holds the global options and its full name).
+pub fn page(cli: &clap::Command, name: Option<&str>) -> anyhow::Result<Page> {
+    let (command, page_name) = match name {
+        None => (cli.clone(), "gazette".to_owned()),
+        Some(name) => {
+            let Some(command) = cli.find_subcommand(name).filter(|_| name != "help") else {
+                anyhow::bail!(
+                    "man: `{name}` is not a gazette command ({})",
+                    commands(cli).join(", ")
+                );
+            };
+            let command = command.clone().version(env!("CARGO_PKG_VERSION"));
+            (command, format!("gazette-{name}"))
+        }
+    };
+    let examples = command.get_after_help().map(|h| h.to_string());
+    // The examples get a section of their own, not clap_mangen's "EXTRA".
+    let man = Man::new(command.clone().after_help(None::<&str>))
+        .title(page_name.clone())
+        .source(format!("gazette {}", env!("CARGO_PKG_VERSION")));
+    let mut roff = Vec::new();
+    man.render_title(&mut roff)?;
+    let preamble = Roff::new().render();
+    let mut section = |render: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
+        let mut text = Vec::new();
+        render(&mut text)?;
+        roff.extend_from_slice(text.strip_prefix(preamble.as_bytes()).unwrap_or(&text));
+        std::io::Result::Ok(())
+    };
+    section(&|w| man.render_name_section(w))?;
+    section(&|w| man.render_synopsis_section(w))?;
+    section(&|w| man.render_description_section(w))?;
+    section(&|w| man.render_options_section(w))?;
+    if command.has_subcommands() {
+        section(&|w| man.render_subcommands_section(w))?;
+    }
+    let mut more = Roff::new();
+    if let Some(examples) = examples {
+        examples_section(&mut more, &examples);
+    }
+    exit_status_section(&mut more);
+    files_section(&mut more);
+    diagnostics_section(&mut more);
+    see_also_section(&mut more, cli, name);
+    roff.extend_from_slice(more.to_roff().as_bytes());
+    Ok(Page {
+        name: page_name,
+        roff,
+    })
+}
+
+/// A titled paragraph: `.TP`, the tag in bold, the text.
+fn item(roff: &mut Roff, tag: impl Into<Vec<Inline>>, text: &str) {
+    roff.control("TP", []).text(tag).text([roman(text)]);
+}
+
+/// The help's examples (`  gazette …   what it does`), one per paragraph.
+fn examples_section(roff: &mut Roff, examples: &str) {
+    roff.control("SH", ["EXAMPLES"]);
+    for line in examples.lines().filter(|l| l.starts_with("  ")) {
+        let line = line.trim();
+        let (command, what) = line.split_once("   ").unwrap_or((line, ""));
+        item(roff, [bold(command)], what.trim());
+    }
+}
+
+fn exit_status_section(roff: &mut Roff) {
+    roff.control("SH", ["EXIT STATUS"]);
+    item(roff, [bold("0")], "Success.");
+    item(
+        roff,
+        [bold("1")],
+        "The project has localisation errors: check failed, or build refused to publish.",
+    );
+    item(
+        roff,
+        [bold("2")],
+        "A usage, configuration, I/O or content-file error, with one line on standard error \
+         naming the file.",
+    );
+}
+
+fn files_section(roff: &mut Roff) {
+    roff.control("SH", ["FILES"]);
+    for (file, what) in [
+        ("gazette.toml", "The project's settings; the project is the nearest folder upward that holds it."),
+        ("content/<slug>.toml", "An article: its structure, language-neutral."),
+        ("locales/<lang>/<slug>.ftl", "An article's messages in one language (Fluent)."),
+        ("locales/<lang>/site.ftl", "The site's shared strings in one language."),
+        ("gazette.lock.d/", "The records of reviewed translations (gazette sync --accept)."),
+        ("templates/", "Templates that override the built-in ones."),
+        ("static/", "Files copied into the site as they are (images, video)."),
+        ("out/", "The site gazette build publishes, replaced all at once."),
+        (".gazette-cache/", "What the last builds were made of; always safe to delete when no gazette command runs."),
+    ] {
+        item(roff, [bold(file)], what);
+    }
+}
+
+/// Every diagnostic code with its default severity and meaning.
+fn diagnostics_section(roff: &mut Roff) {
+    roff.control("SH", ["DIAGNOSTICS"]);
+    roff.text([roman(
+        "Findings of check and build, by code; errors exit 1, warnings only with \
+         --deny-warnings.",
+    )]);
+    let meanings = meanings();
+    for code in Code::ALL {
+        let severity = match code.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let meaning = meanings
+            .iter()
+            .find(|(c, _)| *c == code.as_str())
+            .map_or(String::new(), |(_, m)| m.clone());
+        item(
+            roff,
+            [bold(code.as_str()), roman(format!(" ({severity})"))],
+            &meaning,
+        );
+    }
+}
+
+/// (code, meaning) of the README's table of diagnostic codes, its Markdown made plain text.
+fn meanings() -> Vec<(&'static str, String)> {
+    const README: &str = include_str!("../../README.md");
+    let table = README
+        .split("## Diagnostic codes\n")
+        .nth(1)
+        .unwrap_or_default();
+    table
+        .lines()
+        .filter_map(|row| {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let code = cells.first()?.strip_prefix("| `")?.strip_suffix('`')?;
+            let meaning = cells.get(2)?.trim_end_matches(" |");
+            Some((code, meaning.replace('`', "").replace("\\|", "|")))
+        })
+        .collect()
+}
+
+/// gazette(1) names each command's page; a command's page names gazette(1) and the others.
+fn see_also_section(roff: &mut Roff, cli: &clap::Command, name: Option<&str>) {
+    roff.control("SH", ["SEE ALSO"]);
+    let mut pages = vec!["gazette".to_owned()];
+    pages.extend(commands(cli).iter().map(|c| format!("gazette-{c}")));
+    let mut refs = Vec::new();
+    let own = name.map_or("gazette".to_owned(), |n| format!("gazette-{n}"));
+    for page in pages.iter().filter(|p| **p != own) {
+        if !refs.is_empty() {
+            refs.push(roman(", "));
+        }
+        refs.extend([bold(page.as_str()), roman("(1)")]);
+    }
+    roff.text(refs);
+    roff.control("PP", []);
+    roff.text([
+        bold("gazette man --out"),
+        roman(" "),
+        italic("DIR"),
+        roman(" writes every one of these pages into "),
+        italic("DIR"),
+        roman(" (for instance ~/.local/share/man/man1)."),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every code has its meaning in the README's table, which the man page shows.
+    #[test]
+    fn every_code_has_a_meaning() {
+        let meanings = super::meanings();
+        for code in gazette::check::Code::ALL {
+            let found = meanings.iter().find(|(c, _)| *c == code.as_str());
+            assert!(
+                found.is_some_and(|(_, m)| !m.is_empty()),
+                "{}",
+                code.as_str()
+            );
+        }
+    }
+}
