@@ -370,7 +370,7 @@ impl Project {
                 let read = load_file(&full, &s.path, None, lock::MAX_SHARD_BYTES as u64)?;
                 let text = read.text.unwrap_or_default();
                 let parsed = lock::parse_shard(&lang, &name, &text, &s.path)?;
-                records.lock.records.extend(parsed);
+                records.lock.add(&lang, &name, parsed);
                 records.fingerprints.insert(lang, read.fingerprint);
                 continue;
             }
@@ -864,8 +864,8 @@ fn load_lock(
             let stamps = (!legacy && defer(name)).then_some(stamps);
             let loaded = load_file(&root.join(rel), rel, stamps, lock::MAX_SHARD_BYTES as u64)?;
             let records = match &loaded.text {
-                Some(text) => lock::parse_shard(lang, name, text, rel)?,
-                None => Vec::new(),
+                Some(text) => Some(lock::parse_shard(lang, name, text, rel)?),
+                None => None,
             };
             let shard = ShardFile {
                 path: rel.clone(),
@@ -880,7 +880,12 @@ fn load_lock(
     let mut shards = BTreeMap::new();
     for ((_, lang, name), shard) in found.into_iter().zip(read) {
         let (shard, parsed) = shard?;
-        records.extend(parsed);
+        if let Some(parsed) = parsed {
+            if !parsed.sealed {
+                lock.unsealed.insert((lang.clone(), name.clone()));
+            }
+            records.extend(parsed.records);
+        }
         shards.insert((lang, name), shard);
     }
     if lock.records.is_empty() {

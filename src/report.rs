@@ -503,6 +503,13 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
             }
         ));
     }
+    if !plan.sealed.is_empty() {
+        out.push_str(&format!(
+            "{LOCK_DIR}: {} {} of records of an earlier version: each now says how many records it holds and their checksum, so a damaged one is refused\n",
+            if preview { "would seal" } else { "sealed" },
+            count(plan.sealed.len(), "file")
+        ));
+    }
     let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
     let langs = plan.langs.join(", ");
     if plan.is_empty() {

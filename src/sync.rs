@@ -108,6 +108,8 @@ pub struct Plan {
     pub forgotten: Vec<(String, String, String)>,
     /// (file, id) that get no stub because the id is inside a syntax error of the target.
     pub in_junk: Vec<(String, String)>,
+    /// (language, file) of the shards of earlier versions, written again with their seal.
+    pub sealed: Vec<(String, String)>,
 }
 
 impl Plan {
@@ -134,6 +136,13 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         recorded: Vec::new(),
         forgotten: Vec::new(),
         in_junk: Vec::new(),
+        sealed: project
+            .lock
+            .unsealed
+            .iter()
+            .filter(|(lang, _)| langs.contains(lang))
+            .cloned()
+            .collect(),
     };
     let wanted = match accept {
         Accept::Ids(specs) => resolve_accepts(specs, &sources, source)?,
@@ -185,7 +194,8 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             langs.join("/")
         )));
     }
-    plan.lock_changed = plan.lock.records != project.lock.records || project.lock.legacy;
+    plan.lock_changed =
+        plan.lock.records != project.lock.records || project.lock.legacy || !plan.sealed.is_empty();
     Ok(plan)
 }
 
@@ -797,7 +807,8 @@ impl Target {
 }
 
 /// What changes in each shard: (id, new record or `None` to forget it), by (language, file).
-/// With a single-file `gazette.lock` to migrate, every shard is written.
+/// With a single-file `gazette.lock` to migrate, every shard is written; a shard without its
+/// seal is written even with no change, to seal it.
 type ShardChanges = BTreeMap<(String, String), Vec<(String, Option<Record>)>>;
 
 fn shard_changes(project: &Project, plan: &Plan) -> ShardChanges {
@@ -819,6 +830,9 @@ fn shard_changes(project: &Project, plan: &Plan) -> ShardChanges {
                 .or_default()
                 .push((id.clone(), None));
         }
+    }
+    for shard in &plan.sealed {
+        changes.entry(shard.clone()).or_default();
     }
     changes
 }
