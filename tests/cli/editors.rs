@@ -100,7 +100,8 @@ fn edited_french_makes_translations_stale_until_accepted() {
     let (exit, _, _) = run(&p, &["check", "--deny-warnings"]);
     assert_eq!(exit, 1, "--deny-warnings fails on stale translations");
 
-    // The records show the review in a pull request: one line per language changes.
+    // The records show the review in a pull request: one line per language changes, and
+    // the seal of its file.
     let records = |p: &Project| format!("{}{}", p.read(&shard("de")), p.read(&shard("en")));
     let lock_before = records(&p);
     let (exit, out, err) = run(&p, &["sync", "en", "--accept", "sovereignty"]);
@@ -112,12 +113,12 @@ fn edited_french_makes_translations_stale_until_accepted() {
     let (exit, _, err) = run(&p, &["sync", "de", "--accept", "sovereignty"]);
     assert_eq!(exit, 0, "{err}");
     let lock_after = records(&p);
-    let changed: Vec<(&str, &str)> = lock_before
+    let (seals, changed): (Vec<(&str, &str)>, Vec<(&str, &str)>) = lock_before
         .lines()
         .zip(lock_after.lines())
         .filter(|(a, b)| a != b)
-        .collect();
-    assert_eq!(changed.len(), 2, "{changed:#?}");
+        .partition(|(a, _)| a.starts_with("# gazette: "));
+    assert_eq!((seals.len(), changed.len()), (2, 2), "{changed:#?}");
     for (_, line) in &changed {
         assert!(
             line.starts_with("sovereignty ") && line.ends_with(new),
