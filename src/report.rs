@@ -457,18 +457,43 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
         ("added", "recorded")
     };
     for f in &plan.files {
-        out.push_str(&format!(
-            "{}: {add} {} ({}){}\n",
-            slash_path(&f.path),
-            count(f.stubs.len(), "stub"),
-            f.stubs.join(", "),
-            if f.create { ", new file" } else { "" }
-        ));
+        if !f.stubs.is_empty() {
+            out.push_str(&format!(
+                "{}: {add} {} ({}){}\n",
+                slash_path(&f.path),
+                count(f.stubs.len(), "stub"),
+                f.stubs.join(", "),
+                if f.create { ", new file" } else { "" }
+            ));
+        }
+        if !f.refreshed.is_empty() {
+            out.push_str(&format!(
+                "{}: {} {} ({}): their source text changed and nobody had edited them\n",
+                slash_path(&f.path),
+                if preview {
+                    "would refresh"
+                } else {
+                    "refreshed"
+                },
+                count(f.refreshed.len(), "stub"),
+                f.refreshed.join(", "),
+            ));
+        }
         if preview {
-            for (_, text) in &f.insertions {
+            // Each refreshed stub, old then new, then the stubs added.
+            let replaced = f
+                .replacements
+                .iter()
+                .flat_map(|(r, t)| [("-", &f.original[r.clone()]), ("+", t.as_str())]);
+            let inserted = f.insertions.iter().map(|(_, t)| ("+", t.as_str()));
+            for (sign, text) in replaced.chain(inserted) {
                 for line in text.split_inclusive('\n') {
                     let line = line.trim_end_matches('\n').trim_end_matches('\r');
-                    out.push_str(&format!("+ {line}\n").replace("+ \n", "+\n"));
+                    out.push_str(&if line.is_empty() {
+                        format!("{sign}\n")
+                    } else {
+                        format!("{sign} {line}\n")
+                    });
                 }
             }
         }
@@ -511,6 +536,7 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
         ));
     }
     let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
+    let refreshed: usize = plan.files.iter().map(|f| f.refreshed.len()).sum();
     let langs = plan.langs.join(", ");
     if plan.is_empty() {
         out.push_str(&format!(
@@ -518,11 +544,24 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
         ));
     } else {
         let mut done = Vec::new();
-        if !plan.files.is_empty() {
+        let files = |n: fn(&&crate::sync::FileChange) -> bool| plan.files.iter().filter(n).count();
+        if stubs > 0 {
             done.push(format!(
                 "{add} {} to {}",
                 count(stubs, "stub"),
-                count(plan.files.len(), "file")
+                count(files(|f| !f.stubs.is_empty()), "file")
+            ));
+        }
+        if refreshed > 0 {
+            done.push(format!(
+                "{} {} in {}",
+                if preview {
+                    "would refresh"
+                } else {
+                    "refreshed"
+                },
+                count(refreshed, "stub"),
+                count(files(|f| !f.refreshed.is_empty()), "file")
             ));
         }
         if plan.lock_changed {

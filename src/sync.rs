@@ -2,7 +2,7 @@
 //! of what each translation was reviewed against. The only module that writes under
 //! `locales/` (and the only one that writes `gazette.lock.d/`).
 //!
-//! **Stubs never change what is already there.** Every byte of a target file stays where it
+//! **Stubs never change what is already there** (but sync's own stubs, see below). Every byte of a target file stays where it
 //! was, in the same order: junk, comments, blank lines, layout and line endings included. A
 //! missing message (or term) is appended at the end of the file, in source order; a file that
 //! does not exist is created. A missing attribute of a message the target has cannot be
@@ -17,6 +17,16 @@
 //! publish it, and `--missing fallback` shows the source text, marked as such, never the stub.
 //! The editor translates the text, removes the `# ` marks and deletes the marker line.
 //! `sync` recognises its markers, so running it twice adds nothing the second time.
+//!
+//! **A stub nobody edited follows its source.** The one exception to "never change": a stub
+//! of a whole entry whose bytes are exactly what sync writes, showing the text its record
+//! says it was given, is sync's own text; when the source text changes (the placeholder of
+//! `gazette new` replaced by the article), the next sync writes it again in place with the
+//! new text, and records that. A stub someone touched (a word translated inside the comment,
+//! a line added) no longer matches and is left as it is. Its record is written only once the
+//! file is: recorded first, a refused or killed write would leave the old stub with a record
+//! of the new text, and a translation made from it would pass for current; the other way
+//! round, the next sync finds a stub that shows the current text and records it.
 //!
 //! **The lock records.** A translation without a record in `gazette.lock.d/` is current:
 //! there is nothing to compare it with. `sync <lang>` records the source text of every
@@ -89,16 +99,33 @@ pub struct FileChange {
     pub create: bool,
     /// The file's text as gazette read it (BOM left out).
     pub original: String,
+    /// The source file's name in its language folder (as records name it).
+    pub name: String,
     /// `id` or `id.attribute` of each stub, in the order they are written.
     pub stubs: Vec<String>,
     /// (byte offset in `original`, text inserted there), by increasing offset.
     pub insertions: Vec<(usize, String)>,
+    /// Ids of the stubs written again because their source text changed: nobody edited them.
+    pub refreshed: Vec<String>,
+    /// (bytes of `original`, the new stub that replaces them), one per refreshed stub.
+    pub replacements: Vec<(std::ops::Range<usize>, String)>,
 }
 
 impl FileChange {
     /// The file's text after the change.
     pub fn new_text(&self) -> String {
-        splice(&self.original, &self.insertions)
+        let mut edits: Vec<(std::ops::Range<usize>, &str)> = self
+            .insertions
+            .iter()
+            .map(|(at, text)| (*at..*at, text.as_str()))
+            .chain(
+                self.replacements
+                    .iter()
+                    .map(|(r, t)| (r.clone(), t.as_str())),
+            )
+            .collect();
+        edits.sort_by_key(|(r, _)| (r.start, r.end));
+        splice(&self.original, &edits)
     }
 }
 
@@ -251,7 +278,7 @@ impl Pair<'_> {
     /// translation without one.
     fn stub_and_record(&self, plan: &mut Plan) {
         let (lang, tgt) = (self.lang, self.tgt);
-        let change = stubs_for(
+        let (change, current) = stubs_for(
             self.project,
             lang,
             self.src_file,
@@ -266,11 +293,17 @@ impl Pair<'_> {
                 self.src_file.name.clone(),
                 entry.id.clone(),
             );
-            let stubbed = change.as_ref().is_some_and(|c| c.stubs.contains(&entry.id));
+            let written = change
+                .as_ref()
+                .is_some_and(|c| c.stubs.contains(&entry.id) || c.refreshed.contains(&entry.id));
             // A stub of an earlier sync killed before it wrote the records (or of a version
-            // that wrote stubs first) gets one too.
+            // that wrote stubs first) gets one too, as does a stub that shows the current
+            // source text (one refreshed by a sync killed before it recorded it).
             let present = tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
-            if stubbed || (present && !plan.lock.records.contains_key(&key)) {
+            if written
+                || current.contains(&entry.id)
+                || (present && !plan.lock.records.contains_key(&key))
+            {
                 self.record(plan, &entry.id, &entry.text);
             }
         }
@@ -362,8 +395,9 @@ fn resolve_accepts(
     Ok(wanted)
 }
 
-/// The stubs one target file needs, if any; ids inside a syntax error get none (they are
-/// listed in `plan.in_junk`).
+/// The stubs one target file needs, if any, and the stubs it has refreshed; ids inside a
+/// syntax error get none (they are listed in `plan.in_junk`). Also returns the ids of the
+/// stubs that already show the current source text.
 fn stubs_for(
     project: &Project,
     lang: &str,
@@ -372,7 +406,7 @@ fn stubs_for(
     tgt_file: Option<&FtlFile>,
     tgt: &FileFacts,
     plan: &mut Plan,
-) -> Option<FileChange> {
+) -> (Option<FileChange>, Vec<String>) {
     // The target's own path: its name may be spelt in another Unicode normalisation form.
     let path = tgt_file.map_or_else(
         || project.ftl_path(lang, &src_file.name),
@@ -387,6 +421,9 @@ fn stubs_for(
         ids: Vec::new(),
         appended: Vec::new(),
         inserted: BTreeMap::new(),
+        refreshed: Vec::new(),
+        replacements: Vec::new(),
+        current: Vec::new(),
     };
     let mut seen = BTreeSet::new();
     for entry in &src.entries {
@@ -397,23 +434,40 @@ fn stubs_for(
             None if tgt.junk_ids.contains(&entry.id) => {
                 plan.in_junk.push((slash_path(&path), entry.id.clone()));
             }
-            None if tgt.stubs.contains_key(&entry.id) => {}
+            None if tgt.stubs.contains_key(&entry.id) => {
+                let record = plan.lock.get(lang, &src_file.name, &entry.id);
+                found.existing(entry, tgt.stubs[&entry.id], record);
+            }
             None => found.message(entry),
             Some(t) => found.attributes(entry, t, tgt),
         }
     }
-    if found.ids.is_empty() {
-        return None;
+    let Stubs {
+        ids,
+        appended,
+        inserted,
+        refreshed,
+        replacements,
+        current,
+        eol,
+        ..
+    } = found;
+    if ids.is_empty() && refreshed.is_empty() {
+        return (None, current);
     }
-    let insertions = placed(&original, found.inserted, &found.appended, found.eol);
-    Some(FileChange {
+    let insertions = placed(&original, inserted, &appended, eol);
+    let change = FileChange {
         lang: lang.to_owned(),
         path,
         create: tgt_file.is_none(),
-        stubs: found.ids,
+        name: src_file.name.clone(),
+        stubs: ids,
         insertions,
+        refreshed,
+        replacements,
         original,
-    })
+    };
+    (Some(change), current)
 }
 
 /// The stubs of one target file as they are found.
@@ -430,6 +484,11 @@ struct Stubs<'a> {
     appended: Vec<String>,
     /// Stubs of attributes, by the byte offset they go at (right after their message).
     inserted: BTreeMap<usize, String>,
+    /// Ids of the stubs written again, and their new text in place of the old.
+    refreshed: Vec<String>,
+    replacements: Vec<(std::ops::Range<usize>, String)>,
+    /// Ids of the stubs that show the current source text.
+    current: Vec<String>,
 }
 
 impl Stubs<'_> {
@@ -439,6 +498,29 @@ impl Stubs<'_> {
             self.appended
                 .push(stub(&entry.id, self.source_lang, &text, self.eol));
             self.ids.push(entry.id.clone());
+        }
+    }
+
+    /// A stub the target has (its marker on 1-based `line`): written again with the current
+    /// source text if nobody edited it (its bytes are what sync writes, its text the one
+    /// `record` says it was given) and that text changed.
+    fn existing(&mut self, entry: &Entry, line: usize, record: Option<&Record>) {
+        let Some((range, shown)) = stub_in(self.original, line, &entry.id, self.source_lang) else {
+            return;
+        };
+        if shown == entry.text {
+            self.current.push(entry.id.clone());
+        } else if record.is_some_and(|r| r.matches(&shown)) {
+            if let Some(text) = ftl::entry_source(self.source_text, &entry.id, None) {
+                let eol = if self.original[..range.end].ends_with("\r\n") {
+                    "\r\n"
+                } else {
+                    "\n"
+                };
+                self.replacements
+                    .push((range, stub(&entry.id, self.source_lang, &text, eol)));
+                self.refreshed.push(entry.id.clone());
+            }
         }
     }
 
@@ -536,6 +618,53 @@ pub fn stub(id: &str, source_lang: &str, source_text: &str, eol: &str) -> String
     out
 }
 
+/// The stub of a whole entry whose marker is on 1-based `line` of `text`, if it is exactly
+/// what sync writes: its bytes, and the normalised text of the entry it shows (see
+/// [`Entry::text`]).
+fn stub_in(
+    text: &str,
+    line: usize,
+    id: &str,
+    source_lang: &str,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let mut lines = text[start..].split_inclusive('\n');
+    let marker = lines.next()?;
+    let eol = if marker.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut end = start + marker.len();
+    let mut source = String::new();
+    for l in lines {
+        let body = l.trim_end_matches('\n').trim_end_matches('\r');
+        let uncommented = match body {
+            "#" => "",
+            _ if body.starts_with(STUB_MARKER) => break,
+            _ => match body.strip_prefix("# ") {
+                Some(rest) => rest,
+                None => break,
+            },
+        };
+        source.push_str(uncommented);
+        source.push('\n');
+        end += l.len();
+    }
+    if text[start..end] != stub(id, source_lang, &source, eol) {
+        return None;
+    }
+    let facts = ftl::parse(&source);
+    match facts.entries.as_slice() {
+        [e] if e.id == id && facts.errors.is_empty() => Some((start..end, e.text.clone())),
+        _ => None,
+    }
+}
+
 /// The file's line ending: CRLF if its first line ends with one, LF otherwise.
 fn line_ending(text: &str) -> &'static str {
     match text.find('\n') {
@@ -569,13 +698,14 @@ fn entry_end(text: &str, line: usize) -> usize {
     end
 }
 
-fn splice(original: &str, insertions: &[(usize, String)]) -> String {
+/// `original` with each range replaced by its text (ranges in order, not overlapping).
+fn splice(original: &str, edits: &[(std::ops::Range<usize>, &str)]) -> String {
     let mut out = String::with_capacity(original.len() + 256);
     let mut from = 0;
-    for (at, text) in insertions {
-        out.push_str(&original[from..*at]);
+    for (range, text) in edits {
+        out.push_str(&original[from..range.start]);
         out.push_str(text);
-        from = *at;
+        from = range.end;
     }
     out.push_str(&original[from..]);
     out
@@ -617,7 +747,17 @@ fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()>
         .map(|f| Target::look(root, f))
         .collect::<Result<Vec<_>>>()?;
     remove_leftovers(project, &targets)?;
-    let shards = shard_changes(project, plan);
+    // The records of refreshed stubs wait for their files: see `late_records`.
+    let late: BTreeSet<lock::Key> = plan
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.refreshed
+                .iter()
+                .map(|id| (f.lang.clone(), f.name.clone(), id.clone()))
+        })
+        .collect();
+    let shards = shard_changes(project, plan, &late);
     for (lang, file) in shards.keys() {
         let rel = lock::shard_path(lang, file);
         if let Ok(m) = fs::metadata(root.join(&rel)) {
@@ -644,6 +784,7 @@ fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()>
     }
     at(Moment::Records);
     let refused = rename_targets(root, staged, at)?;
+    write_shards(root, &late_records(plan, &refused), None)?;
     match refused.split_first() {
         None => Ok(()),
         Some((first, others)) => Err(Error::io(
@@ -920,10 +1061,13 @@ impl Target {
 /// seal is written even with no change, to seal it.
 type ShardChanges = BTreeMap<(String, String), Vec<(String, Option<Record>)>>;
 
-fn shard_changes(project: &Project, plan: &Plan) -> ShardChanges {
+fn shard_changes(project: &Project, plan: &Plan, late: &BTreeSet<lock::Key>) -> ShardChanges {
     let mut changes = ShardChanges::new();
     let (old, new) = (&project.lock.records, &plan.lock.records);
-    for ((lang, file, id), record) in new {
+    for (key @ (lang, file, id), record) in new {
+        if late.contains(key) {
+            continue;
+        }
         if project.lock.legacy || old.get(&(lang.clone(), file.clone(), id.clone())) != Some(record)
         {
             changes
@@ -1025,6 +1169,27 @@ fn write_shard(
         }
     }
     Err(Error::io(&rel, std::io::Error::other(CHANGED)))
+}
+
+/// The records of the stubs refreshed in the files written (not `refused`): written after
+/// their files, unlike new stubs' records. A record of the new text before its stub shows it
+/// would pass a translation made from the old stub for current, were the file refused or the
+/// sync killed in between; the other way round, the next sync finds a stub showing the
+/// current text and records it.
+fn late_records(plan: &Plan, refused: &[PathBuf]) -> ShardChanges {
+    let mut changes = ShardChanges::new();
+    for f in plan.files.iter().filter(|f| !refused.contains(&f.path)) {
+        for id in &f.refreshed {
+            let key = (f.lang.clone(), f.name.clone(), id.clone());
+            if let Some(record) = plan.lock.records.get(&key) {
+                changes
+                    .entry((f.lang.clone(), f.name.clone()))
+                    .or_default()
+                    .push((id.clone(), Some(record.clone())));
+            }
+        }
+    }
+    changes
 }
 
 /// Remove a file of records left with none, and the folders that leaves empty (git does not
@@ -1409,6 +1574,59 @@ mod tests {
             .unwrap()
             .starts_with("a = A-de\n\n# gazette: stub b"));
         assert_eq!(fs::read_dir(root.join("locales/de")).unwrap().count(), 1);
+    }
+
+    /// A refreshed stub's record follows its file: not written when the file is refused
+    /// (saved meanwhile), so a translation made from the old stub is still found stale.
+    #[test]
+    fn a_refreshed_stub_is_recorded_only_once_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("locales/fr/a.ftl", "a = Nouveau\n");
+        let old_stub = stub("a", "fr", "a = Ancien\n", "\n");
+        write("locales/de/a.ftl", &format!("# de\n\n{old_stub}"));
+        let mut records = Lock::default();
+        records.record("de", "a.ftl", "a", "Ancien");
+        let shard = lock::render_shard(records.records_of("de", "a.ftl"), 1 << 20).unwrap();
+        write("gazette.lock.d/de/a.ftl.lock", &shard);
+        let de = ["de".to_owned()];
+        let recorded = || {
+            Project::load(root)
+                .unwrap()
+                .lock
+                .get("de", "a.ftl", "a")
+                .cloned()
+        };
+
+        let project = Project::load(root).unwrap();
+        let plan = plan(&project, &de, &Accept::Nothing).unwrap();
+        assert_eq!(plan.files[0].refreshed, ["a"]);
+        let saved = format!("# de\n\n{old_stub}# saved\n");
+        let at = |m: Moment| {
+            if m == Moment::Records {
+                write("locales/de/a.ftl", &saved);
+            }
+        };
+        assert!(apply_with(&project, &plan, &at).is_err());
+        assert_eq!(recorded().unwrap().text, "Ancien");
+
+        write("locales/de/a.ftl", &format!("# de\n\n{old_stub}"));
+        let project = Project::load(root).unwrap();
+        apply(
+            &project,
+            &super::plan(&project, &de, &Accept::Nothing).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(root.join("locales/de/a.ftl")).unwrap(),
+            format!("# de\n\n{}", stub("a", "fr", "a = Nouveau\n", "\n"))
+        );
+        assert_eq!(recorded().unwrap().text, "Nouveau");
     }
 
     #[test]
