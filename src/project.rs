@@ -863,10 +863,9 @@ fn load_lock(
         .map(|(rel, lang, name)| {
             let stamps = (!legacy && defer(name)).then_some(stamps);
             let loaded = load_file(&root.join(rel), rel, stamps, lock::MAX_SHARD_BYTES as u64)?;
-            let records = match &loaded.text {
-                Some(text) => Some(lock::parse_shard(lang, name, text, rel)?),
-                None => None,
-            };
+            let records = (loaded.text.as_deref())
+                .map(|text| lock::parse_shard(lang, name, text, rel))
+                .transpose()?;
             let shard = ShardFile {
                 path: rel.clone(),
                 fingerprint: loaded.fingerprint,
