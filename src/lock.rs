@@ -9,7 +9,8 @@
 //! ```text
 //! gazette.lock.d/de/coalition-des-volontaires.ftl.lock:
 //! # <id> <fingerprint> <source text>: what each translation was last reviewed against
-//! intro 6e0d2b1c9f6a7d35 Bonjour { $name } !
+//! # gazette: 1 record, checksum 7fd51fb252dc846b
+//! intro 4e36939f20531c62 Bonjour { $name } !
 //! ```
 //!
 //! The shard's path is `<lang>/<file>.lock`, `<file>` being the path relative to the language
@@ -20,6 +21,17 @@
 //! nothing), kept so that the diagnostic can show the old text next to the new one. In fields,
 //! `\` is written `\\`, a line break `\n`, a carriage return `\r` and a tab `\t`; the id also
 //! writes a space as `\s`.
+//!
+//! **The seal.** The second line, `# gazette: <n> record(s), checksum <hex>`, holds the number
+//! of record lines and the 64-bit xxh3 of them (each line without its `\r`, followed by `\n`,
+//! so a checkout that turns line endings into CRLF changes nothing). A shard cut short (a full
+//! disk, a bad copy) or altered in any line would otherwise be read as a shard with fewer or
+//! other records, and the next `sync` would record the current source text of the translations
+//! it lost as reviewed: it is refused instead, naming the file and how to recover. A git merge
+//! of two changes to one shard conflicts on the seal; unresolved conflict markers are refused
+//! as such. A shard without a seal (written by versions before it, or whose seal was deleted
+//! by someone who checked its lines after merging it by hand) is read as it is, and the next
+//! `sync` of its language writes it again, sealed.
 //!
 //! Why shards: one file of every record outgrew the 10 MiB gazette reads at about 900
 //! articles. A shard holds the records of one source file (at most 10 MiB) for one language,
@@ -32,8 +44,10 @@
 //!
 //! Pure: `project` reads the files, `sync` writes them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::error::{Error, Result};
 
@@ -65,6 +79,18 @@ pub const SHARD_SUFFIX: &str = ".lock";
 
 const SHARD_HEADER: &str =
     "# <id> <fingerprint> <source text>: what each translation was last reviewed against\n";
+
+/// How a shard's seal line starts (see the module's documentation).
+const SEAL: &str = "# gazette: ";
+
+/// The longest seal line: its words, a count of 20 digits, 16 of checksum, the line break.
+const SEAL_MAX: usize = SEAL.len() + 20 + " records, checksum ".len() + 16 + 1;
+
+/// What a shard with git's conflict markers is told.
+const CONFLICT: &str = "a merge conflict left unresolved: keep the record lines of both sides (one line per id), delete the `# gazette:` lines, which cannot be merged, and run `gazette sync`, which seals the file again";
+
+/// What a damaged shard's error says to do.
+const RECOVER: &str = "restore it with `git checkout -- <file>`, or if you merged or edited it on purpose, check its lines, delete its `# gazette:` line and run `gazette sync`, which seals it again";
 
 /// Marks a text shortened to keep its shard within [`MAX_SHARD_BYTES`].
 const CUT: &str = "…";
@@ -101,6 +127,18 @@ pub struct Lock {
     pub records: BTreeMap<Key, Record>,
     /// Some records came from a single-file `gazette.lock`, which the next sync migrates.
     pub legacy: bool,
+    /// (language, file) of the shards read without a seal, which the next sync of their
+    /// language writes again, sealed.
+    pub unsealed: BTreeSet<(String, String)>,
+}
+
+/// The records of one shard, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shard {
+    /// In the file's order.
+    pub records: Vec<(Key, Record)>,
+    /// The shard carried its seal (it was checked); `false` for one of earlier versions.
+    pub sealed: bool,
 }
 
 impl Lock {
@@ -136,8 +174,17 @@ impl Lock {
     /// Parse the shard of (`lang`, `file`), its records replacing any of the same key;
     /// `path` names it in errors.
     pub fn add_shard(&mut self, lang: &str, file: &str, text: &str, path: &Path) -> Result<()> {
-        self.records.extend(parse_shard(lang, file, text, path)?);
+        self.add(lang, file, parse_shard(lang, file, text, path)?);
         Ok(())
+    }
+
+    /// Add the records of the shard of (`lang`, `file`), replacing any of the same key, and
+    /// note it if it had no seal.
+    pub fn add(&mut self, lang: &str, file: &str, shard: Shard) {
+        self.records.extend(shard.records);
+        if !shard.sealed {
+            self.unsealed.insert((lang.to_owned(), file.to_owned()));
+        }
     }
 
     /// The records of one file of one language, by id.
@@ -173,12 +220,39 @@ impl Lock {
     }
 }
 
-/// The records of the shard of (`lang`, `file`), in its order; `path` names it in errors.
-pub fn parse_shard(lang: &str, file: &str, text: &str, path: &Path) -> Result<Vec<(Key, Record)>> {
-    let mut seen = std::collections::BTreeSet::new();
+/// The records of the shard of (`lang`, `file`), in its order, its seal checked; `path`
+/// names it in errors.
+pub fn parse_shard(lang: &str, file: &str, text: &str, path: &Path) -> Result<Shard> {
+    let mut seen = BTreeSet::new();
     let mut records = Vec::new();
-    for (n, line) in lines(text) {
-        let bad = |why: &str| bad_line(path, n, why);
+    let mut seal = None;
+    let mut hasher = Xxh3::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        let bad = |why: &str| damaged(path, &format!("line {}: {why}", n + 1));
+        if CONFLICT_MARKERS.iter().any(|m| line.starts_with(m)) {
+            return Err(bad_line(path, n, CONFLICT));
+        }
+        if let Some(rest) = line.strip_prefix(SEAL) {
+            if seal.is_some() {
+                return Err(damaged(path, "it has two `# gazette:` lines"));
+            }
+            seal = Some(parse_seal(rest).ok_or_else(|| {
+                damaged(
+                    path,
+                    &format!(
+                        "line {}: not a `# gazette: <n> records, checksum <hex>` line",
+                        n + 1
+                    ),
+                )
+            })?);
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        hasher.update(line.as_bytes());
+        hasher.update(b"\n");
         let mut fields = line.splitn(3, ' ');
         let mut next = || fields.next().filter(|f| !f.is_empty());
         let (Some(id), Some(fp)) = (next(), next()) else {
@@ -191,7 +265,65 @@ pub fn parse_shard(lang: &str, file: &str, text: &str, path: &Path) -> Result<Ve
         }
         records.push(((lang.to_owned(), file.to_owned(), id), record));
     }
-    Ok(records)
+    match seal {
+        Some((count, _)) if count != records.len() => Err(damaged(
+            path,
+            &format!(
+                "it holds {} where its `# gazette:` line says {count} (cut short?)",
+                plural(records.len())
+            ),
+        )),
+        Some((_, sum)) if sum != hasher.digest() => Err(damaged(
+            path,
+            "its lines do not match the checksum of its `# gazette:` line",
+        )),
+        // No version writes a shard without records: this one was cut short.
+        None if records.is_empty() => Err(damaged(path, "it holds no records (cut short?)")),
+        _ => Ok(Shard {
+            records,
+            sealed: seal.is_some(),
+        }),
+    }
+}
+
+/// The lines git writes around the two sides of a conflict.
+const CONFLICT_MARKERS: [&str; 4] = ["<<<<<<<", "|||||||", "=======", ">>>>>>>"];
+
+/// `<n> record(s), checksum <16 hex digits>`: (n, checksum).
+fn parse_seal(rest: &str) -> Option<(usize, u64)> {
+    let (count, sum) = rest.split_once(", checksum ")?;
+    let count = count
+        .strip_suffix(" records")
+        .or_else(|| count.strip_suffix(" record"))?;
+    if sum.len() != 16 {
+        return None;
+    }
+    Some((count.parse().ok()?, u64::from_str_radix(sum, 16).ok()?))
+}
+
+/// The seal line of a shard whose record lines are `body`.
+fn seal(body: &str) -> String {
+    let count = body.lines().count();
+    format!(
+        "{SEAL}{}, checksum {:016x}\n",
+        plural(count),
+        xxhash_rust::xxh3::xxh3_64(body.as_bytes())
+    )
+}
+
+fn plural(n: usize) -> String {
+    format!("{n} record{}", if n == 1 { "" } else { "s" })
+}
+
+/// A shard refused: `why`, then what to do.
+fn damaged(path: &Path, why: &str) -> Error {
+    Error::Config {
+        path: path.to_path_buf(),
+        message: format!(
+            "{why}; the file of records is damaged: {}",
+            RECOVER.replace("<file>", &path.to_string_lossy().replace('\\', "/"))
+        ),
+    }
 }
 
 /// Where the shard of (`lang`, `file`) lives, relative to the project root.
@@ -207,7 +339,7 @@ pub fn shard_path(lang: &str, file: &str) -> PathBuf {
     path
 }
 
-/// The text of a shard: a header, then one sorted line per record; empty when there is none
+/// The text of a shard: a header and its seal, then one sorted line per record; empty when there is none
 /// (the shard is then removed). Texts are shortened (ending with `…`, longest first) when the
 /// whole would pass `limit` bytes: the fingerprint still says exactly what was reviewed. Fails
 /// only if the lines would not fit even without their texts, which [`MAX_SHARD_BYTES`] rules
@@ -229,6 +361,7 @@ pub fn render_shard<'a>(
         return Ok(String::new());
     }
     let fixed: usize = SHARD_HEADER.len()
+        + SEAL_MAX
         + lines
             .iter()
             .map(|(id, fp, _)| id.len() + fp.len() + 3)
@@ -269,7 +402,6 @@ pub fn render_shard<'a>(
         cap = lo;
     }
     let mut out = String::with_capacity((fixed + texts).min(limit));
-    out.push_str(SHARD_HEADER);
     for (id, fp, text) in &lines {
         out.push_str(id);
         out.push(' ');
@@ -283,7 +415,7 @@ pub fn render_shard<'a>(
         }
         out.push('\n');
     }
-    Ok(out)
+    Ok(format!("{SHARD_HEADER}{}{out}", seal(&out)))
 }
 
 /// The escaped `text` cut to at most `cap` bytes, at a character and escape boundary.
@@ -457,6 +589,119 @@ mod tests {
         assert!(render_shard(lock.records_of("de", "x.ftl"), 90).is_err());
     }
 
+    fn sealed() -> (Lock, String) {
+        let mut lock = Lock::default();
+        lock.record("de", "x.ftl", "intro", "Bonjour { $name } !");
+        lock.record("de", "x.ftl", "title", "Un titre\nsur deux lignes");
+        let text = render_shard(lock.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
+        (lock, text)
+    }
+
+    /// A shard cut anywhere, or with any byte of a record line changed, is refused: never
+    /// read as a shard with fewer or other records.
+    #[test]
+    fn every_cut_and_every_changed_record_byte_is_refused() {
+        let (lock, text) = sealed();
+        assert!(text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("# gazette: 2 records, checksum "));
+        let read = parse_shard("de", "x.ftl", &text, "s".as_ref()).unwrap();
+        assert!(read.sealed);
+        assert_eq!(
+            read.records.iter().map(|(k, r)| (k, r)).collect::<Vec<_>>(),
+            lock.records_of("de", "x.ftl").collect::<Vec<_>>()
+        );
+        // Every cut but that of the last line break alone, which loses nothing.
+        for len in 0..text.len() - 1 {
+            if text.is_char_boundary(len) {
+                let err = parse_shard("de", "x.ftl", &text[..len], "s".as_ref()).unwrap_err();
+                assert!(err.to_string().contains("damaged"), "cut at {len}: {err}");
+            }
+        }
+        let body = text.find("\nintro").unwrap() + 1;
+        for at in body..text.len() {
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] ^= 0x01;
+            if let Ok(changed) = String::from_utf8(bytes) {
+                assert!(
+                    parse_shard("de", "x.ftl", &changed, "s".as_ref()).is_err(),
+                    "byte {at} changed was accepted"
+                );
+            }
+        }
+    }
+
+    /// A checkout with CRLF line endings reads the same records; a shard without its seal
+    /// (of earlier versions) is read and said to be unsealed.
+    #[test]
+    fn crlf_checkouts_and_unsealed_shards_are_read() {
+        let (lock, text) = sealed();
+        let crlf = text.replace('\n', "\r\n");
+        let read = parse_shard("de", "x.ftl", &crlf, "s".as_ref()).unwrap();
+        assert!(read.sealed);
+        let unsealed: String = text
+            .lines()
+            .filter(|l| !l.starts_with(SEAL))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let mut old = Lock::default();
+        old.add_shard("de", "x.ftl", &unsealed, "s".as_ref())
+            .unwrap();
+        assert_eq!(old.records, lock.records);
+        assert_eq!(
+            old.unsealed.into_iter().collect::<Vec<_>>(),
+            [("de".to_owned(), "x.ftl".to_owned())]
+        );
+    }
+
+    /// Two seals, a seal that does not parse, or git's conflict markers: refused, saying what
+    /// to do.
+    #[test]
+    fn merged_shards_are_refused_until_resolved() {
+        let (_, text) = sealed();
+        let mut lines: Vec<&str> = text.lines().collect();
+        let seal_line = lines[1];
+        let conflict = [
+            &lines[..2],
+            &[
+                "<<<<<<< HEAD",
+                "intro 0000000000000000 x",
+                "=======",
+                ">>>>>>> other",
+            ],
+            &lines[2..],
+        ]
+        .concat()
+        .join("\n");
+        let err = parse_shard("de", "x.ftl", &conflict, "s".as_ref()).unwrap_err();
+        assert_eq!(err.to_string(), format!("s: line 3: {CONFLICT}"));
+        lines.insert(1, seal_line);
+        let twice = lines.join("\n");
+        let err = parse_shard("de", "x.ftl", &twice, "s".as_ref()).unwrap_err();
+        assert!(err.to_string().contains("two `# gazette:` lines"), "{err}");
+        let garbled = text.replace(" records, checksum", " records checksum");
+        assert!(parse_shard("de", "x.ftl", &garbled, "s".as_ref()).is_err());
+    }
+
+    /// The module's example is what sync writes.
+    #[test]
+    fn the_documented_shard_is_exact() {
+        let mut lock = Lock::default();
+        lock.record("de", "x.ftl", "intro", "Bonjour { $name } !");
+        let text = render_shard(lock.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
+        let doc = include_str!("lock.rs");
+        let example: String = doc
+            .lines()
+            .skip_while(|l| !l.ends_with("coalition-des-volontaires.ftl.lock:"))
+            .skip(1)
+            .take(3)
+            .map(|l| format!("{}\n", l.trim_start_matches("//! ")))
+            .collect();
+        assert_eq!(example, text);
+    }
+
     #[test]
     fn legacy_file_is_read() {
         let text = format!(
@@ -484,7 +729,11 @@ mod tests {
         let err = lock
             .add_shard("de", "x.ftl", &twice, "s.lock".as_ref())
             .unwrap_err();
-        assert_eq!(err.to_string(), "s.lock: line 2: `a` is recorded twice");
+        assert!(
+            err.to_string()
+                .starts_with("s.lock: line 2: `a` is recorded twice; the file of records is damaged: restore it with `git checkout -- s.lock`"),
+            "{err}"
+        );
         assert!(lock
             .add_shard("de", "x.ftl", "intro\n", "s".as_ref())
             .is_err());

@@ -15,7 +15,7 @@ use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::guard;
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::scaffold::Initialised;
-use crate::sync::Plan;
+use crate::sync::{FileChange, Plan};
 
 /// Text from an input (a file name, an id, a translation, a snippet) as a terminal or a CI
 /// log shows it: control characters (C0 but tab, DEL, C1) and the bidirectional embedding,
@@ -476,30 +476,13 @@ fn note_text(note: &Note) -> String {
 }
 
 /// What a sync plan does, for people (`gazette sync`, and its `--dry-run`): one line per file and for the lock file; with `preview`,
-/// the text each file gets, every added line prefixed with `+ `.
+/// the text each file gets, every added line prefixed with `+ ` (and, for a refreshed stub,
+/// every removed one with `- `).
 pub fn sync_plan(plan: &Plan, preview: bool) -> String {
     let mut out = String::new();
-    let (add, record) = if preview {
-        ("would add", "would record")
-    } else {
-        ("added", "recorded")
-    };
+    let record = if preview { "would record" } else { "recorded" };
     for f in &plan.files {
-        out.push_str(&format!(
-            "{}: {add} {} ({}){}\n",
-            slash_path(&f.path),
-            count(f.stubs.len(), "stub"),
-            f.stubs.join(", "),
-            if f.create { ", new file" } else { "" }
-        ));
-        if preview {
-            for (_, text) in &f.insertions {
-                for line in text.split_inclusive('\n') {
-                    let line = line.trim_end_matches('\n').trim_end_matches('\r');
-                    out.push_str(&format!("+ {line}\n").replace("+ \n", "+\n"));
-                }
-            }
-        }
+        out.push_str(&sync_file(f, preview));
     }
     for (file, id) in &plan.in_junk {
         out.push_str(&format!(
@@ -531,30 +514,102 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
             }
         ));
     }
-    let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
-    let langs = plan.langs.join(", ");
-    if plan.is_empty() {
+    if !plan.sealed.is_empty() {
         out.push_str(&format!(
-            "sync {langs}: nothing to do: every message has a translation or a stub\n"
+            "{LOCK_DIR}: {} {} of records of an earlier version: each now says how many records it holds and their checksum, so a damaged one is refused\n",
+            if preview { "would seal" } else { "sealed" },
+            count(plan.sealed.len(), "file")
         ));
-    } else {
-        let mut done = Vec::new();
-        if !plan.files.is_empty() {
-            done.push(format!(
-                "{add} {} to {}",
-                count(stubs, "stub"),
-                count(plan.files.len(), "file")
-            ));
+    }
+    out.push_str(&sync_summary(plan, preview));
+    out
+}
+
+/// The lines of one file of a sync plan: the stubs added, those refreshed and, with
+/// `preview`, their text.
+fn sync_file(f: &FileChange, preview: bool) -> String {
+    let mut out = String::new();
+    if !f.stubs.is_empty() {
+        out.push_str(&format!(
+            "{}: {} {} ({}){}\n",
+            slash_path(&f.path),
+            if preview { "would add" } else { "added" },
+            count(f.stubs.len(), "stub"),
+            f.stubs.join(", "),
+            if f.create { ", new file" } else { "" }
+        ));
+    }
+    if !f.refreshed.is_empty() {
+        out.push_str(&format!(
+            "{}: {} {} ({}): their source text changed and nobody had edited them\n",
+            slash_path(&f.path),
+            if preview {
+                "would refresh"
+            } else {
+                "refreshed"
+            },
+            count(f.refreshed.len(), "stub"),
+            f.refreshed.join(", "),
+        ));
+    }
+    if preview {
+        // Each refreshed stub, old then new, then the stubs added.
+        let replaced = f
+            .replacements
+            .iter()
+            .flat_map(|(r, t)| [("-", &f.original[r.clone()]), ("+", t.as_str())]);
+        let inserted = f.insertions.iter().map(|(_, t)| ("+", t.as_str()));
+        for (sign, text) in replaced.chain(inserted) {
+            for line in text.split_inclusive('\n') {
+                let line = line.trim_end_matches('\n').trim_end_matches('\r');
+                out.push_str(&if line.is_empty() {
+                    format!("{sign}\n")
+                } else {
+                    format!("{sign} {line}\n")
+                });
+            }
         }
-        if plan.lock_changed {
-            done.push(format!(
-                "{} {LOCK_DIR}",
-                if preview { "would update" } else { "updated" }
-            ));
-        }
-        out.push_str(&format!("sync {langs}: {}\n", done.join(", ")));
     }
     shown_lines(&out).into_owned()
+}
+
+/// The last line of a sync plan: what it does in all.
+fn sync_summary(plan: &Plan, preview: bool) -> String {
+    let langs = plan.langs.join(", ");
+    if plan.is_empty() {
+        return format!("sync {langs}: nothing to do: every message has a translation or a stub\n");
+    }
+    let files = |n: fn(&&FileChange) -> bool| plan.files.iter().filter(n).count();
+    let stubs: usize = plan.files.iter().map(|f| f.stubs.len()).sum();
+    let refreshed: usize = plan.files.iter().map(|f| f.refreshed.len()).sum();
+    let mut done = Vec::new();
+    if stubs > 0 {
+        done.push(format!(
+            "{} {} to {}",
+            if preview { "would add" } else { "added" },
+            count(stubs, "stub"),
+            count(files(|f| !f.stubs.is_empty()), "file")
+        ));
+    }
+    if refreshed > 0 {
+        done.push(format!(
+            "{} {} in {}",
+            if preview {
+                "would refresh"
+            } else {
+                "refreshed"
+            },
+            count(refreshed, "stub"),
+            count(files(|f| !f.refreshed.is_empty()), "file")
+        ));
+    }
+    if plan.lock_changed {
+        done.push(format!(
+            "{} {LOCK_DIR}",
+            if preview { "would update" } else { "updated" }
+        ));
+    }
+    format!("sync {langs}: {}\n", done.join(", "))
 }
 
 /// `de:article:intro, en:article:intro` (each message as `--accept` names it, after its

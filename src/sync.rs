@@ -2,7 +2,7 @@
 //! of what each translation was reviewed against. The only module that writes under
 //! `locales/` (and the only one that writes `gazette.lock.d/`).
 //!
-//! **Stubs never change what is already there.** Every byte of a target file stays where it
+//! **Stubs never change what is already there** (but sync's own stubs, see below). Every byte of a target file stays where it
 //! was, in the same order: junk, comments, blank lines, layout and line endings included. A
 //! missing message (or term) is appended at the end of the file, in source order; a file that
 //! does not exist is created. A missing attribute of a message the target has cannot be
@@ -18,6 +18,16 @@
 //! The editor translates the text, removes the `# ` marks and deletes the marker line.
 //! `sync` recognises its markers, so running it twice adds nothing the second time.
 //!
+//! **A stub nobody edited follows its source.** The one exception to "never change": a stub
+//! of a whole entry whose bytes are exactly what sync writes, showing the text its record
+//! says it was given, is sync's own text; when the source text changes (the placeholder of
+//! `gazette new` replaced by the article), the next sync writes it again in place with the
+//! new text, and records that. A stub someone touched (a word translated inside the comment,
+//! a line added) no longer matches and is left as it is. Its record is written only once the
+//! file is: recorded first, a refused or killed write would leave the old stub with a record
+//! of the new text, and a translation made from it would pass for current; the other way
+//! round, the next sync finds a stub that shows the current text and records it.
+//!
 //! **The lock records.** A translation without a record in `gazette.lock.d/` is current:
 //! there is nothing to compare it with. `sync <lang>` records the source text of every
 //! translation that has no record yet (so a brand-new translation is current when first
@@ -29,19 +39,27 @@
 //!
 //! **Writes are atomic and never overwrite a save.** Every file is written to a temporary file
 //! in the folder of the file it replaces (the file a symbolic link points to: the link stays,
-//! and the file keeps its mode and owner), then renamed over it. Nothing is written before
-//! every target was read again and found as planned. The records are written first, each
-//! shard merged with what is on disk at that moment; then each target file is compared with
-//! what was planned (its bytes and its stamp) right before its rename, and a file saved in the
-//! meantime is left as it is, with an error asking for another sync (exit 2) once the others
-//! are written. Files are independent of one another, so the others' stubs stand.
+//! and the file keeps its mode and owner). Nothing is written before every target was read
+//! again and found as planned. The records are written first, each shard merged with what is
+//! on disk at that moment. Then each target file is replaced in three steps that leave an
+//! editor's save no window: the file is renamed aside (`.gazette-aside-*~`, beside it), so
+//! that a save from then on can only make a new file; what was moved aside is compared with
+//! what was read (bytes, length, modification time); and the new file is put in place only
+//! where no file is (`persist_noclobber`). A save before the move changed what is compared,
+//! so the file is put back; a save after it made a new file, which stays: either way the file
+//! is left as saved, with an error asking for another sync (exit 2) once the others are
+//! written. A save after the new file is in place is simply a later save. Only what was moved
+//! aside and found as read is removed; written into after the comparison (by an editor that
+//! had it open), it is kept and named in the error. Files are independent of one another, so
+//! the others' stubs stand.
 //!
-//! **Why records first.** A sync killed at any moment leaves each file whole, old or new, and
-//! every stub written with its record: a record whose stub was not written yet is harmless (a
-//! missing message has no translation to be stale) and the next sync writes the stub; the
-//! other order would leave stubs that the next sync records against a source text that may
-//! have changed since (it still does, for stubs of earlier versions). The temporary files a
-//! killed sync leaves (`.gazette-sync-*`) are removed by the next one.
+//! **Why records first.** A sync killed at any moment leaves every stub written with its
+//! record, and each file whole, old or new, or moved aside for the instant between two
+//! renames, which the next sync puts back first. A record whose stub was not written yet is
+//! harmless (a missing message has no translation to be stale) and the next sync writes the
+//! stub; the other order would leave stubs that the next sync records against a source text
+//! that may have changed since (it still does, for stubs of earlier versions). The temporary
+//! files a killed sync leaves (`.gazette-sync-*`) are removed by the next one.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -81,16 +99,33 @@ pub struct FileChange {
     pub create: bool,
     /// The file's text as gazette read it (BOM left out).
     pub original: String,
+    /// The source file's name in its language folder (as records name it).
+    pub name: String,
     /// `id` or `id.attribute` of each stub, in the order they are written.
     pub stubs: Vec<String>,
     /// (byte offset in `original`, text inserted there), by increasing offset.
     pub insertions: Vec<(usize, String)>,
+    /// Ids of the stubs written again because their source text changed: nobody edited them.
+    pub refreshed: Vec<String>,
+    /// (bytes of `original`, the new stub that replaces them), one per refreshed stub.
+    pub replacements: Vec<(std::ops::Range<usize>, String)>,
 }
 
 impl FileChange {
     /// The file's text after the change.
     pub fn new_text(&self) -> String {
-        splice(&self.original, &self.insertions)
+        let mut edits: Vec<(std::ops::Range<usize>, &str)> = self
+            .insertions
+            .iter()
+            .map(|(at, text)| (*at..*at, text.as_str()))
+            .chain(
+                self.replacements
+                    .iter()
+                    .map(|(r, t)| (r.clone(), t.as_str())),
+            )
+            .collect();
+        edits.sort_by_key(|(r, _)| (r.start, r.end));
+        splice(&self.original, &edits)
     }
 }
 
@@ -108,6 +143,8 @@ pub struct Plan {
     pub forgotten: Vec<(String, String, String)>,
     /// (file, id) that get no stub because the id is inside a syntax error of the target.
     pub in_junk: Vec<(String, String)>,
+    /// (language, file) of the shards of earlier versions, written again with their seal.
+    pub sealed: Vec<(String, String)>,
 }
 
 impl Plan {
@@ -134,6 +171,13 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         recorded: Vec::new(),
         forgotten: Vec::new(),
         in_junk: Vec::new(),
+        sealed: project
+            .lock
+            .unsealed
+            .iter()
+            .filter(|(lang, _)| langs.contains(lang))
+            .cloned()
+            .collect(),
     };
     let wanted = match accept {
         Accept::Ids(specs) => resolve_accepts(specs, &sources, source)?,
@@ -185,7 +229,8 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             langs.join("/")
         )));
     }
-    plan.lock_changed = plan.lock.records != project.lock.records || project.lock.legacy;
+    plan.lock_changed =
+        plan.lock.records != project.lock.records || project.lock.legacy || !plan.sealed.is_empty();
     Ok(plan)
 }
 
@@ -233,7 +278,7 @@ impl Pair<'_> {
     /// translation without one.
     fn stub_and_record(&self, plan: &mut Plan) {
         let (lang, tgt) = (self.lang, self.tgt);
-        let change = stubs_for(
+        let (change, current) = stubs_for(
             self.project,
             lang,
             self.src_file,
@@ -248,11 +293,17 @@ impl Pair<'_> {
                 self.src_file.name.clone(),
                 entry.id.clone(),
             );
-            let stubbed = change.as_ref().is_some_and(|c| c.stubs.contains(&entry.id));
+            let written = change
+                .as_ref()
+                .is_some_and(|c| c.stubs.contains(&entry.id) || c.refreshed.contains(&entry.id));
             // A stub of an earlier sync killed before it wrote the records (or of a version
-            // that wrote stubs first) gets one too.
+            // that wrote stubs first) gets one too, as does a stub that shows the current
+            // source text (one refreshed by a sync killed before it recorded it).
             let present = tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
-            if stubbed || (present && !plan.lock.records.contains_key(&key)) {
+            if written
+                || current.contains(&entry.id)
+                || (present && !plan.lock.records.contains_key(&key))
+            {
                 self.record(plan, &entry.id, &entry.text);
             }
         }
@@ -344,8 +395,9 @@ fn resolve_accepts(
     Ok(wanted)
 }
 
-/// The stubs one target file needs, if any; ids inside a syntax error get none (they are
-/// listed in `plan.in_junk`).
+/// The stubs one target file needs, if any, and the stubs it has refreshed; ids inside a
+/// syntax error get none (they are listed in `plan.in_junk`). Also returns the ids of the
+/// stubs that already show the current source text.
 fn stubs_for(
     project: &Project,
     lang: &str,
@@ -354,7 +406,7 @@ fn stubs_for(
     tgt_file: Option<&FtlFile>,
     tgt: &FileFacts,
     plan: &mut Plan,
-) -> Option<FileChange> {
+) -> (Option<FileChange>, Vec<String>) {
     // The target's own path: its name may be spelt in another Unicode normalisation form.
     let path = tgt_file.map_or_else(
         || project.ftl_path(lang, &src_file.name),
@@ -369,6 +421,9 @@ fn stubs_for(
         ids: Vec::new(),
         appended: Vec::new(),
         inserted: BTreeMap::new(),
+        refreshed: Vec::new(),
+        replacements: Vec::new(),
+        current: Vec::new(),
     };
     let mut seen = BTreeSet::new();
     for entry in &src.entries {
@@ -379,23 +434,40 @@ fn stubs_for(
             None if tgt.junk_ids.contains(&entry.id) => {
                 plan.in_junk.push((slash_path(&path), entry.id.clone()));
             }
-            None if tgt.stubs.contains_key(&entry.id) => {}
+            None if tgt.stubs.contains_key(&entry.id) => {
+                let record = plan.lock.get(lang, &src_file.name, &entry.id);
+                found.existing(entry, tgt.stubs[&entry.id], record);
+            }
             None => found.message(entry),
             Some(t) => found.attributes(entry, t, tgt),
         }
     }
-    if found.ids.is_empty() {
-        return None;
+    let Stubs {
+        ids,
+        appended,
+        inserted,
+        refreshed,
+        replacements,
+        current,
+        eol,
+        ..
+    } = found;
+    if ids.is_empty() && refreshed.is_empty() {
+        return (None, current);
     }
-    let insertions = placed(&original, found.inserted, &found.appended, found.eol);
-    Some(FileChange {
+    let insertions = placed(&original, inserted, &appended, eol);
+    let change = FileChange {
         lang: lang.to_owned(),
         path,
         create: tgt_file.is_none(),
-        stubs: found.ids,
+        name: src_file.name.clone(),
+        stubs: ids,
         insertions,
+        refreshed,
+        replacements,
         original,
-    })
+    };
+    (Some(change), current)
 }
 
 /// The stubs of one target file as they are found.
@@ -412,6 +484,11 @@ struct Stubs<'a> {
     appended: Vec<String>,
     /// Stubs of attributes, by the byte offset they go at (right after their message).
     inserted: BTreeMap<usize, String>,
+    /// Ids of the stubs written again, and their new text in place of the old.
+    refreshed: Vec<String>,
+    replacements: Vec<(std::ops::Range<usize>, String)>,
+    /// Ids of the stubs that show the current source text.
+    current: Vec<String>,
 }
 
 impl Stubs<'_> {
@@ -421,6 +498,29 @@ impl Stubs<'_> {
             self.appended
                 .push(stub(&entry.id, self.source_lang, &text, self.eol));
             self.ids.push(entry.id.clone());
+        }
+    }
+
+    /// A stub the target has (its marker on 1-based `line`): written again with the current
+    /// source text if nobody edited it (its bytes are what sync writes, its text the one
+    /// `record` says it was given) and that text changed.
+    fn existing(&mut self, entry: &Entry, line: usize, record: Option<&Record>) {
+        let Some((range, shown)) = stub_in(self.original, line, &entry.id, self.source_lang) else {
+            return;
+        };
+        if shown == entry.text {
+            self.current.push(entry.id.clone());
+        } else if record.is_some_and(|r| r.matches(&shown)) {
+            if let Some(text) = ftl::entry_source(self.source_text, &entry.id, None) {
+                let eol = if self.original[..range.end].ends_with("\r\n") {
+                    "\r\n"
+                } else {
+                    "\n"
+                };
+                self.replacements
+                    .push((range, stub(&entry.id, self.source_lang, &text, eol)));
+                self.refreshed.push(entry.id.clone());
+            }
         }
     }
 
@@ -518,6 +618,53 @@ pub fn stub(id: &str, source_lang: &str, source_text: &str, eol: &str) -> String
     out
 }
 
+/// The stub of a whole entry whose marker is on 1-based `line` of `text`, if it is exactly
+/// what sync writes: its bytes, and the normalised text of the entry it shows (see
+/// [`Entry::text`]).
+fn stub_in(
+    text: &str,
+    line: usize,
+    id: &str,
+    source_lang: &str,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let mut lines = text[start..].split_inclusive('\n');
+    let marker = lines.next()?;
+    let eol = if marker.ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut end = start + marker.len();
+    let mut source = String::new();
+    for l in lines {
+        let body = l.trim_end_matches('\n').trim_end_matches('\r');
+        let uncommented = match body {
+            "#" => "",
+            _ if body.starts_with(STUB_MARKER) => break,
+            _ => match body.strip_prefix("# ") {
+                Some(rest) => rest,
+                None => break,
+            },
+        };
+        source.push_str(uncommented);
+        source.push('\n');
+        end += l.len();
+    }
+    if text[start..end] != stub(id, source_lang, &source, eol) {
+        return None;
+    }
+    let facts = ftl::parse(&source);
+    match facts.entries.as_slice() {
+        [e] if e.id == id && facts.errors.is_empty() => Some((start..end, e.text.clone())),
+        _ => None,
+    }
+}
+
 /// The file's line ending: CRLF if its first line ends with one, LF otherwise.
 fn line_ending(text: &str) -> &'static str {
     match text.find('\n') {
@@ -551,13 +698,14 @@ fn entry_end(text: &str, line: usize) -> usize {
     end
 }
 
-fn splice(original: &str, insertions: &[(usize, String)]) -> String {
+/// `original` with each range replaced by its text (ranges in order, not overlapping).
+fn splice(original: &str, edits: &[(std::ops::Range<usize>, &str)]) -> String {
     let mut out = String::with_capacity(original.len() + 256);
     let mut from = 0;
-    for (at, text) in insertions {
-        out.push_str(&original[from..*at]);
+    for (range, text) in edits {
+        out.push_str(&original[from..range.start]);
         out.push_str(text);
-        from = *at;
+        from = range.end;
     }
     out.push_str(&original[from..]);
     out
@@ -571,11 +719,26 @@ const CHANGED: &str = "changed while gazette was writing; run sync again";
 
 /// Write the plan (see the module's documentation for the order and why).
 pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
-    apply_with(project, plan, &|| {})
+    apply_with(project, plan, &|_| {})
 }
 
-/// [`apply`], calling `before_renames` once the records are written (tests save files there).
-fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Result<()> {
+/// The moments of a sync at which tests save a file, as an editor could.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Moment<'a> {
+    /// The records are written; no target is replaced yet.
+    Records,
+    /// Right before the file is replaced (its last comparison done).
+    Replacing(&'a Path),
+    /// The file is moved aside, not compared yet.
+    MovedAside(&'a Path),
+    /// What was moved aside is found as read; the new file is not in place yet.
+    Compared(&'a Path),
+    /// The new file is in place; what was moved aside is not removed yet.
+    Placed(&'a Path),
+}
+
+/// [`apply`], calling `at` at each [`Moment`] (tests save files there).
+fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()> {
     let root = &project.root;
     // Everything is looked at before anything is written.
     let targets = plan
@@ -584,7 +747,17 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
         .map(|f| Target::look(root, f))
         .collect::<Result<Vec<_>>>()?;
     remove_leftovers(project, &targets)?;
-    let shards = shard_changes(project, plan);
+    // The records of refreshed stubs wait for their files: see `late_records`.
+    let late: BTreeSet<lock::Key> = plan
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.refreshed
+                .iter()
+                .map(|id| (f.lang.clone(), f.name.clone(), id.clone()))
+        })
+        .collect();
+    let shards = shard_changes(project, plan, &late);
     for (lang, file) in shards.keys() {
         let rel = lock::shard_path(lang, file);
         if let Ok(m) = fs::metadata(root.join(&rel)) {
@@ -609,8 +782,9 @@ fn apply_with(project: &Project, plan: &Plan, before_renames: &dyn Fn()) -> Resu
             _ => {}
         }
     }
-    before_renames();
-    let refused = rename_targets(root, staged)?;
+    at(Moment::Records);
+    let refused = rename_targets(root, staged, at)?;
+    write_shards(root, &late_records(plan, &refused), None)?;
     match refused.split_first() {
         None => Ok(()),
         Some((first, others)) => Err(Error::io(
@@ -655,29 +829,117 @@ fn write_shards(root: &Path, shards: &ShardChanges, legacy: Option<&Lock>) -> Re
 fn rename_targets(
     root: &Path,
     staged: Vec<(Target, tempfile::NamedTempFile)>,
+    at: &dyn Fn(Moment),
 ) -> Result<Vec<PathBuf>> {
     let mut refused = Vec::new();
-    for (t, temp) in staged {
+    for (n, (t, temp)) in staged.into_iter().enumerate() {
         if !t.unchanged() {
             refused.push(t.rel);
             continue;
         }
-        let mut persisted = persist(temp, &t);
+        at(Moment::Replacing(&t.rel));
+        let aside = aside_path(&t.real, n);
+        if t.meta.is_some() && !move_aside(&t, &aside, at)? {
+            refused.push(t.rel);
+            continue;
+        }
+        let mut persisted = temp.persist_noclobber(&t.real);
         for _ in 0..3 {
             if !matches!(&persisted, Err(e) if e.error.kind() == std::io::ErrorKind::NotFound) {
                 break;
             }
             // Another sync starting meanwhile took the temporary file for a leftover.
             let temp = stage(root, &t.rel, &t.real, &t.new_bytes, t.meta.as_ref())?;
-            persisted = persist(temp, &t);
+            persisted = temp.persist_noclobber(&t.real);
         }
         match persisted {
             Ok(_) => {}
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => refused.push(t.rel),
-            Err(e) => return Err(Error::io(&t.rel, e.error)),
+            // Saved meanwhile (or created, for a new file): theirs stays, and what was moved
+            // aside is the file as read, which that save replaced.
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                if t.meta.is_some() {
+                    fs::remove_file(&aside).map_err(|e| Error::io(&t.rel, e))?;
+                }
+                refused.push(t.rel);
+                continue;
+            }
+            Err(e) => {
+                if t.meta.is_some() {
+                    put_back(&t, &aside)?;
+                }
+                return Err(Error::io(&t.rel, e.error));
+            }
+        }
+        if t.meta.is_some() {
+            at(Moment::Placed(&t.rel));
+            remove_aside(&t, &aside)?;
         }
     }
     Ok(refused)
+}
+
+/// How the file a sync replaces is named while it is moved aside, beside it: never a `.ftl`
+/// file, and not a leftover ([`lock::TEMP_PREFIX`]) that the next sync would remove.
+const ASIDE_PREFIX: &str = ".gazette-aside-";
+
+/// `.gazette-aside-<process>-<n>-<name>~`: the name of the file is kept, so that the next
+/// sync can put back what a sync killed meanwhile left aside.
+fn aside_path(real: &Path, n: usize) -> PathBuf {
+    let name = real.file_name().unwrap_or_default().to_string_lossy();
+    real.with_file_name(format!("{ASIDE_PREFIX}{}-{n}-{name}~", std::process::id()))
+}
+
+/// Move the file out of an editor's way, then compare it with what was read: a save can then
+/// only create a new file, which the new text never replaces. Returns whether it was as read;
+/// if not, it is put back (a save that made a new one meanwhile stays, and this one is kept
+/// aside with an error naming it).
+fn move_aside(t: &Target, aside: &Path, at: &dyn Fn(Moment)) -> Result<bool> {
+    match fs::rename(&t.real, aside) {
+        Ok(()) => {}
+        // Removed or renamed meanwhile: not the file as read.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(&t.rel, e)),
+    }
+    at(Moment::MovedAside(&t.rel));
+    if t.same_as_read(aside) {
+        at(Moment::Compared(&t.rel));
+        return Ok(true);
+    }
+    put_back(t, aside)?;
+    Ok(false)
+}
+
+/// Put back what was moved aside, unless a save made a new file meanwhile: then both are
+/// saves, and the one moved aside stays there, named in the error.
+fn put_back(t: &Target, aside: &Path) -> Result<()> {
+    let path = tempfile::TempPath::try_from_path(aside).map_err(|e| kept_aside(t, aside, e))?;
+    match path.persist_noclobber(&t.real) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            // Never removed: it is someone's save.
+            let _ = e.path.keep();
+            Err(kept_aside(t, aside, e.error))
+        }
+    }
+}
+
+/// Remove what was moved aside, now that the new file is in place, if it is still the file
+/// as read: written into meanwhile (by an editor that had it open), it is kept.
+fn remove_aside(t: &Target, aside: &Path) -> Result<()> {
+    if !t.same_as_read(aside) {
+        return Err(kept_aside(t, aside, std::io::Error::other("written into")));
+    }
+    fs::remove_file(aside).map_err(|e| Error::io(&t.rel, e))
+}
+
+fn kept_aside(t: &Target, aside: &Path, why: std::io::Error) -> Error {
+    Error::io(
+        &t.rel,
+        std::io::Error::other(format!(
+            "saved twice while gazette was writing it ({why}): the other save is kept as {}; compare the two, keep what you need and delete it",
+            aside.display()
+        )),
+    )
 }
 
 /// ` (and 2 other files: a.ftl, b.ftl)`, or nothing.
@@ -692,18 +954,6 @@ fn also(others: &[PathBuf]) -> String {
         if others.len() == 1 { "" } else { "s" },
         names.join(", ")
     )
-}
-
-fn persist(
-    temp: tempfile::NamedTempFile,
-    t: &Target,
-) -> std::result::Result<std::fs::File, tempfile::PersistError> {
-    if t.meta.is_none() {
-        // Never over a file someone created in the meantime.
-        temp.persist_noclobber(&t.real)
-    } else {
-        temp.persist(&t.real)
-    }
 }
 
 /// A target file as sync found it right before writing.
@@ -782,6 +1032,16 @@ impl Target {
         })
     }
 
+    /// Is the file moved aside to `path` the file as it was looked at: same length,
+    /// modification time and bytes (moving it changed its change time)?
+    fn same_as_read(&self, path: &Path) -> bool {
+        let (Some(meta), Ok(now)) = (&self.meta, fs::symlink_metadata(path)) else {
+            return false;
+        };
+        let key = |m: &fs::Metadata| (m.len(), m.modified().ok());
+        key(&now) == key(meta) && fs::read(path).is_ok_and(|b| b == self.bytes)
+    }
+
     /// Is the file still as it was looked at: same stamp, same bytes (or still absent)?
     fn unchanged(&self) -> bool {
         let Some(meta) = &self.meta else {
@@ -797,13 +1057,17 @@ impl Target {
 }
 
 /// What changes in each shard: (id, new record or `None` to forget it), by (language, file).
-/// With a single-file `gazette.lock` to migrate, every shard is written.
+/// With a single-file `gazette.lock` to migrate, every shard is written; a shard without its
+/// seal is written even with no change, to seal it.
 type ShardChanges = BTreeMap<(String, String), Vec<(String, Option<Record>)>>;
 
-fn shard_changes(project: &Project, plan: &Plan) -> ShardChanges {
+fn shard_changes(project: &Project, plan: &Plan, late: &BTreeSet<lock::Key>) -> ShardChanges {
     let mut changes = ShardChanges::new();
     let (old, new) = (&project.lock.records, &plan.lock.records);
-    for ((lang, file, id), record) in new {
+    for (key @ (lang, file, id), record) in new {
+        if late.contains(key) {
+            continue;
+        }
         if project.lock.legacy || old.get(&(lang.clone(), file.clone(), id.clone())) != Some(record)
         {
             changes
@@ -819,6 +1083,9 @@ fn shard_changes(project: &Project, plan: &Plan) -> ShardChanges {
                 .or_default()
                 .push((id.clone(), None));
         }
+    }
+    for shard in &plan.sealed {
+        changes.entry(shard.clone()).or_default();
     }
     changes
 }
@@ -904,6 +1171,27 @@ fn write_shard(
     Err(Error::io(&rel, std::io::Error::other(CHANGED)))
 }
 
+/// The records of the stubs refreshed in the files written (not `refused`): written after
+/// their files, unlike new stubs' records. A record of the new text before its stub shows it
+/// would pass a translation made from the old stub for current, were the file refused or the
+/// sync killed in between; the other way round, the next sync finds a stub showing the
+/// current text and records it.
+fn late_records(plan: &Plan, refused: &[PathBuf]) -> ShardChanges {
+    let mut changes = ShardChanges::new();
+    for f in plan.files.iter().filter(|f| !refused.contains(&f.path)) {
+        for id in &f.refreshed {
+            let key = (f.lang.clone(), f.name.clone(), id.clone());
+            if let Some(record) = plan.lock.records.get(&key) {
+                changes
+                    .entry((f.lang.clone(), f.name.clone()))
+                    .or_default()
+                    .push((id.clone(), Some(record.clone())));
+            }
+        }
+    }
+    changes
+}
+
 /// Remove a file of records left with none, and the folders that leaves empty (git does not
 /// keep them).
 fn remove_shard(root: &Path, full: &Path, rel: &Path) -> Result<()> {
@@ -939,13 +1227,12 @@ fn remove_leftovers(project: &Project, targets: &[Target]) -> Result<()> {
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
-            if kind.is_file()
-                && entry
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with(lock::TEMP_PREFIX)
-            {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if kind.is_file() && name.starts_with(lock::TEMP_PREFIX) {
                 remove(&entry.path())?;
+            } else if kind.is_file() && name.starts_with(ASIDE_PREFIX) {
+                restore_aside(root, &entry.path(), &name)?;
             } else if kind.is_dir() {
                 if let Some(d) = dirs.as_deref_mut() {
                     d.push(entry.path());
@@ -961,6 +1248,32 @@ fn remove_leftovers(project: &Project, targets: &[Target]) -> Result<()> {
         visit(&dir, None)?;
     }
     Ok(())
+}
+
+/// A file a killed sync left moved aside ([`aside_path`]): put back where it was if nothing
+/// took its place; otherwise both are someone's, and the user is asked to choose.
+fn restore_aside(root: &Path, aside: &Path, name: &str) -> Result<()> {
+    let Some(original) = name
+        .strip_prefix(ASIDE_PREFIX)
+        .and_then(|rest| rest.splitn(3, '-').nth(2))
+        .and_then(|rest| rest.strip_suffix('~'))
+        .filter(|n| !n.is_empty())
+    else {
+        return Ok(()); // not a name sync gives
+    };
+    let shown = aside.strip_prefix(root).unwrap_or(aside);
+    let path = tempfile::TempPath::try_from_path(aside).map_err(|e| Error::io(shown, e))?;
+    path.persist_noclobber(aside.with_file_name(original))
+        .map_err(|e| {
+            // Never removed: it is someone's.
+            let _ = e.path.keep();
+            Error::io(
+                shown,
+                std::io::Error::other(format!(
+                    "left by a sync interrupted while writing {original} beside it: compare the two, keep what you need and delete this one"
+                )),
+            )
+        })
 }
 
 /// A read-only file is someone's way of saying "do not touch" (and replacing it by a rename
@@ -1103,7 +1416,12 @@ mod tests {
         let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
         assert_eq!(plan.files.len(), 2);
         let saved = "a = A-de\nb = B-de, by hand\n";
-        let err = apply_with(&project, &plan, &|| write("locales/de/a.ftl", saved)).unwrap_err();
+        let at = |m: Moment| {
+            if m == Moment::Records {
+                write("locales/de/a.ftl", saved)
+            }
+        };
+        let err = apply_with(&project, &plan, &at).unwrap_err();
         assert_eq!(
             err.to_string(),
             "locales/de/a.ftl: changed while gazette was writing; run sync again"
@@ -1131,6 +1449,184 @@ mod tests {
         let project = Project::load(root).unwrap();
         let again = super::plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
         assert!(again.files.is_empty(), "{again:?}");
+    }
+
+    /// How an editor saves: by renaming a file of its own over the file (vim, most tools
+    /// that write atomically), or by writing into it (VS Code, nano).
+    #[derive(Debug, Clone, Copy)]
+    enum Save {
+        Rename,
+        InPlace,
+    }
+
+    fn save(path: &Path, text: &str, how: Save) {
+        match how {
+            Save::Rename => {
+                let temp = path.with_file_name("editor-temp");
+                fs::write(&temp, text).unwrap();
+                fs::rename(&temp, path).unwrap();
+            }
+            Save::InPlace => fs::write(path, text).unwrap(),
+        }
+    }
+
+    /// A save at any moment of the replacement of a file is kept: refused before the new
+    /// file is in place (exit 2, run sync again), made after it once it is.
+    #[test]
+    fn a_save_at_any_moment_of_the_rename_is_kept() {
+        type Pick = fn(Moment) -> bool;
+        let moments: [(&str, Pick, bool); 4] = [
+            ("replacing", |m| matches!(m, Moment::Replacing(_)), false),
+            ("moved aside", |m| matches!(m, Moment::MovedAside(_)), false),
+            ("compared", |m| matches!(m, Moment::Compared(_)), false),
+            ("placed", |m| matches!(m, Moment::Placed(_)), true),
+        ];
+        for (name, pick, after) in moments {
+            for how in [Save::Rename, Save::InPlace] {
+                let dir = tempfile::tempdir().unwrap();
+                let root = dir.path();
+                fs::create_dir_all(root.join("locales/fr")).unwrap();
+                fs::create_dir_all(root.join("locales/de")).unwrap();
+                fs::write(root.join("locales/fr/a.ftl"), "a = A\nb = B\n").unwrap();
+                let de = root.join("locales/de/a.ftl");
+                fs::write(&de, "a = A-de\n").unwrap();
+                let project = Project::load(root).unwrap();
+                let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
+                let saved = "a = A-de\nb = B-de, saved\n";
+                let done = apply_with(&project, &plan, &|m| {
+                    if pick(m) {
+                        save(&de, saved, how);
+                    }
+                });
+                let what = format!("a save {how:?} at {name}");
+                assert_eq!(fs::read_to_string(&de).unwrap(), saved, "{what}: lost");
+                match done {
+                    Ok(()) => assert!(after, "{what}: sync said it wrote the file"),
+                    Err(e) => assert!(!after && e.to_string().ends_with(CHANGED), "{what}: {e}"),
+                }
+                let left: Vec<_> = fs::read_dir(root.join("locales/de"))
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name())
+                    .collect();
+                assert_eq!(left, ["a.ftl"], "{what}");
+            }
+        }
+    }
+
+    /// An editor that had the file open writes into it after sync compared it: the write is
+    /// kept where it landed, named in the error, never removed.
+    #[test]
+    fn a_write_into_the_file_moved_aside_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("locales/fr")).unwrap();
+        fs::create_dir_all(root.join("locales/de")).unwrap();
+        fs::write(root.join("locales/fr/a.ftl"), "a = A\nb = B\n").unwrap();
+        let de = root.join("locales/de/a.ftl");
+        fs::write(&de, "a = A-de\n").unwrap();
+        let project = Project::load(root).unwrap();
+        let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
+        let open = std::cell::RefCell::new(None);
+        let err = apply_with(&project, &plan, &|m| match m {
+            Moment::Replacing(_) => {
+                *open.borrow_mut() = Some(fs::OpenOptions::new().write(true).open(&de).unwrap());
+            }
+            Moment::Compared(_) => {
+                let mut file = open.borrow_mut().take().unwrap();
+                file.write_all(b"a = A-de, saved\n").unwrap();
+            }
+            _ => {}
+        })
+        .unwrap_err();
+        let kept: Vec<PathBuf> = fs::read_dir(root.join("locales/de"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(ASIDE_PREFIX))
+            .collect();
+        assert_eq!(kept.len(), 1, "{err}");
+        assert_eq!(fs::read_to_string(&kept[0]).unwrap(), "a = A-de, saved\n");
+        assert!(
+            err.to_string()
+                .contains(&format!("kept as {}", kept[0].display())),
+            "{err}"
+        );
+    }
+
+    /// A sync killed while a file was moved aside: the next one puts it back first.
+    #[test]
+    fn the_next_sync_puts_back_a_file_left_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("locales/fr")).unwrap();
+        fs::create_dir_all(root.join("locales/de")).unwrap();
+        fs::write(root.join("locales/fr/a.ftl"), "a = A\nb = B\n").unwrap();
+        let de = root.join("locales/de/a.ftl");
+        fs::write(aside_path(&de, 0), "a = A-de\n").unwrap();
+        let project = Project::load(root).unwrap();
+        let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
+        let err = apply(&project, &plan).unwrap_err();
+        assert!(err.to_string().ends_with(CHANGED), "{err}");
+        assert_eq!(fs::read_to_string(&de).unwrap(), "a = A-de\n");
+        let project = Project::load(root).unwrap();
+        let plan = super::plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
+        apply(&project, &plan).unwrap();
+        assert!(fs::read_to_string(&de)
+            .unwrap()
+            .starts_with("a = A-de\n\n# gazette: stub b"));
+        assert_eq!(fs::read_dir(root.join("locales/de")).unwrap().count(), 1);
+    }
+
+    /// A refreshed stub's record follows its file: not written when the file is refused
+    /// (saved meanwhile), so a translation made from the old stub is still found stale.
+    #[test]
+    fn a_refreshed_stub_is_recorded_only_once_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("locales/fr/a.ftl", "a = Nouveau\n");
+        let old_stub = stub("a", "fr", "a = Ancien\n", "\n");
+        write("locales/de/a.ftl", &format!("# de\n\n{old_stub}"));
+        let mut records = Lock::default();
+        records.record("de", "a.ftl", "a", "Ancien");
+        let shard = lock::render_shard(records.records_of("de", "a.ftl"), 1 << 20).unwrap();
+        write("gazette.lock.d/de/a.ftl.lock", &shard);
+        let de = ["de".to_owned()];
+        let recorded = || {
+            Project::load(root)
+                .unwrap()
+                .lock
+                .get("de", "a.ftl", "a")
+                .cloned()
+        };
+
+        let project = Project::load(root).unwrap();
+        let plan = plan(&project, &de, &Accept::Nothing).unwrap();
+        assert_eq!(plan.files[0].refreshed, ["a"]);
+        let saved = format!("# de\n\n{old_stub}# saved\n");
+        let at = |m: Moment| {
+            if m == Moment::Records {
+                write("locales/de/a.ftl", &saved);
+            }
+        };
+        assert!(apply_with(&project, &plan, &at).is_err());
+        assert_eq!(recorded().unwrap().text, "Ancien");
+
+        write("locales/de/a.ftl", &format!("# de\n\n{old_stub}"));
+        let project = Project::load(root).unwrap();
+        apply(
+            &project,
+            &super::plan(&project, &de, &Accept::Nothing).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(root.join("locales/de/a.ftl")).unwrap(),
+            format!("# de\n\n{}", stub("a", "fr", "a = Nouveau\n", "\n"))
+        );
+        assert_eq!(recorded().unwrap().text, "Nouveau");
     }
 
     #[test]

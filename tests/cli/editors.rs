@@ -100,7 +100,8 @@ fn edited_french_makes_translations_stale_until_accepted() {
     let (exit, _, _) = run(&p, &["check", "--deny-warnings"]);
     assert_eq!(exit, 1, "--deny-warnings fails on stale translations");
 
-    // The records show the review in a pull request: one line per language changes.
+    // The records show the review in a pull request: one line per language changes, and
+    // the seal of its file.
     let records = |p: &Project| format!("{}{}", p.read(&shard("de")), p.read(&shard("en")));
     let lock_before = records(&p);
     let (exit, out, err) = run(&p, &["sync", "en", "--accept", "sovereignty"]);
@@ -112,12 +113,13 @@ fn edited_french_makes_translations_stale_until_accepted() {
     let (exit, _, err) = run(&p, &["sync", "de", "--accept", "sovereignty"]);
     assert_eq!(exit, 0, "{err}");
     let lock_after = records(&p);
-    let changed: Vec<(&str, &str)> = lock_before
+    type Lines<'a> = Vec<(&'a str, &'a str)>;
+    let (seals, changed): (Lines, Lines) = lock_before
         .lines()
         .zip(lock_after.lines())
         .filter(|(a, b)| a != b)
-        .collect();
-    assert_eq!(changed.len(), 2, "{changed:#?}");
+        .partition(|(a, _)| a.starts_with("# gazette: "));
+    assert_eq!((seals.len(), changed.len()), (2, 2), "{changed:#?}");
     for (_, line) in &changed {
         assert!(
             line.starts_with("sovereignty ") && line.ends_with(new),
@@ -503,4 +505,79 @@ fn failed_sync_leaves_files_intact() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     assert_eq!(fs::read(p.path().join(DE)).unwrap(), edited);
+}
+
+/// `new`, `sync --all`, then the real French: the next sync writes the stubs nobody edited
+/// again with the new text, and their records, so a translation made from them is current.
+/// A stub someone started to translate stays as it is.
+#[test]
+fn stubs_nobody_edited_follow_their_source() {
+    let p = Project::sample();
+    let (exit, _, err) = run(&p, &["new", "budget", "--date", "2025-09-01"]);
+    assert_eq!(exit, 0, "{err}");
+    let (exit, _, err) = run(&p, &["sync", "--all"]);
+    assert_eq!(exit, 0, "{err}");
+    let (fr, de, en) = (
+        "locales/fr/budget.ftl",
+        "locales/de/budget.ftl",
+        "locales/en/budget.ftl",
+    );
+    p.write(
+        en,
+        &p.read(en).replace(
+            "# intro = Premier paragraphe.",
+            "# intro = First paragraph.",
+        ),
+    );
+    p.write(
+        fr,
+        &p.read(fr)
+            .replace("Titre de l’article", "Le budget 2026")
+            .replace(
+                "Premier paragraphe.",
+                "Le gouvernement présente son budget.",
+            ),
+    );
+    let (exit, out, err) = run(&p, &["sync", "--all", "--dry-run"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains("- # title = Titre de l’article\n+ # gazette: stub title ")
+            && out.contains("+ # title = Le budget 2026\n"),
+        "{out}"
+    );
+    let (exit, out, err) = run(&p, &["sync", "--all"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains("locales/de/budget.ftl: refreshed 2 stubs (title, intro)")
+            && out.contains("locales/en/budget.ftl: refreshed 1 stub (title)")
+            && out.contains("refreshed 3 stubs in 2 files"),
+        "{out}"
+    );
+    let german = p.read(de);
+    assert!(
+        german.contains("\n# title = Le budget 2026\n") && !german.contains("Titre de l’article"),
+        "{german}"
+    );
+    assert!(
+        p.read(en).contains("\n# intro = First paragraph.\n"),
+        "an edited stub stays"
+    );
+    let (_, out, _) = run(&p, &["sync", "--all"]);
+    assert!(out.contains("nothing to do"), "{out}");
+
+    // Translated from the stub: current, not stale.
+    let translated: String = german
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("# gazette: stub title "))
+        .map(|l| {
+            if l.starts_with("# title = ") {
+                "title = Der Haushalt 2026\n"
+            } else {
+                l
+            }
+        })
+        .collect();
+    p.write(de, &translated);
+    let stale = super::support::findings(&p, "stale-translation");
+    assert!(stale.is_empty(), "{stale:#?}");
 }

@@ -160,10 +160,11 @@ fn sync_writes_through_a_symbolic_link_keeping_mode_and_owner() {
 fn records_are_written_through_a_symbolic_link() {
     let p = Project::sample();
     let shard = "gazette.lock.d/de/coalition-des-volontaires.ftl.lock";
+    // Edited by hand: without its seal, as earlier versions wrote it.
     let kept: String = p
         .read(shard)
         .split_inclusive('\n')
-        .filter(|l| !l.starts_with("sovereignty "))
+        .filter(|l| !l.starts_with("sovereignty ") && !l.starts_with("# gazette: "))
         .collect();
     p.write("shared/de-records.lock", &kept);
     fs::remove_file(p.path().join(shard)).unwrap();

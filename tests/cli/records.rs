@@ -144,11 +144,13 @@ fn next_sync_cleans_up_after_a_killed_one() {
     // Undo the records of the two stubs, and leave what a killed sync leaves.
     let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
     let records = p.read(&shard);
+    // As versions before sealed shards wrote them: without the `# gazette:` line.
     let without: String = records
         .split_inclusive('\n')
         .filter(|l| !l.starts_with("sovereignty ") && !l.starts_with("opponents "))
+        .filter(|l| !l.starts_with("# gazette: "))
         .collect();
-    assert_eq!(without.lines().count() + 2, records.lines().count());
+    assert_eq!(without.lines().count() + 3, records.lines().count());
     p.write(&shard, &without);
     for leftover in [
         "locales/de/.gazette-sync-a1B2c3",
@@ -410,12 +412,17 @@ fn a_rebuild_after_editing_only_records_equals_a_full_build() {
         "Une alliance de { $count } pays",
         "Une alliance de { $count } PAYS",
     );
-    let reviewed = format!("alliance-heading {} ", gazette::lock::fingerprint(old));
-    let edited = original.replacen(
-        &format!("{reviewed}{old}"),
-        &format!("alliance-heading {} {new}", gazette::lock::fingerprint(new)),
-        1,
+    // Written as sync writes a shard, its seal included.
+    let mut lock = gazette::lock::Lock::default();
+    lock.add_shard("de", ARTICLE, &original, shard.as_ref())
+        .unwrap();
+    assert_eq!(
+        lock.get("de", ARTICLE, "alliance-heading").unwrap().text,
+        old
     );
+    lock.record("de", ARTICLE, "alliance-heading", new);
+    let records = lock.records_of("de", ARTICLE);
+    let edited = gazette::lock::render_shard(records, gazette::lock::MAX_SHARD_BYTES).unwrap();
     assert_eq!(edited.len(), original.len());
     let longer = format!("{original}# reviewed again\n");
     let stale = ("de".to_owned(), "alliance-heading".to_owned());
@@ -458,4 +465,77 @@ fn a_damaged_shard_known_by_its_stamp_still_stops_every_command() {
             "{err}"
         );
     }
+}
+
+/// A shard cut short (a full disk, a bad copy) stops every command with exit 2, naming it and
+/// how to recover: never read as a shard with fewer records, whose stale translations the next
+/// `sync --all` would record as reviewed and `build --deny-warnings` would publish.
+#[test]
+fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
+    let p = Project::sample();
+    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
+    let records = p.read(&shard);
+    p.write(
+        FR,
+        &p.read(FR).replace("Ses missions", "Ses trois missions"),
+    );
+    let stale = ("de".to_owned(), "missions-heading".to_owned());
+    assert!(stale_ids(&p).contains(&stale));
+    // Cut at a line break, right before the record of the stale translation.
+    let cut = &records[..=records.find("\nmissions-heading ").unwrap()];
+    p.write(&shard, cut);
+    let locales = tree(&p.path().join("locales"));
+    for args in [
+        &["sync", "--all"][..],
+        &["build", "--deny-warnings"],
+        &["check"],
+    ] {
+        let (exit, _, err) = run(&p, args);
+        assert_eq!(exit, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("{shard}: it holds "))
+                && err.contains(&format!("restore it with `git checkout -- {shard}`")),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(p.read(&shard), cut, "nothing recorded");
+    assert_eq!(tree(&p.path().join("locales")), locales);
+    assert!(!p.path().join("out").exists(), "nothing published");
+    p.write(&shard, &records);
+    assert!(stale_ids(&p).contains(&stale), "restored, still stale");
+}
+
+/// Shards of earlier versions, without their seal, are read by every command, and the next
+/// sync of their language writes them again, sealed, records unchanged.
+#[test]
+fn shards_without_a_seal_are_read_then_sealed_by_the_next_sync() {
+    let p = Project::sample();
+    let sealed = tree(&p.path().join("gazette.lock.d"));
+    for (path, bytes) in &sealed {
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let old: String = text
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("# gazette: "))
+            .collect();
+        assert_eq!(old.lines().count() + 1, text.lines().count(), "{path}");
+        p.write(&format!("gazette.lock.d/{path}"), &old);
+    }
+    let (exit, out, err) = run(&p, &["check"]);
+    assert_eq!(exit, 0, "{out}{err}");
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains("gazette.lock.d: sealed 3 files of records of an earlier version"),
+        "{out}"
+    );
+    let now = tree(&p.path().join("gazette.lock.d"));
+    for (path, bytes) in &now {
+        assert_eq!(
+            bytes == &sealed[path],
+            path.starts_with("de/"),
+            "{path}: only German is synced"
+        );
+    }
+    let (_, out, _) = run(&p, &["sync", "de"]);
+    assert!(out.contains("nothing to do"), "{out}");
 }
