@@ -11,8 +11,8 @@ use std::time::Instant;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
-use gazette::check::{Report, Severity};
-use gazette::config::{Overrides, DEFAULT_SOURCE};
+use gazette::check::{Code, Report, Severity};
+use gazette::config::{CodeLevel, Level, Overrides, DEFAULT_SOURCE};
 use gazette::localise::MissingPolicy;
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
@@ -149,6 +149,55 @@ fn language(value: &str) -> Result<String, String> {
     }
 }
 
+/// `--allow`, `--warn`, `--deny CODE`: what `check` and `build` make of a diagnostic code,
+/// over the lists of the same names in gazette.toml's `[check]` (clippy's names).
+#[derive(Debug, clap::Args)]
+struct LevelArgs {
+    /// Do not report CODE (e.g. `obsolete-message`); repeatable, as --warn and --deny are.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code)]
+    allow: Vec<String>,
+    /// Report CODE as a warning.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code)]
+    warn: Vec<String>,
+    /// Report CODE as an error.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code)]
+    deny: Vec<String>,
+}
+
+impl LevelArgs {
+    /// The levels given, each code in one option only (which of two would win is a guess).
+    fn levels(&self) -> anyhow::Result<Vec<CodeLevel>> {
+        let lists = [
+            (Level::Allow, &self.allow),
+            (Level::Warn, &self.warn),
+            (Level::Deny, &self.deny),
+        ];
+        let mut levels: Vec<CodeLevel> = Vec::new();
+        for (level, codes) in lists {
+            for code in codes {
+                if let Some(other) = levels.iter().find(|l| &l.code == code) {
+                    anyhow::bail!(
+                        "--{} {code}: `{code}` is also given to --{}: give it one level",
+                        level.name(),
+                        other.level.name()
+                    );
+                }
+                levels.push(CodeLevel {
+                    code: code.clone(),
+                    level,
+                    line: None,
+                });
+            }
+        }
+        Ok(levels)
+    }
+}
+
+/// A diagnostic code of `--allow` and the like, with the nearest one when it is misspelt.
+fn code(value: &str) -> Result<String, String> {
+    Code::named(value.trim()).map(|c| c.as_str().to_owned())
+}
+
 #[derive(Debug, clap::Args)]
 struct InitArgs {
     /// The folder to start the project in: new, empty or holding only `.git` (default: here).
@@ -253,6 +302,8 @@ struct BuildArgs {
     /// Refuse to publish (exit 1) when there are warnings, such as stale translations.
     #[arg(long)]
     deny_warnings: bool,
+    #[command(flatten)]
+    levels: LevelArgs,
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -289,6 +340,8 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    #[command(flatten)]
+    levels: LevelArgs,
     /// The source language (default: `source` of gazette.toml or l10n.toml, else the `en-US`
     /// or `en` folder of a project without `content/`, else `fr`).
     #[arg(long, value_name = "LANG")]
@@ -473,6 +526,7 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
             .as_deref()
             .map(|p| locales_path(dir, p))
             .transpose()?,
+        levels: args.levels.levels()?,
     };
     let project = Project::load_lazy_with(dir, &overrides)?;
     let config = &project.config;
@@ -554,8 +608,12 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
             .num_threads(usize::from(jobs))
             .build_global()?;
     }
+    let overrides = Overrides {
+        levels: args.levels.levels()?,
+        ..Overrides::default()
+    };
     let _lock = lock(dir, "gazette build", args.no_wait)?;
-    let project = Project::load_lazy(dir)?;
+    let project = Project::load_lazy_with(dir, &overrides)?;
     let options = BuildOptions {
         langs: args.lang.lang.clone(),
         out: args.out.clone(),

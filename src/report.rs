@@ -429,10 +429,6 @@ fn note_text(note: &Note) -> String {
             "removed {} left by interrupted builds",
             count(*n, "temporary cache file")
         ),
-        Note::NoBaseUrl => {
-            "feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml"
-                .into()
-        }
         Note::CacheNotSaved(e) => {
             format!("build cache not saved ({e}): the next build will do everything again")
         }

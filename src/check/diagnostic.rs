@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::{CodeLevel, Level};
+
 /// How bad a finding is. Errors fail `check` and stop `build`; warnings only inform, unless
 /// `--deny-warnings` turns them into errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -42,10 +44,11 @@ pub enum Code {
     UnbalancedDelimiters,
     WhitespaceMismatch,
     MissingAsset,
+    MissingBaseUrl,
 }
 
 impl Code {
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 25] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -70,6 +73,7 @@ impl Code {
         Code::UnbalancedDelimiters,
         Code::WhitespaceMismatch,
         Code::MissingAsset,
+        Code::MissingBaseUrl,
     ];
 
     /// The code as written in reports, e.g. `missing-message`.
@@ -99,7 +103,29 @@ impl Code {
             Code::UnbalancedDelimiters => "unbalanced-delimiters",
             Code::WhitespaceMismatch => "whitespace-mismatch",
             Code::MissingAsset => "missing-asset",
+            Code::MissingBaseUrl => "missing-base-url",
         }
+    }
+
+    /// The code named `name` (as `--allow` or `[check]` write it), or why none is: with the
+    /// nearest code's name when one is near.
+    pub fn named(name: &str) -> Result<Code, String> {
+        if let Some(code) = Code::ALL.into_iter().find(|c| c.as_str() == name) {
+            return Ok(code);
+        }
+        let nearest = Code::ALL
+            .into_iter()
+            .map(|c| (strsim::jaro_winkler(name, c.as_str()), c))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(score, _)| *score > 0.8);
+        Err(match nearest {
+            Some((_, code)) => {
+                format!("`{name}` is not a diagnostic code: did you mean `{code}`?")
+            }
+            None => format!(
+                "`{name}` is not a diagnostic code (the codes are in the README's table, e.g. `obsolete-message`)"
+            ),
+        })
     }
 
     /// SPEC's default severity. The translation-quality codes (from `stale-translation` on)
@@ -119,7 +145,8 @@ impl Code {
             | Code::EmptyValue
             | Code::UnbalancedDelimiters
             | Code::WhitespaceMismatch
-            | Code::UnsupportedMarkup => Severity::Warning,
+            | Code::UnsupportedMarkup
+            | Code::MissingBaseUrl => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -329,6 +356,49 @@ impl Diagnostic {
 pub fn slash_path(path: &std::path::Path) -> String {
     path.to_string_lossy()
         .replace(std::path::MAIN_SEPARATOR, "/")
+}
+
+/// The level a project gives codes (`[check]` of gazette.toml, then `--allow`, `--warn`,
+/// `--deny`; the last one of a code wins); a code not named keeps its default severity.
+#[derive(Debug, Clone, Default)]
+pub struct Levels(BTreeMap<Code, Level>);
+
+impl Levels {
+    /// The levels of the settings, each code's name checked: a misspelt one would silently
+    /// allow nothing.
+    pub fn new(levels: &[CodeLevel]) -> crate::error::Result<Levels> {
+        let mut by_code = BTreeMap::new();
+        for l in levels {
+            let code = Code::named(&l.code).map_err(|m| match l.line {
+                Some(line) => crate::error::Error::Config {
+                    path: crate::config::CONFIG_FILE.into(),
+                    message: format!("line {line}: check.{}: {m}", l.level.name()),
+                },
+                None => crate::error::Error::Usage(format!("--{}: {m}", l.level.name())),
+            })?;
+            by_code.insert(code, l.level);
+        }
+        Ok(Levels(by_code))
+    }
+
+    /// Leave out the findings of allowed codes; make those of the others warnings or errors.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.0.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|d| match self.0.get(&d.code) {
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Deny) => {
+                d.severity = Severity::Error;
+                true
+            }
+            None => true,
+        });
+    }
 }
 
 /// Translation coverage of one target language (or one of its files).

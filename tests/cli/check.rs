@@ -1059,3 +1059,110 @@ fn unsupported_markup_is_reported_in_every_language() {
         );
     }
 }
+
+/// `--allow`, `--warn`, `--deny` and gazette.toml's `[check]`: clippy's levels, per code.
+#[test]
+fn codes_are_allowed_warned_or_denied_on_the_command_line_and_in_gazette_toml() {
+    let p = project(&[
+        ("locales/fr/app.ftl", "hello = Bonjour\n"),
+        ("locales/de/app.ftl", "hello = Hallo\nold = Alt\n"),
+    ]);
+    let codes = |args: &[&str]| {
+        let (exit, out) = stdout_of(&p, &[&["check", "--format", "json"], args].concat());
+        let report: Value = serde_json::from_str(&out).unwrap();
+        let found: Vec<(String, String)> = diagnostics(&report)
+            .iter()
+            .map(|d| (d["code"].to_string(), d["severity"].to_string()))
+            .collect();
+        (exit, found)
+    };
+    let obsolete =
+        |severity: &str| vec![("\"obsolete-message\"".into(), format!("\"{severity}\""))];
+    assert_eq!(codes(&[]), (0, obsolete("warning")));
+    assert_eq!(codes(&["--allow", "obsolete-message"]), (0, vec![]));
+    assert_eq!(
+        codes(&["--deny", "obsolete-message"]),
+        (1, obsolete("error"))
+    );
+    // In gazette.toml, and the command line over it.
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\n\n[check]\nallow = [\"obsolete-message\"]\n",
+    );
+    assert_eq!(codes(&[]), (0, vec![]));
+    assert_eq!(
+        codes(&["--warn", "obsolete-message"]),
+        (0, obsolete("warning"))
+    );
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\n\n[check]\ndeny = [\"obsolete-message\"]\n",
+    );
+    assert_eq!(codes(&[]), (1, obsolete("error")));
+    // A misspelt code is refused, with the nearest one.
+    let out = p
+        .gazette(&["check", "--allow", "obsolete-mesage"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "`obsolete-mesage` is not a diagnostic code: did you mean `obsolete-message`?"
+        ),
+        "{stderr}"
+    );
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\n\n[check]\nwarn = [\"untranslated\", \"stale-translaton\"]\n",
+    );
+    let out = p.gazette(&["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: gazette.toml: line 4: check.warn: `stale-translaton` is not a diagnostic code: did you mean `stale-translation`?\n"
+    );
+}
+
+/// `build` takes the same levels: a denied warning keeps a site from being published.
+#[test]
+fn build_denies_and_allows_codes_as_check_does() {
+    let p = Project::fixture("diagnostics/missing-base-url");
+    let out = p
+        .gazette(&["build", "--deny", "missing-base-url"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[missing-base-url]"), "{stderr}");
+    assert!(!p.path().join("out").exists());
+    let out = p
+        .gazette(&["build", "--allow", "missing-base-url"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("base_url"), "{stderr}");
+}
+
+/// A gazette site without `base_url` is told, once, what that costs; a plain Fluent project,
+/// which gazette does not publish, is not.
+#[test]
+fn an_unset_base_url_is_a_warning_in_a_site_only() {
+    let (exit, report) = check_fixture("missing-base-url");
+    assert_eq!(exit, 0);
+    let d = assert_only(
+        &report,
+        json!({ "severity": "warning", "code": "missing-base-url", "locale": "fr",
+                "file": "gazette.toml", "line": 1 }),
+    );
+    let message = d["message"].as_str().unwrap();
+    for cost in ["Atom feeds", "sitemap", "canonical", "Read online"] {
+        assert!(message.contains(cost), "{message}");
+    }
+    let (_, report) = project(&[]).check_json();
+    assert!(
+        with_code(&report, "missing-base-url").is_empty(),
+        "{report:#}"
+    );
+}

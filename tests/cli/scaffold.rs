@@ -17,12 +17,23 @@ fn init(args: &[&str]) -> Project {
 #[test]
 fn init_then_check_then_build_with_no_edit() {
     let p = init(&["--targets", "en,de"]);
-    let (code, stdout, stderr) = run(&p, &["check", "--deny-warnings"]);
+    // Clean but for the address the site is published at, which only the newsroom knows.
+    let (code, stdout, stderr) = run(
+        &p,
+        &["check", "--deny-warnings", "--allow", "missing-base-url"],
+    );
     assert_eq!(
         (code, stdout.as_str()),
         (0, "check: no problems found\n"),
         "{stderr}"
     );
+    let (code, stdout, _) = run(&p, &["check"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("warning[missing-base-url]: `base_url` is not set"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("check: 0 errors, 1 warning\n"), "{stdout}");
     let (code, _, stderr) = run(&p, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     for lang in ["fr", "en", "de"] {
