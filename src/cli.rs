@@ -102,6 +102,12 @@ enum Command {
     Init(InitArgs),
     /// Start an article: content/<SLUG>.toml and the source language's <SLUG>.ftl.
     New(NewArgs),
+    /// Remove an article in every language: its content file, its .ftl files and their
+    /// records in gazette.lock.d/.
+    Rm(RmArgs),
+    /// Rename an article in every language: its content file, its .ftl files and their
+    /// records in gazette.lock.d/.
+    Mv(MvArgs),
     /// Preview the site: build it, serve it on this machine, build again on every save and
     /// reload the open pages.
     Serve(ServeArgs),
@@ -224,6 +230,23 @@ struct NewArgs {
     /// Publication date, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+struct RmArgs {
+    /// The article's slug (its content file's name, without `.toml`).
+    #[arg(value_name = "SLUG")]
+    slug: String,
+}
+
+#[derive(Debug, clap::Args)]
+struct MvArgs {
+    /// The article's slug.
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// Its new slug: lowercase ASCII letters, digits and `-`.
+    #[arg(value_name = "NEW")]
+    new: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -396,6 +419,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Status(args) => run_status(&root, &args, ui),
         Command::Sync(args) => run_sync(&root, &args, ui),
         Command::New(args) => run_new(&root, &args, ui),
+        Command::Rm(args) => run_files(&root, "gazette rm", ui, |p| {
+            scaffold::articles::remove(p, &args.slug)
+        }),
+        Command::Mv(args) => run_files(&root, "gazette mv", ui, |p| {
+            scaffold::articles::rename(p, &args.old, &args.new)
+        }),
         Command::Serve(args) => run_serve(&root, &args, ui),
         Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled above")
@@ -438,6 +467,22 @@ fn run_new(root: &Path, args: &NewArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let files = scaffold::new_article(&project, &args.slug, &date)?;
     if !ui.quiet {
         print_stdout(report::new_article(&files, &project.targets()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rm` and `mv`: under the project lock, on the project as it is once the lock is held.
+fn run_files(
+    root: &Path,
+    command: &str,
+    ui: Ui,
+    change: impl FnOnce(&Project) -> gazette::error::Result<scaffold::articles::Done>,
+) -> anyhow::Result<ExitCode> {
+    let _lock = lock(root, command, false)?;
+    let project = Project::load_lazy(root)?;
+    let done = change(&project)?;
+    if !ui.quiet {
+        print_stdout(report::article_files(&done))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -530,6 +575,14 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     };
     let project = Project::load_lazy_with(dir, &overrides)?;
     let config = &project.config;
+    if let Some(asked) = overrides.source.as_ref().filter(|s| **s != config.source) {
+        if !ui.quiet {
+            eprintln!(
+                "note: `--source {asked}`: checking against `{}`, the only folder of `{asked}`",
+                config.source
+            );
+        }
+    }
     if !ui.quiet
         && !config.source_given
         && config.source != DEFAULT_SOURCE

@@ -125,7 +125,40 @@ pub fn summary_line(report: &Report) -> String {
     format!("check: {}, {}", count(e, "error"), count(w, "warning"))
 }
 
-/// GitHub Actions workflow commands, one annotation per diagnostic.
+/// Where an annotation or a code-scanning result shows a finding, and its text.
+pub struct Shown<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: Option<usize>,
+    /// The message, then its help on a line of its own.
+    pub text: String,
+}
+
+/// Every finding on a line (GitHub shows one without a line on no line of a diff): a message
+/// missing from a target file on the source message's line, its text naming the target file;
+/// a finding about a whole file on its first line.
+pub fn shown(d: &Diagnostic) -> Shown<'_> {
+    let mut text = d.message.clone();
+    let (file, line, column) = match (&d.source_location, d.line) {
+        (Some(at), None) => {
+            text = format!("{}: {text}", d.file);
+            (at.file.as_str(), at.line, Some(at.column))
+        }
+        _ => (d.file.as_str(), d.line.unwrap_or(1), d.column),
+    };
+    if !d.help.is_empty() {
+        text.push_str("\nhelp: ");
+        text.push_str(&d.help);
+    }
+    Shown {
+        file,
+        line,
+        column,
+        text,
+    }
+}
+
+/// GitHub Actions workflow commands, one annotation per diagnostic, placed by [`shown`].
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
@@ -133,27 +166,23 @@ pub fn github(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = vec![format!("file={}", escape_property(&d.file))];
-        if let Some(l) = d.line {
-            props.push(format!("line={l}"));
-        }
-        if let Some(c) = d.column {
+        let at = shown(d);
+        let mut props = vec![
+            format!("file={}", escape_property(at.file)),
+            format!("line={}", at.line),
+        ];
+        if let Some(c) = at.column {
             props.push(format!("col={c}"));
         }
         props.push(format!(
             "title={}",
             escape_property(&format!("{} ({})", d.code, d.locale))
         ));
-        let mut message = d.message.clone();
-        if !d.help.is_empty() {
-            message.push_str("\nhelp: ");
-            message.push_str(&d.help);
-        }
         let _ = writeln!(
             out,
             "::{command} {}::{}",
             props.join(","),
-            escape_data(&message)
+            escape_data(&at.text)
         );
     }
     out
@@ -594,6 +623,18 @@ pub fn new_article(files: &[std::path::PathBuf], targets: &[String]) -> String {
             "next: write the article, then `gazette sync --all` adds it to {} as stubs to translate",
             targets.join(", ")
         );
+    }
+    out
+}
+
+/// What `gazette rm` or `gazette mv` did, one line per file.
+pub fn article_files(done: &[(std::path::PathBuf, Option<std::path::PathBuf>)]) -> String {
+    let mut out = String::new();
+    for (from, to) in done {
+        let _ = match to {
+            Some(to) => writeln!(out, "renamed {} -> {}", slash_path(from), slash_path(to)),
+            None => writeln!(out, "removed {}", slash_path(from)),
+        };
     }
     out
 }

@@ -45,10 +45,11 @@ pub enum Code {
     WhitespaceMismatch,
     MissingAsset,
     MissingBaseUrl,
+    OrphanedArticle,
 }
 
 impl Code {
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 26] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -74,6 +75,7 @@ impl Code {
         Code::WhitespaceMismatch,
         Code::MissingAsset,
         Code::MissingBaseUrl,
+        Code::OrphanedArticle,
     ];
 
     /// The code as written in reports, e.g. `missing-message`.
@@ -104,6 +106,7 @@ impl Code {
             Code::WhitespaceMismatch => "whitespace-mismatch",
             Code::MissingAsset => "missing-asset",
             Code::MissingBaseUrl => "missing-base-url",
+            Code::OrphanedArticle => "orphaned-article",
         }
     }
 
@@ -146,7 +149,8 @@ impl Code {
             | Code::UnbalancedDelimiters
             | Code::WhitespaceMismatch
             | Code::UnsupportedMarkup
-            | Code::MissingBaseUrl => Severity::Warning,
+            | Code::MissingBaseUrl
+            | Code::OrphanedArticle => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -176,16 +180,32 @@ pub struct Diagnostic {
     /// `stale-translation`: how the source text changed since the translation was reviewed.
     #[serde(default)]
     pub change: Option<Box<SourceChange>>,
+    /// `missing-message`: where the source message is, as the target file has no line for
+    /// it (annotations and SARIF results are placed there, so they are shown on a line).
+    #[serde(default)]
+    pub source_location: Option<Box<SourceLocation>>,
+}
+
+/// A position in a source-language file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceLocation {
+    /// Relative to the project root, `/`-separated.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Serialize for Diagnostic {
-    /// SPEC's fields in order, then `change` where there is one. JSON leaves out a `change` of
-    /// none, so only stale translations have the field; the build cache's binary format, whose
-    /// fields are known by their place, keeps it.
+    /// SPEC's fields in order, then `change` and `source_location` where there is one. JSON
+    /// leaves out those of none, so only stale translations have a `change` and missing
+    /// messages a `source_location`; the build cache's binary format, whose fields are known
+    /// by their place, keeps them.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let skip_change = serializer.is_human_readable() && self.change.is_none();
-        let mut s = serializer.serialize_struct("Diagnostic", 12)?;
+        let json = serializer.is_human_readable();
+        let skip_change = json && self.change.is_none();
+        let skip_location = json && self.source_location.is_none();
+        let mut s = serializer.serialize_struct("Diagnostic", 13)?;
         s.serialize_field("severity", &self.severity)?;
         s.serialize_field("code", &self.code)?;
         s.serialize_field("locale", &self.locale)?;
@@ -200,6 +220,11 @@ impl Serialize for Diagnostic {
             s.skip_field("change")?;
         } else {
             s.serialize_field("change", &self.change)?;
+        }
+        if skip_location {
+            s.skip_field("source_location")?;
+        } else {
+            s.serialize_field("source_location", &self.source_location)?;
         }
         s.end()
     }
@@ -322,6 +347,7 @@ impl Diagnostic {
             message,
             help: String::new(),
             change: None,
+            source_location: None,
         }
     }
 
@@ -343,6 +369,15 @@ impl Diagnostic {
 
     pub fn help(mut self, help: String) -> Self {
         self.help = help;
+        self
+    }
+
+    pub fn source_location(mut self, file: &std::path::Path, line: usize, column: usize) -> Self {
+        self.source_location = Some(Box::new(SourceLocation {
+            file: slash_path(file),
+            line,
+            column,
+        }));
         self
     }
 

@@ -11,6 +11,7 @@ mod compare;
 pub mod diagnostic;
 mod expansion;
 mod format;
+mod orphans;
 mod quality;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Levels, Report, Severity};
@@ -134,6 +135,9 @@ pub struct Checker<'p> {
     languages: Vec<(String, Vec<Parsed<'p>>)>,
     /// The CLDR plural categories of each language, in the same order.
     plurals: Vec<quality::Plurals>,
+    /// The files of each language (in the same order) left from deleted articles: neither
+    /// shared nor an article's ([`orphans`]).
+    orphans: Vec<Vec<Parsed<'p>>>,
     /// What the project makes of each code (`[check]`, `--allow`…), applied to every run's
     /// findings, so that a build and the cache keep them as they are reported.
     levels: Levels,
@@ -142,20 +146,32 @@ pub struct Checker<'p> {
 impl<'p> Checker<'p> {
     pub fn new(project: &'p Project) -> Result<Self> {
         let levels = Levels::new(&project.config.levels)?;
-        let languages: Vec<(String, Vec<Parsed>)> = std::iter::once(project.config.source.clone())
-            .chain(project.targets())
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|lang| {
-                let shared = project
-                    .files(&lang)
-                    .iter()
-                    .filter(|f| !project.is_article_file(&f.name))
-                    .map(|f| Parsed::new(project, f, false))
-                    .collect::<Result<_>>()?;
-                Ok((lang, shared))
+        let mut languages: Vec<(String, Vec<Parsed>)> =
+            std::iter::once(project.config.source.clone())
+                .chain(project.targets())
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|lang| {
+                    let shared = project
+                        .files(&lang)
+                        .iter()
+                        .filter(|f| !project.is_article_file(&f.name))
+                        .map(|f| Parsed::new(project, f, false))
+                        .collect::<Result<_>>()?;
+                    Ok((lang, shared))
+                })
+                .collect::<Result<_>>()?;
+        let left = orphans::find(project, &languages[0].1);
+        let orphans = languages
+            .iter_mut()
+            .map(|(_, shared)| {
+                let (orphans, kept) = std::mem::take(shared)
+                    .into_iter()
+                    .partition(|p| left.contains(&p.file.name));
+                *shared = kept;
+                orphans
             })
-            .collect::<Result<_>>()?;
+            .collect();
         let plurals = languages
             .iter()
             .map(|(lang, _)| quality::plural_categories(project.config.format_locale(lang)))
@@ -164,6 +180,7 @@ impl<'p> Checker<'p> {
             project,
             languages,
             plurals,
+            orphans,
             levels,
         })
     }
@@ -242,6 +259,9 @@ impl<'p> Checker<'p> {
         bundle::check_sources(project, source, out);
         if article.is_none() {
             settings(project, out);
+            for ((lang, _), files) in self.languages.iter().zip(&self.orphans) {
+                orphans::report(project, lang, files, out);
+            }
         }
         if let Some(article) = article {
             assets::check(project, source.lang, article, out);
