@@ -14,8 +14,8 @@ use std::time::Instant;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::build::{self, BuildOptions, BuildOutcome};
-use gazette::check::{Report, Severity};
-use gazette::config::{Overrides, DEFAULT_SOURCE};
+use gazette::check::{Code, Report, Severity};
+use gazette::config::{CodeLevel, Level, Overrides, DEFAULT_SOURCE};
 use gazette::localise::MissingPolicy;
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
@@ -104,7 +104,7 @@ fn clap_color(args: &[OsString]) -> clap::ColorChoice {
 const GLOBAL: &str = "Global options";
 
 /// The commands, in the order of a day's work: start, write, preview, translate, check,
-/// publish; then the shell's and the manual's.
+/// publish; then moving or removing an article, the shell's and the manual's.
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Start a project in DIR (default: here) that checks clean and builds at once.
@@ -121,7 +121,7 @@ enum Command {
     /// reload the open pages.
     #[command(after_help = "Examples:
   gazette serve --open               at http://127.0.0.1:3000/, in the browser
-  gazette serve --missing fallback   articles not yet translated shown in the source language")]
+  gazette serve --missing error      refuse what `gazette build` refuses, as CI does")]
     Serve(ServeArgs),
     /// Add a stub for every missing message or attribute to a language's files, or record
     /// reviewed translations in gazette.lock.d/ (`--accept`); never changes existing text.
@@ -146,6 +146,16 @@ enum Command {
   gazette build                      the whole site, into out/
   gazette build --deny-warnings      in CI: a stale translation is not published either")]
     Build(BuildArgs),
+    /// Rename an article in every language: its content file, its .ftl files and their
+    /// records in gazette.lock.d/.
+    #[command(after_help = "Examples:
+  gazette mv budget-2026 budget-2026-vote   the article and its translations, renamed")]
+    Mv(MvArgs),
+    /// Remove an article in every language: its content file, its .ftl files and their
+    /// records in gazette.lock.d/.
+    #[command(after_help = "Examples:
+  gazette rm welcome   the example article of init, in every language")]
+    Rm(RmArgs),
     /// Print the script that completes gazette's commands, options and the project's
     /// languages in a shell.
     #[command(after_help = "Examples:
@@ -201,6 +211,55 @@ fn language(value: &str) -> Result<String, String> {
         "" => Err("a language name is empty".to_owned()),
         lang => Ok(lang.to_owned()),
     }
+}
+
+/// `--allow`, `--warn`, `--deny CODE`: what `check` and `build` make of a diagnostic code,
+/// over the lists of the same names in gazette.toml's `[check]` (clippy's names).
+#[derive(Debug, clap::Args)]
+struct LevelArgs {
+    /// Do not report CODE (e.g. `obsolete-message`); repeatable, as --warn and --deny are.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code)]
+    allow: Vec<String>,
+    /// Report CODE as a warning.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code)]
+    warn: Vec<String>,
+    /// Report CODE as an error.
+    #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code)]
+    deny: Vec<String>,
+}
+
+impl LevelArgs {
+    /// The levels given, each code in one option only (which of two would win is a guess).
+    fn levels(&self) -> anyhow::Result<Vec<CodeLevel>> {
+        let lists = [
+            (Level::Allow, &self.allow),
+            (Level::Warn, &self.warn),
+            (Level::Deny, &self.deny),
+        ];
+        let mut levels: Vec<CodeLevel> = Vec::new();
+        for (level, codes) in lists {
+            for code in codes {
+                if let Some(other) = levels.iter().find(|l| &l.code == code) {
+                    anyhow::bail!(
+                        "--{} {code}: `{code}` is also given to --{}: give it one level",
+                        level.name(),
+                        other.level.name()
+                    );
+                }
+                levels.push(CodeLevel {
+                    code: code.clone(),
+                    level,
+                    line: None,
+                });
+            }
+        }
+        Ok(levels)
+    }
+}
+
+/// A diagnostic code of `--allow` and the like, with the nearest one when it is misspelt.
+fn code(value: &str) -> Result<String, String> {
+    Code::named(value.trim()).map(|c| c.as_str().to_owned())
 }
 
 #[derive(Debug, clap::Args)]
@@ -261,6 +320,23 @@ struct NewArgs {
     /// Publication date, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, clap::Args)]
+struct RmArgs {
+    /// The article's slug (its content file's name, without `.toml`).
+    #[arg(value_name = "SLUG")]
+    slug: String,
+}
+
+#[derive(Debug, clap::Args)]
+struct MvArgs {
+    /// The article's slug.
+    #[arg(value_name = "OLD")]
+    old: String,
+    /// Its new slug: lowercase ASCII letters, digits and `-`.
+    #[arg(value_name = "NEW")]
+    new: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -341,6 +417,8 @@ struct BuildArgs {
     /// Refuse to publish (exit 1) when there are warnings, such as stale translations.
     #[arg(long)]
     deny_warnings: bool,
+    #[command(flatten)]
+    levels: LevelArgs,
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -377,6 +455,8 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     deny_warnings: bool,
+    #[command(flatten)]
+    levels: LevelArgs,
     /// The source language (default: `source` of gazette.toml or l10n.toml, else the `en-US`
     /// or `en` folder of a project without `content/`, else `fr`).
     #[arg(long, value_name = "LANG")]
@@ -434,6 +514,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Status(args) => run_status(&root, &args, ui),
         Command::Sync(args) => run_sync(&root, &args, ui),
         Command::New(args) => run_new(&root, &args, ui),
+        Command::Rm(args) => run_files(&root, "gazette rm", ui, |p| {
+            scaffold::articles::remove(p, &args.slug)
+        }),
+        Command::Mv(args) => run_files(&root, "gazette mv", ui, |p| {
+            scaffold::articles::rename(p, &args.old, &args.new)
+        }),
         Command::Serve(args) => run_serve(&root, &args, ui),
         Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
             unreachable!("handled above")
@@ -478,6 +564,22 @@ fn run_new(root: &Path, args: &NewArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let files = scaffold::new_article(&project, &args.slug, &date)?;
     if !ui.quiet {
         print_stdout(report::new_article(&files, &project.targets()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rm` and `mv`: under the project lock, on the project as it is once the lock is held.
+fn run_files(
+    root: &Path,
+    command: &str,
+    ui: Ui,
+    change: impl FnOnce(&Project) -> gazette::error::Result<scaffold::articles::Done>,
+) -> anyhow::Result<ExitCode> {
+    let _lock = lock(root, command, false)?;
+    let project = Project::load_lazy(root)?;
+    let done = change(&project)?;
+    if !ui.quiet {
+        print_stdout(report::article_files(&done))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -573,9 +675,18 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
             .as_deref()
             .map(|p| locales_path(dir, p))
             .transpose()?,
+        levels: args.levels.levels()?,
     };
     let project = Project::load_lazy_with(dir, &overrides)?;
     let config = &project.config;
+    if let Some(asked) = overrides.source.as_ref().filter(|s| **s != config.source) {
+        if !ui.quiet {
+            eprintln!(
+                "note: `--source {asked}`: checking against `{}`, the only folder of `{asked}`",
+                config.source
+            );
+        }
+    }
     if !ui.quiet
         && !config.source_given
         && config.source != DEFAULT_SOURCE
@@ -654,8 +765,12 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
             .num_threads(usize::from(jobs))
             .build_global()?;
     }
+    let overrides = Overrides {
+        levels: args.levels.levels()?,
+        ..Overrides::default()
+    };
     let _lock = lock(dir, "gazette build", args.no_wait)?;
-    let project = Project::load_lazy(dir)?;
+    let project = Project::load_lazy_with(dir, &overrides)?;
     let options = BuildOptions {
         langs: args.lang.lang.clone(),
         out: args.out.clone(),

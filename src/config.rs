@@ -38,6 +38,47 @@ struct RawConfig {
     /// Extension to SPEC: Fluent functions the application registers (`SHORTDATE`), whose
     /// calls `check` accepts without formatting them.
     functions: Option<Vec<String>>,
+    /// Extension to SPEC: `[check]`, the level of diagnostic codes (see [`Level`]).
+    check: Option<RawLevels>,
+}
+
+/// `[check]` of `gazette.toml`: codes by level, as `--allow`, `--warn` and `--deny` give them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevels {
+    allow: Option<Vec<Spanned<String>>>,
+    warn: Option<Vec<Spanned<String>>>,
+    deny: Option<Vec<Spanned<String>>>,
+}
+
+/// What a project makes of a diagnostic code, in clippy's words: not reported (`allow`), a
+/// warning (`warn`), an error (`deny`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    /// The name of the option or `[check]` key.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// A code given a level: its name as written (checked against the codes by `check`, a later
+/// stage, which knows them), the level, and its line in `gazette.toml` (none on the command
+/// line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeLevel {
+    pub code: String,
+    pub level: Level,
+    pub line: Option<usize>,
 }
 
 /// Which files of a language form one Fluent bundle: the scope of `duplicate-message`, and
@@ -58,6 +99,8 @@ pub struct Overrides {
     pub source: Option<String>,
     /// The folder of language folders, relative to the project root.
     pub locales: Option<PathBuf>,
+    /// `--allow`, `--warn`, `--deny`: over `[check]`'s levels.
+    pub levels: Vec<CodeLevel>,
 }
 
 /// The resolved settings: defaults filled in, paths relative to the project root.
@@ -83,6 +126,8 @@ pub struct Config {
     pub functions: Vec<String>,
     /// Files left out, as patterns within a language folder (`vendor/**`): from `l10n.toml`.
     pub exclude: Vec<String>,
+    /// The levels of `[check]`, then those of the command line: the last one of a code wins.
+    pub levels: Vec<CodeLevel>,
 }
 
 impl Config {
@@ -125,6 +170,7 @@ impl Config {
                 format_locales.insert(lang, locale);
             }
         }
+        let levels = code_levels(raw.check.unwrap_or_default(), &line).map_err(bad)?;
         let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
         if let Some(url) = &base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -148,6 +194,7 @@ impl Config {
             functions,
             exclude: Vec::new(),
             target_lines,
+            levels,
         })
     }
 
@@ -162,6 +209,7 @@ impl Config {
             self.locales = clean_path(locales.clone());
             self.locales_given = true;
         }
+        self.levels.extend(overrides.levels.iter().cloned());
         Ok(())
     }
 
@@ -172,6 +220,39 @@ impl Config {
             .map(String::as_str)
             .unwrap_or(lang)
     }
+}
+
+/// The codes of `[check]`, each in one list only (in which of two it would be is a guess).
+fn code_levels(
+    raw: RawLevels,
+    line: &dyn Fn(usize) -> usize,
+) -> std::result::Result<Vec<CodeLevel>, String> {
+    let lists = [
+        (Level::Allow, raw.allow),
+        (Level::Warn, raw.warn),
+        (Level::Deny, raw.deny),
+    ];
+    let mut levels: Vec<CodeLevel> = Vec::new();
+    for (level, codes) in lists {
+        for code in codes.into_iter().flatten() {
+            let at = line(code.span().start);
+            let code = code.into_inner();
+            if let Some(other) = levels.iter().find(|l| l.code == code) {
+                return Err(format!(
+                    "line {at}: check.{}: `{code}` is also in check.{} (line {}): keep it in one list",
+                    level.name(),
+                    other.level.name(),
+                    other.line.unwrap_or_default()
+                ));
+            }
+            levels.push(CodeLevel {
+                code,
+                level,
+                line: Some(at),
+            });
+        }
+    }
+    Ok(levels)
 }
 
 /// A path as reports print it: `./de` and `de/.` are `de`, and `.` is the project root itself
@@ -354,6 +435,7 @@ de = "de"
         let overrides = Overrides {
             source: Some("en-US".into()),
             locales: Some("./l10n".into()),
+            ..Overrides::default()
         };
         c.apply(&overrides).unwrap();
         assert_eq!(
@@ -362,7 +444,7 @@ de = "de"
         );
         let bad = Overrides {
             source: Some("en_US".into()),
-            locales: None,
+            ..Overrides::default()
         };
         let err = c.apply(&bad).unwrap_err().to_string();
         assert_eq!(
@@ -380,6 +462,30 @@ de = "de"
         );
         let c = parse("[format_locales]\nde = \"de-AT\"\nsr = \"sr-Latn\"\n").unwrap();
         assert_eq!(c.format_locale("sr"), "sr-Latn");
+    }
+
+    #[test]
+    fn check_levels_keep_their_lines_and_one_list_per_code() {
+        let c =
+            parse("[check]\nallow = [\"obsolete-message\"]\ndeny = [\"untranslated\"]\n").unwrap();
+        let levels: Vec<_> = c
+            .levels
+            .iter()
+            .map(|l| (l.code.as_str(), l.level, l.line))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                ("obsolete-message", Level::Allow, Some(2)),
+                ("untranslated", Level::Deny, Some(3))
+            ]
+        );
+        let err = refusal("[check]\nallow = [\"untranslated\"]\nwarn = [\"untranslated\"]\n");
+        assert_eq!(
+            err,
+            "gazette.toml: line 3: check.warn: `untranslated` is also in check.allow (line 2): keep it in one list"
+        );
+        assert!(refusal("[check]\nignore = []\n").contains("ignore"));
     }
 
     #[test]

@@ -78,7 +78,30 @@ pub fn resolve(root: &Path, config: &mut Config, site: bool, read: Read) -> Resu
     if !config.source_given && !site {
         find_source(root, config);
     }
+    regional_source(root, config);
     Ok(())
+}
+
+/// A source named by its language alone (`--source en`) is the folder of that language's one
+/// regional variant when it has no folder of its own (`en-US/`), as `en` is its language.
+fn regional_source(root: &Path, config: &mut Config) {
+    let dir = root.join(&config.locales);
+    if dir.join(&config.source).is_dir() || config.source.contains('-') {
+        return;
+    }
+    let prefix = format!("{}-", config.source);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let variants: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name.starts_with(&prefix))
+        .collect();
+    if let [only] = variants.as_slice() {
+        config.source = only.clone();
+    }
 }
 
 /// Does `dir` hold a folder named as a source language gazette finds by name (or `fr`, its

@@ -15,7 +15,7 @@
 //! | write | [`write`](mod@write) | bytes -> `out/`, all or nothing |
 //! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
-//! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files |
+//! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files; `rm` and `mv`: an article's files in every language at once |
 //! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |
 //! | serve | [`serve`] | the preview server: builds on save, live reload, the failed build's page |
 //!

@@ -153,7 +153,40 @@ pub fn summary_line(report: &Report) -> String {
     format!("check: {}, {}", count(e, "error"), count(w, "warning"))
 }
 
-/// GitHub Actions workflow commands, one annotation per diagnostic.
+/// Where an annotation or a code-scanning result shows a finding, and its text.
+pub struct Placed<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: Option<usize>,
+    /// The message, then its help on a line of its own.
+    pub text: String,
+}
+
+/// Every finding on a line (GitHub shows one without a line on no line of a diff): a message
+/// missing from a target file on the source message's line, its text naming the target file;
+/// a finding about a whole file on its first line.
+pub fn placed(d: &Diagnostic) -> Placed<'_> {
+    let mut text = d.message.clone();
+    let (file, line, column) = match (&d.source_location, d.line) {
+        (Some(at), None) => {
+            text = format!("{}: {text}", d.file);
+            (at.file.as_str(), at.line, Some(at.column))
+        }
+        _ => (d.file.as_str(), d.line.unwrap_or(1), d.column),
+    };
+    if !d.help.is_empty() {
+        text.push_str("\nhelp: ");
+        text.push_str(&d.help);
+    }
+    Placed {
+        file,
+        line,
+        column,
+        text,
+    }
+}
+
+/// GitHub Actions workflow commands, one annotation per diagnostic, placed by [`placed`].
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
@@ -161,27 +194,23 @@ pub fn github(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = vec![format!("file={}", escape_property(&shown(&d.file)))];
-        if let Some(l) = d.line {
-            props.push(format!("line={l}"));
-        }
-        if let Some(c) = d.column {
+        let at = placed(d);
+        let mut props = vec![
+            format!("file={}", escape_property(&shown(at.file))),
+            format!("line={}", at.line),
+        ];
+        if let Some(c) = at.column {
             props.push(format!("col={c}"));
         }
         props.push(format!(
             "title={}",
             escape_property(&format!("{} ({})", d.code, shown(&d.locale)))
         ));
-        let mut message = shown(&d.message).into_owned();
-        if !d.help.is_empty() {
-            message.push_str("\nhelp: ");
-            message.push_str(&shown(&d.help));
-        }
         let _ = writeln!(
             out,
             "::{command} {}::{}",
             props.join(","),
-            escape_data(&message)
+            escape_data(&shown_lines(&at.text))
         );
     }
     out
@@ -457,10 +486,6 @@ fn note_text(note: &Note) -> String {
             "removed {} left by interrupted builds",
             count(*n, "temporary cache file")
         ),
-        Note::NoBaseUrl => {
-            "feeds and sitemap not written: they need absolute URLs; set `base_url` in gazette.toml"
-                .into()
-        }
         Note::CacheNotSaved(e) => {
             format!("build cache not saved ({e}): the next build will do everything again")
         }
@@ -708,6 +733,18 @@ pub fn new_article(files: &[std::path::PathBuf], targets: &[String]) -> String {
         );
     }
     shown_lines(&out).into_owned()
+}
+
+/// What `gazette rm` or `gazette mv` did, one line per file.
+pub fn article_files(done: &[(std::path::PathBuf, Option<std::path::PathBuf>)]) -> String {
+    let mut out = String::new();
+    for (from, to) in done {
+        let _ = match to {
+            Some(to) => writeln!(out, "renamed {} -> {}", slash_path(from), slash_path(to)),
+            None => writeln!(out, "removed {}", slash_path(from)),
+        };
+    }
+    out
 }
 
 /// "1 file", "2 files".

@@ -3,7 +3,8 @@
 //!
 //! Paths are relative to the project root (`%SRCROOT%`, the checkout in code scanning). One
 //! run, gazette as its tool, one rule per diagnostic code met (its level the code's default
-//! severity), one result per diagnostic. Columns count Unicode code points, as gazette's do.
+//! severity; its descriptions the README's table of codes, its help that table's row), one
+//! result per diagnostic. Columns count Unicode code points, as gazette's do.
 //! Pure: `cli` prints the text.
 
 use serde::Serialize;
@@ -49,37 +50,103 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// The README, whose table of diagnostic codes describes the rules: the one text of what a
+/// code means, so the two cannot disagree.
+const README: &str = include_str!("../README.md");
+
+/// The meaning of a code as the README's table writes it (Markdown), found by the anchor of
+/// its row, which is also where a rule's help points.
+fn meaning(code: Code) -> &'static str {
+    let row = format!("| <a id=\"{code}\"></a>`{code}` | ");
+    README
+        .lines()
+        .find_map(|line| line.strip_prefix(&row))
+        .and_then(|rest| rest.split_once(" | "))
+        .map_or("", |(_, meaning)| meaning.trim_end_matches(" |"))
+}
+
+/// What a code is, without the details: its meaning up to the first `;` or `:`, without what
+/// is in brackets (those inside backquotes are text).
+fn first_clause(meaning: &str) -> String {
+    let (mut out, mut depth, mut code) = (String::new(), 0usize, false);
+    for c in meaning.chars() {
+        match c {
+            '`' => code = !code,
+            '(' if !code => depth += 1,
+            ')' if !code && depth > 0 => {
+                depth -= 1;
+                continue;
+            }
+            ';' | ':' if !code && depth == 0 => break,
+            _ => {}
+        }
+        if depth == 0 {
+            out.push(c);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Markdown as plain text: without its backquotes.
+fn plain(markdown: &str) -> String {
+    markdown.replace('`', "")
+}
+
+/// Where the README is published, from Cargo.toml's `repository` (or the address the build
+/// found, `GAZETTE_REPOSITORY`), at the commit built when known: none when neither is known.
+fn readme_uri() -> Option<String> {
+    let repository = option_env!("GAZETTE_REPOSITORY").unwrap_or(env!("CARGO_PKG_REPOSITORY"));
+    readme_at(repository, option_env!("GAZETTE_COMMIT").unwrap_or("HEAD"))
+}
+
+/// The README of a repository's web page at a commit (GitHub's and GitLab's `blob/` path).
+fn readme_at(repository: &str, rev: &str) -> Option<String> {
+    let repository = repository.trim_end_matches('/').trim_end_matches(".git");
+    (!repository.is_empty()).then(|| format!("{repository}/blob/{rev}/README.md"))
+}
+
 fn rule(code: Code) -> Rule {
+    let meaning = meaning(code);
     Rule {
         id: code.as_str(),
+        short_description: Text {
+            text: plain(&first_clause(meaning)),
+            markdown: None,
+        },
+        full_description: Text {
+            text: plain(meaning),
+            markdown: Some(meaning.to_owned()),
+        },
+        help_uri: readme_uri().map(|uri| format!("{uri}#{code}")),
+        help: Text {
+            text: format!("see README.md#{code}: {}", plain(meaning)),
+            markdown: None,
+        },
         default_configuration: Configuration {
             level: level(code.severity()),
         },
     }
 }
 
+/// A finding as a result, placed as GitHub annotations are ([`crate::report::placed`]).
 fn result(d: &Diagnostic, rule_index: usize) -> SarifResult<'_> {
-    let text = if d.help.is_empty() {
-        d.message.clone()
-    } else {
-        format!("{}\nhelp: {}", d.message, d.help)
-    };
+    let at = crate::report::placed(d);
     SarifResult {
         rule_id: d.code.as_str(),
         rule_index,
         // `--deny-warnings` makes a warning an error: the result says what this run decided.
         level: level(d.severity),
-        message: Message { text },
+        message: Message { text: at.text },
         locations: [Location {
             physical_location: PhysicalLocation {
                 artifact_location: Artifact {
-                    uri: uri_of(&d.file),
+                    uri: uri_of(at.file),
                     uri_base_id: "%SRCROOT%",
                 },
-                region: d.line.map(|line| Region {
-                    start_line: line,
-                    start_column: d.column,
-                }),
+                region: Region {
+                    start_line: at.line,
+                    start_column: at.column,
+                },
             },
         }],
         properties: Properties {
@@ -136,7 +203,20 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct Rule {
     id: &'static str,
+    short_description: Text,
+    full_description: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
+    help: Text,
     default_configuration: Configuration,
+}
+
+/// A SARIF multiformat message: plain text, and Markdown where there is some.
+#[derive(Serialize)]
+struct Text {
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -170,8 +250,7 @@ struct Location {
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation {
     artifact_location: Artifact,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<Region>,
+    region: Region,
 }
 
 #[derive(Serialize)]
@@ -201,6 +280,51 @@ struct Properties<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::check::Code;
+
+    #[test]
+    fn help_points_at_the_readme_of_the_commit_built() {
+        assert_eq!(
+            super::readme_at("https://github.com/o/gazette.git", "4f2c1e0"),
+            Some("https://github.com/o/gazette/blob/4f2c1e0/README.md".to_owned())
+        );
+        assert_eq!(super::readme_at("", "HEAD"), None);
+    }
+
+    #[test]
+    fn every_code_is_described_by_its_row_of_the_readme() {
+        for code in Code::ALL {
+            let rule = super::rule(code);
+            let full = &rule.full_description.text;
+            assert!(
+                full.len() > 10,
+                "{code}: no row of README's table: {full:?}"
+            );
+            assert!(
+                !full.contains('`') && !full.contains("<a id"),
+                "{code}: {full}"
+            );
+            let short = &rule.short_description.text;
+            assert!(
+                !short.is_empty() && short.len() <= full.len(),
+                "{code}: {short}"
+            );
+        }
+        let short = |code| super::rule(code).short_description.text;
+        assert_eq!(
+            short(Code::MissingMessage),
+            "id present in the source, absent in a target"
+        );
+        assert_eq!(
+            short(Code::MissingAsset),
+            "a figure's or video's src is a relative path that names no file of static/"
+        );
+        assert_eq!(
+            short(Code::UnbalancedDelimiters),
+            "an unmatched bracket or quotation mark that the source does not have"
+        );
+    }
+
     #[test]
     fn paths_are_uri_references() {
         assert_eq!(super::uri_of("locales/fr/a.ftl"), "locales/fr/a.ftl");

@@ -75,8 +75,6 @@ pub enum Note {
     StagingRemoved(usize),
     /// Temporary cache files of interrupted builds removed.
     TemporaryRemoved(usize),
-    /// No `base_url`: no feeds and no sitemap.
-    NoBaseUrl,
     /// The site was published but its cache could not be kept (the reason).
     CacheNotSaved(String),
     /// An article checked but not published: a draft, or under embargo.
@@ -363,8 +361,5 @@ fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) ->
     let rank = |lang: &str| langs.iter().position(|l| l == lang);
     summary.fallbacks.sort_by_key(|(lang, ..)| rank(lang));
     summary.skipped.sort_by_key(|(lang, ..)| rank(lang));
-    if project.config.base_url.is_none() {
-        summary.notes.push(Note::NoBaseUrl);
-    }
     summary
 }

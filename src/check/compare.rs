@@ -75,7 +75,7 @@ impl Pair<'_, '_> {
             counts.messages += 1;
             let Some(tgt) = self.tgt else {
                 counts.missing += 1;
-                out.push(missing(lang, path, entry, true, None));
+                out.push(self.missing(entry, true, None));
                 continue;
             };
             match tgt.facts.get(&entry.id) {
@@ -93,11 +93,53 @@ impl Pair<'_, '_> {
                     // An id inside junk already has its syntax-error.
                     if !tgt.facts.junk_ids.contains(&entry.id) {
                         let stub = tgt.facts.stubs.get(&entry.id).copied();
-                        out.push(missing(lang, path, entry, false, stub));
+                        out.push(self.missing(entry, false, stub));
                     }
                 }
             }
         }
+    }
+
+    /// `missing-message` for a source message the target file lacks (`no_file`: the file does
+    /// not exist), or whose stub is not filled in (`stub`: its line).
+    fn missing(&self, entry: &Entry, no_file: bool, stub: Option<usize>) -> Diagnostic {
+        let (lang, path) = (self.quality.lang, self.quality.path);
+        if let Some(line) = stub {
+            return Diagnostic::new(
+                Code::MissingMessage,
+                lang,
+                path,
+                format!(
+                    "`{}` is not translated: its stub from `gazette sync` is not filled in",
+                    entry.id
+                ),
+            )
+            .at(line, Some(1))
+            .id(&entry.id)
+            .help(STUB_HELP.into());
+        }
+        let message = if no_file {
+            format!("`{}` is not translated: the file does not exist", entry.id)
+        } else {
+            format!("`{}` is not translated", entry.id)
+        };
+        let source = &self.src.file.path;
+        // `sync` would add gazette's folders to a project that is not a gazette site.
+        let help = if self.project.site {
+            format!("run `gazette sync {lang}` to add a stub, then translate it")
+        } else {
+            format!(
+                "add `{} = …` to {}, translated from {}:{}",
+                entry.id,
+                slash_path(path),
+                slash_path(source),
+                entry.line
+            )
+        };
+        Diagnostic::new(Code::MissingMessage, lang, path, message)
+            .id(&entry.id)
+            .help(help)
+            .source_location(source, entry.line, entry.column)
     }
 
     /// Was the translation `t` of `entry` reviewed against another source text than today's
@@ -195,39 +237,6 @@ fn one_line(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn missing(
-    lang: &str,
-    path: &std::path::Path,
-    entry: &Entry,
-    no_file: bool,
-    stub: Option<usize>,
-) -> Diagnostic {
-    if let Some(line) = stub {
-        return Diagnostic::new(
-            Code::MissingMessage,
-            lang,
-            path,
-            format!(
-                "`{}` is not translated: its stub from `gazette sync` is not filled in",
-                entry.id
-            ),
-        )
-        .at(line, Some(1))
-        .id(&entry.id)
-        .help(STUB_HELP.into());
-    }
-    let message = if no_file {
-        format!("`{}` is not translated: the file does not exist", entry.id)
-    } else {
-        format!("`{}` is not translated", entry.id)
-    };
-    Diagnostic::new(Code::MissingMessage, lang, path, message)
-        .id(&entry.id)
-        .help(format!(
-            "run `gazette sync {lang}` to add a stub, then translate it"
-        ))
 }
 
 const STUB_HELP: &str =

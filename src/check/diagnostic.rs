@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::{CodeLevel, Level};
+
 /// How bad a finding is. Errors fail `check` and stop `build`; warnings only inform, unless
 /// `--deny-warnings` turns them into errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -42,10 +44,12 @@ pub enum Code {
     UnbalancedDelimiters,
     WhitespaceMismatch,
     MissingAsset,
+    MissingBaseUrl,
+    OrphanedArticle,
 }
 
 impl Code {
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 26] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -70,6 +74,8 @@ impl Code {
         Code::UnbalancedDelimiters,
         Code::WhitespaceMismatch,
         Code::MissingAsset,
+        Code::MissingBaseUrl,
+        Code::OrphanedArticle,
     ];
 
     /// The code as written in reports, e.g. `missing-message`.
@@ -99,7 +105,30 @@ impl Code {
             Code::UnbalancedDelimiters => "unbalanced-delimiters",
             Code::WhitespaceMismatch => "whitespace-mismatch",
             Code::MissingAsset => "missing-asset",
+            Code::MissingBaseUrl => "missing-base-url",
+            Code::OrphanedArticle => "orphaned-article",
         }
+    }
+
+    /// The code named `name` (as `--allow` or `[check]` write it), or why none is: with the
+    /// nearest code's name when one is near.
+    pub fn named(name: &str) -> Result<Code, String> {
+        if let Some(code) = Code::ALL.into_iter().find(|c| c.as_str() == name) {
+            return Ok(code);
+        }
+        let nearest = Code::ALL
+            .into_iter()
+            .map(|c| (strsim::jaro_winkler(name, c.as_str()), c))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(score, _)| *score > 0.8);
+        Err(match nearest {
+            Some((_, code)) => {
+                format!("`{name}` is not a diagnostic code: did you mean `{code}`?")
+            }
+            None => format!(
+                "`{name}` is not a diagnostic code (the codes are in the README's table, e.g. `obsolete-message`)"
+            ),
+        })
     }
 
     /// SPEC's default severity. The translation-quality codes (from `stale-translation` on)
@@ -119,7 +148,9 @@ impl Code {
             | Code::EmptyValue
             | Code::UnbalancedDelimiters
             | Code::WhitespaceMismatch
-            | Code::UnsupportedMarkup => Severity::Warning,
+            | Code::UnsupportedMarkup
+            | Code::MissingBaseUrl
+            | Code::OrphanedArticle => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -149,16 +180,32 @@ pub struct Diagnostic {
     /// `stale-translation`: how the source text changed since the translation was reviewed.
     #[serde(default)]
     pub change: Option<Box<SourceChange>>,
+    /// `missing-message`: where the source message is, as the target file has no line for
+    /// it (annotations and SARIF results are placed there, so they are shown on a line).
+    #[serde(default)]
+    pub source_location: Option<Box<SourceLocation>>,
+}
+
+/// A position in a source-language file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceLocation {
+    /// Relative to the project root, `/`-separated.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Serialize for Diagnostic {
-    /// SPEC's fields in order, then `change` where there is one. JSON leaves out a `change` of
-    /// none, so only stale translations have the field; the build cache's binary format, whose
-    /// fields are known by their place, keeps it.
+    /// SPEC's fields in order, then `change` and `source_location` where there is one. JSON
+    /// leaves out those of none, so only stale translations have a `change` and missing
+    /// messages a `source_location`; the build cache's binary format, whose fields are known
+    /// by their place, keeps them.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let skip_change = serializer.is_human_readable() && self.change.is_none();
-        let mut s = serializer.serialize_struct("Diagnostic", 12)?;
+        let json = serializer.is_human_readable();
+        let skip_change = json && self.change.is_none();
+        let skip_location = json && self.source_location.is_none();
+        let mut s = serializer.serialize_struct("Diagnostic", 13)?;
         s.serialize_field("severity", &self.severity)?;
         s.serialize_field("code", &self.code)?;
         s.serialize_field("locale", &self.locale)?;
@@ -173,6 +220,11 @@ impl Serialize for Diagnostic {
             s.skip_field("change")?;
         } else {
             s.serialize_field("change", &self.change)?;
+        }
+        if skip_location {
+            s.skip_field("source_location")?;
+        } else {
+            s.serialize_field("source_location", &self.source_location)?;
         }
         s.end()
     }
@@ -295,6 +347,7 @@ impl Diagnostic {
             message,
             help: String::new(),
             change: None,
+            source_location: None,
         }
     }
 
@@ -319,6 +372,15 @@ impl Diagnostic {
         self
     }
 
+    pub fn source_location(mut self, file: &std::path::Path, line: usize, column: usize) -> Self {
+        self.source_location = Some(Box::new(SourceLocation {
+            file: slash_path(file),
+            line,
+            column,
+        }));
+        self
+    }
+
     pub fn change(mut self, old: &str, new: &str) -> Self {
         self.change = Some(Box::new(SourceChange::new(old, new)));
         self
@@ -329,6 +391,49 @@ impl Diagnostic {
 pub fn slash_path(path: &std::path::Path) -> String {
     path.to_string_lossy()
         .replace(std::path::MAIN_SEPARATOR, "/")
+}
+
+/// The level a project gives codes (`[check]` of gazette.toml, then `--allow`, `--warn`,
+/// `--deny`; the last one of a code wins); a code not named keeps its default severity.
+#[derive(Debug, Clone, Default)]
+pub struct Levels(BTreeMap<Code, Level>);
+
+impl Levels {
+    /// The levels of the settings, each code's name checked: a misspelt one would silently
+    /// allow nothing.
+    pub fn new(levels: &[CodeLevel]) -> crate::error::Result<Levels> {
+        let mut by_code = BTreeMap::new();
+        for l in levels {
+            let code = Code::named(&l.code).map_err(|m| match l.line {
+                Some(line) => crate::error::Error::Config {
+                    path: crate::config::CONFIG_FILE.into(),
+                    message: format!("line {line}: check.{}: {m}", l.level.name()),
+                },
+                None => crate::error::Error::Usage(format!("--{}: {m}", l.level.name())),
+            })?;
+            by_code.insert(code, l.level);
+        }
+        Ok(Levels(by_code))
+    }
+
+    /// Leave out the findings of allowed codes; make those of the others warnings or errors.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.0.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|d| match self.0.get(&d.code) {
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Deny) => {
+                d.severity = Severity::Error;
+                true
+            }
+            None => true,
+        });
+    }
 }
 
 /// Translation coverage of one target language (or one of its files).

@@ -11,9 +11,10 @@ mod compare;
 pub mod diagnostic;
 mod expansion;
 mod format;
+mod orphans;
 mod quality;
 
-pub use diagnostic::{Code, Counts, Diagnostic, Report, Severity};
+pub use diagnostic::{Code, Counts, Diagnostic, Levels, Report, Severity};
 
 /// The site strings a template names: `init` must ship every one.
 #[cfg(test)]
@@ -134,24 +135,43 @@ pub struct Checker<'p> {
     languages: Vec<(String, Vec<Parsed<'p>>)>,
     /// The CLDR plural categories of each language, in the same order.
     plurals: Vec<quality::Plurals>,
+    /// The files of each language (in the same order) left from deleted articles: neither
+    /// shared nor an article's ([`orphans`]).
+    orphans: Vec<Vec<Parsed<'p>>>,
+    /// What the project makes of each code (`[check]`, `--allow`…), applied to every run's
+    /// findings, so that a build and the cache keep them as they are reported.
+    levels: Levels,
 }
 
 impl<'p> Checker<'p> {
     pub fn new(project: &'p Project) -> Result<Self> {
-        let languages: Vec<(String, Vec<Parsed>)> = std::iter::once(project.config.source.clone())
-            .chain(project.targets())
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|lang| {
-                let shared = project
-                    .files(&lang)
-                    .iter()
-                    .filter(|f| !project.is_article_file(&f.name))
-                    .map(|f| Parsed::new(project, f, false))
-                    .collect::<Result<_>>()?;
-                Ok((lang, shared))
+        let levels = Levels::new(&project.config.levels)?;
+        let mut languages: Vec<(String, Vec<Parsed>)> =
+            std::iter::once(project.config.source.clone())
+                .chain(project.targets())
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|lang| {
+                    let shared = project
+                        .files(&lang)
+                        .iter()
+                        .filter(|f| !project.is_article_file(&f.name))
+                        .map(|f| Parsed::new(project, f, false))
+                        .collect::<Result<_>>()?;
+                    Ok((lang, shared))
+                })
+                .collect::<Result<_>>()?;
+        let left = orphans::find(project, &languages[0].1);
+        let orphans = languages
+            .iter_mut()
+            .map(|(_, shared)| {
+                let (orphans, kept) = std::mem::take(shared)
+                    .into_iter()
+                    .partition(|p| left.contains(&p.file.name));
+                *shared = kept;
+                orphans
             })
-            .collect::<Result<_>>()?;
+            .collect();
         let plurals = languages
             .iter()
             .map(|(lang, _)| quality::plural_categories(project.config.format_locale(lang)))
@@ -160,6 +180,8 @@ impl<'p> Checker<'p> {
             project,
             languages,
             plurals,
+            orphans,
+            levels,
         })
     }
 
@@ -235,6 +257,12 @@ impl<'p> Checker<'p> {
         }
         let (source, targets) = languages.split_first().expect("the source language");
         bundle::check_sources(project, source, out);
+        if article.is_none() {
+            settings(project, out);
+            for ((lang, _), files) in self.languages.iter().zip(&self.orphans) {
+                orphans::report(project, lang, files, out);
+            }
+        }
         if let Some(article) = article {
             assets::check(project, source.lang, article, out);
         }
@@ -242,6 +270,7 @@ impl<'p> Checker<'p> {
             let by_file = compare::check(project, source, target, plurals, out);
             findings.files.insert(target.lang.to_owned(), by_file);
         }
+        self.levels.apply(&mut findings.diagnostics);
         findings
     }
 }
@@ -324,6 +353,31 @@ impl Report {
             files,
         }
     }
+}
+
+/// `missing-base-url`: a gazette site without `base_url` publishes without what needs absolute
+/// URLs. Reported at line 1 of gazette.toml, where the key can go.
+fn settings(project: &Project, out: &mut Vec<Diagnostic>) {
+    if !project.site || project.config.base_url.is_some() {
+        return;
+    }
+    let file = std::path::Path::new(crate::config::CONFIG_FILE);
+    out.push(
+        Diagnostic::new(
+            Code::MissingBaseUrl,
+            &project.config.source,
+            file,
+            "`base_url` is not set: the site is built without Atom feeds, without a sitemap, \
+             without absolute canonical and `hreflang` links, and the text editions without \
+             their \"Read online\" link"
+                .to_owned(),
+        )
+        .at(1, None)
+        .help(
+            "set `base_url = \"https://…\"` in gazette.toml, the address the site is published at"
+                .into(),
+        ),
+    );
 }
 
 /// Checks that need one file only: syntax errors, attributes defined twice and, in a gazette

@@ -1,6 +1,9 @@
 //! `gazette init` and `gazette new`: a project that checks clean and builds at once, and an
 //! article's first files. Only files that do not exist yet are written; the texts shipped for
 //! a language are written as a native speaker would, with that language's typography.
+//! [`articles`]: `gazette rm` and `gazette mv`, an article's files in every language at once.
+
+pub mod articles;
 
 use std::fs;
 use std::io::Write;

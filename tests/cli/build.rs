@@ -68,7 +68,7 @@ fn deleting_a_german_message_fails_check_and_build() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(&format!(
-            "::error file={file},title=missing-message (de)::`sovereignty`"
+            "::error file=locales/fr/coalition-des-volontaires.ftl,line=33,col=1,title=missing-message (de)::{file}: `sovereignty`"
         )),
         "{stdout}"
     );

@@ -510,7 +510,7 @@ fn a_source_syntax_error_comes_first_and_does_not_cascade() {
 
 error[missing-message]: `hello` is not translated
   --> locales/de/app.ftl
-   = help: run `gazette sync de` to add a stub, then translate it
+   = help: add `hello = …` to locales/de/app.ftl, translated from locales/fr/app.ftl:1
 
 check: 2 errors, 0 warnings
 "
@@ -640,12 +640,63 @@ fn github_format_prints_one_annotation_per_diagnostic() {
         "{out}"
     );
 
-    // No position: no line property.
+    // A message the target lacks has no line there: the annotation is on the source
+    // message's line, and names the target file.
     let p = Project::fixture("diagnostics/missing-message");
     let (_, out) = stdout_of(&p, &["check", "--format", "github"]);
     assert!(
-        out.starts_with("::error file=locales/de/app.ftl,title=missing-message (de)::"),
+        out.starts_with(
+            "::error file=locales/fr/app.ftl,line=2,col=1,title=missing-message (de)::locales/de/app.ftl: `bye` is not translated%0A"
+        ),
         "{out}"
+    );
+    // JSON keeps the target file, with no line of its own, and tells where the source is.
+    let (_, report) = p.check_json();
+    let d = assert_only(
+        &report,
+        json!({ "code": "missing-message", "file": "locales/de/app.ftl", "line": null,
+                "column": null,
+                "source_location": { "file": "locales/fr/app.ftl", "line": 2, "column": 1 } }),
+    );
+    assert!(d.get("change").is_none(), "{d:#}");
+    // Every annotation has a line: a finding about a whole file is on its first.
+    for code in Code::ALL {
+        let (_, out) = stdout_of(
+            &Project::fixture(&format!("diagnostics/{code}")),
+            &["check", "--format", "github"],
+        );
+        for line in out.lines().filter(|l| l.starts_with("::")) {
+            assert!(line.contains(",line="), "{code}: {line}");
+        }
+    }
+}
+
+/// A plain Fluent project is told how to add a message by hand: `gazette sync` would add
+/// gazette's folders (`gazette.lock.d/`, `.gazette-cache/`) to someone else's repository.
+#[test]
+fn hints_on_a_plain_fluent_project_suggest_no_gazette_command() {
+    let p = Project::empty();
+    p.write("locales/en-US/app.ftl", "hello = Hello\nbye = Bye\n")
+        .write("locales/de/app.ftl", "hello = Hallo\n")
+        .write("locales/fr/app.ftl", "hello = Bonjour\n");
+    let out = p.gazette(&["check", "--format", "json"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let missing = with_code(&report, "missing-message");
+    assert_eq!(missing.len(), 2, "{report:#}");
+    assert_eq!(
+        missing[0]["help"],
+        "add `bye = …` to locales/de/app.ftl, translated from locales/en-US/app.ftl:2"
+    );
+    for d in diagnostics(&report) {
+        assert!(!d["help"].as_str().unwrap().contains("gazette "), "{d:#}");
+    }
+    // In a gazette site, `sync` is the way.
+    let p = Project::fixture("diagnostics/missing-base-url");
+    p.write("locales/de/article.ftl", "title = Titel\n");
+    let (_, report) = p.check_json();
+    assert_eq!(
+        with_code(&report, "missing-message")[0]["help"],
+        "run `gazette sync de` to add a stub, then translate it"
     );
 }
 
@@ -1056,6 +1107,193 @@ fn unsupported_markup_is_reported_in_every_language() {
         assert!(
             !message.contains("<em>"),
             "allowed markup is fine: {message}"
+        );
+    }
+}
+
+/// `--allow`, `--warn`, `--deny` and gazette.toml's `[check]`: clippy's levels, per code.
+#[test]
+fn codes_are_allowed_warned_or_denied_on_the_command_line_and_in_gazette_toml() {
+    let p = project(&[
+        ("locales/fr/app.ftl", "hello = Bonjour\n"),
+        ("locales/de/app.ftl", "hello = Hallo\nold = Alt\n"),
+    ]);
+    let codes = |args: &[&str]| {
+        let (exit, out) = stdout_of(&p, &[&["check", "--format", "json"], args].concat());
+        let report: Value = serde_json::from_str(&out).unwrap();
+        let found: Vec<(String, String)> = diagnostics(&report)
+            .iter()
+            .map(|d| (d["code"].to_string(), d["severity"].to_string()))
+            .collect();
+        (exit, found)
+    };
+    let obsolete =
+        |severity: &str| vec![("\"obsolete-message\"".into(), format!("\"{severity}\""))];
+    assert_eq!(codes(&[]), (0, obsolete("warning")));
+    assert_eq!(codes(&["--allow", "obsolete-message"]), (0, vec![]));
+    assert_eq!(
+        codes(&["--deny", "obsolete-message"]),
+        (1, obsolete("error"))
+    );
+    // In gazette.toml, and the command line over it.
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\n\n[check]\nallow = [\"obsolete-message\"]\n",
+    );
+    assert_eq!(codes(&[]), (0, vec![]));
+    assert_eq!(
+        codes(&["--warn", "obsolete-message"]),
+        (0, obsolete("warning"))
+    );
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\n\n[check]\ndeny = [\"obsolete-message\"]\n",
+    );
+    assert_eq!(codes(&[]), (1, obsolete("error")));
+    // A misspelt code is refused, with the nearest one.
+    let out = p
+        .gazette(&["check", "--allow", "obsolete-mesage"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "`obsolete-mesage` is not a diagnostic code: did you mean `obsolete-message`?"
+        ),
+        "{stderr}"
+    );
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\n\n[check]\nwarn = [\"untranslated\", \"stale-translaton\"]\n",
+    );
+    let out = p.gazette(&["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: gazette.toml: line 4: check.warn: `stale-translaton` is not a diagnostic code: did you mean `stale-translation`?\n"
+    );
+}
+
+/// `build` takes the same levels: a denied warning keeps a site from being published.
+#[test]
+fn build_denies_and_allows_codes_as_check_does() {
+    let p = Project::fixture("diagnostics/missing-base-url");
+    let out = p
+        .gazette(&["build", "--deny", "missing-base-url"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[missing-base-url]"), "{stderr}");
+    assert!(!p.path().join("out").exists());
+    let out = p
+        .gazette(&["build", "--allow", "missing-base-url"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("base_url"), "{stderr}");
+}
+
+/// A gazette site without `base_url` is told, once, what that costs; a plain Fluent project,
+/// which gazette does not publish, is not.
+#[test]
+fn an_unset_base_url_is_a_warning_in_a_site_only() {
+    let (exit, report) = check_fixture("missing-base-url");
+    assert_eq!(exit, 0);
+    let d = assert_only(
+        &report,
+        json!({ "severity": "warning", "code": "missing-base-url", "locale": "fr",
+                "file": "gazette.toml", "line": 1 }),
+    );
+    let message = d["message"].as_str().unwrap();
+    for cost in ["Atom feeds", "sitemap", "canonical", "Read online"] {
+        assert!(message.contains(cost), "{message}");
+    }
+    let (_, report) = project(&[]).check_json();
+    assert!(
+        with_code(&report, "missing-base-url").is_empty(),
+        "{report:#}"
+    );
+}
+
+/// `--source en` is the `en-US/` folder of a project that has no `en/`, and only one `en-*`.
+#[test]
+fn a_source_named_by_its_language_is_its_one_regional_folder() {
+    let p = Project::empty();
+    p.write("locales/en-US/app.ftl", "hello = Hello\nbye = Bye\n")
+        .write("locales/de/app.ftl", "hello = Hallo\n");
+    let out = p
+        .gazette(&["check", "--source", "en", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["source"], "en-US");
+    assert_eq!(with_code(&report, "missing-message").len(), 1, "{report:#}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "note: `--source en`: checking against `en-US`, the only folder of `en`\n"
+    );
+    // Two of them: which one is meant is not guessed.
+    p.write("locales/en-GB/app.ftl", "hello = Hello\nbye = Bye\n");
+    let out = p.gazette(&["check", "--source", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("(languages found: de, en-GB, en-US)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// An article's language files left after its content file was deleted are reported as that,
+/// not read as shared strings (a `duplicate-message` for every id other articles share).
+#[test]
+fn a_language_file_without_its_content_file_is_an_orphaned_article() {
+    let (exit, report) = check_fixture("orphaned-article");
+    assert_eq!(exit, 0, "{report:#}");
+    let all = diagnostics(&report);
+    assert_eq!(all.len(), 2, "only the two files left over: {report:#}");
+    for (d, lang) in all.iter().zip(["de", "fr"]) {
+        assert_fields(
+            d,
+            &json!({ "severity": "warning", "code": "orphaned-article", "locale": lang,
+                     "file": format!("locales/{lang}/old.ftl"), "line": 1,
+                     "help": "remove it in every language with `gazette rm old`, or restore content/old.toml" }),
+        );
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`old.ftl` has no `content/old.toml`"));
+    }
+    // A shared file stays one: a template names its messages, or it holds terms, or another
+    // shared file uses its messages.
+    let p = Project::fixture("diagnostics/orphaned-article");
+    for (fr, de) in [
+        ("-brand = Gazette\n", "-brand = Gazette\n"),
+        ("greeting = Salut\n", "greeting = Hallo\n"),
+    ] {
+        p.write("locales/fr/old.ftl", fr)
+            .write("locales/de/old.ftl", de);
+        p.write(
+            "locales/fr/site.ftl",
+            &format!(
+                "{}about = {{ -brand }} {{ greeting }}\n",
+                p.read("locales/fr/site.ftl")
+            ),
+        );
+        p.write(
+            "locales/de/site.ftl",
+            &format!(
+                "{}about = {{ -brand }} {{ greeting }}\n",
+                p.read("locales/de/site.ftl")
+            ),
+        );
+        let (_, report) = p.check_json();
+        assert!(
+            with_code(&report, "orphaned-article").is_empty(),
+            "{report:#}"
         );
     }
 }

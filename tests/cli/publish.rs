@@ -80,7 +80,7 @@ fn sitemap_has_reciprocal_hreflang_and_x_default() {
 }
 
 #[test]
-fn without_base_url_no_feed_or_sitemap_and_the_summary_says_why() {
+fn without_base_url_no_feed_or_sitemap_and_a_warning_says_why() {
     let p = Project::fixture("publish");
     p.write("gazette.toml", "");
     let out = p
@@ -89,7 +89,11 @@ fn without_base_url_no_feed_or_sitemap_and_the_summary_says_why() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("feeds and sitemap not written"), "{stderr}");
+    assert!(
+        stderr.contains("warning[missing-base-url]: `base_url` is not set: the site is built without Atom feeds, without a sitemap"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("base_url").count(), 2, "told once: {stderr}");
     assert!(!p.path().join("out/sitemap.xml").exists());
     assert!(!p.path().join("out/fr/feed.xml").exists());
     assert!(p

@@ -4,8 +4,20 @@ use std::fs;
 
 use super::support::{run, run_in, Project};
 
-/// A new project made by `gazette -C <empty temporary folder> init <args>`.
+/// A new project made by `gazette -C <empty temporary folder> init <args>`, given the
+/// address it is published at (without which `check` warns: `missing-base-url`).
 fn init(args: &[&str]) -> Project {
+    let p = init_as_is(args);
+    let settings = p.read("gazette.toml");
+    p.write(
+        "gazette.toml",
+        &format!("{settings}base_url = \"https://news.example\"\n"),
+    );
+    p
+}
+
+/// A new project exactly as `init` makes it.
+fn init_as_is(args: &[&str]) -> Project {
     let p = Project::empty();
     let mut all = vec!["init"];
     all.extend(args);
@@ -16,13 +28,24 @@ fn init(args: &[&str]) -> Project {
 
 #[test]
 fn init_then_check_then_build_with_no_edit() {
-    let p = init(&["--targets", "en,de"]);
-    let (code, stdout, stderr) = run(&p, &["check", "--deny-warnings"]);
+    let p = init_as_is(&["--targets", "en,de"]);
+    // Clean but for the address the site is published at, which only the newsroom knows.
+    let (code, stdout, stderr) = run(
+        &p,
+        &["check", "--deny-warnings", "--allow", "missing-base-url"],
+    );
     assert_eq!(
         (code, stdout.as_str()),
         (0, "check: no problems found\n"),
         "{stderr}"
     );
+    let (code, stdout, _) = run(&p, &["check"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("warning[missing-base-url]: `base_url` is not set"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("check: 0 errors, 1 warning\n"), "{stdout}");
     let (code, _, stderr) = run(&p, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     for lang in ["fr", "en", "de"] {
@@ -112,6 +135,11 @@ fn a_target_without_shipped_texts_gets_stubs_and_fails_until_translated() {
     assert!(p
         .read("locales/pt-BR/site.ftl")
         .contains("# gazette: stub site-name"));
+    let settings = p.read("gazette.toml");
+    p.write(
+        "gazette.toml",
+        &format!("{settings}base_url = \"https://news.example\"\n"),
+    );
     let (code, json) = p.check_json();
     assert_eq!(code, 1);
     let diagnostics = json["diagnostics"].as_array().unwrap();
@@ -448,4 +476,98 @@ fn init_ci_none_writes_no_workflow() {
     let p = init(&["--ci", "none"]);
     assert!(!p.path().join(".github").exists());
     assert_eq!(run(&p, &["check"]).0, 0);
+}
+
+/// `gazette mv` renames an article's files in every language and their records, and nothing
+/// else; `gazette rm` removes them. Both refuse what they cannot do whole, changing nothing.
+#[test]
+fn mv_and_rm_move_or_remove_an_article_in_every_language_at_once() {
+    let p = init(&["--targets", "en,de"]);
+    let (code, _, stderr) = run(&p, &["sync", "--all", "--accept-all"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(&p, &["new", "budget"]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = super::support::tree(p.path());
+    let (code, stdout, stderr) = run(&p, &["mv", "welcome", "bienvenue"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "renamed gazette.lock.d/de/welcome.ftl.lock -> gazette.lock.d/de/bienvenue.ftl.lock\n"
+        ),
+        "{stdout}"
+    );
+    let after = super::support::tree(p.path());
+    let renamed = |path: &str| path.replace("welcome.", "bienvenue.");
+    let expected: std::collections::BTreeMap<String, Vec<u8>> = before
+        .iter()
+        .map(|(path, bytes)| (renamed(path), bytes.clone()))
+        .collect();
+    assert_eq!(after, expected, "the same bytes, under new names");
+    let moved = before.keys().filter(|k| k.contains("welcome.")).count();
+    assert_eq!(
+        moved, 6,
+        "content, 3 .ftl files, 2 files of records: {stdout}"
+    );
+    assert_eq!(stdout.lines().count(), moved, "{stdout}");
+    // The records still match: no translation became stale.
+    let (_, report) = p.check_json();
+    assert_eq!(report["summary"]["locales"]["de"]["stale"], 0, "{report:#}");
+    assert!(!report.to_string().contains("welcome"), "{report:#}");
+
+    // A taken name: nothing is renamed.
+    let (code, _, stderr) = run(&p, &["mv", "bienvenue", "budget"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("content/budget.toml: already exists"),
+        "{stderr}"
+    );
+    assert_eq!(super::support::tree(p.path()), after);
+
+    let (code, stdout, stderr) = run(&p, &["rm", "bienvenue"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.lines().count(), moved, "{stdout}");
+    let left = super::support::tree(p.path());
+    let expected: Vec<&String> = after.keys().filter(|k| !k.contains("bienvenue")).collect();
+    assert_eq!(left.keys().collect::<Vec<_>>(), expected);
+    let cache = p.path().join(".gazette-cache").read_dir().unwrap();
+    assert!(!cache
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .any(|name| name.starts_with("rm-")));
+
+    let (code, _, stderr) = run(&p, &["rm", "bienvenue"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no article `bienvenue`"), "{stderr}");
+}
+
+/// What `check` suggests for a deleted article's language files does what it says.
+#[test]
+fn rm_removes_the_files_an_article_left() {
+    let p = init(&["--targets", "en,de"]);
+    run(&p, &["new", "budget"]);
+    fs::remove_file(p.path().join("content/welcome.toml")).unwrap();
+    let (_, report) = p.check_json();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .filter(|c| !["missing-base-url", "missing-message"].contains(c))
+        .collect();
+    assert_eq!(codes, ["orphaned-article"; 3], "{report:#}");
+    let help = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "orphaned-article")
+        .map(|d| d["help"].as_str().unwrap().to_owned())
+        .unwrap();
+    assert!(help.contains("`gazette rm welcome`"), "{help}");
+    let (code, _, stderr) = run(&p, &["rm", "welcome"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, report) = p.check_json();
+    assert!(
+        !report.to_string().contains("orphaned-article"),
+        "{report:#}"
+    );
+    assert!(!p.path().join("locales/de/welcome.ftl").exists());
 }

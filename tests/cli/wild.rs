@@ -147,7 +147,10 @@ fn declared_functions_are_accepted_and_others_named() {
 #[test]
 fn an_undeclared_function_is_an_error_in_a_site() {
     let p = project(&[
-        ("gazette.toml", "source = \"fr\"\n"),
+        (
+            "gazette.toml",
+            "source = \"fr\"\nbase_url = \"https://news.example\"\n",
+        ),
         ("content/README.md", "no articles yet\n"),
         ("locales/fr/site.ftl", "when = Le { SHORTDATE($date) }\n"),
         ("locales/de/site.ftl", "when = Am { SHORTDATE($date) }\n"),
@@ -203,7 +206,10 @@ fn markup_is_only_judged_where_gazette_renders_it() {
     assert_eq!(findings(&p, &[]), (0, vec![]));
     // In a gazette site, that markup would be published as text.
     p.write("content/README.md", "no articles yet\n");
-    p.write("gazette.toml", "source = \"en-US\"\n");
+    p.write(
+        "gazette.toml",
+        "source = \"en-US\"\nbase_url = \"https://news.example\"\n",
+    );
     let (_, list) = findings(&p, &[]);
     assert_eq!(
         list,
@@ -267,7 +273,7 @@ fn common_layouts_need_no_configuration() {
     assert_eq!(exit, 1);
     assert_eq!(
         annotations,
-        "::error file=fr/app.ftl,title=missing-message (fr)::`bye` is not translated%0Ahelp: run `gazette sync fr` to add a stub, then translate it
+        "::error file=en-US/app.ftl,line=2,col=1,title=missing-message (fr)::fr/app.ftl: `bye` is not translated%0Ahelp: add `bye = …` to fr/app.ftl, translated from en-US/app.ftl:2
 ::warning file=fr/app.ftl,line=2,col=1,title=obsolete-message (fr)::`old` is obsolete: the source no longer has it%0Ahelp: delete `old` from this file, or rename it to the source's new id
 check: 1 error, 1 warning
 "
@@ -448,7 +454,7 @@ fn sarif_output_validates_against_the_schema() {
         shown,
         [
             "syntax-error error locales/fr/app.ftl:3:1",
-            "missing-message error locales/fr/app.ftl:null:null",
+            "missing-message error locales/en-US/app.ftl:2:1",
             "obsolete-message warning locales/fr/app.ftl:2:1",
         ]
     );
@@ -459,6 +465,42 @@ fn sarif_output_validates_against_the_schema() {
     }
     assert_eq!(results[1]["properties"]["locale"], "fr");
     assert_eq!(results[1]["properties"]["id"], "bye");
+    assert!(
+        results[1]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("locales/fr/app.ftl: `bye` is not translated"),
+        "{stdout}"
+    );
+    // Each rule says what its code means, as the README's table does, and where to read it.
+    let readme = std::fs::read_to_string(super::support::repo_root().join("README.md")).unwrap();
+    for rule in rules.as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        assert!(
+            readme.contains(&format!("<a id=\"{id}\"></a>`{id}`")),
+            "{id}"
+        );
+        let full = rule["fullDescription"]["markdown"].as_str().unwrap();
+        assert!(
+            readme.contains(&format!(
+                "`{id}` | {} | {full} |",
+                rule["defaultConfiguration"]["level"].as_str().unwrap()
+            )),
+            "{id}: {full}"
+        );
+        assert!(!rule["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .is_empty());
+        assert!(rule["help"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("see README.md#{id}: ")));
+    }
+    assert_eq!(
+        rules[0]["shortDescription"]["text"], "FTL that does not parse",
+        "{stdout}"
+    );
     // --deny-warnings makes every result an error.
     let (_, denied, _) = run(&p, &["check", "--format", "sarif", "--deny-warnings"]);
     let denied: Value = serde_json::from_str(&denied).unwrap();

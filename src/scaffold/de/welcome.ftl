@@ -1,5 +1,5 @@
-### Der Beispielartikel Ihres Projekts: Bearbeiten Sie ihn oder löschen Sie ihn (mit
-### content/welcome.toml), sobald Sie Ihren ersten Artikel veröffentlichen.
+### Der Beispielartikel Ihres Projekts: Bearbeiten Sie ihn oder löschen Sie ihn in allen
+### Sprachen mit `gazette rm welcome`, sobald Sie Ihren ersten Artikel veröffentlichen.
 
 title = Willkommen in Ihrer Redaktion
 lede = Dieser erste Artikel zeigt, wie gazette eine Seite zusammensetzt: eine Struktur für alle Sprachen und ein Text je Sprache.

@@ -1,5 +1,5 @@
-### The example article of your project: edit it, or delete it (with
-### content/welcome.toml) when you publish your first article.
+### The example article of your project: edit it, or delete it in every language with
+### `gazette rm welcome` when you publish your first article.
 
 title = Welcome to your newsroom
 lede = This first article shows how gazette puts a page together: one structure for every language, and one text per language.

@@ -1,5 +1,5 @@
-### El artículo de ejemplo de su proyecto: modifíquelo, o bórrelo (junto con
-### content/welcome.toml) cuando publique su primer artículo.
+### El artículo de ejemplo de su proyecto: modifíquelo, o bórrelo en todos los idiomas con
+### `gazette rm welcome` cuando publique su primer artículo.
 
 title = Le damos la bienvenida a su redacción
 lede = Este primer artículo muestra cómo gazette compone una página: una estructura común a todos los idiomas y un texto por idioma.

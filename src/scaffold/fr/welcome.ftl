@@ -1,5 +1,5 @@
-### L’article d’exemple de votre projet : modifiez-le, ou supprimez-le (avec
-### content/welcome.toml) quand vous publiez votre premier article.
+### L’article d’exemple de votre projet : modifiez-le, ou supprimez-le dans toutes les
+### langues avec `gazette rm welcome` quand vous publiez votre premier article.
 
 title = Bienvenue dans votre rédaction
 lede = Ce premier article montre comment gazette compose une page : une structure commune à toutes les langues, et un texte par langue.

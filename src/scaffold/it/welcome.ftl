@@ -1,5 +1,5 @@
-### L’articolo di esempio del tuo progetto: modificalo, o eliminalo (insieme a
-### content/welcome.toml) quando pubblichi il tuo primo articolo.
+### L’articolo di esempio del tuo progetto: modificalo, o eliminalo in tutte le lingue con
+### `gazette rm welcome` quando pubblichi il tuo primo articolo.
 
 title = Benvenuto nella tua redazione
 lede = Questo primo articolo mostra come gazette compone una pagina: una struttura comune a tutte le lingue e un testo per ogni lingua.
