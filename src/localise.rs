@@ -13,10 +13,12 @@ use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
 
 /// The site strings gazette's own code formats, beside the `ui.<id>` that templates name
-/// (plus `link-in-<lang>` for each language a link may declare): what `gazette init` must
-/// ship for its pages to read as written, since each one falls back to bare text when absent.
+/// (`link-in-<lang>` may stand for `link-in` for one language a link may declare): what
+/// `gazette init` must ship for its pages to read as written, since each one falls back to
+/// bare text when absent.
 pub const CODE_SITE_STRINGS: &[&str] = &[
     "lang-name",
+    "link-in",
     "related-read",
     "related-watch",
     "byline",
@@ -243,11 +245,31 @@ impl<'p> Localiser<'p> {
             .and_then(|r| r.shared_bundle.as_ref())
     }
 
-    /// The name of a language in itself (`lang-name` of its shared files), or its tag.
+    /// The name of a language in itself: `lang-name` of its shared files, else CLDR's
+    /// (日本語, العربية, Deutsch), else its tag.
     pub fn language_name(&self, lang: &str) -> String {
         self.shared_bundle(lang)
             .and_then(|b| format_message(b, "lang-name", None, None))
+            .or_else(|| intl::autonym(lang))
             .unwrap_or_else(|| lang.to_owned())
+    }
+
+    /// "(in French)" on a page in `lang` for a link to a page in `other`: the
+    /// `link-in-<other>` site string, else `link-in` with `$language`, the language's name in
+    /// `lang` by CLDR (or its tag); none when the language has neither string.
+    fn link_marker(
+        &self,
+        lang: &str,
+        other: &str,
+        ui: &BTreeMap<String, String>,
+    ) -> Option<String> {
+        if let Some(own) = ui.get(&format!("link-in-{other}")) {
+            return Some(own.clone());
+        }
+        let name = intl::language_name(other, lang).unwrap_or_else(|| other.to_owned());
+        let mut args = FluentArgs::new();
+        args.set("language", name);
+        format_message(self.shared_bundle(lang)?, "link-in", None, Some(&args))
     }
 
     /// Localise one article in one language, from its own files parsed by the checks.
@@ -277,7 +299,7 @@ impl<'p> Localiser<'p> {
         let updates = self.updates(lang, article, &mut texts, &with_date(&BTreeMap::new()));
         for block in &mut blocks {
             let other = block.hreflang.as_deref().filter(|l| *l != lang);
-            block.marker = other.and_then(|l| ui.get(&format!("link-in-{l}")).cloned());
+            block.marker = other.and_then(|l| self.link_marker(lang, l, &ui));
         }
 
         let Some(title) = title else {

@@ -40,6 +40,7 @@ impl Renderer {
         html.register_helper("inline", Box::new(inline));
         html.register_helper("plain", Box::new(plain));
         html.register_helper("include", Box::new(Include));
+        html.register_helper("dir", Box::new(dir));
         let mut text = Handlebars::new();
         text.set_strict_mode(true);
         text.register_escape_fn(handlebars::no_escape);
@@ -128,7 +129,8 @@ impl Renderer {
         html::add_kind_flags(&mut data);
         let context = Context::from(data);
         let html = self.render_context("article.html", &context)?;
-        let text = text::tidy(&self.render_context("article.txt", &context)?);
+        let rtl = crate::intl::is_rtl(&view.edition.lang);
+        let text = text::tidy(&self.render_context("article.txt", &context)?, rtl);
         let body = self.render_context("body.html", &context)?;
         Ok((html, text, body))
     }
@@ -214,14 +216,71 @@ fn syntax_error(e: &handlebars::TemplateError) -> String {
 }
 
 /// `{{inline text}}`: a translation as HTML, its allowed inline markup kept, the rest escaped.
+/// On a right-to-left page, the left-to-right runs of a right-to-left text (a Latin name, a
+/// number with its unit, a link's words) are isolated in `<bdi>`, so they cannot reorder the
+/// sentence around them.
 fn inline(
+    h: &handlebars::Helper,
+    _: &Handlebars,
+    ctx: &handlebars::Context,
+    _: &mut handlebars::RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    let html = crate::markup::to_html(&text::param_str(h, 0));
+    let page = ctx.data().get("lang").and_then(|l| l.as_str());
+    if page.is_some_and(crate::intl::is_rtl) && crate::intl::has_rtl(&html) {
+        out.write(&isolate_ltr_runs(&html))?;
+    } else {
+        out.write(&html)?;
+    }
+    Ok(())
+}
+
+/// `<bdi>` around each left-to-right run of HTML's text, tags and character references left
+/// whole (a run never crosses them, so elements stay nested).
+fn isolate_ltr_runs(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let markup_end = match rest.as_bytes()[0] {
+            b'<' => rest.find('>').map(|i| i + 1),
+            b'&' => rest.find(';').map(|i| i + 1),
+            _ => None,
+        };
+        let end = markup_end.unwrap_or_else(|| {
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            rest[first..]
+                .find(['<', '&'])
+                .map_or(rest.len(), |i| i + first)
+        });
+        let (piece, after) = rest.split_at(end);
+        if markup_end.is_some() {
+            out.push_str(piece);
+        } else {
+            let mut copied = 0;
+            for run in crate::intl::ltr_runs(piece) {
+                out.push_str(&piece[copied..run.start]);
+                out.push_str("<bdi>");
+                out.push_str(&piece[run.clone()]);
+                out.push_str("</bdi>");
+                copied = run.end;
+            }
+            out.push_str(&piece[copied..]);
+        }
+        rest = after;
+    }
+    out
+}
+
+/// `{{dir lang}}`: `rtl` or `ltr`, the direction of a language by CLDR, for `dir` attributes.
+fn dir(
     h: &handlebars::Helper,
     _: &Handlebars,
     _: &handlebars::Context,
     _: &mut handlebars::RenderContext,
     out: &mut dyn handlebars::Output,
 ) -> handlebars::HelperResult {
-    out.write(&crate::markup::to_html(&text::param_str(h, 0)))?;
+    out.write(crate::intl::dir(&text::param_str(h, 0)))?;
     Ok(())
 }
 
@@ -282,5 +341,14 @@ mod tests {
         assert_eq!(found(3, 1), Some(("each".into(), "blocks".into(), 1)));
         assert_eq!(found(3, 15), None, "after its {{/each}}");
         assert_eq!(found(1, 1), None);
+    }
+
+    #[test]
+    fn left_to_right_runs_are_isolated_between_tags() {
+        let html = "قال <em>Emmanuel Macron</em> في London &amp; Paris: <a href=\"https://x.example/a\">هنا</a>";
+        assert_eq!(
+            isolate_ltr_runs(html),
+            "قال <em><bdi>Emmanuel Macron</bdi></em> في <bdi>London</bdi> &amp; <bdi>Paris</bdi>: <a href=\"https://x.example/a\">هنا</a>"
+        );
     }
 }

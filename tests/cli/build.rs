@@ -103,7 +103,7 @@ fn html_editions_follow_the_rendering_rules() {
     ] {
         let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\""), "{lang}");
-        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")));
         assert!(html.contains("<meta charset=\"utf-8\">"));
         assert!(html.contains("<time datetime=\"2025-08-17T11:15:00+02:00\">"));
         assert!(html.contains(date), "{lang}: no {date}");
