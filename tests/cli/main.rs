@@ -18,3 +18,4 @@ mod scaffold;
 mod serve;
 mod support;
 mod wild;
+mod world;
