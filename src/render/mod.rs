@@ -343,6 +343,24 @@ mod tests {
         assert_eq!(found(1, 1), None);
     }
 
+    /// The built-in templates say where by the text's direction (`inline-start`), never by
+    /// the screen's (`left`, `right`), so a right-to-left page is their mirror image.
+    #[test]
+    fn built_in_templates_use_logical_properties_only() {
+        for (name, text) in crate::project::BUILTIN_TEMPLATES {
+            // What a template's comments say is no style.
+            let text = text
+                .split("--}}")
+                .map(|t| t.split("{{!--").next().unwrap_or(""))
+                .collect::<String>();
+            let words = text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            let physical: Vec<&str> = words
+                .filter(|w| w.split('-').any(|part| part == "left" || part == "right"))
+                .collect();
+            assert!(physical.is_empty(), "{name}: {physical:?}");
+        }
+    }
+
     #[test]
     fn left_to_right_runs_are_isolated_between_tags() {
         let html = "قال <em>Emmanuel Macron</em> في London &amp; Paris: <a href=\"https://x.example/a\">هنا</a>";
