@@ -13,7 +13,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{Report, Severity};
 use gazette::config::{Overrides, DEFAULT_SOURCE};
-use gazette::localise::MissingPolicy;
+use gazette::localise::{MissingPolicy, Pseudo};
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
 use gazette::report;
@@ -193,6 +193,9 @@ struct ServeArgs {
     /// before it is translated).
     #[arg(long, value_enum, default_value_t = Missing::Error)]
     missing: Missing,
+    /// Add a pseudo-locale edition of the source language, as in `build`.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pseudo: Option<PseudoKind>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -253,6 +256,11 @@ struct BuildArgs {
     /// Refuse to publish (exit 1) when there are warnings, such as stale translations.
     #[arg(long)]
     deny_warnings: bool,
+    /// Add a pseudo-locale edition of the source language, to find truncation and direction
+    /// bugs before any translation: accented (`qps-ploc`) or bidi (`qps-plocm`, right to left).
+    /// In no feed and no sitemap.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pseudo: Option<PseudoKind>,
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -267,6 +275,21 @@ enum Missing {
     Error,
     Fallback,
     Skip,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PseudoKind {
+    Accented,
+    Bidi,
+}
+
+impl From<PseudoKind> for Pseudo {
+    fn from(kind: PseudoKind) -> Pseudo {
+        match kind {
+            PseudoKind::Accented => Pseudo::Accented,
+            PseudoKind::Bidi => Pseudo::Bidi,
+        }
+    }
 }
 
 impl From<Missing> for MissingPolicy {
@@ -390,7 +413,8 @@ fn run_new(root: &Path, args: &NewArgs, ui: Ui) -> anyhow::Result<ExitCode> {
 }
 
 fn run_serve(root: &Path, args: &ServeArgs, ui: Ui) -> anyhow::Result<ExitCode> {
-    let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?;
+    let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?
+        .with_pseudo(args.pseudo.map(Pseudo::from));
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {}: other machines can reach this preview",
@@ -562,6 +586,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
         missing: args.missing.into(),
         jobs: args.jobs.map(usize::from),
         deny_warnings: args.deny_warnings,
+        pseudo: args.pseudo.map(Pseudo::from),
     };
     let stderr = std::io::stderr();
     let colour = ui.color.on(&stderr);

@@ -43,6 +43,71 @@ pub enum MissingPolicy {
     Skip,
 }
 
+/// A pseudo-locale edition of the source language (`--pseudo`), to see truncation,
+/// concatenation, hard-coded text and direction bugs before the first translation exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pseudo {
+    /// `qps-ploc`: every letter accented, vowels doubled (about a third longer).
+    Accented,
+    /// `qps-plocm`: letters mirrored, the page right to left.
+    Bidi,
+}
+
+impl Pseudo {
+    pub const ALL: [Pseudo; 2] = [Pseudo::Accented, Pseudo::Bidi];
+
+    /// Its language tag (Windows' pseudo-locales, private-use in BCP 47).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Pseudo::Accented => "qps-ploc",
+            Pseudo::Bidi => intl::PSEUDO_RTL,
+        }
+    }
+
+    /// The pseudo-locale of a language tag, if it is one.
+    pub fn of(lang: &str) -> Option<Pseudo> {
+        Pseudo::ALL.into_iter().find(|p| p.tag() == lang)
+    }
+
+    /// The transform of the translators' text (not of the values placed in it).
+    fn transform(self) -> fn(&str) -> std::borrow::Cow<'_, str> {
+        match self {
+            Pseudo::Accented => |s| pseudo_text(s, false, true),
+            Pseudo::Bidi => |s| pseudo_text(s, true, false),
+        }
+    }
+}
+
+/// fluent-pseudo's transform of a text's letters outside inline markup: a tag (to its end, or
+/// to the end of the text when the text ends inside it) or a character reference is kept.
+fn pseudo_text(text: &str, flipped: bool, elongate: bool) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['<', '&']) {
+        return fluent_pseudo::transform(text, flipped, elongate);
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let markup_end = match rest.as_bytes()[0] {
+            b'<' => Some(rest.find('>').map_or(rest.len(), |i| i + 1)),
+            b'&' => rest.find(';').map(|i| i + 1),
+            _ => None,
+        };
+        let end = markup_end.unwrap_or_else(|| {
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            rest[first..]
+                .find(['<', '&'])
+                .map_or(rest.len(), |i| i + first)
+        });
+        let (piece, after) = rest.split_at(end);
+        match markup_end {
+            Some(_) => out.push_str(piece),
+            None => out.push_str(&fluent_pseudo::transform(piece, flipped, elongate)),
+        }
+        rest = after;
+    }
+    out.into()
+}
+
 /// A passage of text; `lang` is set when it is shown in another language than the page's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Text {
@@ -187,6 +252,8 @@ pub struct Localiser<'p> {
     project: &'p Project,
     /// Language -> its parsed files, sorted out once for every bundle.
     languages: BTreeMap<String, LanguageResources>,
+    /// The pseudo-locale edition asked for, made of the source language's files.
+    pseudo: Option<Pseudo>,
 }
 
 /// The parsed `.ftl` files of one language.
@@ -201,8 +268,17 @@ struct LanguageResources {
 }
 
 impl<'p> Localiser<'p> {
-    pub fn new(project: &'p Project, shared: SharedResources) -> Self {
+    pub fn new(project: &'p Project, mut shared: SharedResources, pseudo: Option<Pseudo>) -> Self {
         let mut languages = BTreeMap::new();
+        if let Some(p) = pseudo {
+            let source = shared.get(&project.config.source).cloned();
+            shared.insert(p.tag().to_owned(), source.unwrap_or_default());
+        }
+        let mut localiser = Localiser {
+            project,
+            languages: BTreeMap::new(),
+            pseudo,
+        };
         for (lang, resources) in shared {
             let shared_ids = resources
                 .iter()
@@ -212,10 +288,7 @@ impl<'p> Localiser<'p> {
                     _ => None,
                 })
                 .collect();
-            let shared_bundle = Some(intl::bundle(
-                project.config.format_locale(&lang),
-                resources.iter().cloned(),
-            ));
+            let shared_bundle = Some(localiser.make_bundle(&lang, resources.iter().cloned()));
             let res = LanguageResources {
                 shared: resources,
                 shared_ids,
@@ -223,19 +296,44 @@ impl<'p> Localiser<'p> {
             };
             languages.insert(lang, res);
         }
-        Localiser { project, languages }
+        localiser.languages = languages;
+        localiser
+    }
+
+    /// The language whose files and formatting locale a language's editions use: the source
+    /// language's for the pseudo-locale, else its own.
+    fn data_lang<'l>(&'l self, lang: &'l str) -> &'l str {
+        match self.pseudo {
+            Some(p) if p.tag() == lang => &self.project.config.source,
+            _ => lang,
+        }
+    }
+
+    /// The locale numbers, dates and lists of a language are formatted in.
+    fn locale<'l>(&'l self, lang: &'l str) -> &'l str {
+        self.project.config.format_locale(self.data_lang(lang))
+    }
+
+    /// A bundle of `resources` for `lang`, through the pseudo-locale's transform for it.
+    fn make_bundle(
+        &self,
+        lang: &str,
+        resources: impl IntoIterator<Item = Arc<FluentResource>>,
+    ) -> Bundle {
+        let mut bundle = intl::bundle(self.locale(lang), resources);
+        if let Some(p) = self.pseudo.filter(|p| p.tag() == lang) {
+            bundle.set_transform(Some(p.transform()));
+        }
+        bundle
     }
 
     /// The bundle of an article in a language: its own file first, then the shared files.
     fn bundle(&self, lang: &str, own: Option<&Arc<FluentResource>>) -> Bundle {
         let Some(res) = self.languages.get(lang) else {
-            return intl::new_bundle(self.project.config.format_locale(lang));
+            return intl::new_bundle(self.locale(lang));
         };
         let own = own.cloned();
-        intl::bundle(
-            self.project.config.format_locale(lang),
-            own.into_iter().chain(res.shared.iter().cloned()),
-        )
+        self.make_bundle(lang, own.into_iter().chain(res.shared.iter().cloned()))
     }
 
     /// The bundle of a language's shared files.
@@ -309,7 +407,7 @@ impl<'p> Localiser<'p> {
             return Outcome::Missing(texts.missing);
         }
         let section = article.section.as_ref().map(|s| section_name(&ui, s));
-        let locale = self.project.config.format_locale(lang);
+        let locale = self.locale(lang);
         // The latest update, whatever the order the file lists them in.
         let modified = article.updates.iter().max_by_key(|u| u.at.unix());
         Outcome::Edition(Box::new(Edition {
@@ -340,7 +438,7 @@ impl<'p> Localiser<'p> {
         if authors.is_empty() {
             return None;
         }
-        let names = intl::format_and_list(self.project.config.format_locale(lang), authors);
+        let names = intl::format_and_list(self.locale(lang), authors);
         let mut args = FluentArgs::new();
         args.set("authors", names.clone());
         Some(format_message(bundle, "byline", None, Some(&args)).unwrap_or(names))
@@ -355,7 +453,7 @@ impl<'p> Localiser<'p> {
         texts: &mut Texts,
         args: &FluentArgs,
     ) -> Vec<LocalUpdate> {
-        let locale = self.project.config.format_locale(lang);
+        let locale = self.locale(lang);
         let mut updates = Vec::with_capacity(article.updates.len());
         for update in &article.updates {
             let Some(note) = texts.text(&update.key, None, args) else {
@@ -382,8 +480,8 @@ impl<'p> Localiser<'p> {
     fn texts(&self, lang: &str, own: &OwnResources, policy: MissingPolicy) -> Texts<'p> {
         let source_lang = self.project.config.source.as_str();
         Texts {
-            bundle: self.bundle(lang, own.get(lang)),
-            source: (policy == MissingPolicy::Fallback && lang != source_lang)
+            bundle: self.bundle(lang, own.get(self.data_lang(lang))),
+            source: (policy == MissingPolicy::Fallback && self.data_lang(lang) != source_lang)
                 .then(|| self.bundle(source_lang, own.get(source_lang))),
             source_lang,
             missing: Vec::new(),

@@ -18,7 +18,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions, BuildOutcome};
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
-use crate::localise::MissingPolicy;
+use crate::localise::{MissingPolicy, Pseudo};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::{Project, STATIC};
 use crate::project_lock::{ProjectLock, Wait};
@@ -63,6 +63,8 @@ pub struct Server {
     url: String,
     state: Arc<State>,
     missing: MissingPolicy,
+    /// A pseudo-locale edition added to every build (`--pseudo`).
+    pseudo: Option<Pseudo>,
 }
 
 /// What the pages are shown, shared by the builder and the request threads.
@@ -116,7 +118,13 @@ impl Server {
             }),
             root,
             missing,
+            pseudo: None,
         })
+    }
+
+    /// Add this pseudo-locale edition to every build.
+    pub fn with_pseudo(self, pseudo: Option<Pseudo>) -> Server {
+        Server { pseudo, ..self }
     }
 
     /// Build, serve, and build again on every save, until the process ends. `tell` hears of
@@ -201,6 +209,7 @@ impl Server {
             let options = BuildOptions {
                 out: Some(SERVE_OUT.into()),
                 missing: self.missing,
+                pseudo: self.pseudo,
                 ..BuildOptions::default()
             };
             let outcome = build::build(&project, &options)?;

@@ -20,7 +20,7 @@ use site::{page_files, Site};
 
 use crate::check::{Checker, Report};
 use crate::error::{Error, Result};
-use crate::localise::{Localiser, MissingPolicy};
+use crate::localise::{Localiser, MissingPolicy, Pseudo};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::stamp::Stamp;
@@ -39,6 +39,9 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Refuse to publish when there are warnings too (`--deny-warnings`).
     pub deny_warnings: bool,
+    /// Add a pseudo-locale edition of the source language (`--pseudo`): its pages and
+    /// index, in no feed and no sitemap.
+    pub pseudo: Option<Pseudo>,
 }
 
 /// What a build did, for the summary.
@@ -114,7 +117,8 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildOutcome> {
-    let langs = languages(project, options.langs.as_deref())?;
+    let mut langs = languages(project, options.langs.as_deref())?;
+    langs.extend(options.pseudo.map(|p| p.tag().to_owned()));
     // On the current pool (the CLI's, which also loaded the project) unless it has another
     // number of threads than asked.
     match options.jobs {
@@ -178,7 +182,7 @@ fn build_languages(
     let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
-    let localiser = Localiser::new(project, checker.shared_resources());
+    let localiser = Localiser::new(project, checker.shared_resources(), options.pseudo);
     let renderer = Renderer::new(project)?;
     let statics = site::statics(project, &output, &previous)?;
     let names: BTreeMap<&str, String> = langs
