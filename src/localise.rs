@@ -78,34 +78,16 @@ impl Pseudo {
     }
 }
 
-/// fluent-pseudo's transform of a text's letters outside inline markup: a tag (to its end, or
-/// to the end of the text when the text ends inside it) or a character reference is kept.
+/// fluent-pseudo's transform of a text's letters outside inline markup (tags and character
+/// references are kept).
 fn pseudo_text(text: &str, flipped: bool, elongate: bool) -> std::borrow::Cow<'_, str> {
     if !text.contains(['<', '&']) {
         return fluent_pseudo::transform(text, flipped, elongate);
     }
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let markup_end = match rest.as_bytes()[0] {
-            b'<' => Some(rest.find('>').map_or(rest.len(), |i| i + 1)),
-            b'&' => rest.find(';').map(|i| i + 1),
-            _ => None,
-        };
-        let end = markup_end.unwrap_or_else(|| {
-            let first = rest.chars().next().map_or(1, char::len_utf8);
-            rest[first..]
-                .find(['<', '&'])
-                .map_or(rest.len(), |i| i + first)
-        });
-        let (piece, after) = rest.split_at(end);
-        match markup_end {
-            Some(_) => out.push_str(piece),
-            None => out.push_str(&fluent_pseudo::transform(piece, flipped, elongate)),
-        }
-        rest = after;
-    }
-    out.into()
+    crate::markup::map_text(text, |piece, out| {
+        out.push_str(&fluent_pseudo::transform(piece, flipped, elongate));
+    })
+    .into()
 }
 
 /// A passage of text; `lang` is set when it is shown in another language than the page's.
@@ -734,6 +716,21 @@ fn invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pseudo_locales_change_letters_never_markup() {
+        let text = "<a href=\"https://x.example/a\">Lire</a> &amp; <em>voir</em>";
+        let accented = super::Pseudo::Accented.transform()(text);
+        assert_eq!(
+            accented,
+            "<a href=\"https://x.example/a\">Ŀiřee</a> &amp; <em>ṽooiř</em>"
+        );
+        let mirrored = super::Pseudo::Bidi.transform()("Lire <a href=\"x\">");
+        assert!(
+            mirrored.ends_with(" <a href=\"x\">") && !mirrored.contains("Lire"),
+            "{mirrored}"
+        );
+    }
+
     #[test]
     fn clean_drops_invisible_controls_only() {
         assert_eq!(

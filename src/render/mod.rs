@@ -239,37 +239,17 @@ fn inline(
 /// `<bdi>` around each left-to-right run of HTML's text, tags and character references left
 /// whole (a run never crosses them, so elements stay nested).
 fn isolate_ltr_runs(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 32);
-    let mut rest = html;
-    while !rest.is_empty() {
-        let markup_end = match rest.as_bytes()[0] {
-            b'<' => rest.find('>').map(|i| i + 1),
-            b'&' => rest.find(';').map(|i| i + 1),
-            _ => None,
-        };
-        let end = markup_end.unwrap_or_else(|| {
-            let first = rest.chars().next().map_or(1, char::len_utf8);
-            rest[first..]
-                .find(['<', '&'])
-                .map_or(rest.len(), |i| i + first)
-        });
-        let (piece, after) = rest.split_at(end);
-        if markup_end.is_some() {
-            out.push_str(piece);
-        } else {
-            let mut copied = 0;
-            for run in crate::intl::ltr_runs(piece) {
-                out.push_str(&piece[copied..run.start]);
-                out.push_str("<bdi>");
-                out.push_str(&piece[run.clone()]);
-                out.push_str("</bdi>");
-                copied = run.end;
-            }
-            out.push_str(&piece[copied..]);
+    crate::markup::map_text(html, |piece, out| {
+        let mut copied = 0;
+        for run in crate::intl::ltr_runs(piece) {
+            out.push_str(&piece[copied..run.start]);
+            out.push_str("<bdi>");
+            out.push_str(&piece[run.clone()]);
+            out.push_str("</bdi>");
+            copied = run.end;
         }
-        rest = after;
-    }
-    out
+        out.push_str(&piece[copied..]);
+    })
 }
 
 /// `{{dir lang}}`: `rtl` or `ltr`, the direction of a language by CLDR, for `dir` attributes.
