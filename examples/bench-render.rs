@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     project.articles.truncate(articles);
     let renderer = Renderer::new(&project)?;
     let checker = gazette::check::Checker::new(&project)?;
-    let localiser = Localiser::new(&project, checker.shared_resources());
+    let localiser = Localiser::new(&project, checker.shared_resources(), None);
     let parsed: Vec<_> = project
         .articles
         .iter()

@@ -16,7 +16,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{Code, Report, Severity};
 use gazette::config::{CodeLevel, Level, Overrides, DEFAULT_SOURCE};
-use gazette::localise::MissingPolicy;
+use gazette::localise::{MissingPolicy, Pseudo};
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
 use gazette::report;
@@ -355,6 +355,9 @@ struct ServeArgs {
     /// banner listing what is missing (fallback); `error` previews as `build` publishes.
     #[arg(long, value_enum, default_value_t = Missing::Fallback)]
     missing: Missing,
+    /// Add a pseudo-locale edition of the source language, as in `build`.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pseudo: Option<PseudoKind>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -419,6 +422,11 @@ struct BuildArgs {
     deny_warnings: bool,
     #[command(flatten)]
     levels: LevelArgs,
+    /// Add a pseudo-locale edition of the source language, to find truncation and direction
+    /// bugs before any translation: accented (`qps-ploc`) or bidi (`qps-plocm`, right to left).
+    /// In no feed and no sitemap.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pseudo: Option<PseudoKind>,
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -433,6 +441,21 @@ enum Missing {
     Error,
     Fallback,
     Skip,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PseudoKind {
+    Accented,
+    Bidi,
+}
+
+impl From<PseudoKind> for Pseudo {
+    fn from(kind: PseudoKind) -> Pseudo {
+        match kind {
+            PseudoKind::Accented => Pseudo::Accented,
+            PseudoKind::Bidi => Pseudo::Bidi,
+        }
+    }
 }
 
 impl From<Missing> for MissingPolicy {
@@ -585,7 +608,8 @@ fn run_files(
 }
 
 fn run_serve(root: &Path, args: &ServeArgs, ui: Ui) -> anyhow::Result<ExitCode> {
-    let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?;
+    let server = serve::Server::bind(root, args.bind, args.port, args.missing.into())?
+        .with_pseudo(args.pseudo.map(Pseudo::from));
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {}: other machines can reach this preview",
@@ -778,6 +802,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
         jobs: args.jobs.map(usize::from),
         deny_warnings: args.deny_warnings,
         preview: false,
+        pseudo: args.pseudo.map(Pseudo::from),
     };
     let stderr = std::io::stderr();
     let colour = ui.color.on(&stderr);

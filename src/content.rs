@@ -287,8 +287,9 @@ impl Block {
 }
 
 /// Variables gazette itself passes to the site strings it formats (`byline`, `update-note`,
-/// the text edition's labels): every article's messages may be formatted with them.
-pub const SITE_VARIABLES: [&str; 4] = ["authors", "note", "title", "url"];
+/// the text edition's labels, `link-in`'s language name): every article's messages may be
+/// formatted with them.
+pub const SITE_VARIABLES: [&str; 5] = ["authors", "language", "note", "title", "url"];
 
 /// One article: its metadata and blocks.
 #[derive(Debug, Clone)]

@@ -290,6 +290,86 @@ pub fn format_and_list(format_locale: &str, items: &[String]) -> String {
     }
 }
 
+/// The Windows pseudo-locale tag of the mirrored, right-to-left pseudo edition
+/// (`--pseudo bidi`): CLDR has no script for it, so its direction is said here.
+pub const PSEUDO_RTL: &str = "qps-plocm";
+
+/// Whether a language is written right to left, by CLDR's likely script for it (`ar`, `he`,
+/// `fa`, `ur`, `az-Arab`…); an unknown or malformed tag is left to right.
+pub fn is_rtl(tag: &str) -> bool {
+    static DIRECTIONS: icu_locale::LocaleDirectionality =
+        icu_locale::LocaleDirectionality::new_common();
+    if tag == PSEUDO_RTL {
+        return true;
+    }
+    icu_locale_core::LanguageIdentifier::try_from_str(tag)
+        .is_ok_and(|id| DIRECTIONS.is_right_to_left(&id))
+}
+
+/// The `dir` attribute of a language: `rtl` or `ltr`.
+pub fn dir(tag: &str) -> &'static str {
+    if is_rtl(tag) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// A language's name in `in_lang`, from CLDR (`ja` in `ja`: 日本語; `fr` in `en`: French);
+/// `None` when CLDR has no name for it there.
+pub fn language_name(tag: &str, in_lang: &str) -> Option<String> {
+    use icu_locale::names::{LanguageIdentifierDisplayName, LanguageIdentifierDisplayNameOptions};
+    use writeable::TryWriteable;
+    let subject = icu_locale_core::LanguageIdentifier::try_from_str(tag).ok()?;
+    let locale = icu_locale_core::Locale::try_from_str(in_lang).ok()?;
+    let options = LanguageIdentifierDisplayNameOptions::default();
+    let name =
+        LanguageIdentifierDisplayName::try_new_light(locale.into(), subject, options).ok()?;
+    let name = name.as_borrowed();
+    let written = name.try_write_to_string().ok()?;
+    Some(written.into_owned())
+}
+
+/// A language's name in itself (its autonym): 日本語, العربية, Deutsch.
+pub fn autonym(tag: &str) -> Option<String> {
+    language_name(tag, tag)
+}
+
+/// A character's strong direction: `Some(true)` right to left (Hebrew, Arabic…), `Some(false)`
+/// left to right (Latin, CJK…), `None` for digits, punctuation and spaces.
+fn strong_rtl(c: char) -> Option<bool> {
+    use icu_properties::{props::BidiClass, CodePointMapData};
+    match CodePointMapData::<BidiClass>::new().get(c) {
+        BidiClass::LeftToRight => Some(false),
+        BidiClass::RightToLeft | BidiClass::ArabicLetter => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether a text has a right-to-left letter: a passage with none (a fallback passage in the
+/// source language, a pseudo-locale's Latin) has no left-to-right run to isolate.
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(|c| strong_rtl(c) == Some(true))
+}
+
+/// The byte ranges of a text's left-to-right runs: each from a strongly left-to-right
+/// character to the last one before the next right-to-left character (a Latin name, a URL,
+/// an English phrase inside an Arabic sentence).
+pub fn ltr_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut open: Option<std::ops::Range<usize>> = None;
+    for (i, c) in text.char_indices() {
+        match (strong_rtl(c), &mut open) {
+            (Some(false), Some(run)) => run.end = i + c.len_utf8(),
+            (Some(false), None) => open = Some(i..i + c.len_utf8()),
+            (Some(true), _) => runs.extend(open.take()),
+            (None, _) => {}
+        }
+    }
+    runs.extend(open);
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,6 +468,44 @@ mod tests {
         assert_eq!(format_and_list("fr", &names), "A, B et C");
         assert_eq!(format_and_list("de", &names), "A, B und C");
         assert_eq!(format_and_list("fr", &names[..1]), "A");
+    }
+
+    #[test]
+    fn directions_come_from_cldr_scripts() {
+        for rtl in ["ar", "he", "fa", "ur", "ar-EG", "az-Arab", PSEUDO_RTL] {
+            assert!(is_rtl(rtl), "{rtl}");
+        }
+        for ltr in [
+            "fr",
+            "en-GB",
+            "ja",
+            "zh-Hant",
+            "az",
+            "qps-ploc",
+            "not a tag",
+        ] {
+            assert!(!is_rtl(ltr), "{ltr}");
+        }
+        assert_eq!(dir("he"), "rtl");
+    }
+
+    #[test]
+    fn languages_are_named_in_themselves_and_in_others() {
+        assert_eq!(autonym("ja").as_deref(), Some("日本語"));
+        assert_eq!(autonym("ar").as_deref(), Some("العربية"));
+        assert_eq!(autonym("he").as_deref(), Some("עברית"));
+        assert_eq!(autonym("de").as_deref(), Some("Deutsch"));
+        assert_eq!(language_name("fr", "en").as_deref(), Some("French"));
+        assert_eq!(language_name("ja", "fr").as_deref(), Some("japonais"));
+    }
+
+    #[test]
+    fn left_to_right_runs_of_right_to_left_text() {
+        let text = "قال Emmanuel Macron: «نعم» في London.";
+        let runs: Vec<&str> = ltr_runs(text).iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(runs, ["Emmanuel Macron", "London"]);
+        assert!(has_rtl(text));
+        assert!(!has_rtl("Emmanuel Macron à Londres, 17 août"));
     }
 
     #[test]

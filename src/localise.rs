@@ -13,10 +13,12 @@ use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
 
 /// The site strings gazette's own code formats, beside the `ui.<id>` that templates name
-/// (plus `link-in-<lang>` for each language a link may declare): what `gazette init` must
-/// ship for its pages to read as written, since each one falls back to bare text when absent.
+/// (`link-in-<lang>` may stand for `link-in` for one language a link may declare): what
+/// `gazette init` must ship for its pages to read as written, since each one falls back to
+/// bare text when absent.
 pub const CODE_SITE_STRINGS: &[&str] = &[
     "lang-name",
+    "link-in",
     "related-read",
     "related-watch",
     "byline",
@@ -41,6 +43,53 @@ pub enum MissingPolicy {
     Fallback,
     /// Leave the article out of that language's edition.
     Skip,
+}
+
+/// A pseudo-locale edition of the source language (`--pseudo`), to see truncation,
+/// concatenation, hard-coded text and direction bugs before the first translation exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pseudo {
+    /// `qps-ploc`: every letter accented, vowels doubled (about a third longer).
+    Accented,
+    /// `qps-plocm`: letters mirrored, the page right to left.
+    Bidi,
+}
+
+impl Pseudo {
+    pub const ALL: [Pseudo; 2] = [Pseudo::Accented, Pseudo::Bidi];
+
+    /// Its language tag (Windows' pseudo-locales, private-use in BCP 47).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Pseudo::Accented => "qps-ploc",
+            Pseudo::Bidi => intl::PSEUDO_RTL,
+        }
+    }
+
+    /// The pseudo-locale of a language tag, if it is one.
+    pub fn of(lang: &str) -> Option<Pseudo> {
+        Pseudo::ALL.into_iter().find(|p| p.tag() == lang)
+    }
+
+    /// The transform of the translators' text (not of the values placed in it).
+    fn transform(self) -> fn(&str) -> std::borrow::Cow<'_, str> {
+        match self {
+            Pseudo::Accented => |s| pseudo_text(s, false, true),
+            Pseudo::Bidi => |s| pseudo_text(s, true, false),
+        }
+    }
+}
+
+/// fluent-pseudo's transform of a text's letters outside inline markup (tags and character
+/// references are kept).
+fn pseudo_text(text: &str, flipped: bool, elongate: bool) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['<', '&']) {
+        return fluent_pseudo::transform(text, flipped, elongate);
+    }
+    crate::markup::map_text(text, |piece, out| {
+        out.push_str(&fluent_pseudo::transform(piece, flipped, elongate));
+    })
+    .into()
 }
 
 /// A passage of text; `lang` is set when it is shown in another language than the page's.
@@ -189,6 +238,8 @@ pub struct Localiser<'p> {
     project: &'p Project,
     /// Language -> its parsed files, sorted out once for every bundle.
     languages: BTreeMap<String, LanguageResources>,
+    /// The pseudo-locale edition asked for, made of the source language's files.
+    pseudo: Option<Pseudo>,
 }
 
 /// The parsed `.ftl` files of one language.
@@ -203,8 +254,17 @@ struct LanguageResources {
 }
 
 impl<'p> Localiser<'p> {
-    pub fn new(project: &'p Project, shared: SharedResources) -> Self {
+    pub fn new(project: &'p Project, mut shared: SharedResources, pseudo: Option<Pseudo>) -> Self {
         let mut languages = BTreeMap::new();
+        if let Some(p) = pseudo {
+            let source = shared.get(&project.config.source).cloned();
+            shared.insert(p.tag().to_owned(), source.unwrap_or_default());
+        }
+        let mut localiser = Localiser {
+            project,
+            languages: BTreeMap::new(),
+            pseudo,
+        };
         for (lang, resources) in shared {
             let shared_ids = resources
                 .iter()
@@ -214,10 +274,7 @@ impl<'p> Localiser<'p> {
                     _ => None,
                 })
                 .collect();
-            let shared_bundle = Some(intl::bundle(
-                project.config.format_locale(&lang),
-                resources.iter().cloned(),
-            ));
+            let shared_bundle = Some(localiser.make_bundle(&lang, resources.iter().cloned()));
             let res = LanguageResources {
                 shared: resources,
                 shared_ids,
@@ -225,19 +282,44 @@ impl<'p> Localiser<'p> {
             };
             languages.insert(lang, res);
         }
-        Localiser { project, languages }
+        localiser.languages = languages;
+        localiser
+    }
+
+    /// The language whose files and formatting locale a language's editions use: the source
+    /// language's for the pseudo-locale, else its own.
+    fn data_lang<'l>(&'l self, lang: &'l str) -> &'l str {
+        match self.pseudo {
+            Some(p) if p.tag() == lang => &self.project.config.source,
+            _ => lang,
+        }
+    }
+
+    /// The locale numbers, dates and lists of a language are formatted in.
+    fn locale<'l>(&'l self, lang: &'l str) -> &'l str {
+        self.project.config.format_locale(self.data_lang(lang))
+    }
+
+    /// A bundle of `resources` for `lang`, through the pseudo-locale's transform for it.
+    fn make_bundle(
+        &self,
+        lang: &str,
+        resources: impl IntoIterator<Item = Arc<FluentResource>>,
+    ) -> Bundle {
+        let mut bundle = intl::bundle(self.locale(lang), resources);
+        if let Some(p) = self.pseudo.filter(|p| p.tag() == lang) {
+            bundle.set_transform(Some(p.transform()));
+        }
+        bundle
     }
 
     /// The bundle of an article in a language: its own file first, then the shared files.
     fn bundle(&self, lang: &str, own: Option<&Arc<FluentResource>>) -> Bundle {
         let Some(res) = self.languages.get(lang) else {
-            return intl::new_bundle(self.project.config.format_locale(lang));
+            return intl::new_bundle(self.locale(lang));
         };
         let own = own.cloned();
-        intl::bundle(
-            self.project.config.format_locale(lang),
-            own.into_iter().chain(res.shared.iter().cloned()),
-        )
+        self.make_bundle(lang, own.into_iter().chain(res.shared.iter().cloned()))
     }
 
     /// The bundle of a language's shared files.
@@ -247,10 +329,12 @@ impl<'p> Localiser<'p> {
             .and_then(|r| r.shared_bundle.as_ref())
     }
 
-    /// The name of a language in itself (`lang-name` of its shared files), or its tag.
+    /// The name of a language in itself: `lang-name` of its shared files, else CLDR's
+    /// (日本語, العربية, Deutsch), else its tag.
     pub fn language_name(&self, lang: &str) -> String {
         self.shared_bundle(lang)
             .and_then(|b| format_message(b, "lang-name", None, None))
+            .or_else(|| intl::autonym(lang))
             .unwrap_or_else(|| lang.to_owned())
     }
 
@@ -260,6 +344,24 @@ impl<'p> Localiser<'p> {
             .iter()
             .map(|l| (l.as_str(), self.language_name(l)))
             .collect()
+    }
+
+    /// "(in French)" on a page in `lang` for a link to a page in `other`: the
+    /// `link-in-<other>` site string, else `link-in` with `$language`, the language's name in
+    /// `lang` by CLDR (or its tag); none when the language has neither string.
+    fn link_marker(
+        &self,
+        lang: &str,
+        other: &str,
+        ui: &BTreeMap<String, String>,
+    ) -> Option<String> {
+        if let Some(own) = ui.get(&format!("link-in-{other}")) {
+            return Some(own.clone());
+        }
+        let name = intl::language_name(other, lang).unwrap_or_else(|| other.to_owned());
+        let mut args = FluentArgs::new();
+        args.set("language", name);
+        format_message(self.shared_bundle(lang)?, "link-in", None, Some(&args))
     }
 
     /// Localise one article in one language, from its own files parsed by the checks.
@@ -289,7 +391,7 @@ impl<'p> Localiser<'p> {
         let updates = self.updates(lang, article, &mut texts, &with_date(&BTreeMap::new()));
         for block in &mut blocks {
             let other = block.hreflang.as_deref().filter(|l| *l != lang);
-            block.marker = other.and_then(|l| ui.get(&format!("link-in-{l}")).cloned());
+            block.marker = other.and_then(|l| self.link_marker(lang, l, &ui));
         }
 
         let Some(title) = title else {
@@ -299,7 +401,7 @@ impl<'p> Localiser<'p> {
             return Outcome::Missing(texts.missing);
         }
         let section = article.section.as_ref().map(|s| section_name(&ui, s));
-        let locale = self.project.config.format_locale(lang);
+        let locale = self.locale(lang);
         // The latest update, whatever the order the file lists them in.
         let modified = article.updates.iter().max_by_key(|u| u.at.unix());
         Outcome::Edition(Box::new(Edition {
@@ -331,7 +433,7 @@ impl<'p> Localiser<'p> {
         if authors.is_empty() {
             return None;
         }
-        let names = intl::format_and_list(self.project.config.format_locale(lang), authors);
+        let names = intl::format_and_list(self.locale(lang), authors);
         let mut args = FluentArgs::new();
         args.set("authors", names.clone());
         Some(format_message(bundle, "byline", None, Some(&args)).unwrap_or(names))
@@ -346,7 +448,7 @@ impl<'p> Localiser<'p> {
         texts: &mut Texts,
         args: &FluentArgs,
     ) -> Vec<LocalUpdate> {
-        let locale = self.project.config.format_locale(lang);
+        let locale = self.locale(lang);
         let mut updates = Vec::with_capacity(article.updates.len());
         for update in &article.updates {
             let Some(note) = texts.text(&update.key, None, args) else {
@@ -373,8 +475,8 @@ impl<'p> Localiser<'p> {
     fn texts(&self, lang: &str, own: &OwnResources, policy: MissingPolicy) -> Texts<'p> {
         let source_lang = self.project.config.source.as_str();
         Texts {
-            bundle: self.bundle(lang, own.get(lang)),
-            source: (policy == MissingPolicy::Fallback && lang != source_lang)
+            bundle: self.bundle(lang, own.get(self.data_lang(lang))),
+            source: (policy == MissingPolicy::Fallback && self.data_lang(lang) != source_lang)
                 .then(|| self.bundle(source_lang, own.get(source_lang))),
             source_lang,
             missing: Vec::new(),
@@ -638,6 +740,21 @@ fn invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pseudo_locales_change_letters_never_markup() {
+        let text = "<a href=\"https://x.example/a\">Lire</a> &amp; <em>voir</em>";
+        let accented = super::Pseudo::Accented.transform()(text);
+        assert_eq!(
+            accented,
+            "<a href=\"https://x.example/a\">Ŀiřee</a> &amp; <em>ṽooiř</em>"
+        );
+        let mirrored = super::Pseudo::Bidi.transform()("Lire <a href=\"x\">");
+        assert!(
+            mirrored.ends_with(" <a href=\"x\">") && !mirrored.contains("Lire"),
+            "{mirrored}"
+        );
+    }
+
     #[test]
     fn clean_drops_invisible_controls_only() {
         assert_eq!(

@@ -293,6 +293,35 @@ pub fn tag_names(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` with each stretch outside inline markup rewritten by `f` (which appends it, changed,
+/// to the output): a tag (to its `>`, or to the end of a text that ends inside it) and a
+/// character reference are copied whole, so no stretch crosses one and the markup stays as
+/// it was. For what must change letters, never markup: bidi isolation, pseudo-locales.
+pub fn map_text(text: &str, mut f: impl FnMut(&str, &mut String)) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let markup_end = match rest.as_bytes()[0] {
+            b'<' => Some(rest.find('>').map_or(rest.len(), |i| i + 1)),
+            b'&' => rest.find(';').map(|i| i + 1),
+            _ => None,
+        };
+        let end = markup_end.unwrap_or_else(|| {
+            let first = rest.chars().next().map_or(1, char::len_utf8);
+            rest[first..]
+                .find(['<', '&'])
+                .map_or(rest.len(), |i| i + first)
+        });
+        let (piece, after) = rest.split_at(end);
+        match markup_end {
+            Some(_) => out.push_str(piece),
+            None => f(piece, &mut out),
+        }
+        rest = after;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

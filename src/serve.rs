@@ -20,7 +20,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions, BuildOutcome};
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
-use crate::localise::MissingPolicy;
+use crate::localise::{MissingPolicy, Pseudo};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::{Project, STATIC};
 use crate::project_lock::{ProjectLock, Wait};
@@ -70,6 +70,8 @@ pub struct Server {
     missing: MissingPolicy,
     /// Pages with texts in the source language were told of.
     told_fallbacks: std::sync::atomic::AtomicBool,
+    /// A pseudo-locale edition added to every build (`--pseudo`).
+    pseudo: Option<Pseudo>,
 }
 
 /// What the pages are shown, shared by the builder and the request threads.
@@ -131,7 +133,13 @@ impl Server {
             root,
             missing,
             told_fallbacks: Default::default(),
+            pseudo: None,
         })
+    }
+
+    /// Add this pseudo-locale edition to every build.
+    pub fn with_pseudo(self, pseudo: Option<Pseudo>) -> Server {
+        Server { pseudo, ..self }
     }
 
     /// Build, serve, and build again on every save, until the process ends. `tell` hears of
@@ -217,6 +225,7 @@ impl Server {
                 out: Some(SERVE_OUT.into()),
                 missing: self.missing,
                 preview: true,
+                pseudo: self.pseudo,
                 ..BuildOptions::default()
             };
             let outcome = build::build(&project, &options)?;

@@ -107,7 +107,7 @@ pub fn ftl_check(data: &[u8]) {
             return;
         }
         let checker = check::Checker::new(project).expect("readable");
-        let localiser = Localiser::new(project, checker.shared_resources());
+        let localiser = Localiser::new(project, checker.shared_resources(), None);
         for lang in ["fr", "de"] {
             let _ = localiser.language_name(lang);
             let _ = localiser.site_strings(lang);

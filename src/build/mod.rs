@@ -19,7 +19,7 @@ use site::{page_files, Site};
 
 use crate::check::{Checker, Report};
 use crate::error::{Error, Result};
-use crate::localise::{Localiser, MissingPolicy};
+use crate::localise::{Localiser, MissingPolicy, Pseudo};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::stamp::Stamp;
@@ -42,6 +42,9 @@ pub struct BuildOptions {
     /// article's page says on a banner what keeps it from publication (a draft, texts shown
     /// in the source language).
     pub preview: bool,
+    /// Add a pseudo-locale edition of the source language (`--pseudo`): its pages and
+    /// index, in no feed and no sitemap.
+    pub pseudo: Option<Pseudo>,
 }
 
 /// What a build did, for the summary.
@@ -115,7 +118,8 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildOutcome> {
-    let langs = languages(project, options.langs.as_deref())?;
+    let mut langs = languages(project, options.langs.as_deref())?;
+    langs.extend(options.pseudo.map(|p| p.tag().to_owned()));
     // On the current pool (the CLI's, which also loaded the project) unless it has another
     // number of threads than asked.
     match options.jobs {
@@ -180,7 +184,7 @@ fn build_languages(
     let (mut previous, refused) = cache::load(project, &out_rel, output.previous_id(), &global);
 
     let checker = Checker::new(project)?;
-    let localiser = Localiser::new(project, checker.shared_resources());
+    let localiser = Localiser::new(project, checker.shared_resources(), options.pseudo);
     let renderer = Renderer::new(project)?;
     let statics = site::statics(project, &output, &previous)?;
     let names = localiser.language_names(langs);

@@ -12,7 +12,9 @@ use crate::check::{Checker, Code, Diagnostic, Report, Severity};
 use crate::content::{is_url, Article};
 use crate::error::{Error, Result};
 use crate::intl::OwnResources;
-use crate::localise::{Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome, Text};
+use crate::localise::{
+    Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome, Pseudo, Text,
+};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, Banner, Distribution, FeedMeta, IndexEntry, IndexView, PageView,
@@ -528,6 +530,7 @@ impl Site<'_, '_> {
             // In the project's language order (source first), not alphabetical.
             let alternates = editions
                 .iter()
+                .filter(|other| shown_from(&e.lang, &other.lang))
                 .map(|other| Alternate {
                     lang: other.lang.clone(),
                     name: self.names[other.lang.as_str()].clone(),
@@ -668,8 +671,11 @@ impl Site<'_, '_> {
             (b.published_at.cmp(&a.published_at)).then_with(|| a.slug.cmp(&b.slug))
         });
         let ui = self.localiser.site_strings(lang);
+        // A pseudo-locale edition is in no feed.
+        let feed_base = base.filter(|_| Pseudo::of(lang).is_none());
         let alternates = langs
             .iter()
+            .filter(|l| shown_from(lang, l))
             .map(|l| Alternate {
                 lang: l.clone(),
                 name: names[l.as_str()].clone(),
@@ -684,13 +690,13 @@ impl Site<'_, '_> {
             alternates,
             canonical: lang_url(base, lang, "index.html", lang),
             root: root_prefix(base),
-            feed: base.map(|_| "feed.xml".to_owned()),
+            feed: feed_base.map(|_| "feed.xml".to_owned()),
         };
         put(
             format!("{lang}/index.html"),
             self.renderer.index_html(&view)?.as_bytes(),
         )?;
-        if let Some(b) = base {
+        if let Some(b) = feed_base {
             let self_url = format!("{b}/{lang}/feed.xml");
             let index_url = format!("{b}/{lang}/index.html");
             let title = ui.get("site-name").map_or(lang, String::as_str);
@@ -780,6 +786,7 @@ impl Site<'_, '_> {
             editions: self
                 .langs
                 .iter()
+                .filter(|l| Pseudo::of(l).is_none())
                 .map(|l| (l.clone(), url_of(l, "index.html")))
                 .collect(),
             default: self
@@ -797,6 +804,7 @@ impl Site<'_, '_> {
             pages.push(SitemapPage {
                 editions: editions
                     .iter()
+                    .filter(|e| Pseudo::of(&e.lang).is_none())
                     .map(|e| (e.lang.clone(), url_of(&e.lang, &file(e))))
                     .collect(),
                 default: editions
@@ -808,6 +816,12 @@ impl Site<'_, '_> {
         }
         pages
     }
+}
+
+/// Whether a page in `page_lang` links to its edition in `lang` (switcher, `hreflang`): a
+/// pseudo-locale edition is linked from pseudo-locale pages only, so no published page names it.
+fn shown_from(page_lang: &str, lang: &str) -> bool {
+    Pseudo::of(lang).is_none() || Pseudo::of(page_lang).is_some()
 }
 
 /// Prefix that turns a site-relative path into a link from a page one folder down.

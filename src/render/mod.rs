@@ -41,6 +41,7 @@ impl Renderer {
         html.register_helper("plain", Box::new(plain));
         html.register_helper("stripped", Box::new(stripped));
         html.register_helper("include", Box::new(Include));
+        html.register_helper("dir", Box::new(dir));
         let mut text = Handlebars::new();
         text.set_strict_mode(true);
         text.register_escape_fn(handlebars::no_escape);
@@ -129,7 +130,8 @@ impl Renderer {
         html::add_kind_flags(&mut data);
         let context = Context::from(data);
         let html = self.render_context("article.html", &context)?;
-        let text = text::tidy(&self.render_context("article.txt", &context)?);
+        let rtl = crate::intl::is_rtl(&view.edition.lang);
+        let text = text::tidy(&self.render_context("article.txt", &context)?, rtl);
         let body = self.render_context("body.html", &context)?;
         Ok((html, text, body))
     }
@@ -215,14 +217,51 @@ fn syntax_error(e: &handlebars::TemplateError) -> String {
 }
 
 /// `{{inline text}}`: a translation as HTML, its allowed inline markup kept, the rest escaped.
+/// On a right-to-left page, the left-to-right runs of a right-to-left text (a Latin name, a
+/// number with its unit, a link's words) are isolated in `<bdi>`, so they cannot reorder the
+/// sentence around them.
 fn inline(
+    h: &handlebars::Helper,
+    _: &Handlebars,
+    ctx: &handlebars::Context,
+    _: &mut handlebars::RenderContext,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
+    let html = crate::markup::to_html(&text::param_str(h, 0));
+    let page = ctx.data().get("lang").and_then(|l| l.as_str());
+    if page.is_some_and(crate::intl::is_rtl) && crate::intl::has_rtl(&html) {
+        out.write(&isolate_ltr_runs(&html))?;
+    } else {
+        out.write(&html)?;
+    }
+    Ok(())
+}
+
+/// `<bdi>` around each left-to-right run of HTML's text, tags and character references left
+/// whole (a run never crosses them, so elements stay nested).
+fn isolate_ltr_runs(html: &str) -> String {
+    crate::markup::map_text(html, |piece, out| {
+        let mut copied = 0;
+        for run in crate::intl::ltr_runs(piece) {
+            out.push_str(&piece[copied..run.start]);
+            out.push_str("<bdi>");
+            out.push_str(&piece[run.clone()]);
+            out.push_str("</bdi>");
+            copied = run.end;
+        }
+        out.push_str(&piece[copied..]);
+    })
+}
+
+/// `{{dir lang}}`: `rtl` or `ltr`, the direction of a language by CLDR, for `dir` attributes.
+fn dir(
     h: &handlebars::Helper,
     _: &Handlebars,
     _: &handlebars::Context,
     _: &mut handlebars::RenderContext,
     out: &mut dyn handlebars::Output,
 ) -> handlebars::HelperResult {
-    out.write(&crate::markup::to_html(&text::param_str(h, 0)))?;
+    out.write(crate::intl::dir(&text::param_str(h, 0)))?;
     Ok(())
 }
 
@@ -298,5 +337,32 @@ mod tests {
         assert_eq!(found(3, 1), Some(("each".into(), "blocks".into(), 1)));
         assert_eq!(found(3, 15), None, "after its {{/each}}");
         assert_eq!(found(1, 1), None);
+    }
+
+    /// The built-in templates say where by the text's direction (`inline-start`), never by
+    /// the screen's (`left`, `right`), so a right-to-left page is their mirror image.
+    #[test]
+    fn built_in_templates_use_logical_properties_only() {
+        for (name, text) in crate::project::BUILTIN_TEMPLATES {
+            // What a template's comments say is no style.
+            let text = text
+                .split("--}}")
+                .map(|t| t.split("{{!--").next().unwrap_or(""))
+                .collect::<String>();
+            let words = text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            let physical: Vec<&str> = words
+                .filter(|w| w.split('-').any(|part| part == "left" || part == "right"))
+                .collect();
+            assert!(physical.is_empty(), "{name}: {physical:?}");
+        }
+    }
+
+    #[test]
+    fn left_to_right_runs_are_isolated_between_tags() {
+        let html = "قال <em>Emmanuel Macron</em> في London &amp; Paris: <a href=\"https://x.example/a\">هنا</a>";
+        assert_eq!(
+            isolate_ltr_runs(html),
+            "قال <em><bdi>Emmanuel Macron</bdi></em> في <bdi>London</bdi> &amp; <bdi>Paris</bdi>: <a href=\"https://x.example/a\">هنا</a>"
+        );
     }
 }

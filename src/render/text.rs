@@ -15,7 +15,7 @@ pub(super) fn register_helpers(registry: &mut Handlebars) {
     registry.register_helper("underline", Box::new(underline));
 }
 
-/// Fill at 72 columns, never breaking a word (a URL stays whole). Inline: `{{wrap text}}`,
+/// Fill at 72 columns, never breaking a word (a URL stays whole), between ideographs too. Inline: `{{wrap text}}`,
 /// `{{wrap text "  - " "    "}}` (first-line indent, then the other lines' indent, which
 /// defaults to the first). Block: `{{#wrap}}{{label}}: {{text}}{{/wrap}}` wraps what it renders.
 struct Wrap;
@@ -45,8 +45,10 @@ impl HelperDef for Wrap {
     }
 }
 
-/// `textwrap::fill(text, options)` with the options of `{{wrap}}`: width 72, these indents,
-/// breaks at ASCII spaces only (URLs, hyphenated words and no-break spaces hold), no
+/// `textwrap::fill(text, options)` with the options of `{{wrap}}`: width 72 columns by East
+/// Asian Width (an ideograph is two), these indents, breaks where Unicode's line breaking
+/// (UAX #14) allows one — after a space, between ideographs, around Japanese kana — except
+/// between two ASCII characters (URLs, hyphenated words hold; no-break spaces hold too), no
 /// hyphenation, greedy first-fit filling (as text editors and mail clients do), no broken words.
 ///
 /// The same bytes as `textwrap::fill` — textwrap's own first-fit algorithm places the breaks —
@@ -75,7 +77,11 @@ fn fill(text: &str, initial_indent: &str, subsequent_indent: &str, out: &mut Str
             continue;
         }
         words.clear();
-        ascii_space_words(line, &mut words);
+        if line.is_ascii() {
+            ascii_space_words(line, &mut words);
+        } else {
+            line_break_words(line, &mut words);
+        }
         let mut idx = 0;
         for fragments in textwrap::wrap_algorithms::wrap_first_fit(&words, &widths) {
             let Some(last) = fragments.last() else {
@@ -156,6 +162,39 @@ fn ascii_space_words(line: &str, words: &mut Vec<Word>) {
     }
 }
 
+/// The words of a line that is not all ASCII, between the line breaks UAX #14 allows
+/// (textwrap's `UnicodeBreakProperties`, by ICU4X's segmenter: none at a hyphen), joined again
+/// where a break would fall between two ASCII characters other than a space, so an ASCII
+/// token (a URL, `franco-britannique`'s kin) breaks as it does in an ASCII line.
+fn line_break_words(line: &str, words: &mut Vec<Word>) {
+    let mut start = 0;
+    for found in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let word_end = start + found.word.len();
+        let end = word_end + found.whitespace.len();
+        let glued = |w: &Word| {
+            let before = line[..w.end].chars().next_back();
+            let after = line[start..].chars().next();
+            w.end == w.word_end
+                && [before, after]
+                    .iter()
+                    .all(|c| c.is_some_and(|c| c.is_ascii_graphic()))
+        };
+        match words.last_mut() {
+            Some(last) if glued(last) => {
+                last.word_end = word_end;
+                last.end = end;
+                last.width += found.width as f64;
+            }
+            _ => words.push(Word {
+                word_end,
+                end,
+                width: found.width as f64,
+            }),
+        }
+        start = end;
+    }
+}
+
 /// `{{underline text "="}}`: a rule as wide as the longest wrapped line of `text`.
 fn underline(
     h: &Helper,
@@ -167,9 +206,11 @@ fn underline(
     let text = markup::to_text(&param_str(h, 0));
     let rule = param_str(h, 1);
     let rule = rule.chars().next().unwrap_or('=');
-    let width = textwrap::wrap(&text, WIDTH)
-        .iter()
-        .map(|l| textwrap::core::display_width(l))
+    let mut filled = String::new();
+    fill(text.trim(), "", "", &mut filled);
+    let width = filled
+        .lines()
+        .map(textwrap::core::display_width)
         .max()
         .unwrap_or(0);
     out.write(&rule.to_string().repeat(width))?;
@@ -185,10 +226,13 @@ pub(super) fn param_str<'a>(h: &'a Helper, i: usize) -> Cow<'a, str> {
     }
 }
 
-/// Trailing spaces off, at most one blank line in a row, one final newline, no controls.
-pub(super) fn tidy(text: &str) -> String {
+/// Trailing spaces off, at most one blank line in a row, one final newline, no controls. In a
+/// right-to-left edition, gazette's own bidi marks are then added (see [`Rtl`]).
+pub(super) fn tidy(text: &str, rtl: bool) -> String {
+    let text = crate::localise::clean(text);
     let mut tidied = String::with_capacity(text.len());
     let mut blank = 0;
+    let mut marks = Rtl { ltr_line: false };
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
@@ -199,20 +243,75 @@ pub(super) fn tidy(text: &str) -> String {
             tidied.push('\n');
         }
         blank = 0;
-        tidied.push_str(line);
+        if rtl {
+            marks.push_line(&mut tidied, line);
+        } else {
+            tidied.push_str(line);
+        }
         tidied.push('\n');
     }
-    crate::localise::clean(&tidied)
+    tidied
+}
+
+/// The marks of a right-to-left text edition, line by line (a mail reader takes each line
+/// as a paragraph): a line begins with the right-to-left mark (U+200F), so it is aligned to
+/// the right, and each of its left-to-right runs (a Latin name, a URL) is isolated between
+/// U+2068 and U+2069. A line of left-to-right letters only (a passage in the source
+/// language) is left as it is, aligned to the left, and so is a line of no letter (a
+/// heading's rule) after it.
+struct Rtl {
+    /// The line before was a left-to-right passage.
+    ltr_line: bool,
+}
+
+impl Rtl {
+    fn push_line(&mut self, out: &mut String, line: &str) {
+        let rtl = crate::intl::has_rtl(line);
+        let runs = crate::intl::ltr_runs(line);
+        if rtl || !runs.is_empty() {
+            self.ltr_line = !rtl;
+        }
+        if self.ltr_line {
+            out.push_str(line);
+            return;
+        }
+        out.push('\u{200f}');
+        let mut copied = 0;
+        for run in runs {
+            out.push_str(&line[copied..run.start]);
+            out.push('\u{2068}');
+            out.push_str(&line[run.clone()]);
+            out.push('\u{2069}');
+            copied = run.end;
+        }
+        out.push_str(&line[copied..]);
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    /// The words `fill` breaks a line into, as textwrap's words.
+    fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+        let mut ours = Vec::new();
+        if line.is_ascii() {
+            super::ascii_space_words(line, &mut ours);
+        } else {
+            super::line_break_words(line, &mut ours);
+        }
+        let mut start = 0;
+        Box::new(ours.into_iter().map(move |w| {
+            let word = textwrap::core::Word::from(&line[start..w.end]);
+            start = w.end;
+            word
+        }))
+    }
+
     /// `textwrap::fill` with the options `fill` stands for.
     fn textwrap_fill(text: &str, first: &str, rest: &str) -> String {
         let options = textwrap::Options::new(super::WIDTH)
             .initial_indent(first)
             .subsequent_indent(rest)
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_separator(textwrap::WordSeparator::Custom(words))
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
             .break_words(false);
@@ -296,6 +395,50 @@ mod tests {
 
     #[test]
     fn tidy_collapses_blank_lines() {
-        assert_eq!(super::tidy("\n\nA  \n\n\n\nB\n\n"), "A\n\nB\n");
+        assert_eq!(super::tidy("\n\nA  \n\n\n\nB\n\n", false), "A\n\nB\n");
+    }
+
+    #[test]
+    fn right_to_left_lines_begin_with_the_mark_and_isolate_latin_runs() {
+        let text = "بقلم Théo Castagné\u{2068}\n===\n\nLe 10 avril.\n---\n\nدولي\n";
+        assert_eq!(
+            super::tidy(text, true),
+            "\u{200f}بقلم \u{2068}Théo Castagné\u{2069}\n\u{200f}===\n\nLe 10 avril.\n---\n\n\u{200f}دولي\n"
+        );
+        assert!(!super::tidy(text, false).contains(['\u{200f}', '\u{2068}']));
+    }
+
+    #[test]
+    fn ideographs_wrap_within_72_columns_and_latin_words_hold() {
+        let text = "すべてはロンドンで始まった。2025年3月2日、英国のキア・スターマー首相が主催したウクライナに関する首脳会議で、「有志連合」が正式に発足した。一切始於倫敦。英國首相施凱爾（Keir Starmer）主持召開烏克蘭問題峰會，https://www.gazette.example/en/london-summit.html";
+        let mut out = String::new();
+        super::fill(text, "", "", &mut out);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() > 3, "{out}");
+        for line in &lines {
+            let width = textwrap::core::display_width(line);
+            assert!(
+                width <= super::WIDTH || !line.contains(' '),
+                "{width}: {line}"
+            );
+        }
+        assert!(
+            lines.iter().any(|l| textwrap::core::display_width(l) > 60),
+            "{out}"
+        );
+        assert_eq!(
+            lines.concat(),
+            text.replace(' ', "")
+                .replace("（KeirStarmer）", "（Keir Starmer）")
+        );
+        assert!(lines
+            .iter()
+            .any(|l| l.ends_with("https://www.gazette.example/en/london-summit.html")));
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.ends_with("Keir") || l.ends_with("Kei")),
+            "{out}"
+        );
     }
 }

@@ -103,7 +103,7 @@ fn html_editions_follow_the_rendering_rules() {
     ] {
         let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\""), "{lang}");
-        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")));
         assert!(html.contains("<meta charset=\"utf-8\">"));
         assert!(html.contains("<time datetime=\"2025-08-17T11:15:00+02:00\">"));
         assert!(html.contains(date), "{lang}: no {date}");
@@ -326,4 +326,54 @@ fn lang_option_limits_the_languages() {
     let files: Vec<String> = tree(&p.path().join("out")).into_keys().collect();
     assert!(files.iter().any(|f| f.starts_with("de/")));
     assert!(!files.iter().any(|f| f.starts_with("en/")));
+}
+
+/// `--pseudo accented` and `--pseudo bidi` add one edition of the source language through
+/// fluent-pseudo's transform: accented and longer, or mirrored and right to left. It is
+/// linked from the picker and from its own pages only, and is in no feed and no sitemap.
+#[test]
+fn pseudo_locales_add_an_edition_of_the_source_language() {
+    for (kind, tag, dir) in [
+        ("accented", "qps-ploc", "ltr"),
+        ("bidi", "qps-plocm", "rtl"),
+    ] {
+        let p = Project::sample();
+        p.gazette(&["build", "--pseudo", kind]).assert().success();
+        let page = sample_page("fr");
+        let pseudo = p.read(&format!("out/{tag}/{page}.html"));
+        assert!(
+            pseudo.contains(&format!("<html lang=\"{tag}\" dir=\"{dir}\">")),
+            "{pseudo}"
+        );
+        let source = p.read(&format!("out/fr/{page}.html"));
+        let title = |html: &str| {
+            let start = html.find("<h1>").unwrap() + 4;
+            html[start..start + html[start..].find("</h1>").unwrap()].to_owned()
+        };
+        let (pseudo_title, source_title) = (title(&pseudo), title(&source));
+        assert_ne!(pseudo_title, source_title);
+        assert!(!pseudo_title.contains("Coalition"), "{pseudo_title}");
+        if kind == "accented" {
+            // About a third longer: vowels are doubled.
+            let (a, b) = (pseudo_title.chars().count(), source_title.chars().count());
+            assert!(a * 10 >= b * 12, "{pseudo_title} / {source_title}");
+        }
+        // Dates and names are placed values: not transformed.
+        assert!(pseudo.contains("17 août 2025"), "{pseudo}");
+        assert!(p
+            .read(&format!("out/{tag}/index.html"))
+            .contains(&format!("{page}.html")));
+        assert!(p
+            .read("out/index.html")
+            .contains(&format!("hreflang=\"{tag}\"")));
+        for published in [
+            "out/sitemap.xml".to_owned(),
+            "out/fr/feed.xml".to_owned(),
+            format!("out/fr/{page}.html"),
+            "out/en/index.html".to_owned(),
+        ] {
+            assert!(!p.read(&published).contains(tag), "{published}");
+        }
+        assert!(!p.path().join(format!("out/{tag}/feed.xml")).exists());
+    }
 }

@@ -255,7 +255,7 @@ fn sync_restores_three_stubs_append_only_and_idempotent() {
     ));
     assert!(!html.contains("gazette: stub"));
     assert!(
-        html.contains("<p lang=\"fr\">D’autres nations comme la Hongrie"),
+        html.contains("<p lang=\"fr\" dir=\"ltr\">D’autres nations comme la Hongrie"),
         "{html}"
     );
 

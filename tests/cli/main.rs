@@ -20,3 +20,4 @@ mod serve;
 mod support;
 mod wild;
 mod workflows;
+mod world;

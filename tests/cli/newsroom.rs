@@ -361,17 +361,19 @@ fn a_related_article_links_to_its_edition_in_the_same_language() {
     let en = p.read("out/en/a.html");
     assert!(
         en.contains(
-            "<a href=\"https://news.example/en/london-summit.html\">The London summit</a></p>"
+            "<a href=\"https://news.example/en/london-summit.html\" dir=\"auto\">The London summit</a></p>"
         ),
         "{en}"
     );
     assert!(
-        en.contains("<a href=\"https://other.example/fr/page\" hreflang=\"fr\">Elsewhere</a> <span class=\"marker\">(in French)</span>"),
+        en.contains("<a href=\"https://other.example/fr/page\" hreflang=\"fr\" dir=\"auto\">Elsewhere</a> <span class=\"marker\">(in French)</span>"),
         "an external page's language is said: {en}"
     );
     let fr = p.read("out/fr/a.html");
     assert!(
-        fr.contains("<a href=\"https://news.example/fr/b.html\">Le sommet de Londres</a></p>"),
+        fr.contains(
+            "<a href=\"https://news.example/fr/b.html\" dir=\"auto\">Le sommet de Londres</a></p>"
+        ),
         "{fr}"
     );
     assert!(
@@ -392,7 +394,7 @@ fn a_related_article_follows_the_missing_policy() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let en = p.read("out/en/a.html");
     assert!(
-        en.contains("<a href=\"https://news.example/en/london-summit.html\" lang=\"fr\">Le sommet de Londres</a></p>"),
+        en.contains("<a href=\"https://news.example/en/london-summit.html\" lang=\"fr\" dir=\"ltr\">Le sommet de Londres</a></p>"),
         "{en}"
     );
     let o = p.gazette(&["build", "--missing", "skip"]).output().unwrap();
@@ -813,7 +815,7 @@ fn articles_that_link_to_each_other() {
     assert_eq!(build(&p, "out", None).0, 0);
     let b = p.read("out/en/london-summit.html");
     assert!(
-        b.contains("<a href=\"https://news.example/en/a.html\">An alliance of 31 countries</a>"),
+        b.contains("<a href=\"https://news.example/en/a.html\" dir=\"auto\">An alliance of 31 countries</a>"),
         "{b}"
     );
     assert!(p.read("out/en/a.html").contains(">The London summit</a>"));

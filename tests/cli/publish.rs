@@ -27,10 +27,10 @@ fn language_picker_names_each_language_in_itself() {
         .success();
     let picker = p.read("out/index.html");
     assert!(picker.contains(
-        "<a href=\"https://news.example/fr/index.html\" hreflang=\"fr\" lang=\"fr\">Français</a>"
+        "<a href=\"https://news.example/fr/index.html\" hreflang=\"fr\" lang=\"fr\" dir=\"ltr\">Français</a>"
     ));
     assert!(picker.contains(
-        "<a href=\"https://news.example/de/index.html\" hreflang=\"de\" lang=\"de\">Deutsch</a>"
+        "<a href=\"https://news.example/de/index.html\" hreflang=\"de\" lang=\"de\" dir=\"ltr\">Deutsch</a>"
     ));
 }
 
@@ -128,7 +128,7 @@ fn fallback_marks_source_passages_and_lists_them() {
     );
     let html = p.read("out/de/newer.html");
     assert!(
-        html.contains("<p lang=\"fr\">Second paragraphe.</p>"),
+        html.contains("<p lang=\"fr\" dir=\"ltr\">Second paragraphe.</p>"),
         "{html}"
     );
     assert!(html.contains("<p>Erster Absatz.</p>"));

@@ -50,7 +50,10 @@ fn init_then_check_then_build_with_no_edit() {
     assert_eq!(code, 0, "{stderr}");
     for lang in ["fr", "en", "de"] {
         let page = p.read(&format!("out/{lang}/welcome.html"));
-        assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{page}");
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{page}"
+        );
     }
     assert!(p
         .read("out/de/welcome.html")
@@ -570,4 +573,32 @@ fn rm_removes_the_files_an_article_left() {
         "{report:#}"
     );
     assert!(!p.path().join("locales/de/welcome.ftl").exists());
+}
+
+/// `init --targets ja,ar`, built before any translation: the picker and the switcher name
+/// each language in itself (CLDR), and the Arabic pages are right to left around their
+/// French fallback passages.
+#[test]
+fn languages_without_shipped_texts_are_named_and_directed_by_cldr() {
+    let p = init(&["--source", "fr", "--targets", "ja,ar"]);
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 0, "{stderr}");
+    let picker = p.read("out/index.html");
+    for (lang, dir, name) in [
+        ("fr", "ltr", "Français"),
+        ("ja", "ltr", "日本語"),
+        ("ar", "rtl", "العربية"),
+    ] {
+        assert!(
+            picker.contains(&format!("lang=\"{lang}\" dir=\"{dir}\">{name}</a>")),
+            "{lang}: {picker}"
+        );
+    }
+    let ar = p.read("out/ar/welcome.html");
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"), "{ar}");
+    assert!(ar.contains("<h1 lang=\"fr\" dir=\"ltr\">"), "{ar}");
+    assert!(
+        ar.contains("<span lang=\"ar\" dir=\"rtl\" aria-current=\"page\">العربية</span>"),
+        "{ar}"
+    );
 }

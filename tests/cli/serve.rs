@@ -487,7 +487,7 @@ fn serve_previews_a_new_article_with_missing_fallback() {
     }
     assert_eq!(status, 200, "{page}");
     assert!(
-        page.contains("<h1 lang=\"fr\">Titre de l’article</h1>"),
+        page.contains("<h1 lang=\"fr\" dir=\"ltr\">Titre de l’article</h1>"),
         "{page}"
     );
 }

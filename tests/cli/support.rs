@@ -38,6 +38,11 @@ impl Project {
         p
     }
 
+    /// Copy the second sample, `examples/world` (right-to-left and East Asian editions).
+    pub fn world() -> Self {
+        Self::copy_of(&repo_root().join("examples/world"))
+    }
+
     pub fn empty() -> Self {
         Project {
             dir: tempfile::tempdir().expect("temp dir"),

@@ -14,11 +14,7 @@ choose-language = Sprache wählen
 feed = Atom-Feed
 byline = Von { $authors }
 update-note = Aktualisiert am { $date }: { $note }
-link-in-fr = (auf Französisch)
-link-in-en = (auf Englisch)
-link-in-de = (auf Deutsch)
-link-in-es = (auf Spanisch)
-link-in-it = (auf Italienisch)
+link-in = (auf { $language })
 text-photo =
     Foto:
     { $title }

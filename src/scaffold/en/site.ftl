@@ -14,11 +14,8 @@ choose-language = Choose a language
 feed = Atom feed
 byline = By { $authors }
 update-note = Updated on { $date }: { $note }
-link-in-fr = (in French)
-link-in-en = (in English)
-link-in-de = (in German)
-link-in-es = (in Spanish)
-link-in-it = (in Italian)
+# gazette: same-as-source
+link-in = (in { $language })
 text-photo =
     Photo:
     { $title }

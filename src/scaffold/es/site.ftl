@@ -14,11 +14,8 @@ choose-language = Elegir idioma
 feed = Canal Atom
 byline = Por { $authors }
 update-note = Actualizado el { $date }: { $note }
-link-in-fr = (en francés)
-link-in-en = (en inglés)
-link-in-de = (en alemán)
-link-in-es = (en español)
-link-in-it = (en italiano)
+# gazette: same-as-source
+link-in = (en { $language })
 text-photo =
     Foto:
     { $title }

@@ -14,11 +14,8 @@ choose-language = Choisir la langue
 feed = Fil Atom
 byline = Par { $authors }
 update-note = Mis à jour le { $date } : { $note }
-link-in-fr = (en français)
-link-in-en = (en anglais)
-link-in-de = (en allemand)
-link-in-es = (en espagnol)
-link-in-it = (en italien)
+# gazette: same-as-source
+link-in = (en { $language })
 text-photo =
     Photo :
     { $title }

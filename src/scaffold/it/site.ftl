@@ -14,11 +14,8 @@ choose-language = Scegli la lingua
 feed = Feed Atom
 byline = Di { $authors }
 update-note = Aggiornato il { $date }: { $note }
-link-in-fr = (in francese)
-link-in-en = (in inglese)
-link-in-de = (in tedesco)
-link-in-es = (in spagnolo)
-link-in-it = (in italiano)
+# gazette: same-as-source
+link-in = (in { $language })
 text-photo =
     Foto:
     { $title }

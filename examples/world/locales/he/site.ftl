@@ -1,0 +1,16 @@
+### טקסטים של ממשק האתר בעברית.
+
+site-name = העיתון
+published = פורסם ב־{ $date }
+related-read = קראו עוד
+related-watch = צפו
+other-editions = קראו בשפה אחרת
+video-unsupported = הדפדפן שלך אינו יכול להציג את הסרטון.
+section-international = בעולם
+skip-to-content = דלגו לתוכן
+latest-articles = כתבות אחרונות
+choose-language = בחירת שפה
+feed = הזנת Atom
+byline = מאת { $authors }
+link-in = (ב{ $language })
+text-read-online = לקריאה באתר: { $url }

@@ -1,0 +1,144 @@
+//! The second sample, `examples/world`: right-to-left (Arabic, Hebrew) and East Asian
+//! (Japanese, Traditional Chinese) editions of the founding article, beside its French source.
+
+use crate::support::{run, Project};
+
+const PAGE: &str = "sommet-de-londres";
+
+/// The world sample, built with its untranslated paragraphs in French.
+fn built() -> Project {
+    let p = Project::world();
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 0, "{stderr}");
+    p
+}
+
+#[test]
+fn pages_carry_their_direction_and_fallback_passages_theirs() {
+    let p = built();
+    for (lang, dir) in [
+        ("ar", "rtl"),
+        ("he", "rtl"),
+        ("ja", "ltr"),
+        ("zh-Hant", "ltr"),
+        ("fr", "ltr"),
+    ] {
+        for page in [
+            format!("out/{lang}/{PAGE}.html"),
+            format!("out/{lang}/index.html"),
+        ] {
+            let html = p.read(&page);
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{page}"
+            );
+        }
+    }
+    let ar = p.read(&format!("out/ar/{PAGE}.html"));
+    // The French fallback passage is left to right inside the Arabic page.
+    assert!(
+        ar.contains("<p lang=\"fr\" dir=\"ltr\">La première réunion"),
+        "{ar}"
+    );
+    // The switcher's entries carry their own direction.
+    assert!(ar.contains("lang=\"fr\" dir=\"ltr\">français</a>"), "{ar}");
+    assert!(ar.contains("lang=\"he\" dir=\"rtl\">עברית</a>"), "{ar}");
+    // Names are isolated from the sentence around them.
+    assert!(
+        ar.contains("<bdi class=\"authors\">بقلم Théo Castagné</bdi>"),
+        "{ar}"
+    );
+    let picker = p.read("out/index.html");
+    assert!(
+        picker.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("lang=\"ar\" dir=\"rtl\">العربية</a>"),
+        "{picker}"
+    );
+}
+
+#[test]
+fn languages_are_named_by_cldr_in_themselves_and_in_the_page_language() {
+    let p = built();
+    let picker = p.read("out/index.html");
+    for name in ["français", "العربية", "עברית", "日本語", "繁體中文"] {
+        assert!(picker.contains(&format!(">{name}</a>")), "{name}: {picker}");
+    }
+    let ja = p.read(&format!("out/ja/{PAGE}.html"));
+    assert!(
+        ja.contains(">日本語</span>") && ja.contains(">العربية</a>"),
+        "{ja}"
+    );
+    // "(in English)" of a link to an English page, in each page's language.
+    for (lang, marker) in [
+        ("fr", "(en anglais)"),
+        ("ar", "(باللغة الإنجليزية)"),
+        ("he", "(באנגלית)"),
+        ("ja", "（英語）"),
+        ("zh-Hant", "（英文）"),
+    ] {
+        let html = p.read(&format!("out/{lang}/{PAGE}.html"));
+        assert!(
+            html.contains(&format!("<span class=\"marker\">{marker}</span>")),
+            "{lang}: {html}"
+        );
+    }
+}
+
+#[test]
+fn east_asian_text_editions_keep_to_72_columns() {
+    let p = built();
+    for lang in ["ja", "zh-Hant"] {
+        let text = p.read(&format!("out/{lang}/{PAGE}.txt"));
+        let mut wrapped = 0;
+        for line in text.lines() {
+            let width = textwrap::core::display_width(line);
+            // Only a single unbreakable token (a URL) may pass the edge.
+            assert!(
+                width <= 72 || !line.contains(' ') && line.is_ascii(),
+                "{lang}: {width}: {line}"
+            );
+            wrapped += usize::from(width > 60 && !line.is_ascii());
+        }
+        assert!(
+            wrapped >= 4,
+            "{lang}: lines are filled, not cut short:\n{text}"
+        );
+        assert!(
+            !text.contains(['\u{200f}', '\u{2068}', '\u{2069}']),
+            "{lang}"
+        );
+    }
+    // Between ideographs, never inside a Latin word.
+    let zh = p.read(&format!("out/zh-Hant/{PAGE}.txt"));
+    assert!(zh.contains("（Keir Starmer）"), "{zh}");
+}
+
+#[test]
+fn right_to_left_text_editions_mark_their_lines_and_isolate_latin() {
+    let p = built();
+    for lang in ["ar", "he"] {
+        let text = p.read(&format!("out/{lang}/{PAGE}.txt"));
+        let title = text.lines().next().unwrap();
+        assert!(title.starts_with('\u{200f}'), "{lang}: {title:?}");
+        assert!(
+            text.contains("\u{2068}Théo Castagné\u{2069}"),
+            "{lang}: {text}"
+        );
+        // The French fallback passage is a left-to-right paragraph of its own.
+        assert!(text.contains("\nLa première réunion"), "{lang}: {text}");
+        for line in text.lines() {
+            assert!(
+                textwrap::core::display_width(line) <= 72 || !line.contains(' '),
+                "{line}"
+            );
+        }
+    }
+    let fr = p.read(&format!("out/fr/{PAGE}.txt"));
+    assert!(
+        !fr.contains(['\u{200e}', '\u{200f}', '\u{2068}', '\u{2069}']),
+        "{fr}"
+    );
+}
