@@ -50,21 +50,6 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// The README, whose table of diagnostic codes describes the rules: the one text of what a
-/// code means, so the two cannot disagree.
-const README: &str = include_str!("../README.md");
-
-/// The meaning of a code as the README's table writes it (Markdown), found by the anchor of
-/// its row, which is also where a rule's help points.
-fn meaning(code: Code) -> &'static str {
-    let row = format!("| <a id=\"{code}\"></a>`{code}` | ");
-    README
-        .lines()
-        .find_map(|line| line.strip_prefix(&row))
-        .and_then(|rest| rest.split_once(" | "))
-        .map_or("", |(_, meaning)| meaning.trim_end_matches(" |"))
-}
-
 /// What a code is, without the details: its meaning up to the first `;` or `:`, without what
 /// is in brackets (those inside backquotes are text).
 fn first_clause(meaning: &str) -> String {
@@ -106,7 +91,7 @@ fn readme_at(repository: &str, rev: &str) -> Option<String> {
 }
 
 fn rule(code: Code) -> Rule {
-    let meaning = meaning(code);
+    let meaning = code.meaning();
     Rule {
         id: code.as_str(),
         short_description: Text {

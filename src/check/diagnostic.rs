@@ -78,6 +78,19 @@ impl Code {
         Code::OrphanedArticle,
     ];
 
+    /// What the code means, in Markdown, as the README's table of diagnostic codes writes it
+    /// (found by the anchor of its row): the one text of it, so the SARIF rules, the manual
+    /// pages and the README cannot disagree.
+    pub fn meaning(self) -> &'static str {
+        const README: &str = include_str!("../../README.md");
+        let row = format!("| <a id=\"{self}\"></a>`{self}` | ");
+        README
+            .lines()
+            .find_map(|line| line.strip_prefix(&row))
+            .and_then(|rest| rest.split_once(" | "))
+            .map_or("", |(_, meaning)| meaning.trim_end_matches(" |"))
+    }
+
     /// The code as written in reports, e.g. `missing-message`.
     pub fn as_str(self) -> &'static str {
         match self {

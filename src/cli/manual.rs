@@ -146,40 +146,18 @@ fn diagnostics_section(roff: &mut Roff) {
         "Findings of check and build, by code; errors exit 1, warnings only with \
          --deny-warnings.",
     )]);
-    let meanings = meanings();
     for code in Code::ALL {
         let severity = match code.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let meaning = meanings
-            .iter()
-            .find(|(c, _)| *c == code.as_str())
-            .map_or(String::new(), |(_, m)| m.clone());
+        let meaning = code.meaning().replace('`', "").replace("\\|", "|");
         item(
             roff,
             [bold(code.as_str()), roman(format!(" ({severity})"))],
             &meaning,
         );
     }
-}
-
-/// (code, meaning) of the README's table of diagnostic codes, its Markdown made plain text.
-fn meanings() -> Vec<(&'static str, String)> {
-    const README: &str = include_str!("../../README.md");
-    let table = README
-        .split("## Diagnostic codes\n")
-        .nth(1)
-        .unwrap_or_default();
-    table
-        .lines()
-        .filter_map(|row| {
-            let cells: Vec<&str> = row.split(" | ").collect();
-            let code = cells.first()?.strip_prefix("| `")?.strip_suffix('`')?;
-            let meaning = cells.get(2)?.trim_end_matches(" |");
-            Some((code, meaning.replace('`', "").replace("\\|", "|")))
-        })
-        .collect()
 }
 
 /// gazette(1) names each command's page; a command's page names gazette(1) and the others.
@@ -205,21 +183,4 @@ fn see_also_section(roff: &mut Roff, cli: &clap::Command, name: Option<&str>) {
         italic("DIR"),
         roman(" (for instance ~/.local/share/man/man1)."),
     ]);
-}
-
-#[cfg(test)]
-mod tests {
-    /// Every code has its meaning in the README's table, which the man page shows.
-    #[test]
-    fn every_code_has_a_meaning() {
-        let meanings = super::meanings();
-        for code in gazette::check::Code::ALL {
-            let found = meanings.iter().find(|(c, _)| *c == code.as_str());
-            assert!(
-                found.is_some_and(|(_, m)| !m.is_empty()),
-                "{}",
-                code.as_str()
-            );
-        }
-    }
 }
