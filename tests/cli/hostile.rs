@@ -615,8 +615,18 @@ fn control_characters_from_inputs_are_shown_escaped() {
         "locales/de/newer.ftl",
         &format!("title = <blink>Der Neueste{TERMINAL_TRICKS}</blink>\nbody = Erster Absatz.\nextra = Zweiter Absatz.\n"),
     );
-    p.write("locales/de/a\x1b[2Kb.ftl", "stray = x\n");
     let hostile = |s: &str| s.contains(['\x1b', '\u{202e}', '\u{9b}', '\x07']);
+    // A file name with a control character is refused, and named escaped.
+    p.write("locales/de/a\x1b[2Kb.ftl", "stray = x\n");
+    for command in ["check", "status"] {
+        let (code, _, stderr) = run(&p, &["--color", "never", command]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains("locales/de/a\\u{1b}[2Kb.ftl") && !hostile(&stderr),
+            "{stderr:?}"
+        );
+    }
+    fs::remove_file(p.path().join("locales/de/a\x1b[2Kb.ftl")).unwrap();
     for color in ["never", "always"] {
         for format in ["human", "github"] {
             let (code, stdout, stderr) = run(&p, &["--color", color, "check", "--format", format]);
@@ -626,7 +636,6 @@ fn control_characters_from_inputs_are_shown_escaped() {
                 !hostile(&without_colours(&stdout)),
                 "{color} {format}: {stdout:?}"
             );
-            assert!(stdout.contains("\\u{1b}[2K"), "{stdout}");
             if format == "human" {
                 assert!(
                     stdout.contains("Neueste\\u{1b}[1A\\u{1b}[2K\\u{202e}\\u{9b}2J\\u{7}<"),
@@ -636,14 +645,10 @@ fn control_characters_from_inputs_are_shown_escaped() {
         }
         let (_, stdout, _) = run(&p, &["--color", color, "status"]);
         assert!(!hostile(&without_colours(&stdout)), "{stdout:?}");
-        assert!(stdout.contains("a\\u{1b}[2Kb.ftl"), "{stdout}");
     }
     let (_, stdout, stderr) = run(&p, &["build"]);
     assert!(stderr.contains("unsupported-markup"), "{stderr}");
     assert!(!hostile(&stderr) && stdout.is_empty(), "{stderr:?}");
-    // JSON carries the text as it is, escaped by JSON's own rules.
-    let (_, json) = p.check_json();
-    assert!(json.to_string().contains("\\u001b[2K"), "{json}");
     // A fatal error names the value it refuses.
     let newer = p.read("content/newer.toml");
     p.write(

@@ -392,7 +392,7 @@ fn serve_previews_unfinished_work_marked_as_such() {
         ),
         "{page}"
     );
-    assert!(page.contains("<h1 lang=\"fr\">Titre de l’article</h1>"));
+    assert!(page.contains("<h1 lang=\"fr\" dir=\"ltr\">Titre de l’article</h1>"));
     let (status, _, page) = serve.get("/fr/budget-2026.html");
     assert_eq!(status, 200);
     assert!(!page.contains("class=\"preview\""), "{page}");
