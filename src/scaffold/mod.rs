@@ -232,11 +232,16 @@ pub fn new_article(project: &Project, slug: &str, date: &str) -> Result<Vec<Path
     Ok(vec![content, ftl])
 }
 
-/// A slug made of `text`: lowercase, runs of anything else than ASCII letters and digits
-/// made one `-`.
+/// A slug made of `text`: a file name's `.toml` or `.ftl` left off, transliterated to ASCII
+/// (`é` -> `e`, `ж` -> `zh`), lowercase, runs of anything else than letters and digits made
+/// one `-`.
 fn suggested_slug(text: &str) -> String {
+    let name = [".toml", ".ftl"]
+        .iter()
+        .find_map(|ext| text.strip_suffix(ext))
+        .unwrap_or(text);
     let mut slug = String::new();
-    for c in text.chars() {
+    for c in deunicode::deunicode(name).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -312,8 +317,11 @@ mod tests {
     fn slugs_are_suggested_from_what_was_typed() {
         assert_eq!(
             suggested_slug("Élection Présidentielle 2027"),
-            "lection-pr-sidentielle-2027"
+            "election-presidentielle-2027"
         );
+        assert_eq!(suggested_slug("économie"), "economie");
+        assert_eq!(suggested_slug("budget-2027.toml"), "budget-2027");
+        assert_eq!(suggested_slug("Straße"), "strasse");
         assert_eq!(suggested_slug("My_Article"), "my-article");
         assert_eq!(suggested_slug("index"), "my-article");
     }

@@ -343,9 +343,21 @@ fn new_refuses_a_taken_or_invalid_slug_and_a_bad_date() {
         (
             2,
             "error: `Élection Présidentielle` is not a slug gazette can use: lowercase ASCII \
-             letters, digits and `-` (and not `index`), e.g. `lection-pr-sidentielle`\n"
+             letters, digits and `-` (and not `index`), e.g. `election-presidentielle`\n"
         )
     );
+    // Suggestions are transliterated, and a file name typed for a slug loses its extension.
+    for (typed, suggested) in [
+        ("économie", "economie"),
+        ("budget-2027.toml", "budget-2027"),
+    ] {
+        let (code, _, stderr) = run(&p, &["new", typed]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.ends_with(&format!("e.g. `{suggested}`\n")),
+            "{stderr}"
+        );
+    }
     let (code, _, stderr) = run(&p, &["new", "x", "--date", "17/08/2025"]);
     assert_eq!(code, 2);
     assert!(
