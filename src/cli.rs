@@ -335,7 +335,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Man(args) => return run_man(args),
         // `check PATH` names the folder of languages from where it is run.
         Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
-        _ => project::find_root(&cli.dir)?,
+        Command::Check(_) | Command::Status(_) => {
+            project::find_root(&cli.dir, project::Discovery::Layout)?
+        }
+        _ => project::find_root(&cli.dir, project::Discovery::Settings)?,
     };
     match cli.command {
         Command::Check(args) => run_check(&root, &args, ui),

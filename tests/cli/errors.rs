@@ -24,7 +24,8 @@ fn fails_with(project: &Project, expected: &[&str]) {
 
 fn minimal() -> Project {
     let p = Project::empty();
-    p.write("locales/fr/a.ftl", "title = Titre\n")
+    p.write("gazette.toml", "")
+        .write("locales/fr/a.ftl", "title = Titre\n")
         .write("locales/de/a.ftl", "title = Titel\n");
     p
 }
@@ -85,14 +86,16 @@ fn the_index_slug_is_taken() {
 #[test]
 fn missing_locales_folder() {
     let p = Project::empty();
-    p.write("content/a.toml", "date = 2025-08-17\n");
+    p.write("gazette.toml", "")
+        .write("content/a.toml", "date = 2025-08-17\n");
     fails_with(&p, &["locales", "no locales folder"]);
 }
 
 #[test]
 fn missing_source_folder() {
     let p = Project::empty();
-    p.write("locales/de/a.ftl", "title = Titel\n");
+    p.write("gazette.toml", "")
+        .write("locales/de/a.ftl", "title = Titel\n");
     fails_with(&p, &["locales/fr", "source language `fr`"]);
 }
 
@@ -322,4 +325,41 @@ fn template_errors_name_the_template_position_and_field() {
         err,
         "error: templates/style.hbs: line 2, column 15: invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)\n"
     );
+}
+
+/// A Hugo site has `content/` and an `i18n/` of `.toml` files: it is no gazette project, and a
+/// command refused there leaves no trace (no `.gazette-cache/`).
+#[test]
+fn a_site_of_another_generator_is_not_taken_for_a_project() {
+    let p = Project::empty();
+    p.write("hugo.toml", "baseURL = \"https://example.org/\"\n")
+        .write("content/posts/first.md", "+++\ntitle = \"First\"\n+++\n")
+        .write("i18n/en.toml", "[home]\nother = \"Home\"\n");
+    let before = super::support::tree(p.path());
+    for args in [
+        &["build"][..],
+        &["check"],
+        &["status"],
+        &["sync", "--all"],
+        &["new", "x"],
+    ] {
+        let (code, stdout, stderr) = super::support::run(&p, args);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("not in a gazette project: no gazette.toml here"),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert!(!p.path().join(".gazette-cache").exists());
+    assert_eq!(super::support::tree(p.path()), before);
+}
+
+/// A build that fails on the project's own files writes nothing, not even its lock's note.
+#[test]
+fn a_failed_build_leaves_no_cache_folder() {
+    let p = minimal();
+    p.write("gazette.toml", "baseurl = \"https://example.org\"\n");
+    let (code, _, stderr) = super::support::run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!p.path().join(".gazette-cache").exists(), "{stderr}");
 }
