@@ -140,12 +140,13 @@ struct LangArgs {
     lang: Option<Vec<String>>,
 }
 
-/// One name of a `--lang` list, trimmed; an empty one is a usage error rather than a language
-/// that matches nothing.
+/// One language of the command line (a name of a `--lang` list, `sync <LANG>`, `--source`),
+/// trimmed: an empty one is a usage error rather than a language that matches nothing, and
+/// so is a tag of no language (`french`: "did you mean `fr`?").
 fn language(value: &str) -> Result<String, String> {
     match value.trim() {
         "" => Err("a language name is empty".to_owned()),
-        lang => Ok(lang.to_owned()),
+        lang => gazette::config::check_language_tag(lang).map(|()| lang.to_owned()),
     }
 }
 
@@ -215,6 +216,7 @@ struct SyncArgs {
     /// The target language to sync (e.g. `de`).
     #[arg(
         value_name = "LANG",
+        value_parser = language,
         required_unless_present = "all",
         conflicts_with = "all"
     )]

@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::content;
 use crate::error::{Error, Result};
+use crate::intl;
 
 /// The settings file at the project root.
 pub const CONFIG_FILE: &str = "gazette.toml";
@@ -190,7 +191,9 @@ fn is_function_name(name: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-pub(crate) fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+/// A language tag gazette can use: well-formed BCP 47, in canonical form, of a language CLDR
+/// knows (`french`, `xx` are refused, the first with "did you mean `fr`?").
+pub fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
     let canonical = canonical_tag(tag)?;
     if canonical != tag {
         return Err(format!(
@@ -216,11 +219,24 @@ fn check_format_locale(locale: &str) -> std::result::Result<(), String> {
     })
 }
 
-/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
+/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`) of a language CLDR knows, or
+/// why it is not one.
 fn canonical_tag(tag: &str) -> std::result::Result<String, String> {
-    tag.parse::<unic_langid::LanguageIdentifier>()
-        .map(|id| id.to_string())
-        .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
+    let id = tag
+        .parse::<unic_langid::LanguageIdentifier>()
+        .map_err(|_| not_a_tag(tag, "is not a BCP 47 language tag"))?;
+    if !intl::is_known_language(id.language.as_str()) {
+        return Err(not_a_tag(tag, "is not a language CLDR knows"));
+    }
+    Ok(id.to_string())
+}
+
+/// Why `tag` is refused, with the tag of the language it names when it is a language's name.
+fn not_a_tag(tag: &str, why: &str) -> String {
+    match intl::language_named(tag) {
+        Some(code) => format!("`{tag}` {why}: did you mean `{code}`?"),
+        None => format!("`{tag}` {why}"),
+    }
 }
 
 /// A language folder's name must be its tag in canonical form: `locales/DE` next to
@@ -376,7 +392,7 @@ de = "de"
         let err = refusal("source = \"en\"\n\n[format_locales]\nen = \"english\"\n");
         assert_eq!(
             err,
-            "gazette.toml: line 4: format_locales.en: `english` is not a CLDR locale: write a language tag such as `en` or `en-GB`"
+            "gazette.toml: line 4: format_locales.en: `english` is not a language CLDR knows: did you mean `en`?"
         );
         let c = parse("[format_locales]\nde = \"de-AT\"\nsr = \"sr-Latn\"\n").unwrap();
         assert_eq!(c.format_locale("sr"), "sr-Latn");
@@ -397,6 +413,19 @@ de = "de"
             "{err}"
         );
         assert!(parse("base_url = \"http://news.example\"\n").is_ok());
+    }
+
+    #[test]
+    fn languages_must_be_known_to_cldr() {
+        assert_eq!(
+            refusal("source = \"french\"\n"),
+            "gazette.toml: source: `french` is not a language CLDR knows: did you mean `fr`?"
+        );
+        assert_eq!(
+            refusal("targets = [\"en\", \"xx\"]\n"),
+            "gazette.toml: line 1: targets: `xx` is not a language CLDR knows"
+        );
+        assert!(check_language_folder("english").is_err());
     }
 
     #[test]

@@ -139,16 +139,21 @@ fn check_languages(options: &InitOptions) -> Result<Vec<String>> {
     config::check_language_tag(&options.source)
         .map_err(|m| Error::Usage(format!("--source: {m}")))?;
     let mut targets: Vec<String> = Vec::new();
-    // `--targets ""`: a project in one language.
-    for t in options.targets.iter().filter(|t| !t.is_empty()) {
+    // `--targets ""`: a project in one language; `--targets "en, de"`: spaces ignored.
+    for t in options
+        .targets
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+    {
         config::check_language_tag(t).map_err(|m| Error::Usage(format!("--targets: {m}")))?;
-        if *t == options.source {
+        if t == options.source {
             return Err(Error::Usage(format!(
                 "--targets: `{t}` is the source language: list the languages it is translated into"
             )));
         }
-        if !targets.contains(t) {
-            targets.push(t.clone());
+        if !targets.iter().any(|known| known == t) {
+            targets.push(t.to_owned());
         }
     }
     Ok(targets)

@@ -257,7 +257,7 @@ fn a_format_locale_must_be_a_cldr_locale() {
     p.write("gazette.toml", "[format_locales]\nde = \"german\"\n");
     fails_exactly(
         &p,
-        &["gazette.toml: line 2: format_locales.de: `german` is not a CLDR locale: write a language tag such as `en` or `en-GB`"],
+        &["gazette.toml: line 2: format_locales.de: `german` is not a language CLDR knows: did you mean `de`?"],
     );
 }
 

@@ -410,3 +410,35 @@ fn outside_any_project_gazette_says_so_and_suggests_init() {
     }
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// A language's name where its tag goes is refused with the tag, before anything is written;
+/// lists are trimmed.
+#[test]
+fn language_names_and_unknown_tags_are_refused() {
+    let p = Project::empty();
+    let (code, _, stderr) = run(&p, &["init", "--source", "french", "--targets", "en"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            2,
+            "error: --source: `french` is not a language CLDR knows: did you mean `fr`?\n"
+        )
+    );
+    let (code, _, stderr) = run(&p, &["init", "--targets", "english,xx"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("did you mean `en`?"), "{stderr}");
+    assert_eq!(
+        fs::read_dir(p.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let p = init(&["--targets", "en, de"]);
+    assert!(p
+        .read("gazette.toml")
+        .contains("targets = [\"en\", \"de\"]"));
+    for args in [&["build", "--lang", "fr, german"][..], &["sync", "xx"]] {
+        let (code, _, stderr) = run(&p, args);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("is not a language CLDR knows"), "{stderr}");
+    }
+}
