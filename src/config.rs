@@ -30,7 +30,7 @@ struct RawConfig {
     locales: Option<PathBuf>,
     templates: Option<PathBuf>,
     out: Option<PathBuf>,
-    base_url: Option<String>,
+    base_url: Option<Spanned<String>>,
     /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
     /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
     format_locales: Option<BTreeMap<String, Spanned<String>>>,
@@ -126,14 +126,13 @@ impl Config {
                 format_locales.insert(lang, locale);
             }
         }
-        let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
-        if let Some(url) = &base_url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(bad(format!(
-                    "base_url: `{url}` must be an absolute http:// or https:// URL"
-                )));
-            }
-        }
+        let base_url = match raw.base_url {
+            Some(url) => Some(
+                check_base_url(url.get_ref())
+                    .map_err(|m| bad(format!("line {}: base_url: {m}", line(url.span().start))))?,
+            ),
+            None => None,
+        };
         Ok(Config {
             source,
             targets,
@@ -181,6 +180,24 @@ pub fn clean_path(path: PathBuf) -> PathBuf {
     path.components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))
         .collect()
+}
+
+/// The site's address, without a final `/`: an absolute web address, or why not, with the
+/// line as it should be (`base_url = "https://example.org"` for `example.org`).
+fn check_base_url(url: &str) -> std::result::Result<String, String> {
+    let url = url.trim_end_matches('/');
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return Ok(url.to_owned());
+    }
+    let host = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = if host.is_empty() {
+        "www.example.org"
+    } else {
+        host
+    };
+    Err(format!(
+        "`{url}` must be an absolute http:// or https:// URL: base_url = \"https://{host}\""
+    ))
 }
 
 /// Fluent's function names: an upper-case letter, then upper-case letters, digits, `_`, `-`.
@@ -407,12 +424,28 @@ de = "de"
 
     #[test]
     fn base_url_must_be_an_absolute_web_address() {
-        let err = refusal("base_url = \"news.example\"\n");
-        assert!(
-            err.contains("base_url: `news.example` must be an absolute http:// or https:// URL"),
-            "{err}"
+        let err = refusal("source = \"fr\"\nbase_url = \"news.example\"\n");
+        assert_eq!(
+            err,
+            "gazette.toml: line 2: base_url: `news.example` must be an absolute http:// or \
+             https:// URL: base_url = \"https://news.example\""
         );
         assert!(parse("base_url = \"http://news.example\"\n").is_ok());
+    }
+
+    #[test]
+    fn a_misspelt_key_or_a_list_in_a_string_is_answered_with_the_fix() {
+        assert_eq!(
+            refusal("source = \"fr\"\nbaseurl = \"https://x.example\"\n"),
+            "gazette.toml: line 2, column 1: unknown key `baseurl`: did you mean `base_url`?"
+        );
+        assert_eq!(
+            refusal("targets = \"en,de\"\n"),
+            "gazette.toml: line 1, column 11: a list is written in brackets, each item quoted: \
+             targets = [\"en\", \"de\"]"
+        );
+        // Nothing near: serde's list of keys.
+        assert!(refusal("colour = 1\n").contains("expected one of `source`"));
     }
 
     #[test]

@@ -363,3 +363,27 @@ fn a_failed_build_leaves_no_cache_folder() {
     assert_eq!(code, 2, "{stderr}");
     assert!(!p.path().join(".gazette-cache").exists(), "{stderr}");
 }
+
+/// A misspelt key is answered with the key meant, and a bad value with its line and the line
+/// as it should be (the README shows these messages).
+#[test]
+fn settings_mistakes_are_answered_with_the_fix() {
+    let p = minimal();
+    for (toml, message) in [
+        (
+            "source = \"fr\"\nbaseurl = \"https://example.org\"\n",
+            "gazette.toml: line 2, column 1: unknown key `baseurl`: did you mean `base_url`?",
+        ),
+        (
+            "source = \"fr\"\nbase_url = \"example.org\"\n",
+            "gazette.toml: line 2: base_url: `example.org` must be an absolute http:// or https:// URL: base_url = \"https://example.org\"",
+        ),
+        (
+            "source = \"fr\"\ntargets = \"de\"\n",
+            "gazette.toml: line 2, column 11: a list is written in brackets, each item quoted: targets = [\"de\"]",
+        ),
+    ] {
+        p.write("gazette.toml", toml);
+        fails_exactly(&p, &[message]);
+    }
+}
