@@ -1059,3 +1059,23 @@ fn unsupported_markup_is_reported_in_every_language() {
         );
     }
 }
+
+/// A misspelt variable is one mistake: one `unknown-variable` naming the variable meant, no
+/// `dropped-variable` for it and no `format-error` of the same cause.
+#[test]
+fn a_misspelt_variable_is_reported_once_with_the_one_meant() {
+    let p = Project::sample();
+    let file = "locales/de/sommet-de-londres.ftl";
+    let text = p.read(file).replace("{ $meeting }", "{ $meting }");
+    p.write(file, &text);
+    let (_, report) = p.check_json();
+    let about: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == "first-meeting")
+        .collect();
+    assert_eq!(about.len(), 1, "{about:#?}");
+    assert_eq!(about[0]["code"], "unknown-variable");
+    assert_eq!(about[0]["help"], "did you mean `$meeting`?");
+}
