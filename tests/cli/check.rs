@@ -505,7 +505,7 @@ fn a_source_syntax_error_comes_first_and_does_not_cascade() {
   --> locales/fr/app.ftl:2:13
   |
 2 | mayor-quote « Nous sommes prêts »
-  |
+  |             ^
    = help: fix the Fluent syntax; the whole entry is ignored until it parses
 
 error[missing-message]: `hello` is not translated
@@ -584,7 +584,7 @@ error[missing-attribute]: `button` lacks the attribute `.title`
   --> locales/de/app.ftl:1:1
   |
 1 | button = Senden
-  |
+  | ^
    = help: add `.title = …` under `button`
 
 check: 1 error, 0 warnings
