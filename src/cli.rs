@@ -204,12 +204,13 @@ struct LangArgs {
     lang: Option<Vec<String>>,
 }
 
-/// One name of a `--lang` list, trimmed; an empty one is a usage error rather than a language
-/// that matches nothing.
+/// One language of the command line (a name of a `--lang` list, `sync <LANG>`, `--source`),
+/// trimmed: an empty one is a usage error rather than a language that matches nothing, and
+/// so is a tag of no language (`french`: "did you mean `fr`?").
 fn language(value: &str) -> Result<String, String> {
     match value.trim() {
         "" => Err("a language name is empty".to_owned()),
-        lang => Ok(lang.to_owned()),
+        lang => gazette::config::check_language_tag(lang).map(|()| lang.to_owned()),
     }
 }
 
@@ -378,7 +379,12 @@ enum StatusFormat {
 #[derive(Debug, clap::Args)]
 struct SyncArgs {
     /// The target language to sync (e.g. `de`; `--all` for every one).
-    #[arg(value_name = "LANG", conflicts_with = "all", add = complete::targets())]
+    #[arg(
+        value_name = "LANG",
+        value_parser = language,
+        conflicts_with = "all",
+        add = complete::targets()
+    )]
     lang: Option<String>,
     /// Sync every target language.
     #[arg(long)]
@@ -529,7 +535,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Man(args) => return run_man(args, ui),
         // `check PATH` names the folder of languages from where it is run.
         Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
-        _ => project::find_root(&cli.dir)?,
+        Command::Check(_) | Command::Status(_) => {
+            project::find_root(&cli.dir, project::Discovery::Layout)?
+        }
+        _ => project::find_root(&cli.dir, project::Discovery::Settings)?,
     };
     match cli.command {
         Command::Check(args) => run_check(&root, &args, ui),

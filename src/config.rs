@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::content;
 use crate::error::{Error, Result};
+use crate::intl;
 
 /// The settings file at the project root.
 pub const CONFIG_FILE: &str = "gazette.toml";
@@ -29,7 +30,7 @@ struct RawConfig {
     locales: Option<PathBuf>,
     templates: Option<PathBuf>,
     out: Option<PathBuf>,
-    base_url: Option<String>,
+    base_url: Option<Spanned<String>>,
     /// Extension to SPEC: the CLDR locale used for dates and numbers of a language folder, for
     /// newsrooms whose `en` edition writes "17 August 2025" (`en = "en-GB"`).
     format_locales: Option<BTreeMap<String, Spanned<String>>>,
@@ -171,14 +172,13 @@ impl Config {
             }
         }
         let levels = code_levels(raw.check.unwrap_or_default(), &line).map_err(bad)?;
-        let base_url = raw.base_url.map(|u| u.trim_end_matches('/').to_owned());
-        if let Some(url) = &base_url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(bad(format!(
-                    "base_url: `{url}` must be an absolute http:// or https:// URL"
-                )));
-            }
-        }
+        let base_url = match raw.base_url {
+            Some(url) => Some(
+                check_base_url(url.get_ref())
+                    .map_err(|m| bad(format!("line {}: base_url: {m}", line(url.span().start))))?,
+            ),
+            None => None,
+        };
         Ok(Config {
             source,
             targets,
@@ -263,6 +263,24 @@ pub fn clean_path(path: PathBuf) -> PathBuf {
         .collect()
 }
 
+/// The site's address, without a final `/`: an absolute web address, or why not, with the
+/// line as it should be (`base_url = "https://example.org"` for `example.org`).
+fn check_base_url(url: &str) -> std::result::Result<String, String> {
+    let url = url.trim_end_matches('/');
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return Ok(url.to_owned());
+    }
+    let host = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = if host.is_empty() {
+        "www.example.org"
+    } else {
+        host
+    };
+    Err(format!(
+        "`{url}` must be an absolute http:// or https:// URL: base_url = \"https://{host}\""
+    ))
+}
+
 /// Fluent's function names: an upper-case letter, then upper-case letters, digits, `_`, `-`.
 fn is_function_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase())
@@ -271,7 +289,9 @@ fn is_function_name(name: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-pub(crate) fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
+/// A language tag gazette can use: well-formed BCP 47, in canonical form, of a language CLDR
+/// knows (`french`, `xx` are refused, the first with "did you mean `fr`?").
+pub fn check_language_tag(tag: &str) -> std::result::Result<(), String> {
     let canonical = canonical_tag(tag)?;
     if canonical != tag {
         return Err(format!(
@@ -297,11 +317,24 @@ fn check_format_locale(locale: &str) -> std::result::Result<(), String> {
     })
 }
 
-/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`), or why it is not one.
+/// The canonical spelling of a BCP 47 tag (`de_de` -> `de-DE`) of a language CLDR knows, or
+/// why it is not one.
 fn canonical_tag(tag: &str) -> std::result::Result<String, String> {
-    tag.parse::<unic_langid::LanguageIdentifier>()
-        .map(|id| id.to_string())
-        .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))
+    let id = tag
+        .parse::<unic_langid::LanguageIdentifier>()
+        .map_err(|_| not_a_tag(tag, "is not a BCP 47 language tag"))?;
+    if !intl::is_known_language(id.language.as_str()) {
+        return Err(not_a_tag(tag, "is not a language CLDR knows"));
+    }
+    Ok(id.to_string())
+}
+
+/// Why `tag` is refused, with the tag of the language it names when it is a language's name.
+fn not_a_tag(tag: &str, why: &str) -> String {
+    match intl::language_named(tag) {
+        Some(code) => format!("`{tag}` {why}: did you mean `{code}`?"),
+        None => format!("`{tag}` {why}"),
+    }
 }
 
 /// A language folder's name must be its tag in canonical form: `locales/DE` next to
@@ -458,7 +491,7 @@ de = "de"
         let err = refusal("source = \"en\"\n\n[format_locales]\nen = \"english\"\n");
         assert_eq!(
             err,
-            "gazette.toml: line 4: format_locales.en: `english` is not a CLDR locale: write a language tag such as `en` or `en-GB`"
+            "gazette.toml: line 4: format_locales.en: `english` is not a language CLDR knows: did you mean `en`?"
         );
         let c = parse("[format_locales]\nde = \"de-AT\"\nsr = \"sr-Latn\"\n").unwrap();
         assert_eq!(c.format_locale("sr"), "sr-Latn");
@@ -497,12 +530,41 @@ de = "de"
 
     #[test]
     fn base_url_must_be_an_absolute_web_address() {
-        let err = refusal("base_url = \"news.example\"\n");
-        assert!(
-            err.contains("base_url: `news.example` must be an absolute http:// or https:// URL"),
-            "{err}"
+        let err = refusal("source = \"fr\"\nbase_url = \"news.example\"\n");
+        assert_eq!(
+            err,
+            "gazette.toml: line 2: base_url: `news.example` must be an absolute http:// or \
+             https:// URL: base_url = \"https://news.example\""
         );
         assert!(parse("base_url = \"http://news.example\"\n").is_ok());
+    }
+
+    #[test]
+    fn a_misspelt_key_or_a_list_in_a_string_is_answered_with_the_fix() {
+        assert_eq!(
+            refusal("source = \"fr\"\nbaseurl = \"https://x.example\"\n"),
+            "gazette.toml: line 2, column 1: unknown key `baseurl`: did you mean `base_url`?"
+        );
+        assert_eq!(
+            refusal("targets = \"en,de\"\n"),
+            "gazette.toml: line 1, column 11: a list is written in brackets, each item quoted: \
+             targets = [\"en\", \"de\"]"
+        );
+        // Nothing near: serde's list of keys.
+        assert!(refusal("colour = 1\n").contains("expected one of `source`"));
+    }
+
+    #[test]
+    fn languages_must_be_known_to_cldr() {
+        assert_eq!(
+            refusal("source = \"french\"\n"),
+            "gazette.toml: source: `french` is not a language CLDR knows: did you mean `fr`?"
+        );
+        assert_eq!(
+            refusal("targets = [\"en\", \"xx\"]\n"),
+            "gazette.toml: line 1: targets: `xx` is not a language CLDR knows"
+        );
+        assert!(check_language_folder("english").is_err());
     }
 
     #[test]

@@ -836,11 +836,46 @@ pub(crate) fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     match e.span() {
         Some(span) => {
             let (line, col) = line_col(text, span.start);
-            let hint = crate::ftl::line_text(text, line).and_then(toml_fix);
+            let hint = crate::ftl::line_text(text, line)
+                .and_then(|l| toml_fix(l).or_else(|| list_fix(&message, l)));
+            let hint = hint.or_else(|| nearest_key(&message));
             format!("line {line}, column {col}: {}", hint.unwrap_or(message))
         }
         None => message,
     }
+}
+
+/// serde's "unknown field `baseurl`, expected one of `source`, ..., `base_url`, ..." as "did
+/// you mean `base_url`?" when one key is near what was typed (the whole list otherwise).
+fn nearest_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (typed, expected) = rest.split_once('`')?;
+    let keys = expected.split('`').skip(1).step_by(2);
+    let score = |key: &str| strsim::jaro_winkler(&typed.to_lowercase(), key);
+    let best = keys.max_by(|a, b| score(a).total_cmp(&score(b)))?;
+    // 0.85: a missing, extra or changed separator or letter, not another word.
+    (score(best) >= 0.85).then(|| format!("unknown key `{typed}`: did you mean `{best}`?"))
+}
+
+/// A list written as one string (`targets = "en,de"`), which serde calls "invalid type:
+/// string, expected a sequence": the same list, written as TOML writes lists.
+fn list_fix(message: &str, line: &str) -> Option<String> {
+    if !(message.starts_with("invalid type: string") && message.contains("expected a sequence")) {
+        return None;
+    }
+    let (key, value) = line.split_once('=')?;
+    let items = value.trim().trim_matches(['"', '\'']);
+    let quoted: Vec<String> = items
+        .split(',')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .map(|i| format!("\"{i}\""))
+        .collect();
+    Some(format!(
+        "a list is written in brackets, each item quoted: {} = [{}]",
+        key.trim(),
+        quoted.join(", ")
+    ))
 }
 
 /// The fix for a `key = value` line with a common mistake: a bare word where a string goes

@@ -279,6 +279,50 @@ pub fn og_locale(format_locale: &str) -> String {
     }
 }
 
+/// Is `language` (a language subtag: `fr`, `gsw`) one CLDR knows, that is one its likely
+/// subtags give a script and a region? `xx` and `french` are well-formed tags of no language.
+pub fn is_known_language(language: &str) -> bool {
+    let Ok(language) = icu_locale_core::subtags::Language::try_from_str(language) else {
+        return false;
+    };
+    let mut id = icu_locale_core::LanguageIdentifier::from((language, None, None));
+    icu_locale::LocaleExpander::new_extended().maximize(&mut id)
+        == icu_locale::TransformResult::Modified
+}
+
+/// The language subtag a language's English name stands for (`French` -> `fr`, `german` ->
+/// `de`), or failing that the one whose CLDR name is nearest (a typo, `Portugese`): what a
+/// user who typed a name where a tag goes meant.
+pub fn language_named(name: &str) -> Option<String> {
+    let typed = name.trim().to_lowercase();
+    let mut best: Option<(f64, String)> = None;
+    // Every two- and three-letter subtag: CLDR's names can only be looked up by subtag.
+    for subtag in all_short_subtags() {
+        if !is_known_language(&subtag) {
+            continue;
+        }
+        let Some(english) = language_name(&subtag, "en") else {
+            continue;
+        };
+        let score = strsim::jaro_winkler(&typed, &english.to_lowercase());
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, subtag));
+        }
+    }
+    // 0.9: one wrong, missing or swapped letter in a name of six or more.
+    best.filter(|(score, _)| *score >= 0.9).map(|(_, s)| s)
+}
+
+/// `aa` ... `zz`, then `aaa` ... `zzz`.
+fn all_short_subtags() -> impl Iterator<Item = String> {
+    let letters = || b'a'..=b'z';
+    let two = letters().flat_map(move |a| letters().map(move |b| [a, b].to_vec()));
+    let three = letters()
+        .flat_map(move |a| letters().flat_map(move |b| letters().map(move |c| [a, b, c].to_vec())));
+    two.chain(three)
+        .map(|bytes| String::from_utf8(bytes).expect("ASCII letters"))
+}
+
 /// Names joined the local way, with CLDR's "and" (A, B and C / A, B et C / A, B und C).
 pub fn format_and_list(format_locale: &str, items: &[String]) -> String {
     use icu_list::options::{ListFormatterOptions, ListLength};
@@ -392,6 +436,21 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect()
+    }
+
+    #[test]
+    fn languages_are_known_by_cldr_and_found_by_their_english_names() {
+        for known in ["fr", "de", "pt", "gsw", "ar", "ja"] {
+            assert!(is_known_language(known), "{known}");
+        }
+        for unknown in ["xx", "french", "und", "qaa"] {
+            assert!(!is_known_language(unknown), "{unknown}");
+        }
+        assert_eq!(language_named("french").as_deref(), Some("fr"));
+        assert_eq!(language_named("English").as_deref(), Some("en"));
+        assert_eq!(language_named("german").as_deref(), Some("de"));
+        assert_eq!(language_named("Portugese").as_deref(), Some("pt"));
+        assert_eq!(language_named("xx"), None);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! The lock is the operating system's advisory lock on the project folder itself (released
 //! by the kernel when the process ends, however it ends: a killed run never leaves a stale
 //! lock behind; and deleting `.gazette-cache/` cannot release it), and
-//! `.gazette-cache/writer.lock` says who holds it, for the message of the one who waits.
+//! `.gazette-cache/writer.lock` says who holds it, for the message of the one who waits. That
+//! note goes when the lock is released, and with it the cache folder if the run made it and
+//! left nothing in it: a command that fails writes nothing.
 
 use std::fs::{self, File, TryLockError};
 use std::io::Read;
@@ -23,6 +25,9 @@ fn file() -> PathBuf {
 #[derive(Debug)]
 pub struct ProjectLock {
     _file: File,
+    root: PathBuf,
+    /// The cache folder did not exist before this run took the lock.
+    made_cache: bool,
 }
 
 /// What to do when another run holds the lock.
@@ -65,10 +70,28 @@ impl ProjectLock {
             Err(TryLockError::Error(e)) => return Err(Error::io(&shown, e)),
         }
         let me = format!("`{command}` (process {})", std::process::id());
+        let made_cache = !root.join(crate::store::DIR).exists();
         fs::create_dir_all(root.join(crate::store::DIR))
             .and_then(|()| fs::write(root.join(&shown), me))
             .map_err(|e| Error::io(&shown, e))?;
-        Ok(ProjectLock { _file: lock })
+        Ok(ProjectLock {
+            _file: lock,
+            root: root.to_path_buf(),
+            made_cache,
+        })
+    }
+}
+
+impl Drop for ProjectLock {
+    /// Take the holder's note away while the lock is still held (the next holder writes its
+    /// own), and the cache folder if this run made it for the note alone. Best effort: a note
+    /// left behind only names a finished run.
+    fn drop(&mut self) {
+        let _ = fs::remove_file(self.root.join(file()));
+        if self.made_cache {
+            // Fails, as it should, when the run wrote its cache there.
+            let _ = fs::remove_dir(self.root.join(crate::store::DIR));
+        }
     }
 }
 
@@ -136,5 +159,19 @@ mod tests {
         ProjectLock::acquire(dir.path(), "gazette sync", Wait::No, |_| {}).unwrap_err();
         drop(first);
         ProjectLock::acquire(dir.path(), "gazette sync", Wait::No, |_| {}).unwrap();
+    }
+
+    #[test]
+    fn a_released_lock_leaves_no_cache_folder_it_made_for_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join(crate::store::DIR);
+        drop(ProjectLock::acquire(dir.path(), "gazette build", Wait::No, |_| {}).unwrap());
+        assert!(!cache.exists());
+        // A cache the run wrote, or that was there before, stays; the note does not.
+        let lock = ProjectLock::acquire(dir.path(), "gazette build", Wait::No, |_| {}).unwrap();
+        fs::write(cache.join("files.bin"), "cache").unwrap();
+        drop(lock);
+        assert!(cache.join("files.bin").is_file());
+        assert!(!cache.join("writer.lock").exists());
     }
 }

@@ -79,9 +79,21 @@ pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>, colour
     out
 }
 
+/// A `^` under the 1-based character `column` of `line`, tabs before it kept as tabs so it
+/// lines up in a terminal.
+fn caret(line: &str, column: usize) -> String {
+    let mut marker: String = line
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    marker.push('^');
+    marker
+}
+
 /// Each diagnostic as a compiler writes it: `severity[code]: message`, the position, the
-/// offending line, what changed in a stale source text (highlighted with `colour`, else
-/// marked `[-removed-]{+added+}`), a help line. `source_of` gives a file's text for the
+/// offending line with a `^` under the column where it is known, what changed in a stale
+/// source text (highlighted with `colour`, else marked `[-removed-]{+added+}`), a help line. `source_of` gives a file's text for the
 /// snippet; it is asked once per file (a file can have thousands of diagnostics, and reading
 /// it may mean reading it from disk again).
 pub fn diagnostics_human(
@@ -113,8 +125,12 @@ pub fn diagnostics_human(
         if let Some((line, text)) = snippet {
             let width = line.to_string().len();
             let _ = writeln!(out, "{:width$} |", "");
-            let _ = writeln!(out, "{line} | {}", shown(&text));
-            let _ = writeln!(out, "{:width$} |", "");
+            let text = shown(&text);
+            let _ = writeln!(out, "{line} | {text}");
+            let _ = match d.column {
+                Some(column) => writeln!(out, "{:width$} | {}", "", caret(&text, column)),
+                None => writeln!(out, "{:width$} |", ""),
+            };
         }
         if let Some(change) = &d.change {
             let _ = writeln!(out, "   = changed: {}", word_diff(change, colour));
@@ -783,7 +799,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "warning[dropped-variable]: `x` omits `$n`, 100%\n  --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  |\n   = help: place it\n\ncheck: 0 errors, 1 warning\n"
+            "warning[dropped-variable]: `x` omits `$n`, 100%\n  --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  | ^\n   = help: place it\n\ncheck: 0 errors, 1 warning\n"
         );
     }
 

@@ -356,10 +356,22 @@ fn attributes(
     }
 }
 
-/// `unknown-variable` and `dropped-variable`.
+/// `unknown-variable` and `dropped-variable`. A misspelt variable (`$meting` for the
+/// `$meeting` the translation lacks) is one finding: the unknown one, with the one meant.
 fn variables(place: &Place, src: &Entry, out: &mut Vec<Diagnostic>) {
     let tgt = place.tgt;
+    let dropped: Vec<&String> = src.variables.difference(&tgt.variables).collect();
+    let mut meant = Vec::new();
     for var in tgt.variables.difference(&src.variables) {
+        let near = dropped
+            .iter()
+            .filter(|d| strsim::jaro_winkler(var, d) >= 0.85)
+            .max_by(|a, b| strsim::jaro_winkler(var, a).total_cmp(&strsim::jaro_winkler(var, b)));
+        let help = match near {
+            Some(d) => format!("did you mean `${d}`?"),
+            None => format!("use only the source's variables ({})", list_vars(src)),
+        };
+        meant.extend(near);
         out.push(
             place
                 .at(
@@ -370,13 +382,10 @@ fn variables(place: &Place, src: &Entry, out: &mut Vec<Diagnostic>) {
                     ),
                     tgt.line,
                 )
-                .help(format!(
-                    "use only the source's variables ({})",
-                    list_vars(src)
-                )),
+                .help(help),
         );
     }
-    for var in src.variables.difference(&tgt.variables) {
+    for var in dropped.into_iter().filter(|d| !meant.contains(d)) {
         out.push(
             place
                 .at(

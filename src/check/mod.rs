@@ -270,9 +270,30 @@ impl<'p> Checker<'p> {
             let by_file = compare::check(project, source, target, plurals, out);
             findings.files.insert(target.lang.to_owned(), by_file);
         }
+        drop_consequences(&mut findings.diagnostics);
         self.levels.apply(&mut findings.diagnostics);
         findings
     }
+}
+
+/// One mistake, one finding: a variable the source never uses (`unknown-variable`) also
+/// fails formatting (`format-error`, "Unknown variable"), which says nothing more.
+fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
+    let unknown: Vec<(String, Option<String>, String)> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownVariable)
+        .map(|d| (d.file.clone(), d.id.clone(), d.message.clone()))
+        .collect();
+    diagnostics.retain(|d| {
+        let Some((_, var)) = d.message.split_once("Unknown variable: ") else {
+            return true;
+        };
+        let quoted = format!("`{}`", var.trim());
+        !(d.code == Code::FormatError
+            && unknown
+                .iter()
+                .any(|(file, id, m)| *file == d.file && *id == d.id && m.contains(&quoted)))
+    });
 }
 
 /// Run every check on the project (`build::check` takes unchanged articles' findings from

@@ -36,7 +36,8 @@ pub fn registration(shell: clap_complete::Shell) -> anyhow::Result<Vec<u8>> {
 
 /// The project of the shell's folder, or nothing: a completion never prints an error.
 fn project() -> Option<Project> {
-    let root = project::find_root(&std::env::current_dir().ok()?).ok()?;
+    let root =
+        project::find_root(&std::env::current_dir().ok()?, project::Discovery::Layout).ok()?;
     Project::load_lazy(&root).ok()
 }
 

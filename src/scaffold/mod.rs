@@ -218,16 +218,21 @@ fn check_languages(options: &InitOptions) -> Result<Vec<String>> {
     config::check_language_tag(&options.source)
         .map_err(|m| Error::Usage(format!("--source: {m}")))?;
     let mut targets: Vec<String> = Vec::new();
-    // `--targets ""`: a project in one language.
-    for t in options.targets.iter().filter(|t| !t.is_empty()) {
+    // `--targets ""`: a project in one language; `--targets "en, de"`: spaces ignored.
+    for t in options
+        .targets
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+    {
         config::check_language_tag(t).map_err(|m| Error::Usage(format!("--targets: {m}")))?;
-        if *t == options.source {
+        if t == options.source {
             return Err(Error::Usage(format!(
                 "--targets: `{t}` is the source language: list the languages it is translated into"
             )));
         }
-        if !targets.contains(t) {
-            targets.push(t.clone());
+        if !targets.iter().any(|known| known == t) {
+            targets.push(t.to_owned());
         }
     }
     Ok(targets)
@@ -316,11 +321,16 @@ pub fn new_article(project: &Project, slug: &str, date: &str) -> Result<Vec<Path
     Ok(vec![content, ftl])
 }
 
-/// A slug made of `text`: lowercase, runs of anything else than ASCII letters and digits
-/// made one `-`.
+/// A slug made of `text`: a file name's `.toml` or `.ftl` left off, transliterated to ASCII
+/// (`é` -> `e`, `ж` -> `zh`), lowercase, runs of anything else than letters and digits made
+/// one `-`.
 fn suggested_slug(text: &str) -> String {
+    let name = [".toml", ".ftl"]
+        .iter()
+        .find_map(|ext| text.strip_suffix(ext))
+        .unwrap_or(text);
     let mut slug = String::new();
-    for c in text.chars() {
+    for c in deunicode::deunicode(name).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -426,8 +436,11 @@ mod tests {
     fn slugs_are_suggested_from_what_was_typed() {
         assert_eq!(
             suggested_slug("Élection Présidentielle 2027"),
-            "lection-pr-sidentielle-2027"
+            "election-presidentielle-2027"
         );
+        assert_eq!(suggested_slug("économie"), "economie");
+        assert_eq!(suggested_slug("budget-2027.toml"), "budget-2027");
+        assert_eq!(suggested_slug("Straße"), "strasse");
         assert_eq!(suggested_slug("My_Article"), "my-article");
         assert_eq!(suggested_slug("index"), "my-article");
     }

@@ -505,7 +505,7 @@ fn a_source_syntax_error_comes_first_and_does_not_cascade() {
   --> locales/fr/app.ftl:2:13
   |
 2 | mayor-quote « Nous sommes prêts »
-  |
+  |             ^
    = help: fix the Fluent syntax; the whole entry is ignored until it parses
 
 error[missing-message]: `hello` is not translated
@@ -584,7 +584,7 @@ error[missing-attribute]: `button` lacks the attribute `.title`
   --> locales/de/app.ftl:1:1
   |
 1 | button = Senden
-  |
+  | ^
    = help: add `.title = …` under `button`
 
 check: 1 error, 0 warnings
@@ -1296,4 +1296,24 @@ fn a_language_file_without_its_content_file_is_an_orphaned_article() {
             "{report:#}"
         );
     }
+}
+
+/// A misspelt variable is one mistake: one `unknown-variable` naming the variable meant, no
+/// `dropped-variable` for it and no `format-error` of the same cause.
+#[test]
+fn a_misspelt_variable_is_reported_once_with_the_one_meant() {
+    let p = Project::sample();
+    let file = "locales/de/sommet-de-londres.ftl";
+    let text = p.read(file).replace("{ $meeting }", "{ $meting }");
+    p.write(file, &text);
+    let (_, report) = p.check_json();
+    let about: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == "first-meeting")
+        .collect();
+    assert_eq!(about.len(), 1, "{about:#?}");
+    assert_eq!(about[0]["code"], "unknown-variable");
+    assert_eq!(about[0]["help"], "did you mean `$meeting`?");
 }

@@ -541,6 +541,7 @@ fn accept_names_what_it_cannot_find() {
 fn sync_names_each_record_with_its_file() {
     let p = Project::empty();
     for (file, text) in [
+        ("gazette.toml", ""),
         ("locales/fr/a.ftl", "title = A\n"),
         ("locales/fr/b.ftl", "title = B\n"),
         ("locales/de/a.ftl", "title = A (de)\n"),

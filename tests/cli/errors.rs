@@ -24,7 +24,8 @@ fn fails_with(project: &Project, expected: &[&str]) {
 
 fn minimal() -> Project {
     let p = Project::empty();
-    p.write("locales/fr/a.ftl", "title = Titre\n")
+    p.write("gazette.toml", "")
+        .write("locales/fr/a.ftl", "title = Titre\n")
         .write("locales/de/a.ftl", "title = Titel\n");
     p
 }
@@ -85,14 +86,16 @@ fn the_index_slug_is_taken() {
 #[test]
 fn missing_locales_folder() {
     let p = Project::empty();
-    p.write("content/a.toml", "date = 2025-08-17\n");
+    p.write("gazette.toml", "")
+        .write("content/a.toml", "date = 2025-08-17\n");
     fails_with(&p, &["locales", "no locales folder"]);
 }
 
 #[test]
 fn missing_source_folder() {
     let p = Project::empty();
-    p.write("locales/de/a.ftl", "title = Titel\n");
+    p.write("gazette.toml", "")
+        .write("locales/de/a.ftl", "title = Titel\n");
     fails_with(&p, &["locales/fr", "source language `fr`"]);
 }
 
@@ -254,7 +257,7 @@ fn a_format_locale_must_be_a_cldr_locale() {
     p.write("gazette.toml", "[format_locales]\nde = \"german\"\n");
     fails_exactly(
         &p,
-        &["gazette.toml: line 2: format_locales.de: `german` is not a CLDR locale: write a language tag such as `en` or `en-GB`"],
+        &["gazette.toml: line 2: format_locales.de: `german` is not a language CLDR knows: did you mean `de`?"],
     );
 }
 
@@ -396,4 +399,65 @@ fn a_leap_second_is_refused_at_its_line() {
             "leap second",
         ],
     );
+}
+
+/// A Hugo site has `content/` and an `i18n/` of `.toml` files: it is no gazette project, and a
+/// command refused there leaves no trace (no `.gazette-cache/`).
+#[test]
+fn a_site_of_another_generator_is_not_taken_for_a_project() {
+    let p = Project::empty();
+    p.write("hugo.toml", "baseURL = \"https://example.org/\"\n")
+        .write("content/posts/first.md", "+++\ntitle = \"First\"\n+++\n")
+        .write("i18n/en.toml", "[home]\nother = \"Home\"\n");
+    let before = super::support::tree(p.path());
+    for args in [
+        &["build"][..],
+        &["check"],
+        &["status"],
+        &["sync", "--all"],
+        &["new", "x"],
+    ] {
+        let (code, stdout, stderr) = super::support::run(&p, args);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("not in a gazette project: no gazette.toml here"),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert!(!p.path().join(".gazette-cache").exists());
+    assert_eq!(super::support::tree(p.path()), before);
+}
+
+/// A build that fails on the project's own files writes nothing, not even its lock's note.
+#[test]
+fn a_failed_build_leaves_no_cache_folder() {
+    let p = minimal();
+    p.write("gazette.toml", "baseurl = \"https://example.org\"\n");
+    let (code, _, stderr) = super::support::run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!p.path().join(".gazette-cache").exists(), "{stderr}");
+}
+
+/// A misspelt key is answered with the key meant, and a bad value with its line and the line
+/// as it should be (the README shows these messages).
+#[test]
+fn settings_mistakes_are_answered_with_the_fix() {
+    let p = minimal();
+    for (toml, message) in [
+        (
+            "source = \"fr\"\nbaseurl = \"https://example.org\"\n",
+            "gazette.toml: line 2, column 1: unknown key `baseurl`: did you mean `base_url`?",
+        ),
+        (
+            "source = \"fr\"\nbase_url = \"example.org\"\n",
+            "gazette.toml: line 2: base_url: `example.org` must be an absolute http:// or https:// URL: base_url = \"https://example.org\"",
+        ),
+        (
+            "source = \"fr\"\ntargets = \"de\"\n",
+            "gazette.toml: line 2, column 11: a list is written in brackets, each item quoted: targets = [\"de\"]",
+        ),
+    ] {
+        p.write("gazette.toml", toml);
+        fails_exactly(&p, &[message]);
+    }
 }

@@ -482,7 +482,8 @@ fn sync_keeps_every_entry_of_the_target() {
 #[test]
 fn attribute_stub_stays_a_comment_of_its_own() {
     let p = Project::empty();
-    p.write("locales/fr/x.ftl", "title = T\n    .alt = A\nbody = B\n")
+    p.write("gazette.toml", "")
+        .write("locales/fr/x.ftl", "title = T\n    .alt = A\nbody = B\n")
         .write("locales/de/x.ftl", "title = t\nbody = b\n");
     let before = entries("title = t\nbody = b\n");
     assert_eq!(exit_code(&p, &["sync", "de"]).unwrap(), 0);

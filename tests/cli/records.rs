@@ -179,6 +179,7 @@ fn next_sync_cleans_up_after_a_killed_one() {
 #[test]
 fn syncs_killed_at_random_moments_leave_a_consistent_project() {
     let p = Project::empty();
+    p.write("gazette.toml", "");
     let mut seed = 7u64;
     let mut originals = Vec::new();
     for i in 0..150 {
@@ -284,6 +285,7 @@ fn malformed_records_name_their_file_and_line() {
 #[test]
 fn stubs_that_would_pass_the_read_limit_are_refused() {
     let p = Project::empty();
+    p.write("gazette.toml", "");
     let long = "mot ".repeat(1_500_000);
     p.write("locales/fr/big.ftl", &format!("a = {long}\nb = court\n"));
     p.write("locales/de/big.ftl", &format!("b = kurz\n# {long}\n"));
