@@ -185,6 +185,14 @@ impl<'p> Checker<'p> {
         })
     }
 
+    /// Whether the source language's file `name` (`welcome.ftl`) is one a deleted article
+    /// left ([`orphans`]): neither shared nor an article's.
+    pub fn is_orphaned(&self, name: &str) -> bool {
+        self.orphans
+            .first()
+            .is_some_and(|files| files.iter().any(|p| p.file.name == name))
+    }
+
     /// The parsed shared files of the languages checked, for the editions.
     pub fn shared_resources(&self) -> SharedResources {
         self.languages

@@ -9,6 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::check::Checker;
 use crate::content;
 use crate::error::{Error, Result};
 use crate::project::Project;
@@ -32,12 +33,25 @@ fn files_of(project: &Project, slug: &str) -> Vec<PathBuf> {
     files
 }
 
-/// The files of `slug`, or an error when it has none.
+/// The files of the article `slug`, or an error when it is no article: a slug names an
+/// article when its content file exists, or when the source language's `<slug>.ftl` is one a
+/// deleted article left (`orphaned-article`). Anything else (`site`, a shared `menus/nav`, a
+/// path out of the project) is refused before a file is touched.
 fn existing(project: &Project, slug: &str) -> Result<Vec<PathBuf>> {
-    let files = files_of(project, slug);
+    let content = project
+        .root
+        .join(&project.config.content)
+        .join(format!("{slug}.toml"));
+    let article = content::is_valid_slug(slug)
+        && (content.is_file() || Checker::new(project)?.is_orphaned(&format!("{slug}.ftl")));
+    let files = if article {
+        files_of(project, slug)
+    } else {
+        Vec::new()
+    };
     if files.is_empty() {
         return Err(Error::Usage(format!(
-            "no article `{slug}`: no {} and no `{slug}.ftl` in any language",
+            "no article `{slug}`: no {} and no `{slug}.ftl` left by a deleted article",
             project
                 .config
                 .content

@@ -589,6 +589,38 @@ fn rm_removes_the_files_an_article_left() {
     assert!(!p.path().join("locales/de/welcome.ftl").exists());
 }
 
+/// `rm` and `mv` act on articles only: a path out of the project, a shared file (`site`, a
+/// sub-folder's `menus/nav`) or a file outside the project is refused, and nothing is touched.
+#[test]
+fn rm_and_mv_refuse_what_is_no_article() {
+    let p = init(&["--targets", "en,de"]);
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.toml");
+    fs::write(&victim, "important = true\n").unwrap();
+    for lang in ["fr", "en", "de"] {
+        p.write(&format!("locales/{lang}/menus/nav.ftl"), "nav = x\n");
+    }
+    let before = super::support::tree(p.path());
+    let escape = format!(
+        "../../../../../../../..{}",
+        outside.path().join("victim").display()
+    );
+    for args in [
+        vec!["rm", escape.as_str()],
+        vec!["rm", "../gazette"],
+        vec!["rm", "site"],
+        vec!["rm", "menus/nav"],
+        vec!["mv", escape.as_str(), "stolen"],
+        vec!["mv", "site", "stolen"],
+    ] {
+        let (code, _, stderr) = run(&p, &args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains("no article"), "{args:?}: {stderr}");
+    }
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "important = true\n");
+    assert_eq!(super::support::tree(p.path()), before);
+}
+
 /// `init --targets ja,ar`, built before any translation: the picker and the switcher name
 /// each language in itself (CLDR), and the Arabic pages are right to left around their
 /// French fallback passages.
