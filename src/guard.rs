@@ -90,12 +90,15 @@ pub struct Bounds {
     own: Vec<PathBuf>,
     /// The same, symbolic links resolved, for those that exist.
     own_real: Vec<PathBuf>,
+    /// The input folders (content, locales, templates, static), symbolic links resolved, for
+    /// those that exist: where a link under the published folder may lead.
+    inputs_real: Vec<PathBuf>,
 }
 
 impl Bounds {
     /// The bounds of the project at `root`, whose own folders (relative to it) are `own`, next
     /// to version control's.
-    pub fn new(root: &Path, own: &[PathBuf]) -> io::Result<Bounds> {
+    pub fn new(root: &Path, own: &[PathBuf], inputs: &[PathBuf]) -> io::Result<Bounds> {
         let root_real = fs::canonicalize(root)?;
         let own: Vec<PathBuf> = VCS_FOLDERS
             .iter()
@@ -108,11 +111,16 @@ impl Bounds {
             .iter()
             .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
             .collect();
+        let inputs_real = inputs
+            .iter()
+            .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
+            .collect();
         Ok(Bounds {
             root: root.to_path_buf(),
             real: root_real,
             own,
             own_real,
+            inputs_real,
         })
     }
 
@@ -137,7 +145,10 @@ impl Bounds {
     /// Refuse an entry of a project folder that is a symbolic link leading out of the project,
     /// into one of its own folders, to nothing, or to a folder that contains it (a loop).
     /// Links that stay among the inputs (a shared file linked into two languages) are fine.
-    pub fn check_link(&self, path: &Path) -> io::Result<()> {
+    /// A link in a `published` folder (`static/`, copied into the site as it is) must lead
+    /// into an input folder: a link to `.env` or a CI job's credentials file beside the
+    /// project would publish it.
+    pub fn check_link(&self, path: &Path, published: bool) -> io::Result<()> {
         if !fs::symlink_metadata(path)?.file_type().is_symlink() {
             return Ok(());
         }
@@ -145,6 +156,21 @@ impl Bounds {
             io::Error::new(e.kind(), format!("symbolic link to nothing readable ({e})"))
         })?;
         self.check_target(&target, "symbolic link")?;
+        if published
+            && !self
+                .inputs_real
+                .iter()
+                .any(|input| target.starts_with(input))
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "symbolic link to {}, a file of the project that is none of its inputs \
+                     (content, locales, templates, static), which a site never publishes: refused",
+                    target.display()
+                ),
+            ));
+        }
         if let Some(parent) = path.parent() {
             if fs::canonicalize(parent)?.starts_with(&target) {
                 return Err(invalid(
@@ -559,7 +585,7 @@ mod tests {
             real.parent().unwrap().join("x")
         );
         assert_eq!(resolved_missing(&real.join("a/./b/c")), real.join("a/b/c"));
-        let bounds = Bounds::new(&real, &[]).unwrap();
+        let bounds = Bounds::new(&real, &[], &[]).unwrap();
         assert!(bounds.check_path(Path::new("new/folder")).is_ok());
         let e = bounds.check_path(Path::new("a/b/../../../x")).unwrap_err();
         assert!(e.to_string().contains("outside the project"), "{e}");

@@ -497,7 +497,13 @@ fn bounds(root: &Path, config: &Config) -> Result<Bounds> {
     let name = out.file_name().unwrap_or_default().to_string_lossy();
     let kept = out.with_file_name(format!(".{name}.previous"));
     let own = [PathBuf::from(crate::store::DIR), out.clone(), kept];
-    Bounds::new(root, &own).map_err(|e| Error::io(root, e))
+    let inputs = [
+        config.content.clone(),
+        config.locales.clone(),
+        config.templates.clone(),
+        PathBuf::from(STATIC),
+    ];
+    Bounds::new(root, &own, &inputs).map_err(|e| Error::io(root, e))
 }
 
 /// `dir` is a folder with a folder in it.
@@ -796,7 +802,7 @@ fn sorted_entries(bounds: &Bounds, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
                 Some(t) if !t.is_symlink() => Kind::Other,
                 _ => {
                     bounds
-                        .check_link(&path)
+                        .check_link(&path, rel.starts_with(STATIC))
                         .map_err(|e| Error::io(shown(), e))?;
                     match fs::metadata(&path) {
                         Ok(m) if m.is_file() => Kind::File,
