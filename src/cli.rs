@@ -429,7 +429,7 @@ struct BuildArgs {
     #[command(flatten)]
     levels: LevelArgs,
     /// Add a pseudo-locale edition of the source language, to find truncation and direction
-    /// bugs before any translation: accented (`qps-ploc`) or bidi (`qps-plocm`, right to left).
+    /// bugs before any translation: accented (`und-x-ploc`) or bidi (`und-x-plocm`, right to left).
     /// In no feed and no sitemap.
     #[arg(long, value_enum, value_name = "KIND")]
     pseudo: Option<PseudoKind>,

@@ -334,9 +334,9 @@ pub fn format_and_list(format_locale: &str, items: &[String]) -> String {
     }
 }
 
-/// The Windows pseudo-locale tag of the mirrored, right-to-left pseudo edition
+/// The tag of the mirrored, right-to-left pseudo edition
 /// (`--pseudo bidi`): CLDR has no script for it, so its direction is said here.
-pub const PSEUDO_RTL: &str = "qps-plocm";
+pub const PSEUDO_RTL: &str = "und-x-plocm";
 
 /// Whether a language is written right to left, by CLDR's likely script for it (`ar`, `he`,
 /// `fa`, `ur`, `az-Arab`…); an unknown or malformed tag is left to right.
@@ -540,7 +540,7 @@ mod tests {
             "ja",
             "zh-Hant",
             "az",
-            "qps-ploc",
+            "und-x-ploc",
             "not a tag",
         ] {
             assert!(!is_rtl(ltr), "{ltr}");

@@ -49,19 +49,22 @@ pub enum MissingPolicy {
 /// concatenation, hard-coded text and direction bugs before the first translation exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pseudo {
-    /// `qps-ploc`: every letter accented, vowels doubled (about a third longer).
+    /// `und-x-ploc`: every letter accented, vowels doubled (about a third longer).
     Accented,
-    /// `qps-plocm`: letters mirrored, the page right to left.
+    /// `und-x-plocm`: letters mirrored, the page right to left.
     Bidi,
 }
 
 impl Pseudo {
     pub const ALL: [Pseudo; 2] = [Pseudo::Accented, Pseudo::Bidi];
 
-    /// Its language tag (Windows' pseudo-locales, private-use in BCP 47).
+    /// Its language tag: Windows' pseudo-locale names (`qps-ploc`, `qps-plocm`) as BCP 47
+    /// private use of an undetermined language. Windows' own tags are invalid `lang` values:
+    /// `ploc` and `plocm` read as a script and a variant the IANA registry lacks (Nu), and
+    /// `qps` is no language axe-core knows.
     pub fn tag(self) -> &'static str {
         match self {
-            Pseudo::Accented => "qps-ploc",
+            Pseudo::Accented => "und-x-ploc",
             Pseudo::Bidi => intl::PSEUDO_RTL,
         }
     }
@@ -740,6 +743,18 @@ fn invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// HTML checkers accept only registered subtags in `lang`: the pseudo tags keep their
+    /// names in the private-use part, after a primary language and nothing else.
+    #[test]
+    fn pseudo_tags_are_valid_in_html() {
+        for pseudo in super::Pseudo::ALL {
+            let locale = icu_locale_core::Locale::try_from_str(pseudo.tag()).unwrap();
+            assert_eq!(locale.id.language.as_str(), "und", "{}", pseudo.tag());
+            assert!(locale.id.script.is_none() && locale.id.variants.is_empty());
+            assert!(!locale.extensions.private.is_empty(), "{}", pseudo.tag());
+        }
+    }
+
     #[test]
     fn pseudo_locales_change_letters_never_markup() {
         let text = "<a href=\"https://x.example/a\">Lire</a> &amp; <em>voir</em>";

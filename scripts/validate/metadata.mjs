@@ -95,7 +95,9 @@ try {
     } else {
       const original = articles.get(node[`${S}translationOfWork`]?.[0]?.['@id']);
       if (!original || original.lang !== source) problem(where, 'translationOfWork names no original edition');
-      else if (!(original.node[`${S}workTranslation`] ?? []).some((t) => t['@id'] === id)) problem(original.where, `workTranslation lacks ${id}`);
+      // A pseudo-locale edition (private use, `und-x-ploc`) names its original, but no
+      // published page links to it (README, Pseudo-locales).
+      else if (!/-x-/.test(lang) && !(original.node[`${S}workTranslation`] ?? []).some((t) => t['@id'] === id)) problem(original.where, `workTranslation lacks ${id}`);
     }
   }
 

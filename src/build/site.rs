@@ -514,7 +514,11 @@ impl Site<'_, '_> {
         let base = self.project.config.base_url.as_deref();
         let root = root_prefix(base);
         let config = &self.project.config;
-        let og_locale = |lang: &str| crate::intl::og_locale(config.format_locale(lang));
+        // A pseudo edition writes as its source language does (dates, numbers, og:locale).
+        let og_locale = |lang: &str| {
+            let writes_as = Pseudo::of(lang).map_or(lang, |_| config.source.as_str());
+            crate::intl::og_locale(config.format_locale(writes_as))
+        };
         let distribution = Distribution {
             home: base.map(|b| format!("{b}/")),
             source: &config.source,

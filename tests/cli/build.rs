@@ -334,8 +334,8 @@ fn lang_option_limits_the_languages() {
 #[test]
 fn pseudo_locales_add_an_edition_of_the_source_language() {
     for (kind, tag, dir) in [
-        ("accented", "qps-ploc", "ltr"),
-        ("bidi", "qps-plocm", "rtl"),
+        ("accented", "und-x-ploc", "ltr"),
+        ("bidi", "und-x-plocm", "rtl"),
     ] {
         let p = Project::sample();
         p.gazette(&["build", "--pseudo", kind]).assert().success();
@@ -360,6 +360,11 @@ fn pseudo_locales_add_an_edition_of_the_source_language() {
         }
         // Dates and names are placed values: not transformed.
         assert!(pseudo.contains("17 août 2025"), "{pseudo}");
+        // It writes as the source language: a valid Open Graph locale.
+        assert!(
+            pseudo.contains("<meta property=\"og:locale\" content=\"fr_FR\">"),
+            "{pseudo}"
+        );
         assert!(p
             .read(&format!("out/{tag}/index.html"))
             .contains(&format!("{page}.html")));

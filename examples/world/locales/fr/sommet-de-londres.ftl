@@ -6,6 +6,10 @@ lede = Tout a commencé à Londres. C’est lors du sommet sur l’Ukraine orche
 answer-heading = Une réponse à l’instabilité internationale
 why = Le projet a été conçu comme une réponse à l’instabilité politique internationale, notamment liée aux changements d’orientation de la politique américaine. Son but : stabiliser un soutien durable à l’Ukraine.
 commitments = La coalition s’engage à maintenir l’aide militaire à l’Ukraine, tout en renforçant la pression sur la Russie, notamment par des sanctions économiques et un isolement politique. Pour elle, aucun accord de paix durable ne peut se faire sans l’Ukraine.
+principle = Aucun accord de paix durable ne peut se faire sans l’Ukraine.
+pledge-aid = maintenir l’aide militaire à l’Ukraine ;
+pledge-pressure = renforcer les sanctions économiques contre la Russie ;
+pledge-isolation = isoler politiquement la Russie.
 
 steps-heading = De Londres à Bruxelles, puis Paris
 first-meeting = La première réunion s’est tenue le { $meeting } au siège de l’OTAN, à Bruxelles.

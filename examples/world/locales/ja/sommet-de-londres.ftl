@@ -6,6 +6,10 @@ lede = すべてはロンドンで始まった。2025年3月2日、英国のキ�
 answer-heading = 国際情勢の不安定化への対応
 why = この枠組みは、とりわけ米国の政策転換に伴う国際政治の不安定化への対応として構想された。その目的は、ウクライナへの持続的な支援を確かなものにすることだ。
 commitments = 連合は、経済制裁や政治的孤立などを通じてロシアへの圧力を強めつつ、ウクライナへの軍事支援を継続することを約束している。ウクライナ抜きでは持続的な和平合意はあり得ない、というのが連合の立場だ。
+principle = ウクライナ抜きで持続的な和平合意はあり得ない。
+pledge-aid = ウクライナへの軍事支援を継続する
+pledge-pressure = ロシアへの経済制裁を強化する
+pledge-isolation = ロシアを政治的に孤立させる
 
 # gazette: same-as-source
 english-edition = London summit: the day the ‘coalition of the willing’ was born
