@@ -5,8 +5,10 @@ mod cli;
 
 use std::process::ExitCode;
 
-// Errors name files, ids and values from the project: shown with their control characters escaped.
-use gazette::report::shown_lines;
+// Errors name files, ids and values from the project: shown with their control characters
+// escaped, line breaks included, so each error is one line (a value cannot forge another, nor
+// a CI annotation).
+use gazette::report::shown;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -29,10 +31,10 @@ fn main() -> ExitCode {
             match e.downcast_ref::<gazette::error::Error>() {
                 Some(gazette::error::Error::Several(errors)) => {
                     for e in errors {
-                        eprintln!("error: {}", shown_lines(&e.to_string()));
+                        eprintln!("error: {}", shown(&e.to_string()));
                     }
                 }
-                _ => eprintln!("error: {}", shown_lines(&format!("{e:#}"))),
+                _ => eprintln!("error: {}", shown(&format!("{e:#}"))),
             }
             ExitCode::from(2)
         }

@@ -667,6 +667,21 @@ fn control_characters_from_inputs_are_shown_escaped() {
     );
 }
 
+/// A line break in a value a fatal error quotes is shown escaped: the error stays one line,
+/// and no value can forge a GitHub annotation in a CI log.
+#[test]
+fn a_fatal_error_is_one_line_whatever_the_value_it_quotes() {
+    let p = project();
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\ntargets = [\"e\\n::error::forged\"]\n",
+    );
+    let (code, _, stderr) = run(&p, &["check", "--format", "github"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("`e\\n::error::forged`"), "{stderr}");
+}
+
 /// `s` without gazette's own colours (`ESC [ digits ; m`), to see what else it holds.
 fn without_colours(s: &str) -> String {
     let mut out = String::new();
