@@ -851,10 +851,8 @@ fn nearest_key(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (typed, expected) = rest.split_once('`')?;
     let keys = expected.split('`').skip(1).step_by(2);
-    let score = |key: &str| strsim::jaro_winkler(&typed.to_lowercase(), key);
-    let best = keys.max_by(|a, b| score(a).total_cmp(&score(b)))?;
-    // 0.85: a missing, extra or changed separator or letter, not another word.
-    (score(best) >= 0.85).then(|| format!("unknown key `{typed}`: did you mean `{best}`?"))
+    let best = crate::guard::nearest(&typed.to_lowercase(), keys, 0.85)?;
+    Some(format!("unknown key `{typed}`: did you mean `{best}`?"))
 }
 
 /// A list written as one string (`targets = "en,de"`), which serde calls "invalid type:

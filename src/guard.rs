@@ -236,6 +236,22 @@ pub fn is_forbidden_in_name(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The one of `candidates` nearest to what was `typed` (Jaro-Winkler, the similarity clap
+/// uses for its suggestions), if it scores at least `threshold` (0.85: a missing, extra or
+/// changed letter or separator, not another word): the "did you mean?" of every error.
+pub fn nearest<'a>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    threshold: f64,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(typed, c), c))
+        .filter(|(score, _)| *score >= threshold)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 /// A name as a message shows it: its forbidden characters escaped (`\n`, `\u{202e}`).
 pub fn escaped_name(name: &str) -> String {
     escape_chars(name, is_forbidden_in_name).into_owned()

@@ -133,9 +133,7 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
                     ),
                 )
                 .id(id)
-                .help(format!(
-                    "add `{id}` to the {lang} file, or fix the id in the article"
-                ));
+                .help(missing_id_help(id, lang, own));
                 if let Some(line) = article.key_lines.get(id) {
                     d = d.at(*line, None);
                 }
@@ -164,6 +162,18 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
                 );
             }
         }
+    }
+}
+
+/// What to do about an id the article names and its file lacks: the id meant when one of the
+/// file's is near (`inro` for `intro`), else add it.
+fn missing_id_help(id: &str, lang: &str, own: Option<&Parsed>) -> String {
+    let ids = own
+        .into_iter()
+        .flat_map(|p| p.facts.entries.iter().map(|e| e.id.as_str()));
+    match crate::guard::nearest(id, ids, 0.85) {
+        Some(meant) => format!("did you mean `{meant}`? (or add `{id}` to the {lang} file)"),
+        None => format!("add `{id}` to the {lang} file, or fix the id in the article"),
     }
 }
 

@@ -363,10 +363,7 @@ fn variables(place: &Place, src: &Entry, out: &mut Vec<Diagnostic>) {
     let dropped: Vec<&String> = src.variables.difference(&tgt.variables).collect();
     let mut meant = Vec::new();
     for var in tgt.variables.difference(&src.variables) {
-        let near = dropped
-            .iter()
-            .filter(|d| strsim::jaro_winkler(var, d) >= 0.85)
-            .max_by(|a, b| strsim::jaro_winkler(var, a).total_cmp(&strsim::jaro_winkler(var, b)));
+        let near = crate::guard::nearest(var, dropped.iter().map(|d| d.as_str()), 0.85);
         let help = match near {
             Some(d) => format!("did you mean `${d}`?"),
             None => format!("use only the source's variables ({})", list_vars(src)),
@@ -385,7 +382,7 @@ fn variables(place: &Place, src: &Entry, out: &mut Vec<Diagnostic>) {
                 .help(help),
         );
     }
-    for var in dropped.into_iter().filter(|d| !meant.contains(d)) {
+    for var in dropped.into_iter().filter(|d| !meant.contains(&d.as_str())) {
         out.push(
             place
                 .at(

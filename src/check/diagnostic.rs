@@ -129,13 +129,9 @@ impl Code {
         if let Some(code) = Code::ALL.into_iter().find(|c| c.as_str() == name) {
             return Ok(code);
         }
-        let nearest = Code::ALL
-            .into_iter()
-            .map(|c| (strsim::jaro_winkler(name, c.as_str()), c))
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .filter(|(score, _)| *score > 0.8);
+        let nearest = crate::guard::nearest(name, Code::ALL.map(Code::as_str), 0.8);
         Err(match nearest {
-            Some((_, code)) => {
+            Some(code) => {
                 format!("`{name}` is not a diagnostic code: did you mean `{code}`?")
             }
             None => format!(

@@ -1317,3 +1317,25 @@ fn a_misspelt_variable_is_reported_once_with_the_one_meant() {
     assert_eq!(about[0]["code"], "unknown-variable");
     assert_eq!(about[0]["help"], "did you mean `$meeting`?");
 }
+
+/// An id the article names that its file lacks, when one of the file's is near (`bdy` for
+/// `body`), is answered with the id meant.
+#[test]
+fn a_misspelt_message_id_is_answered_with_the_one_meant() {
+    let p = Project::fixture("publish");
+    let article = p.read("content/newer.toml");
+    p.write(
+        "content/newer.toml",
+        &article.replacen("key = \"body\"", "key = \"bdy\"", 1),
+    );
+    let (_, report) = p.check_json();
+    let found: Vec<&Value> = diagnostics(&report)
+        .iter()
+        .filter(|d| d["code"] == "missing-source-message" && d["id"] == "bdy")
+        .collect();
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(
+        found[0]["help"],
+        "did you mean `body`? (or add `bdy` to the fr file)"
+    );
+}
