@@ -1366,6 +1366,13 @@ fn default_permissions() -> Option<fs::Permissions> {
 mod tests {
     use super::*;
 
+    /// Write `text` at `rel` under `root`, its folders made.
+    fn put(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
     #[test]
     fn stub_text_is_the_source_commented_out_under_a_marker() {
         let source = "photo =\n    .alt = Deux dirigeants\n    .caption = Légende\n";
@@ -1403,11 +1410,7 @@ mod tests {
     fn a_file_saved_during_the_sync_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text).unwrap();
-        };
+        let write = |rel: &str, text: &str| put(root, rel, text);
         write("locales/fr/a.ftl", "a = A\nb = B\n");
         write("locales/fr/c.ftl", "c = C\n");
         write("locales/de/a.ftl", "a = A-de\n");
@@ -1582,11 +1585,7 @@ mod tests {
     fn a_refreshed_stub_is_recorded_only_once_written() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text).unwrap();
-        };
+        let write = |rel: &str, text: &str| put(root, rel, text);
         write("locales/fr/a.ftl", "a = Nouveau\n");
         let old_stub = stub("a", "fr", "a = Ancien\n", "\n");
         write("locales/de/a.ftl", &format!("# de\n\n{old_stub}"));
