@@ -1366,6 +1366,14 @@ fn default_permissions() -> Option<fs::Permissions> {
 mod tests {
     use super::*;
 
+    /// A project of one French file, `a` and `b`, and its German file with `a` only: the
+    /// German file's path and the project.
+    fn fr_and_de(root: &Path) -> (std::path::PathBuf, Project) {
+        put(root, "locales/fr/a.ftl", "a = A\nb = B\n");
+        put(root, "locales/de/a.ftl", "a = A-de\n");
+        (root.join("locales/de/a.ftl"), Project::load(root).unwrap())
+    }
+
     /// Write `text` at `rel` under `root`, its folders made.
     fn put(root: &Path, rel: &str, text: &str) {
         let path = root.join(rel);
@@ -1488,12 +1496,7 @@ mod tests {
             for how in [Save::Rename, Save::InPlace] {
                 let dir = tempfile::tempdir().unwrap();
                 let root = dir.path();
-                fs::create_dir_all(root.join("locales/fr")).unwrap();
-                fs::create_dir_all(root.join("locales/de")).unwrap();
-                fs::write(root.join("locales/fr/a.ftl"), "a = A\nb = B\n").unwrap();
-                let de = root.join("locales/de/a.ftl");
-                fs::write(&de, "a = A-de\n").unwrap();
-                let project = Project::load(root).unwrap();
+                let (de, project) = fr_and_de(root);
                 let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
                 let saved = "a = A-de\nb = B-de, saved\n";
                 let done = apply_with(&project, &plan, &|m| {
@@ -1522,12 +1525,7 @@ mod tests {
     fn a_write_into_the_file_moved_aside_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        fs::create_dir_all(root.join("locales/fr")).unwrap();
-        fs::create_dir_all(root.join("locales/de")).unwrap();
-        fs::write(root.join("locales/fr/a.ftl"), "a = A\nb = B\n").unwrap();
-        let de = root.join("locales/de/a.ftl");
-        fs::write(&de, "a = A-de\n").unwrap();
-        let project = Project::load(root).unwrap();
+        let (de, project) = fr_and_de(root);
         let plan = plan(&project, &["de".to_owned()], &Accept::Nothing).unwrap();
         let open = std::cell::RefCell::new(None);
         let err = apply_with(&project, &plan, &|m| match m {
