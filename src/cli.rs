@@ -107,7 +107,7 @@ const GLOBAL: &str = "Global options";
 /// publish; then moving or removing an article, the shell's and the manual's.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Start a project in DIR (default: here) that checks clean and builds at once.
+    /// Start a project in DIR (default: here) that checks without errors and builds at once.
     #[command(after_help = "Examples:
   gazette init my-paper --source fr --targets en,de   a new folder
   gazette init --force --ci pages                     here, beside a README; publish on Pages")]
