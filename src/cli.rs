@@ -522,40 +522,62 @@ struct ManArgs {
     out: Option<PathBuf>,
 }
 
-/// Run the command line; fatal errors are returned for `main` to print (exit 2).
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let ui = Ui {
-        color: cli.color,
-        quiet: cli.quiet,
+/// Run the command line. A fatal error is printed here, with the line of the file it names
+/// ([`report::fatal`]), and exits 2.
+pub fn run(cli: Cli) -> ExitCode {
+    let colour = cli.color.on(&std::io::stderr());
+    let root = match project_root(&cli) {
+        Ok(root) => root,
+        Err(e) => return failed(&e, &cli.dir, colour),
     };
-    // Every command but these works on the project the folder is in, found upward.
-    let root = match &cli.command {
-        Command::Init(args) => return run_init(&cli.dir, args, ui),
-        Command::Completions(args) => return run_completions(args),
-        Command::Man(args) => return run_man(args, ui),
-        // `check PATH` names the folder of languages from where it is run.
-        Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
+    match execute(cli, &root) {
+        Ok(code) => code,
+        Err(e) => failed(&e, &root, colour),
+    }
+}
+
+fn failed(error: &anyhow::Error, root: &Path, colour: bool) -> ExitCode {
+    eprint!("{}", report::fatal(error, root, colour));
+    ExitCode::from(2)
+}
+
+/// The folder a command works on: the project the folder is in, found upward, for every
+/// command but `init`, `completions`, `man` and `check PATH` (which names the folder of
+/// languages from where it is run).
+fn project_root(cli: &Cli) -> anyhow::Result<PathBuf> {
+    Ok(match &cli.command {
+        Command::Init(_)
+        | Command::Completions(_)
+        | Command::Man(_)
+        | Command::Check(CheckArgs { path: Some(_), .. }) => cli.dir.clone(),
         Command::Check(_) | Command::Status(_) => {
             project::find_root(&cli.dir, project::Discovery::Layout)?
         }
         _ => project::find_root(&cli.dir, project::Discovery::Settings)?,
+    })
+}
+
+fn execute(cli: Cli, root: &Path) -> anyhow::Result<ExitCode> {
+    let ui = Ui {
+        color: cli.color,
+        quiet: cli.quiet,
     };
     match cli.command {
-        Command::Check(args) => run_check(&root, &args, ui),
-        Command::Build(args) => run_build(&root, &args, ui),
-        Command::Status(args) => run_status(&root, &args, ui),
-        Command::Sync(args) => run_sync(&root, &args, ui),
-        Command::New(args) => run_new(&root, &args, ui),
-        Command::Rm(args) => run_files(&root, "gazette rm", ui, |p| {
+        Command::Init(args) => run_init(root, &args, ui),
+        Command::Completions(args) => run_completions(&args),
+        Command::Man(args) => run_man(&args, ui),
+        Command::Check(args) => run_check(root, &args, ui),
+        Command::Build(args) => run_build(root, &args, ui),
+        Command::Status(args) => run_status(root, &args, ui),
+        Command::Sync(args) => run_sync(root, &args, ui),
+        Command::New(args) => run_new(root, &args, ui),
+        Command::Rm(args) => run_files(root, "gazette rm", ui, |p| {
             scaffold::articles::remove(p, &args.slug)
         }),
-        Command::Mv(args) => run_files(&root, "gazette mv", ui, |p| {
+        Command::Mv(args) => run_files(root, "gazette mv", ui, |p| {
             scaffold::articles::rename(p, &args.old, &args.new)
         }),
-        Command::Serve(args) => run_serve(&root, &args, ui),
-        Command::Init(_) | Command::Completions(_) | Command::Man(_) => {
-            unreachable!("handled above")
-        }
+        Command::Serve(args) => run_serve(root, &args, ui),
     }
 }
 

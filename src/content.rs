@@ -450,7 +450,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         let start = spanned.span().start;
         let line = keys.lines.line_col(start).0;
         let mut block = parse_block(spanned.into_inner(), line)
-            .map_err(|m| err(format!("block {} (line {line}): {m}", i + 1)))?;
+            .map_err(|m| err(format!("line {line}: block {}: {m}", i + 1)))?;
         for key in block.keys() {
             keys.note(key, start);
         }
@@ -1011,7 +1011,10 @@ mod tests {
         let e =
             parse("date = 2025-08-17\n[[blocks]]\ntype = \"banner\"\nkey = \"x\"\n").unwrap_err();
         let msg = e.to_string();
-        assert!(msg.starts_with("content/a.toml: block 1 (line "), "{msg}");
+        assert!(
+            msg.starts_with("content/a.toml: line 2: block 1: "),
+            "{msg}"
+        );
         assert!(msg.contains("banner"), "{msg}");
     }
 
@@ -1176,7 +1179,7 @@ mod tests {
             "article = \"Other\"\n",
         ] {
             let e = block(bad).unwrap_err();
-            assert!(e.contains("block 1 (line 2)"), "{e}");
+            assert!(e.contains("line 2: block 1"), "{e}");
         }
     }
 }

@@ -39,11 +39,65 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Where a fatal error points in its file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Position<'a> {
+    pub path: &'a std::path::Path,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: Option<usize>,
+}
+
 impl Error {
+    /// The file, line and column of an error about a place in a file. Such messages all
+    /// start `line L: ` or `line L, column C: `, the form the README shows, so the position
+    /// is read from there rather than carried twice.
+    pub fn position(&self) -> Option<Position<'_>> {
+        let (path, message) = match self {
+            Error::Config { path, message }
+            | Error::Content { path, message }
+            | Error::Layout { path, message }
+            | Error::Template { path, message } => (path, message),
+            Error::Io { .. } | Error::Usage(_) | Error::Several(_) => return None,
+        };
+        let (place, _) = message.strip_prefix("line ")?.split_once(':')?;
+        let (line, column) = match place.split_once(", column ") {
+            Some((line, column)) => (line, Some(column.parse().ok()?)),
+            None => (place, None),
+        };
+        Some(Position {
+            path,
+            line: line.parse().ok()?,
+            column,
+        })
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             error: source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_is_read_from_the_message() {
+        let at = |message: &str| {
+            let e = Error::Content {
+                path: "content/a.toml".into(),
+                message: message.into(),
+            };
+            e.position().map(|p| (p.line, p.column))
+        };
+        assert_eq!(at("line 4, column 7: unknown field"), Some((4, Some(7))));
+        assert_eq!(at("line 12: date: not a date"), Some((12, None)));
+        assert_eq!(at("no slug"), None);
+        assert_eq!(at("line x: what"), None);
+        assert_eq!(at("lines 4: what"), None);
     }
 }

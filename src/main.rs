@@ -1,14 +1,8 @@
 //! The `gazette` binary: parse arguments, run, map the outcome to an exit code.
-#![allow(clippy::print_stderr)]
 
 mod cli;
 
 use std::process::ExitCode;
-
-// Errors name files, ids and values from the project: shown with their control characters
-// escaped, line breaks included, so each error is one line (a value cannot forge another, nor
-// a CI annotation).
-use gazette::report::shown;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -25,18 +19,5 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match cli::run(cli) {
-        Ok(code) => code,
-        Err(e) => {
-            match e.downcast_ref::<gazette::error::Error>() {
-                Some(gazette::error::Error::Several(errors)) => {
-                    for e in errors {
-                        eprintln!("error: {}", shown(&e.to_string()));
-                    }
-                }
-                _ => eprintln!("error: {}", shown(&format!("{e:#}"))),
-            }
-            ExitCode::from(2)
-        }
-    }
+    cli::run(cli)
 }

@@ -79,23 +79,150 @@ pub fn human(report: &Report, source_of: &dyn Fn(&str) -> Option<String>, colour
     out
 }
 
-/// A `^` under the 1-based character `column` of `line`, tabs before it kept as tabs so it
-/// lines up in a terminal.
-fn caret(line: &str, column: usize) -> String {
-    let mut marker: String = line
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    marker.push('^');
-    marker
+/// A place in a file, as a compiler shows it under its message: ` --> file:line:column`, the
+/// line itself (control characters escaped) and a caret under the column, or the line's text
+/// underlined when no column is known. Rendered by annotate-snippets, rustc's and cargo's own
+/// renderer.
+struct Excerpt<'a> {
+    file: &'a str,
+    /// 1-based; none for a finding about the whole file.
+    line: Option<usize>,
+    /// 1-based, in characters.
+    column: Option<usize>,
+    /// The text of `line`, when the file could be read.
+    text: Option<&'a str>,
 }
 
-/// Each diagnostic as a compiler writes it: `severity[code]: message`, the position, the
-/// offending line with a `^` under the column where it is known, what changed in a stale
-/// source text (highlighted with `colour`, else marked `[-removed-]{+added+}`), a help line. `source_of` gives a file's text for the
-/// snippet; it is asked once per file (a file can have thousands of diagnostics, and reading
-/// it may mean reading it from disk again).
+/// `severity[code]: title` (or `severity: title` without a code), then the [`Excerpt`] where
+/// there is one. The title is escaped by [`shown`]; the excerpt's line by [`drawable`].
+fn excerpt(
+    error: bool,
+    code: Option<&str>,
+    title: &str,
+    at: Option<&Excerpt<'_>>,
+    colour: bool,
+) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+    let level = if error { Level::ERROR } else { Level::WARNING };
+    let mut head = level.primary_title(shown(title));
+    if let Some(code) = code {
+        head = head.id(code);
+    }
+    let file = at.map(|at| shown(at.file));
+    let text = at.and_then(|at| at.text).map(drawable);
+    let group = match (at, file, text) {
+        (
+            Some(
+                at @ Excerpt {
+                    line: Some(line), ..
+                },
+            ),
+            Some(file),
+            Some(text),
+        ) => {
+            let span = marked(&text, at.column);
+            head.element(
+                Snippet::source(text)
+                    .line_start(*line)
+                    .path(file)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        (Some(at), Some(file), _) => {
+            let mut origin = Origin::path(file);
+            if let Some(line) = at.line {
+                origin = origin.line(line);
+                if let Some(column) = at.column {
+                    origin = origin.char_column(column);
+                }
+            }
+            head.element(origin)
+        }
+        _ => Group::with_title(head),
+    };
+    let renderer = if colour {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = renderer.render(&[group]);
+    out.push('\n');
+    out
+}
+
+/// A fatal error (exit 2) as stderr shows it: `error: <file>: line L, column C: what` on one
+/// line, then, when the error names a line of a file under `root` that can be read, that
+/// line with a caret under the column ([`excerpt`]). Several broken files: each in turn. An
+/// error's causes are joined on its one line (`{:#}`), as before.
+pub fn fatal(error: &anyhow::Error, root: &std::path::Path, colour: bool) -> String {
+    use crate::error::Error;
+    let one = |e: &Error| {
+        let text = e.position().and_then(|at| {
+            let file = std::fs::read_to_string(root.join(at.path)).ok()?;
+            Some((at, file))
+        });
+        let path = text.as_ref().map(|(at, _)| slash_path(at.path));
+        let at = text
+            .as_ref()
+            .zip(path.as_deref())
+            .map(|((at, file), path)| Excerpt {
+                file: path,
+                line: Some(at.line),
+                column: at.column,
+                text: crate::ftl::line_text(file, at.line),
+            });
+        // Without the line's text, the title alone: it already says where.
+        let at = at.filter(|at| at.text.is_some());
+        excerpt(true, None, &e.to_string(), at.as_ref(), colour)
+    };
+    match error.downcast_ref::<Error>() {
+        Some(Error::Several(errors)) => errors.iter().map(one).collect(),
+        Some(e) if error.chain().count() == 1 => one(e),
+        _ => excerpt(true, None, &format!("{error:#}"), None, colour),
+    }
+}
+
+/// A line of an input as the excerpt shows it. The renderer draws C0 controls, DEL and the
+/// bidirectional controls as symbols (`␛`), as rustc does, one character each so the caret
+/// stays under its column; C1 controls, which it would pass to the terminal, become `�`.
+fn drawable(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\u{80}'..='\u{9f}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// The bytes of `line` that a caret marks: the character at the 1-based `column` (an empty
+/// span past the end of the line), or the line's text without its indentation when no
+/// column is known.
+fn marked(line: &str, column: Option<usize>) -> std::ops::Range<usize> {
+    match column {
+        Some(column) => {
+            let start = line
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            let end = line[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            start..end
+        }
+        None => {
+            let start = line.len() - line.trim_start().len();
+            start..line.trim_end().len()
+        }
+    }
+}
+
+/// Each diagnostic as a compiler writes it ([`excerpt`]): `severity[code]: message`, the
+/// position, the offending line with a `^` under the column where it is known, then what
+/// changed in a stale source text (highlighted with `colour`, else marked
+/// `[-removed-]{+added+}`) and a help line. `source_of` gives a file's text for the snippet;
+/// it is asked once per file (a file can have thousands of diagnostics, and reading it may
+/// mean reading it from disk again).
 pub fn diagnostics_human(
     report: &Report,
     source_of: &dyn Fn(&str) -> Option<String>,
@@ -104,39 +231,27 @@ pub fn diagnostics_human(
     let mut out = String::new();
     let mut texts: HashMap<&str, Option<String>> = HashMap::new();
     for d in &report.diagnostics {
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let (message, file) = (shown(&d.message), shown(&d.file));
-        let _ = writeln!(out, "{severity}[{}]: {message}", d.code);
-        let _ = match (d.line, d.column) {
-            (Some(l), Some(c)) => writeln!(out, "  --> {file}:{l}:{c}"),
-            (Some(l), None) => writeln!(out, "  --> {file}:{l}"),
-            _ => writeln!(out, "  --> {file}"),
-        };
-        let snippet = d.line.and_then(|l| {
-            let text = texts
-                .entry(&d.file)
-                .or_insert_with(|| source_of(&d.file))
-                .as_deref()?;
-            crate::ftl::line_text(text, l).map(|s| (l, s.to_owned()))
+        let error = d.severity == Severity::Error;
+        let text = d.line.and_then(|line| {
+            let file = texts.entry(&d.file).or_insert_with(|| source_of(&d.file));
+            crate::ftl::line_text(file.as_deref()?, line)
         });
-        if let Some((line, text)) = snippet {
-            let width = line.to_string().len();
-            let _ = writeln!(out, "{:width$} |", "");
-            let text = shown(&text);
-            let _ = writeln!(out, "{line} | {text}");
-            let _ = match d.column {
-                Some(column) => writeln!(out, "{:width$} | {}", "", caret(&text, column)),
-                None => writeln!(out, "{:width$} |", ""),
-            };
-        }
+        let at = Excerpt {
+            file: &d.file,
+            line: d.line,
+            column: d.column,
+            text,
+        };
+        let block = excerpt(error, Some(d.code.as_str()), &d.message, Some(&at), colour);
+        out.push_str(&block);
+        // Notes line up under the excerpt's `|`, as rustc's do: the renderer cannot draw
+        // them, because it would show the word diff's colours as symbols.
+        let pad = " ".repeat(d.line.map_or(1, |line| line.to_string().len() + 1));
         if let Some(change) = &d.change {
-            let _ = writeln!(out, "   = changed: {}", word_diff(change, colour));
+            let _ = writeln!(out, "{pad}= changed: {}", word_diff(change, colour));
         }
         if !d.help.is_empty() {
-            let _ = writeln!(out, "   = help: {}", shown(&d.help));
+            let _ = writeln!(out, "{pad}= help: {}", shown(&d.help));
         }
         out.push('\n');
     }
@@ -799,7 +914,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "warning[dropped-variable]: `x` omits `$n`, 100%\n  --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  | ^\n   = help: place it\n\ncheck: 0 errors, 1 warning\n"
+            "warning[dropped-variable]: `x` omits `$n`, 100%\n --> locales/de/a.ftl:2:1\n  |\n2 | x = Hallo\n  | ^\n  = help: place it\n\ncheck: 0 errors, 1 warning\n"
         );
     }
 
@@ -842,7 +957,7 @@ mod tests {
         let plain = diagnostics_human(&report, &|_| None, false);
         assert!(
             plain.contains(
-                "   = changed: [-Trente et un-]{+Trente-deux+} pays ont [-signé.-]{+signé hier.+}\n"
+                "--> locales/de/a.ftl\n = changed: [-Trente et un-]{+Trente-deux+} pays ont [-signé.-]{+signé hier.+}\n"
             ),
             "{plain}"
         );

@@ -78,9 +78,9 @@ fn check_links(project: &Project, article: &Article) -> Result<()> {
                 return Err(Error::Content {
                     path: article.path.clone(),
                     message: format!(
-                        "block {} (line {}): article: `{slug}` is not an article of this project",
-                        i + 1,
-                        block.line
+                        "line {}: block {}: article: `{slug}` is not an article of this project",
+                        block.line,
+                        i + 1
                     ),
                 });
             }

@@ -7,14 +7,13 @@ use std::fs;
 use std::path::Path;
 
 use super::hostile::project;
-use super::support::{run, tree, Project};
+use super::support::{one_error, run, tree, Project};
 
 /// `args` exits 2 with one `error:` line holding every part.
 fn refused_by(p: &Project, args: &[&str], parts: &[&str]) -> String {
     let (code, stdout, stderr) = run(p, args);
     assert_eq!(code, 2, "{args:?}: {stdout}{stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line: {stderr}");
-    assert!(stderr.starts_with("error: "), "{stderr}");
+    one_error(&stderr);
     for part in parts {
         assert!(stderr.contains(part), "{args:?}: `{part}` not in {stderr}");
     }

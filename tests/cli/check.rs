@@ -502,15 +502,15 @@ fn a_source_syntax_error_comes_first_and_does_not_cascade() {
     assert_eq!(
         human,
         "error[syntax-error]: Expected a token starting with \"=\"
-  --> locales/fr/app.ftl:2:13
+ --> locales/fr/app.ftl:2:13
   |
 2 | mayor-quote « Nous sommes prêts »
   |             ^
-   = help: fix the Fluent syntax; the whole entry is ignored until it parses
+  = help: fix the Fluent syntax; the whole entry is ignored until it parses
 
 error[missing-message]: `hello` is not translated
-  --> locales/de/app.ftl
-   = help: add `hello = …` to locales/de/app.ftl, translated from locales/fr/app.ftl:1
+--> locales/de/app.ftl
+ = help: add `hello = …` to locales/de/app.ftl, translated from locales/fr/app.ftl:1
 
 check: 2 errors, 0 warnings
 "
@@ -581,11 +581,11 @@ fn human_format_shows_code_position_snippet_help_and_summary() {
         out,
         "\
 error[missing-attribute]: `button` lacks the attribute `.title`
-  --> locales/de/app.ftl:1:1
+ --> locales/de/app.ftl:1:1
   |
 1 | button = Senden
   | ^
-   = help: add `.title = …` under `button`
+  = help: add `.title = …` under `button`
 
 check: 1 error, 0 warnings
 "
@@ -601,8 +601,8 @@ fn human_format_without_a_line_shows_the_file_only() {
     assert_eq!(exit, 1);
     let lines: Vec<_> = out.lines().collect();
     assert_eq!(lines[0], "error[missing-message]: `bye` is not translated");
-    assert_eq!(lines[1], "  --> locales/de/app.ftl");
-    assert!(lines[2].starts_with("   = help: "), "{out}");
+    assert_eq!(lines[1], "--> locales/de/app.ftl");
+    assert!(lines[2].starts_with(" = help: "), "{out}");
     assert_eq!(lines.last(), Some(&"check: 1 error, 0 warnings"));
 }
 
@@ -612,7 +612,7 @@ fn human_format_counts_warnings() {
     let (exit, out) = stdout_of(&p, &["check"]);
     assert_eq!(exit, 0);
     assert!(out.starts_with("warning[obsolete-message]: "), "{out}");
-    assert!(out.contains("  --> locales/de/app.ftl:2:1\n"), "{out}");
+    assert!(out.contains(" --> locales/de/app.ftl:2:1\n"), "{out}");
     assert!(out.contains("2 | goodbye = Tschüss\n"), "{out}");
     assert!(out.ends_with("\ncheck: 0 errors, 1 warning\n"), "{out}");
 }
@@ -1171,7 +1171,12 @@ fn codes_are_allowed_warned_or_denied_on_the_command_line_and_in_gazette_toml() 
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: gazette.toml: line 4: check.warn: `stale-translaton` is not a diagnostic code: did you mean `stale-translation`?\n"
+        "error: gazette.toml: line 4: check.warn: `stale-translaton` is not a diagnostic code: did you mean `stale-translation`?
+ --> gazette.toml:4:1
+  |
+4 | warn = [\"untranslated\", \"stale-translaton\"]
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+"
     );
 }
 

@@ -1,6 +1,6 @@
 //! Bad input: exit 2 with one clear line on stderr naming the file (and line or block).
 
-use super::support::Project;
+use super::support::{one_error, Project};
 
 /// Run `check` and `build`; both must fail with exit 2 and the same one-line message.
 fn fails_with(project: &Project, expected: &[&str]) {
@@ -8,12 +8,7 @@ fn fails_with(project: &Project, expected: &[&str]) {
         let out = project.gazette(&[cmd]).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{cmd}: {stderr}");
-        assert_eq!(
-            stderr.lines().count(),
-            1,
-            "{cmd}: one line expected: {stderr}"
-        );
-        assert!(stderr.starts_with("error: "), "{stderr}");
+        one_error(&stderr);
         for part in expected {
             assert!(stderr.contains(part), "{cmd}: `{part}` not in: {stderr}");
         }
@@ -142,15 +137,60 @@ fn bad_command_line_is_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// `check` and `build` both fail with exit 2 and exactly these lines on stderr.
+/// `check` and `build` both fail with exit 2 and exactly these `error:` lines on stderr, each
+/// followed by nothing but the excerpt of the line it names.
 fn fails_exactly(project: &Project, lines: &[&str]) {
-    let expected: String = lines.iter().map(|l| format!("error: {l}\n")).collect();
+    let expected: Vec<String> = lines.iter().map(|l| format!("error: {l}")).collect();
     for cmd in ["check", "build"] {
         let out = project.gazette(&[cmd]).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{cmd}");
-        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{cmd}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let errors: Vec<&str> = stderr.split("\nerror: ").collect();
+        assert_eq!(errors.len(), lines.len(), "{cmd}: {stderr}");
+        for (i, error) in errors.into_iter().enumerate() {
+            let error = if i == 0 {
+                error.to_owned()
+            } else {
+                format!("error: {error}")
+            };
+            one_error(&error);
+            assert_eq!(error.lines().next(), Some(expected[i].as_str()), "{cmd}");
+        }
         assert!(out.stdout.is_empty(), "nothing on stdout");
     }
+}
+
+/// A fatal error that names a line shows it under the error, with a caret under the column,
+/// as compilers do; a control character in it is drawn as a symbol, one column wide, so the
+/// caret stays in place and nothing reaches the terminal. Without a column, the line's text is
+/// underlined.
+#[test]
+fn a_fatal_error_shows_its_line_with_a_caret_under_the_column() {
+    let p = minimal();
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\nsection = international \u{1b}[2J\n",
+    );
+    let out = p.gazette(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: content/a.toml: line 2, column 26: strings must be quoted: section = \"international \\u{1b}[2J\"
+ --> content/a.toml:2:26
+  |
+2 | section = international \u{241b}[2J
+  |                          ^
+"
+    );
+    p.write("content/a.toml", "\ndate = 2025-08-17T11:15:60+02:00\n");
+    let out = p.gazette(&["check"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with(
+            " --> content/a.toml:2:1\n  |\n2 | date = 2025-08-17T11:15:60+02:00\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -298,8 +338,12 @@ fn template_errors_name_the_template_position_and_field() {
     let (exit, _, err) = super::support::run(&p, &["build"]);
     assert_eq!(exit, 2);
     assert_eq!(
-        err,
-        format!("error: templates/article.html.hbs: line {line}, column 1: `author` is not a field of the article\n")
+        err.lines().next().unwrap_or_default(),
+        format!("error: templates/article.html.hbs: line {line}, column 1: `author` is not a field of the article")
+    );
+    assert!(
+        err.contains(&format!("\n{line} | {{{{author}}}}<h1")),
+        "{err}"
     );
     std::fs::remove_file(p.path().join("templates/article.html.hbs")).unwrap();
     p.write(
@@ -309,21 +353,36 @@ fn template_errors_name_the_template_position_and_field() {
     let (_, _, err) = super::support::run(&p, &["build"]);
     assert_eq!(
         err,
-        "error: templates/article.txt.hbs: line 3, column 27: `author` is not a field of an item of `blocks` (the `{{#each blocks}}` of line 2)\n"
+        "error: templates/article.txt.hbs: line 3, column 27: `author` is not a field of an item of `blocks` (the `{{#each blocks}}` of line 2)
+ --> templates/article.txt.hbs:3:27
+  |
+3 |   {{#each items}}{{/each}}{{author}}
+  |                           ^
+"
     );
     std::fs::remove_file(p.path().join("templates/article.txt.hbs")).unwrap();
     p.write("templates/style.hbs", "{{colour}}");
     let (_, _, err) = super::support::run(&p, &["build"]);
     assert_eq!(
         err,
-        "error: templates/style.hbs: line 1, column 1: `colour` is not a field of the page it is included in\n"
+        "error: templates/style.hbs: line 1, column 1: `colour` is not a field of the page it is included in
+ --> templates/style.hbs:1:1
+  |
+1 | {{colour}}
+  | ^
+"
     );
     p.write("templates/style.hbs", "a\n  {{#if lang}}");
     let (exit, _, err) = super::support::run(&p, &["build"]);
     assert_eq!(exit, 2);
     assert_eq!(
         err,
-        "error: templates/style.hbs: line 2, column 15: invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)\n"
+        "error: templates/style.hbs: line 2, column 15: invalid Handlebars syntax (an unclosed `{{`, or a block without its `{{/…}}`?)
+ --> templates/style.hbs:2:15
+  |
+2 |   {{#if lang}}
+  |               ^
+"
     );
 }
 
@@ -348,7 +407,7 @@ fn an_integer_too_large_to_publish_exactly_is_refused_at_its_line() {
         &p,
         &[
             "content/a.toml",
-            "block 1 (line 3)",
+            "line 3: block 1",
             "args.n",
             "-9007199254740993 is too large",
         ],

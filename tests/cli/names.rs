@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use super::support::{copy, tree, Project};
+use super::support::{copy, one_error, tree, Project};
 
 fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
     let out = p.gazette(args).output().unwrap();
@@ -28,7 +28,7 @@ fn language_folders_must_be_canonical_tags() {
         for args in [&["check"][..], &["status"], &["build"], &["sync", "--all"]] {
             let (exit, out, err) = run(&p, args);
             assert_eq!(exit, 2, "{folder} {args:?}: {out}{err}");
-            assert_eq!(err.lines().count(), 1, "{err}");
+            one_error(&err);
             assert!(err.contains(&format!("locales/{folder}:")), "{err}");
             assert!(err.contains(&format!("rename it `{canonical}`")), "{err}");
         }

@@ -430,7 +430,7 @@ fn a_rebuild_follows_the_headline_of_a_linked_article() {
     let (code, _, stderr) = run(&p, &["check"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("content/a.toml") && stderr.contains("block 2 (line 15)"),
+        stderr.contains("content/a.toml") && stderr.contains("line 15: block 2: article"),
         "{stderr}"
     );
     assert!(stderr.contains("`b` is not an article"), "{stderr}");

@@ -287,7 +287,7 @@ fn content_links_cannot_be_scripts_or_escape_the_site() {
         assert_eq!(out.status.code(), Some(2));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains("content/older.toml: block 1") && stderr.contains(field),
+            stderr.contains("content/older.toml: line 3: block 1") && stderr.contains(field),
             "{stderr}"
         );
     }

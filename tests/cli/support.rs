@@ -131,6 +131,22 @@ pub fn sample_page(lang: &str) -> &'static str {
 }
 
 /// Run gazette; returns (exit code, stdout, stderr).
+/// A fatal error's stderr: one `error:` line first, then at most the excerpt of the line it
+/// names (` --> file:line:column`, the line, a caret), whose lines all start with a space or a
+/// digit, so that no value quoted can pass for another error or a CI annotation.
+pub fn one_error(stderr: &str) {
+    let mut lines = stderr.lines();
+    let first = lines.next().unwrap_or_default();
+    assert!(first.starts_with("error: "), "{stderr}");
+    for line in lines {
+        let excerpt = line.starts_with(' ') || line.starts_with(|c: char| c.is_ascii_digit());
+        assert!(
+            excerpt,
+            "a second line that is no excerpt: {line:?} in {stderr}"
+        );
+    }
+}
+
 pub fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
     outcome(p.gazette(args).output().unwrap())
 }
