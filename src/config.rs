@@ -41,6 +41,30 @@ struct RawConfig {
     functions: Option<Vec<String>>,
     /// Extension to SPEC: `[check]`, the level of diagnostic codes (see [`Level`]).
     check: Option<RawLevels>,
+    /// Extension to SPEC: `[footer]`, what every page's footer links to beside the site's
+    /// own pages.
+    footer: Option<RawFooter>,
+}
+
+/// `[footer]` of `gazette.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFooter {
+    #[serde(default)]
+    links: Vec<Spanned<FooterLink>>,
+}
+
+/// A link of every page's footer (`[[footer.links]]`): a legal notice, an Impressum, the
+/// privacy policy, labelled in each language by its site string.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FooterLink {
+    /// The id of the site string that labels it (`legal-notice`).
+    pub key: String,
+    /// An http(s) URL, or a path of the site (`legal/impressum.html`, a file of `static/`).
+    pub href: String,
+    /// The language of the linked page, when it has one page for every language.
+    pub lang: Option<String>,
 }
 
 /// `[check]` of `gazette.toml`: codes by level, as `--allow`, `--warn` and `--deny` give them.
@@ -129,6 +153,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// The levels of `[check]`, then those of the command line: the last one of a code wins.
     pub levels: Vec<CodeLevel>,
+    /// `[[footer.links]]`, in the order written.
+    pub footer_links: Vec<FooterLink>,
 }
 
 impl Config {
@@ -179,6 +205,7 @@ impl Config {
             ),
             None => None,
         };
+        let footer_links = footer_links(raw.footer.unwrap_or_default(), &line).map_err(bad)?;
         Ok(Config {
             source,
             targets,
@@ -195,6 +222,7 @@ impl Config {
             exclude: Vec::new(),
             target_lines,
             levels,
+            footer_links,
         })
     }
 
@@ -220,6 +248,39 @@ impl Config {
             .map(String::as_str)
             .unwrap_or(lang)
     }
+}
+
+/// `[[footer.links]]`, each checked: its label a message id, its link one a page may hold, its
+/// language a tag.
+fn footer_links(
+    raw: RawFooter,
+    line: &dyn Fn(usize) -> usize,
+) -> std::result::Result<Vec<FooterLink>, String> {
+    raw.links
+        .into_iter()
+        .map(|spanned| {
+            let at = line(spanned.span().start);
+            let link = spanned.into_inner();
+            let mut key = link.key.chars();
+            let id = key.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && key.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            let what = if !id {
+                Err(format!(
+                    "key: `{}` is not a message id (a letter, then letters, digits, `_` and `-`)",
+                    link.key
+                ))
+            } else {
+                content::check_link(&link.href, true).map_err(|m| format!("href: {m}"))
+            };
+            let what = what.and_then(|()| {
+                link.lang.as_deref().map_or(Ok(()), |l| {
+                    check_language_tag(l).map_err(|m| format!("lang: {m}"))
+                })
+            });
+            what.map(|()| link)
+                .map_err(|m| format!("line {at}: footer.links: {m}"))
+        })
+        .collect()
 }
 
 /// The codes of `[check]`, each in one list only (in which of two it would be is a guess).

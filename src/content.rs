@@ -144,6 +144,38 @@ pub enum RelatedKind {
     Watch,
 }
 
+/// What a figure shows: a photograph (the default), a chart or map, a drawing. The text
+/// edition labels it so, and its credit says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    #[default]
+    Photo,
+    Chart,
+    Illustration,
+}
+
+impl FigureKind {
+    /// The word of the content file, and of the `text-<kind>` site string.
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Photo => "photo",
+            FigureKind::Chart => "chart",
+            FigureKind::Illustration => "illustration",
+        }
+    }
+}
+
+/// One encoding of a video: its file and media type (`video/mp4`), which lets a browser skip
+/// what it cannot play without fetching it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoSource {
+    pub src: String,
+    #[serde(rename = "type")]
+    pub media_type: String,
+}
+
 /// What a block is, with the fields its type needs.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
@@ -163,12 +195,22 @@ pub enum BlockBody {
     Figure {
         key: String,
         src: String,
+        /// What the image is: its label in the text edition and in its credit.
+        #[serde(default)]
+        kind: FigureKind,
+        /// Who made it ("AFP", "Maëlle Vernier / La Gazette"), shown after the caption.
+        credit: Option<String>,
     },
     Video {
         key: String,
         src: String,
         /// The frame shown before the video plays.
         poster: Option<String>,
+        /// Other encodings of the video, offered before `src` in this order (an MP4 for the
+        /// browsers that play no WebM).
+        #[serde(default)]
+        sources: Vec<VideoSource>,
+        credit: Option<String>,
     },
     /// A link to another page: `href` (with its language, `lang`, when it is not the page's),
     /// or `article`, another article of the project, titled with that article's headline.
@@ -239,7 +281,15 @@ impl BlockBody {
     pub fn assets(&self) -> Vec<&str> {
         let paths = match self {
             BlockBody::Figure { src, .. } => vec![src.as_str()],
-            BlockBody::Video { src, poster, .. } => std::iter::once(src.as_str())
+            BlockBody::Video {
+                src,
+                poster,
+                sources,
+                ..
+            } => sources
+                .iter()
+                .map(|s| s.src.as_str())
+                .chain([src.as_str()])
                 .chain(poster.as_deref())
                 .collect(),
             _ => Vec::new(),
@@ -289,7 +339,7 @@ impl Block {
 /// Variables gazette itself passes to the site strings it formats (`byline`, `update-note`,
 /// the text edition's labels, `link-in`'s language name): every article's messages may be
 /// formatted with them.
-pub const SITE_VARIABLES: [&str; 5] = ["authors", "language", "note", "title", "url"];
+pub const SITE_VARIABLES: [&str; 6] = ["authors", "credit", "language", "note", "title", "url"];
 
 /// One article: its metadata and blocks.
 #[derive(Debug, Clone)]
@@ -663,8 +713,19 @@ fn block_args(args: Option<toml::Value>) -> std::result::Result<BTreeMap<String,
 fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
     match body {
         BlockBody::Figure { src, .. } => check_link(src, false).map_err(|m| format!("src: {m}")),
-        BlockBody::Video { src, poster, .. } => {
+        BlockBody::Video {
+            src,
+            poster,
+            sources,
+            ..
+        } => {
             check_link(src, false).map_err(|m| format!("src: {m}"))?;
+            for (i, source) in sources.iter().enumerate() {
+                check_link(&source.src, false)
+                    .map_err(|m| format!("sources[{}].src: {m}", i + 1))?;
+                check_media_type(&source.media_type)
+                    .map_err(|m| format!("sources[{}].type: {m}", i + 1))?;
+            }
             poster.as_deref().map_or(Ok(()), |p| {
                 check_link(p, false).map_err(|m| format!("poster: {m}"))
             })
@@ -693,6 +754,20 @@ fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
     }
 }
 
+/// A video source's media type: `video/<subtype>`, with parameters (`codecs`) if need be,
+/// written into the page's `type` attribute as it is.
+fn check_media_type(media_type: &str) -> std::result::Result<(), String> {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    let subtype = essence.strip_prefix("video/").unwrap_or_default();
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c);
+    if subtype.is_empty() || !subtype.chars().all(token) {
+        return Err(format!(
+            "`{media_type}` is not a video media type: write e.g. type = \"video/mp4\""
+        ));
+    }
+    Ok(())
+}
+
 /// The language of a linked page: a BCP 47 tag (`fr`, `pt-BR`).
 fn check_lang(lang: &str) -> std::result::Result<(), String> {
     match lang.parse::<unic_langid::LanguageIdentifier>() {
@@ -712,7 +787,7 @@ pub fn is_url(link: &str) -> bool {
 
 /// A `src` or `href` must be an http(s) URL (or mailto, for links) or a relative path inside
 /// the site: no `..`, no absolute path, no other scheme (`javascript:`, `data:`…).
-fn check_link(link: &str, mailto: bool) -> std::result::Result<(), String> {
+pub(crate) fn check_link(link: &str, mailto: bool) -> std::result::Result<(), String> {
     let lower = link.to_ascii_lowercase();
     let web = lower.starts_with("https://") || lower.starts_with("http://");
     if web || (mailto && lower.starts_with("mailto:")) {
@@ -1158,6 +1233,49 @@ mod tests {
             let e = parse(text).unwrap_err().to_string();
             assert!(e.starts_with("content/a.toml: ") && e.contains(wanted), "{e}");
         }
+    }
+
+    #[test]
+    fn figures_have_a_kind_photo_by_default_and_videos_typed_sources() {
+        let blocks = |fields: &str| {
+            parse(&format!(
+                "date = 2025-08-17\n[[blocks]]\nkey = \"m\"\n{fields}"
+            ))
+            .map(|a| a.blocks[0].body.clone())
+            .map_err(|e| e.to_string())
+        };
+        let kind = |fields| match blocks(fields) {
+            Ok(BlockBody::Figure { kind, credit, .. }) => (kind, credit),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            kind("type = \"figure\"\nsrc = \"a.png\"\n"),
+            (FigureKind::Photo, None)
+        );
+        assert_eq!(
+            kind("type = \"figure\"\nsrc = \"a.svg\"\nkind = \"chart\"\ncredit = \"Ann Lee\"\n"),
+            (FigureKind::Chart, Some("Ann Lee".into()))
+        );
+        let e = blocks("type = \"figure\"\nsrc = \"a.png\"\nkind = \"map\"\n").unwrap_err();
+        assert!(e.contains("block 1 (line 2)") && e.contains("map"), "{e}");
+        let video = "type = \"video\"\nsrc = \"v.webm\"\nsources = [{ src = \"v.mp4\", type = \"video/mp4; codecs=avc1\" }]\n";
+        let Ok(body) = blocks(video) else {
+            panic!("{video}")
+        };
+        assert_eq!(body.assets(), ["v.mp4", "v.webm"]);
+        for (bad, wanted) in [
+            (
+                "type = \"mp4\"",
+                "sources[1].type: `mp4` is not a video media type",
+            ),
+            ("type = \"audio/mp4\"", "sources[1].type"),
+            ("type = \"video/\"", "sources[1].type"),
+        ] {
+            let e = blocks(&video.replace("type = \"video/mp4; codecs=avc1\"", bad)).unwrap_err();
+            assert!(e.contains(wanted), "{e}");
+        }
+        let e = blocks(&video.replace("src = \"v.mp4\"", "src = \"../v.mp4\"")).unwrap_err();
+        assert!(e.contains("sources[1].src"), "{e}");
     }
 
     #[test]

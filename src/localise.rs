@@ -7,7 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Arg, Article, Block, BlockBody, BlockKind, RelatedKind};
+use crate::content::{Arg, Article, Block, BlockBody, BlockKind, FigureKind, RelatedKind};
 use crate::intl::{self, Bundle};
 use crate::intl::{OwnResources, SharedResources};
 use crate::project::Project;
@@ -24,7 +24,14 @@ pub const CODE_SITE_STRINGS: &[&str] = &[
     "byline",
     "update-note",
     "text-photo",
+    "text-chart",
+    "text-illustration",
     "text-video",
+    "text-feed",
+    "credit-photo",
+    "credit-chart",
+    "credit-illustration",
+    "credit-video",
     "text-related-read",
     "text-related-watch",
     "text-read-online",
@@ -118,6 +125,15 @@ pub struct LocalBlock {
     pub url: Option<String>,
     /// A video's poster frame, as a link from the page.
     pub poster: Option<String>,
+    /// A video's encodings, when it has several: its `sources`, then its `src`.
+    pub sources: Vec<LocalSource>,
+    /// A figure's kind: photo, chart or illustration.
+    pub figure: Option<FigureKind>,
+    /// Who made the image or video, as its `credit-<kind>` site string says it ("Photo: AFP").
+    pub credit: Option<String>,
+    /// A video's id in the page (its message id, unique in the page), which the text edition
+    /// links to.
+    pub id: Option<String>,
     /// An image's size in CSS pixels, when its file tells it (the build fills it in).
     pub width: Option<u32>,
     pub height: Option<u32>,
@@ -140,6 +156,31 @@ pub struct LocalBlock {
     pub labelled: Option<String>,
 }
 
+/// One encoding of a video.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocalSource {
+    /// As the content file gives it, then as a link from the page (the build makes it one).
+    pub url: String,
+    /// Its media type (`video/mp4`), when the content file gives it or its extension tells it.
+    #[serde(rename = "type")]
+    pub media_type: Option<String>,
+}
+
+/// The media type of a video file by its extension, for the one `src` of a video that has
+/// other sources (whose types the content file gives).
+fn video_type(src: &str) -> Option<String> {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    let subtype = match ext.as_str() {
+        "mp4" | "m4v" => "mp4",
+        "webm" => "webm",
+        "ogv" | "ogg" => "ogg",
+        "mov" => "quicktime",
+        _ => return None,
+    };
+    Some(format!("video/{subtype}"))
+}
+
 /// A note of a later change, as the page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalUpdate {
@@ -147,7 +188,16 @@ pub struct LocalUpdate {
     pub at: String,
     /// The `update-note` site string: the date written the local way and what changed.
     pub text: Text,
+    /// The date and time as `text` writes it, when the site string places it (`{ $date }`).
+    pub time: Option<String>,
+    /// `text` before and after `time`, so a template can mark the time alone up (`<time>`).
+    pub before: String,
+    pub after: String,
 }
+
+/// What stands for an update's time while its note is formatted: private-use characters
+/// around a word, which no translation holds.
+const TIME_MARK: &str = "\u{e000}time\u{e000}";
 
 /// An article in one language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -177,6 +227,8 @@ pub struct Edition {
     pub blocks: Vec<LocalBlock>,
     /// The text edition's "Read online: <url>" (`text-read-online`), with a `base_url`.
     pub read_online: Option<String>,
+    /// The text edition's "Atom feed: <url>" (`text-feed`), where the language has a feed.
+    pub read_feed: Option<String>,
     /// Shared interface strings (`site.ftl`…), formatted with the article's arguments.
     pub ui: BTreeMap<String, String>,
     /// Message ids shown in the source language (`--missing fallback`).
@@ -391,6 +443,7 @@ impl<'p> Localiser<'p> {
             .iter()
             .map(|block| texts.block(block, &with_date(&block.args), &ui))
             .collect();
+        unique_ids(&mut blocks);
         let updates = self.updates(lang, article, &mut texts, &with_date(&BTreeMap::new()));
         for block in &mut blocks {
             let other = block.hreflang.as_deref().filter(|l| *l != lang);
@@ -425,6 +478,7 @@ impl<'p> Localiser<'p> {
             updates,
             blocks,
             read_online: None,
+            read_feed: None,
             ui,
             fallbacks: texts.fallbacks,
             draft: article.draft,
@@ -457,17 +511,23 @@ impl<'p> Localiser<'p> {
             let Some(note) = texts.text(&update.key, None, args) else {
                 continue;
             };
+            let time = intl::format_arg(locale, &Arg::DateTime(update.at));
+            // Formatted with a mark in the time's place, to find where the time goes.
             let mut with = FluentArgs::new();
-            with.set("date", intl::format_arg(locale, &Arg::DateTime(update.at)));
+            with.set("date", TIME_MARK);
             with.set("note", note.value.clone());
-            let value = format_message(&texts.bundle, "update-note", None, Some(&with))
+            let marked = format_message(&texts.bundle, "update-note", None, Some(&with))
                 .unwrap_or_else(|| note.value.clone());
+            let (before, after) = marked.split_once(TIME_MARK).unwrap_or((&marked, ""));
             updates.push(LocalUpdate {
                 at: update.at.to_string(),
                 text: Text {
-                    value,
+                    value: marked.replace(TIME_MARK, &time),
                     lang: note.lang,
                 },
+                time: marked.contains(TIME_MARK).then_some(time),
+                before: before.to_owned(),
+                after: after.to_owned(),
             });
         }
         updates
@@ -608,13 +668,39 @@ impl Texts<'_> {
                     .filter_map(|k| self.text(k, None, args))
                     .collect();
             }
-            BlockBody::Figure { key, src } | BlockBody::Video { key, src, .. } => {
-                local.alt = self.text(key, Some("alt"), args);
-                local.caption = self.text(key, Some("caption"), args);
-                local.src = Some(src.clone());
-                if let BlockBody::Video { poster, .. } = &block.body {
-                    local.poster.clone_from(poster);
+            BlockBody::Figure {
+                key,
+                src,
+                kind,
+                credit,
+            } => {
+                self.media(&mut local, key, src, args);
+                local.figure = Some(*kind);
+                local.credit = credit
+                    .as_deref()
+                    .map(|c| self.credit(&format!("credit-{}", kind.name()), c));
+            }
+            BlockBody::Video {
+                key,
+                src,
+                poster,
+                sources,
+                credit,
+            } => {
+                self.media(&mut local, key, src, args);
+                local.poster.clone_from(poster);
+                if !sources.is_empty() {
+                    let given = sources.iter().map(|s| (&s.src, Some(s.media_type.clone())));
+                    local.sources = given
+                        .chain([(src, video_type(src))])
+                        .map(|(url, media_type)| LocalSource {
+                            url: url.clone(),
+                            media_type,
+                        })
+                        .collect();
                 }
+                local.credit = credit.as_deref().map(|c| self.credit("credit-video", c));
+                local.id = Some(key.clone());
             }
             BlockBody::Related {
                 key,
@@ -639,6 +725,22 @@ impl Texts<'_> {
     }
 }
 
+impl Texts<'_> {
+    /// A figure's or video's texts (`.alt`, `.caption`) and file.
+    fn media(&mut self, local: &mut LocalBlock, key: &str, src: &str, args: &FluentArgs) {
+        local.alt = self.text(key, Some("alt"), args);
+        local.caption = self.text(key, Some("caption"), args);
+        local.src = Some(src.to_owned());
+    }
+
+    /// A credit as the site string `id` (`credit-photo`…) puts it, else as it is.
+    fn credit(&self, id: &str, credit: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set("credit", credit.to_owned());
+        format_message(&self.bundle, id, None, Some(&args)).unwrap_or_else(|| credit.to_owned())
+    }
+}
+
 impl LocalBlock {
     /// A block of `kind` with no field set yet.
     fn empty(kind: BlockKind) -> Self {
@@ -651,6 +753,10 @@ impl LocalBlock {
             src: None,
             url: None,
             poster: None,
+            sources: Vec::new(),
+            figure: None,
+            credit: None,
+            id: None,
             width: None,
             height: None,
             lazy: false,
@@ -662,6 +768,22 @@ impl LocalBlock {
             related: None,
             labelled: None,
         }
+    }
+}
+
+/// Each block's `id` once in the page: a second video of the same message gets `-2`, and none
+/// takes `content`, the id of the page's main text.
+fn unique_ids(blocks: &mut [LocalBlock]) {
+    let mut taken = std::collections::BTreeSet::from(["content".to_owned()]);
+    for id in blocks.iter_mut().filter_map(|b| b.id.as_mut()) {
+        let mut candidate = id.clone();
+        let mut n = 1;
+        while taken.contains(&candidate) {
+            n += 1;
+            candidate = format!("{id}-{n}");
+        }
+        taken.insert(candidate.clone());
+        *id = candidate;
     }
 }
 
@@ -768,6 +890,46 @@ mod tests {
             mirrored.ends_with(" <a href=\"x\">") && !mirrored.contains("Lire"),
             "{mirrored}"
         );
+    }
+
+    #[test]
+    fn ids_are_unique_in_a_page() {
+        use crate::content::BlockKind;
+        let mut blocks: Vec<super::LocalBlock> = ["clip", "clip", "content", "clip-2"]
+            .iter()
+            .map(|id| {
+                let mut b = super::LocalBlock::empty(BlockKind::Video);
+                b.id = Some((*id).to_owned());
+                b
+            })
+            .collect();
+        blocks.push(super::LocalBlock::empty(BlockKind::Paragraph));
+        super::unique_ids(&mut blocks);
+        let ids: Vec<Option<&str>> = blocks.iter().map(|b| b.id.as_deref()).collect();
+        assert_eq!(
+            ids,
+            [
+                Some("clip"),
+                Some("clip-2"),
+                Some("content-2"),
+                Some("clip-2-2"),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn video_types_by_extension() {
+        assert_eq!(
+            super::video_type("media/a.MP4").as_deref(),
+            Some("video/mp4")
+        );
+        assert_eq!(
+            super::video_type("https://v.example/a.webm?x=1").as_deref(),
+            Some("video/webm")
+        );
+        assert_eq!(super::video_type("media/a.avi"), None);
+        assert_eq!(super::video_type("media/clip"), None);
     }
 
     #[test]

@@ -22,6 +22,15 @@ link-in-de = (auf Deutsch)
 text-photo =
     Foto:
     { $title }
+    { $url }
+text-chart =
+    Grafik:
+    { $title }
+    { $url }
+text-illustration =
+    Illustration:
+    { $title }
+    { $url }
 text-video =
     Video:
     { $title }
@@ -35,6 +44,13 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Online lesen: { $url }
+text-feed = Atom-Feed: { $url }
+credit-photo = Foto: { $credit }
+credit-chart = Grafik: { $credit }
+credit-illustration = Illustration: { $credit }
+credit-video = Video: { $credit }
+# The legal link of every page's footer (gazette.toml's [[footer.links]]).
+legal-notice = Impressum
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Entwurf: wird nicht veröffentlicht, solange seine Inhaltsdatei draft = true enthält.
 preview-fallback = Noch nicht übersetzt, in der Ausgangssprache angezeigt:

@@ -22,6 +22,15 @@ link-in-de = (in German)
 text-photo =
     Photo:
     { $title }
+    { $url }
+text-chart =
+    Chart:
+    { $title }
+    { $url }
+text-illustration =
+    Illustration:
+    { $title }
+    { $url }
 text-video =
     Video:
     { $title }
@@ -35,6 +44,13 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Read online: { $url }
+text-feed = Atom feed: { $url }
+credit-photo = Photo: { $credit }
+credit-chart = Graphic: { $credit }
+credit-illustration = Illustration: { $credit }
+credit-video = Video: { $credit }
+# The legal link of every page's footer (gazette.toml's [[footer.links]]).
+legal-notice = Legal notice
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Draft: not published while its content file says draft = true.
 preview-fallback = Not yet translated, shown in the source language:

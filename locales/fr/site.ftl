@@ -22,6 +22,15 @@ link-in-de = (en allemand)
 text-photo =
     Photo :
     { $title }
+    { $url }
+text-chart =
+    Graphique :
+    { $title }
+    { $url }
+text-illustration =
+    Illustration :
+    { $title }
+    { $url }
 text-video =
     Vidéo :
     { $title }
@@ -35,6 +44,13 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Lire en ligne : { $url }
+text-feed = Fil Atom : { $url }
+credit-photo = Photo : { $credit }
+credit-chart = Infographie : { $credit }
+credit-illustration = Illustration : { $credit }
+credit-video = Vidéo : { $credit }
+# The legal link of every page's footer (gazette.toml's [[footer.links]]).
+legal-notice = Mentions légales
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Brouillon : non publié tant que son fichier de contenu indique draft = true.
 preview-fallback = Pas encore traduit, affiché dans la langue source :

@@ -17,8 +17,8 @@ use crate::localise::{
 };
 use crate::project::{ArticleFile, Project};
 use crate::render::{
-    atom, sitemap, Alternate, Banner, Distribution, FeedMeta, IndexEntry, IndexView, PageView,
-    PickerView, Renderer, SitemapPage, FEED_ENTRIES,
+    atom, sitemap, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink, IndexEntry,
+    IndexView, PageView, PickerView, Renderer, SitemapPage, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -143,6 +143,9 @@ fn place_media(blocks: &mut [LocalBlock], assets: &Assets, root: &str) {
     for block in blocks {
         block.url = block.src.as_deref().map(link);
         block.poster = block.poster.as_deref().map(link);
+        for source in &mut block.sources {
+            source.url = link(&source.url);
+        }
         if block.kind == crate::content::BlockKind::Figure {
             let size = block.src.as_deref().and_then(|s| assets.get(s));
             if let Some((w, h)) = size.and_then(|s| s.split_once('x')) {
@@ -543,11 +546,14 @@ impl Site<'_, '_> {
                 })
                 .collect();
             let canonical = page_url(base, &e.lang, &e.page, &e.lang);
-            self.label_for_text(&mut e, base.map(|_| canonical.as_str()));
+            let feed = feed_url(base, &e.lang);
+            self.label_for_text(&mut e, base.map(|_| canonical.as_str()), feed.as_deref());
             let mut view = PageView::new(&e, canonical, alternates, root.clone(), &distribution);
             if self.preview {
                 view.preview = self.banner(&e);
             }
+            view.footer = self.footer(&e, &root);
+            view.feed = feed;
             let (html, text, body) = self.renderer.article(&view)?;
             self.output
                 .put(&page_path(&e.lang, &e.page, "html"), html.as_bytes())?;
@@ -561,6 +567,29 @@ impl Site<'_, '_> {
             });
         }
         Ok(pages)
+    }
+
+    /// An article page's footer: its language's index, the legal links of `gazette.toml`
+    /// labelled by their site strings (the key itself where no language defines it, which
+    /// `check` reports).
+    fn footer(&self, e: &Edition, root: &str) -> Footer {
+        let base = self.project.config.base_url.as_deref();
+        let links = self.project.config.footer_links.iter();
+        Footer {
+            home: format!("{root}{}/index.html", e.lang),
+            home_url: base.map(|b| format!("{b}/{}/index.html", e.lang)),
+            links: links
+                .map(|l| FooterLink {
+                    label: e.ui.get(&l.key).unwrap_or(&l.key).clone(),
+                    href: if is_url(&l.href) {
+                        l.href.clone()
+                    } else {
+                        format!("{root}{}", l.href)
+                    },
+                    hreflang: l.lang.clone().filter(|l| *l != e.lang),
+                })
+                .collect(),
+        }
     }
 
     /// What a preview's page says keeps it from publication: a draft, texts shown in the
@@ -594,17 +623,22 @@ impl Site<'_, '_> {
     }
 
     /// The text edition's labelled lines: each figure, video and related link through its
-    /// `text-<kind>` site string, with its title (and link) as variables, so each language
-    /// punctuates them its own way; and "Read online" with the page's absolute URL.
-    fn label_for_text(&self, e: &mut Edition, online: Option<&str>) {
+    /// `text-<kind>` site string (a figure's kind: `text-photo`, `text-chart`,
+    /// `text-illustration`), with its title and link as variables, so each language
+    /// punctuates them its own way: a figure's link is its image's absolute URL, a video's
+    /// the page's own with the video's id (a mail reader plays no video file); "Read online"
+    /// with the page's absolute URL, and the footer's "Atom feed" line with the feed's.
+    fn label_for_text(&self, e: &mut Edition, online: Option<&str>, feed: Option<&str>) {
         use crate::content::{BlockKind, RelatedKind};
         let lang = e.lang.clone();
         for block in &mut e.blocks {
-            let id = match (block.kind, block.related) {
-                (BlockKind::Figure, _) => "text-photo",
-                (BlockKind::Video, _) => "text-video",
-                (BlockKind::Related, Some(RelatedKind::Watch)) => "text-related-watch",
-                (BlockKind::Related, _) => "text-related-read",
+            let id = match (block.kind, block.related, block.figure) {
+                (BlockKind::Figure, _, Some(kind)) => format!("text-{}", kind.name()),
+                (BlockKind::Video, ..) => "text-video".to_owned(),
+                (BlockKind::Related, Some(RelatedKind::Watch), _) => {
+                    "text-related-watch".to_owned()
+                }
+                (BlockKind::Related, ..) => "text-related-read".to_owned(),
                 _ => continue,
             };
             let title = match block.kind {
@@ -617,18 +651,26 @@ impl Site<'_, '_> {
             if let Some(marker) = &block.marker {
                 title = format!("{title} {marker}");
             }
-            let url = block
-                .href
-                .as_deref()
-                .or(block.url.as_deref())
-                .unwrap_or_default();
-            block.labelled =
-                self.localiser
-                    .site_message(&lang, id, &[("title", &title), ("url", url)]);
+            let url = match block.kind {
+                BlockKind::Related => block.href.clone(),
+                BlockKind::Video => online
+                    .zip(block.id.as_deref())
+                    .map(|(p, id)| format!("{p}#{id}")),
+                _ => block.url.clone().filter(|u| is_url(u)),
+            };
+            let args = [
+                ("title", title.as_str()),
+                ("url", url.as_deref().unwrap_or_default()),
+            ];
+            block.labelled = self.localiser.site_message(&lang, &id, &args);
         }
         e.read_online = online.and_then(|url| {
             self.localiser
                 .site_message(&lang, "text-read-online", &[("url", url)])
+        });
+        e.read_feed = feed.and_then(|url| {
+            self.localiser
+                .site_message(&lang, "text-feed", &[("url", url)])
         });
     }
 
@@ -675,8 +717,7 @@ impl Site<'_, '_> {
             (b.published_at.cmp(&a.published_at)).then_with(|| a.slug.cmp(&b.slug))
         });
         let ui = self.localiser.site_strings(lang);
-        // A pseudo-locale edition is in no feed.
-        let feed_base = base.filter(|_| Pseudo::of(lang).is_none());
+        let feed = feed_url(base, lang);
         let alternates = langs
             .iter()
             .filter(|l| shown_from(lang, l))
@@ -694,14 +735,13 @@ impl Site<'_, '_> {
             alternates,
             canonical: lang_url(base, lang, "index.html", lang),
             root: root_prefix(base),
-            feed: feed_base.map(|_| "feed.xml".to_owned()),
+            feed: feed.as_ref().map(|_| "feed.xml".to_owned()),
         };
         put(
             format!("{lang}/index.html"),
             self.renderer.index_html(&view)?.as_bytes(),
         )?;
-        if let Some(b) = feed_base {
-            let self_url = format!("{b}/{lang}/feed.xml");
+        if let (Some(b), Some(self_url)) = (base, feed) {
             let index_url = format!("{b}/{lang}/index.html");
             let title = ui.get("site-name").map_or(lang, String::as_str);
             let meta = FeedMeta {
@@ -761,21 +801,32 @@ impl Site<'_, '_> {
         let base = self.project.config.base_url.as_deref();
         let source = self.project.config.source.as_str();
         let ui = self.localiser.site_strings(source);
+        let alternate = |l: &String, href| Alternate {
+            lang: l.clone(),
+            name: self.names[l.as_str()].clone(),
+            href,
+            current: false,
+        };
         let picker = PickerView {
             lang: source,
             ui: &ui,
             languages: self
                 .langs
                 .iter()
-                .map(|l| Alternate {
-                    lang: l.clone(),
-                    name: self.names[l.as_str()].clone(),
-                    href: match base {
-                        Some(b) => format!("{b}/{l}/index.html"),
-                        None => format!("{l}/index.html"),
-                    },
-                    current: false,
+                .map(|l| {
+                    alternate(
+                        l,
+                        match base {
+                            Some(b) => format!("{b}/{l}/index.html"),
+                            None => format!("{l}/index.html"),
+                        },
+                    )
                 })
+                .collect(),
+            feeds: self
+                .langs
+                .iter()
+                .filter_map(|l| Some(alternate(l, feed_url(base, l)?)))
                 .collect(),
             canonical: base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/")),
         };
@@ -826,6 +877,13 @@ impl Site<'_, '_> {
 /// pseudo-locale edition is linked from pseudo-locale pages only, so no published page names it.
 fn shown_from(page_lang: &str, lang: &str) -> bool {
     Pseudo::of(lang).is_none() || Pseudo::of(page_lang).is_some()
+}
+
+/// A language's Atom feed: written with a `base_url` (feeds need absolute links), for every
+/// language but a pseudo-locale.
+fn feed_url(base: Option<&str>, lang: &str) -> Option<String> {
+    let base = base.filter(|_| Pseudo::of(lang).is_none())?;
+    Some(format!("{base}/{lang}/feed.xml"))
 }
 
 /// Prefix that turns a site-relative path into a link from a page one folder down.

@@ -163,6 +163,39 @@ pub(super) fn check_sources(project: &Project, source: &Language, out: &mut Vec<
             }
         }
     }
+    if source.article.is_none() && !project.articles.is_empty() {
+        missing_footer_labels(project, lang, &defined, out);
+    }
+}
+
+/// `missing-source-message`: a footer link of `gazette.toml` is labelled by a site string,
+/// which the source's shared files must define.
+fn missing_footer_labels(
+    project: &Project,
+    lang: &str,
+    defined: &dyn Fn(Option<&Parsed>, &str) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let footer = project.config.footer_links.iter();
+    for link in footer.filter(|l| !defined(None, &l.key)) {
+        let config = std::path::Path::new(crate::config::CONFIG_FILE);
+        out.push(
+            Diagnostic::new(
+                Code::MissingSourceMessage,
+                lang,
+                config,
+                format!(
+                    "footer.links: `{}` labels a footer link, but no shared {lang} file defines it",
+                    link.key
+                ),
+            )
+            .id(&link.key)
+            .help(format!(
+                "add `{}` (the link's label) to locales/{lang}/site.ftl",
+                link.key
+            )),
+        );
+    }
 }
 
 /// What to do about an id the article names and its file lacks: the id meant when one of the

@@ -31,6 +31,31 @@ pub struct PageView<'a> {
     pub meta: Vec<MetaTag>,
     /// What keeps the page from publication, in a preview (`gazette serve`) only.
     pub preview: Option<Banner>,
+    /// The language's Atom feed (absolute), when one is written: the page's autodiscovery
+    /// link and its footer's.
+    pub feed: Option<String>,
+    /// What the page's footer links to besides the feed.
+    pub footer: Footer,
+}
+
+/// A page's footer: the language's front page, its newest other articles, the legal links.
+#[derive(Debug, Default, Serialize)]
+pub struct Footer {
+    /// The language's index page, as a link from this page.
+    pub home: String,
+    /// The same, absolute (with a `base_url`): what the text edition's footer gives.
+    pub home_url: Option<String>,
+    /// The `[[footer.links]]` of `gazette.toml`, labelled in the page's language.
+    pub links: Vec<FooterLink>,
+}
+
+/// A link of a page's footer.
+#[derive(Debug, Serialize)]
+pub struct FooterLink {
+    pub label: String,
+    pub href: String,
+    /// The language of the linked page, when not the page's.
+    pub hreflang: Option<String>,
 }
 
 /// A preview page's banner: each text that applies, in the page's language where it can be.
@@ -80,6 +105,8 @@ impl<'a> PageView<'a> {
             json_ld,
             meta,
             preview: None,
+            feed: None,
+            footer: Footer::default(),
         }
     }
 }

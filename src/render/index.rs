@@ -55,5 +55,7 @@ pub struct PickerView<'a> {
     pub ui: &'a BTreeMap<String, String>,
     /// Each language's index, named in its own language.
     pub languages: Vec<Alternate>,
+    /// Each language's Atom feed (with a `base_url`), named in its own language.
+    pub feeds: Vec<Alternate>,
     pub canonical: String,
 }

@@ -170,7 +170,11 @@ fn text_editions_are_clean_and_wrapped() {
                 .any(|c| (c.is_control() && c != '\n') || ('\u{2066}'..='\u{2069}').contains(&c)),
             "{lang}: no control or isolation characters"
         );
-        assert!(text.ends_with(".\n"));
+        // The footer's feed line last, and one final newline.
+        assert!(
+            text.ends_with("/feed.xml\n") && !text.ends_with("\n\n"),
+            "{lang}: {text}"
+        );
     }
 }
 

@@ -14,6 +14,7 @@ mod names;
 mod newsroom;
 mod properties;
 mod publish;
+mod reader;
 mod records;
 mod scaffold;
 mod serve;

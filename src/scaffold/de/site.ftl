@@ -18,6 +18,15 @@ link-in = (auf { $language })
 text-photo =
     Foto:
     { $title }
+    { $url }
+text-chart =
+    Grafik:
+    { $title }
+    { $url }
+text-illustration =
+    Illustration:
+    { $title }
+    { $url }
 text-video =
     Video:
     { $title }
@@ -31,6 +40,11 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Online lesen: { $url }
+text-feed = Atom-Feed: { $url }
+credit-photo = Foto: { $credit }
+credit-chart = Grafik: { $credit }
+credit-illustration = Illustration: { $credit }
+credit-video = Video: { $credit }
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Entwurf: wird nicht veröffentlicht, solange seine Inhaltsdatei draft = true enthält.
 preview-fallback = Noch nicht übersetzt, in der Ausgangssprache angezeigt:

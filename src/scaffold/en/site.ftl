@@ -19,6 +19,15 @@ link-in = (in { $language })
 text-photo =
     Photo:
     { $title }
+    { $url }
+text-chart =
+    Chart:
+    { $title }
+    { $url }
+text-illustration =
+    Illustration:
+    { $title }
+    { $url }
 text-video =
     Video:
     { $title }
@@ -32,6 +41,11 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Read online: { $url }
+text-feed = Atom feed: { $url }
+credit-photo = Photo: { $credit }
+credit-chart = Graphic: { $credit }
+credit-illustration = Illustration: { $credit }
+credit-video = Video: { $credit }
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Draft: not published while its content file says draft = true.
 preview-fallback = Not yet translated, shown in the source language:

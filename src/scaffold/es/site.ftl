@@ -19,6 +19,15 @@ link-in = (en { $language })
 text-photo =
     Foto:
     { $title }
+    { $url }
+text-chart =
+    Gráfico:
+    { $title }
+    { $url }
+text-illustration =
+    Ilustración:
+    { $title }
+    { $url }
 text-video =
     Vídeo:
     { $title }
@@ -32,6 +41,11 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Leer en línea: { $url }
+text-feed = Canal Atom: { $url }
+credit-photo = Foto: { $credit }
+credit-chart = Gráfico: { $credit }
+credit-illustration = Ilustración: { $credit }
+credit-video = Vídeo: { $credit }
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Borrador: no se publica mientras su archivo de contenido indique draft = true.
 preview-fallback = Aún sin traducir, se muestra en el idioma de origen:

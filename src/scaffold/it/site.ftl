@@ -19,6 +19,15 @@ link-in = (in { $language })
 text-photo =
     Foto:
     { $title }
+    { $url }
+text-chart =
+    Grafico:
+    { $title }
+    { $url }
+text-illustration =
+    Illustrazione:
+    { $title }
+    { $url }
 text-video =
     Video:
     { $title }
@@ -32,6 +41,11 @@ text-related-watch =
     { $title }
     { $url }
 text-read-online = Leggi online: { $url }
+text-feed = Feed Atom: { $url }
+credit-photo = Foto: { $credit }
+credit-chart = Grafico: { $credit }
+credit-illustration = Illustrazione: { $credit }
+credit-video = Video: { $credit }
 # Shown only in the preview of `gazette serve`, above an article.
 preview-draft = Bozza: non viene pubblicata finché il suo file di contenuto indica draft = true.
 preview-fallback = Non ancora tradotto, mostrato nella lingua di partenza:

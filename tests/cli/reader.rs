@@ -1,0 +1,401 @@
+//! What a reader gets beyond the article's text, on the sample: the text edition's labels,
+//! links and footer; the page's update note, credits, video sources, footer and feed links.
+
+use super::support::{run, sample_page, Project};
+
+const BASE: &str = "https://www.gazette.example";
+
+fn built_sample() -> Project {
+    let p = Project::sample();
+    p.gazette(&["build"]).assert().success();
+    p
+}
+
+/// The lines of `text` from the one equal to `first` on, as many as `next` has.
+fn lines_from<'t>(text: &'t str, first: &str, count: usize) -> Vec<&'t str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == first)
+        .unwrap_or_else(|| panic!("no line {first:?} in:\n{text}"));
+    lines[at..(at + count).min(lines.len())].to_vec()
+}
+
+#[test]
+fn the_text_edition_labels_figures_by_kind_with_their_image_url() {
+    let p = built_sample();
+    let fr = p.read(&format!("out/fr/{}.txt", sample_page("fr")));
+    // The caption, then the URL, then the block's end.
+    let figure = |label: &str| {
+        let lines = lines_from(&fr, label, 12);
+        let end = lines.iter().position(|l| l.is_empty()).unwrap();
+        lines[..end].to_vec()
+    };
+    let illustration = figure("  | Illustration\u{a0}:");
+    assert!(
+        illustration[1].starts_with("  | Les drapeaux"),
+        "{illustration:#?}"
+    );
+    assert_eq!(
+        illustration.last(),
+        Some(&"  | https://www.gazette.example/images/northwood.svg"),
+        "the image's URL on the line after its caption: {illustration:#?}"
+    );
+    let chart = figure("  | Graphique\u{a0}:");
+    assert!(chart[1].starts_with("  | Les 31 pays"), "{chart:#?}");
+    assert_eq!(
+        chart.last(),
+        Some(&"  | https://www.gazette.example/images/coalition-map.svg")
+    );
+    assert!(
+        !fr.contains("Photo\u{a0}:"),
+        "no figure of the sample is a photo: {fr}"
+    );
+    for (lang, chart) in [("en", "  | Chart:"), ("de", "  | Grafik:")] {
+        let text = p.read(&format!("out/{lang}/{}.txt", sample_page(lang)));
+        assert!(text.lines().any(|l| l == chart), "{text}");
+    }
+}
+
+#[test]
+fn the_text_edition_links_a_video_to_its_place_in_the_page() {
+    let p = built_sample();
+    for (lang, label) in [("fr", "Vidéo\u{a0}:"), ("en", "Video:"), ("de", "Video:")] {
+        let text = p.read(&format!("out/{lang}/{}.txt", sample_page(lang)));
+        assert!(!text.contains(".webm"), "never the raw video file: {text}");
+        assert!(!text.contains(".mp4"), "never the raw video file: {text}");
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.starts_with("  >") || l.starts_with('>')),
+            "a video is no quotation: {text}"
+        );
+        let video = lines_from(&text, label, 6);
+        let link = format!(
+            "{BASE}/{lang}/{}.html#video-anchorage-summit",
+            sample_page(lang)
+        );
+        assert!(video.contains(&link.as_str()), "{video:#?}");
+        let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
+        assert!(
+            html.contains("<figure id=\"video-anchorage-summit\">\n<video"),
+            "the link's target is the video's figure"
+        );
+    }
+}
+
+#[test]
+fn the_text_edition_ends_with_the_site_and_its_feed() {
+    let p = built_sample();
+    for (lang, site, feed) in [
+        ("fr", "La Gazette", "Fil Atom\u{a0}:"),
+        ("en", "The Gazette", "Atom feed:"),
+        ("de", "Die Gazette", "Atom-Feed:"),
+    ] {
+        let text = p.read(&format!("out/{lang}/{}.txt", sample_page(lang)));
+        let last: Vec<&str> = text.lines().rev().take(3).collect();
+        assert_eq!(
+            last,
+            [
+                format!("{feed} {BASE}/{lang}/feed.xml").as_str(),
+                format!("{site} · {BASE}/{lang}/index.html").as_str(),
+                "-".repeat(72).as_str(),
+            ],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_update_note_stands_apart_with_its_time_alone_in_time() {
+    let p = built_sample();
+    let fr = p.read(&format!("out/fr/{}.html", sample_page("fr")));
+    let doc = scraper::Html::parse_document(&fr);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let notes: Vec<_> = doc.select(&select("div.updates[role=note] p")).collect();
+    assert_eq!(notes.len(), 1, "{fr}");
+    let time = notes[0].select(&select("time")).next().expect("a <time>");
+    assert_eq!(
+        time.value().attr("datetime"),
+        Some("2025-08-17T18:40:00+02:00")
+    );
+    let time_text: String = time.text().collect();
+    assert!(time_text.starts_with("17"), "{time_text}");
+    assert!(
+        time_text.contains("18") && !time_text.to_lowercase().contains("ajout"),
+        "the time alone: {time_text}"
+    );
+    let note: String = notes[0].text().collect();
+    assert!(note.starts_with("Mis à jour le 17"), "{note}");
+    assert!(
+        note.len() > time_text.len() + 20,
+        "the note is outside <time>: {note}"
+    );
+    assert!(
+        doc.select(&select(
+            "article > header time[datetime^=\"2025-08-17T18\"]"
+        ))
+        .next()
+        .is_none(),
+        "the note is not in the article's heading"
+    );
+}
+
+#[test]
+fn figures_and_videos_carry_their_credits_in_the_page_language() {
+    let p = built_sample();
+    for (lang, illustration, chart, video) in [
+        (
+            "fr",
+            "Illustration\u{a0}: Lucie Ferrand",
+            "Infographie\u{a0}: Lucie Ferrand",
+            "Vidéo\u{a0}: Karim Benali",
+        ),
+        (
+            "en",
+            "Illustration: Lucie Ferrand",
+            "Graphic: Lucie Ferrand",
+            "Video: Karim Benali",
+        ),
+        (
+            "de",
+            "Illustration: Lucie Ferrand",
+            "Grafik: Lucie Ferrand",
+            "Video: Karim Benali",
+        ),
+    ] {
+        let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
+        let doc = scraper::Html::parse_document(&html);
+        let selector = scraper::Selector::parse("figcaption .credit").unwrap();
+        let credits: Vec<String> = doc.select(&selector).map(|e| e.text().collect()).collect();
+        assert_eq!(credits, [illustration, chart, video], "{lang}");
+    }
+}
+
+#[test]
+fn a_video_offers_each_of_its_sources_in_order() {
+    let p = built_sample();
+    let html = p.read(&format!("out/en/{}.html", sample_page("en")));
+    let start = html.find("<video").unwrap();
+    let video = &html[start..start + html[start..].find("</video>").unwrap()];
+    assert!(
+        !video.contains(" src=\"https://www.gazette.example/media/sommet-anchorage.webm\" poster"),
+        "{video}"
+    );
+    let mp4 = video
+        .find("<source src=\"https://www.gazette.example/media/sommet-anchorage.mp4\" type=\"video/mp4\">")
+        .expect("the MP4");
+    let webm = video
+        .find("<source src=\"https://www.gazette.example/media/sommet-anchorage.webm\" type=\"video/webm\">")
+        .expect("the WebM");
+    assert!(mp4 < webm, "the content file's order: {video}");
+    assert!(p.path().join("out/media/sommet-anchorage.mp4").is_file());
+}
+
+#[test]
+fn a_source_of_another_type_than_video_is_refused_naming_its_line() {
+    let p = Project::sample();
+    let file = "content/coalition-des-volontaires.toml";
+    p.write(
+        file,
+        &p.read(file)
+            .replace("type = \"video/mp4\"", "type = \"mp4\""),
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(file)
+            && stderr.contains("sources[1].type: `mp4` is not a video media type"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_page_links_home_the_feed_and_the_legal_notice() {
+    let p = built_sample();
+    for (lang, legal, hreflang) in [
+        ("fr", "Mentions légales", Some("de")),
+        ("en", "Legal notice", Some("de")),
+        ("de", "Impressum", None),
+    ] {
+        let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
+        let doc = scraper::Html::parse_document(&html);
+        let selector = scraper::Selector::parse("body > footer a").unwrap();
+        let links: Vec<(String, String, Option<&str>)> = doc
+            .select(&selector)
+            .map(|a| {
+                let v = a.value();
+                (
+                    a.text().collect(),
+                    v.attr("href").unwrap().to_owned(),
+                    v.attr("hreflang"),
+                )
+            })
+            .collect();
+        assert_eq!(links.len(), 3, "{links:?}");
+        assert_eq!(links[0].1, format!("{BASE}/{lang}/index.html"));
+        assert_eq!(links[1].1, format!("{BASE}/{lang}/feed.xml"));
+        assert_eq!(
+            (links[2].0.as_str(), links[2].1.as_str(), links[2].2),
+            (
+                legal,
+                "https://www.gazette.example/impressum.html",
+                hreflang
+            )
+        );
+        assert!(p.path().join("out/impressum.html").is_file());
+    }
+}
+
+#[test]
+fn every_page_names_its_feed_for_autodiscovery() {
+    let p = built_sample();
+    let discovery = |lang: &str| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{BASE}/{lang}/feed.xml\">",
+            match lang {
+                "fr" => "La Gazette",
+                "en" => "The Gazette",
+                _ => "Die Gazette",
+            }
+        )
+    };
+    for lang in ["fr", "en", "de"] {
+        let article = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
+        assert!(article.contains(&discovery(lang)), "{article}");
+        let index = p.read(&format!("out/{lang}/index.html"));
+        assert!(index.contains("type=\"application/atom+xml\""), "{index}");
+    }
+    let picker = p.read("out/index.html");
+    for (lang, name) in [("fr", "Français"), ("en", "English"), ("de", "Deutsch")] {
+        let link = format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" hreflang=\"{lang}\" title=\"{name}\" href=\"{BASE}/{lang}/feed.xml\">"
+        );
+        assert!(picker.contains(&link), "{picker}");
+    }
+}
+
+#[test]
+fn a_footer_link_needs_its_label_and_a_link_a_page_may_hold() {
+    let p = Project::sample();
+    let config = p.read("gazette.toml");
+    p.write(
+        "gazette.toml",
+        &config.replace("key = \"legal-notice\"", "key = \"privacy\""),
+    );
+    let (code, json) = p.check_json();
+    assert_eq!(code, 1, "{json:#}");
+    let found = &json["diagnostics"][0];
+    assert_eq!(found["code"], "missing-source-message");
+    assert_eq!(found["file"], "gazette.toml");
+    assert_eq!(found["id"], "privacy");
+
+    p.write(
+        "gazette.toml",
+        &config.replace(
+            "href = \"impressum.html\"",
+            "href = \"javascript:alert(1)\"",
+        ),
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    let line = config
+        .lines()
+        .position(|l| l == "[[footer.links]]")
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "gazette.toml: line {line}: footer.links: href: `javascript:alert(1)`"
+        )),
+        "{stderr}"
+    );
+}
+
+/// The README's way to have Python's server send the text editions as UTF-8 does, where
+/// `python3 -m http.server` alone sends no charset (why the README says to tell the server).
+#[test]
+fn the_readme_python_server_sends_text_editions_as_utf8() {
+    let readme = std::fs::read_to_string(super::support::repo_root().join("README.md")).unwrap();
+    let command = readme
+        .split('`')
+        .find(|s| s.starts_with("python3 -c \"import mimetypes"))
+        .expect("the README gives the command");
+    let script = command
+        .strip_prefix("python3 -c \"")
+        .and_then(|c| c.strip_suffix('"'))
+        .unwrap();
+    let p = built_sample();
+    let served = |args: &[&str]| {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+            .to_string();
+        let mut args: Vec<&str> = args.to_vec();
+        args.push(&port);
+        args.extend(["--bind", "127.0.0.1"]);
+        let mut server = std::process::Command::new("python3")
+            .args(&args)
+            .current_dir(p.path().join("out"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3");
+        let path = format!("/fr/{}.txt", sample_page("fr"));
+        let mut header = None;
+        for _ in 0..100 {
+            if let Ok(mut s) = std::net::TcpStream::connect(format!("127.0.0.1:{port}")) {
+                use std::io::{Read, Write};
+                write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+                let mut response = String::new();
+                s.read_to_string(&mut response).unwrap();
+                header = response
+                    .lines()
+                    .find(|l| l.to_ascii_lowercase().starts_with("content-type:"))
+                    .map(str::to_owned);
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        server.kill().unwrap();
+        server.wait().unwrap();
+        header.expect("the server answered")
+    };
+    assert_eq!(
+        served(&["-c", script]),
+        "Content-type: text/plain; charset=utf-8"
+    );
+    assert_eq!(served(&["-m", "http.server"]), "Content-type: text/plain");
+}
+
+/// A related link's label and its title stay apart in a feed reader that drops the spaces
+/// standing alone between two elements, as some do when they clean an entry's HTML.
+#[test]
+fn a_label_and_its_link_stay_apart_in_feeds() {
+    let p = built_sample();
+    let feed = p.read("out/en/feed.xml");
+    let mut read: Vec<String> = Vec::new();
+    for entry in feed.split("<content type=\"html\">").skip(1) {
+        let html = quick_xml::escape::unescape(entry.split("</content>").next().unwrap()).unwrap();
+        let body = scraper::Html::parse_fragment(&html);
+        let selector = scraper::Selector::parse("aside.related p").unwrap();
+        read.extend(body.select(&selector).map(|p| {
+            p.text()
+                .filter(|t| !t.chars().all(|c| c.is_ascii_whitespace()))
+                .collect::<String>()
+        }));
+    }
+    for text in &read {
+        assert!(
+            !text.contains("Read moreW") && !text.contains("WatchS") && !text.contains(")("),
+            "{read:#?}"
+        );
+    }
+    assert!(
+        read.iter()
+            .any(|r| r.starts_with("Read more\u{a0}War in Ukraine")),
+        "{read:#?}"
+    );
+}
