@@ -609,6 +609,18 @@ fn atom_entries_carry_authors_categories_and_the_full_content() {
         "{parts:?}"
     );
     assert!(parts.iter().any(|p| p.starts_with("<video")), "{parts:?}");
+    // A reader that shows the content alone sees the whole article: the standfirst and the
+    // update note first, then the body.
+    let at = |text: &str| {
+        content
+            .find(text)
+            .unwrap_or_else(|| panic!("no {text}: {content}"))
+    };
+    assert!(at("The standfirst.") < at("The number of countries was corrected."));
+    assert!(at("The number of countries was corrected.") < at("The text, 2 times."));
+    assert!(parts
+        .iter()
+        .any(|p| p.contains("<strong>The standfirst.</strong>")));
 }
 
 /// The whole output is the same bytes whatever the folder, the time or the threads.
