@@ -287,9 +287,19 @@ impl Block {
 }
 
 /// Variables gazette itself passes to the site strings it formats (`byline`, `update-note`,
-/// the text edition's labels, `link-in`'s language name): every article's messages may be
-/// formatted with them.
-pub const SITE_VARIABLES: [&str; 5] = ["authors", "language", "note", "title", "url"];
+/// the text edition's labels, `link-in`'s language name, `translated-from-by`'s translators,
+/// `time`'s hour and minute):
+/// every article's messages may be formatted with them.
+pub const SITE_VARIABLES: [&str; 8] = [
+    "authors",
+    "hour",
+    "language",
+    "minute",
+    "note",
+    "title",
+    "translators",
+    "url",
+];
 
 /// One article: its metadata and blocks.
 #[derive(Debug, Clone)]
@@ -309,6 +319,9 @@ pub struct Article {
     pub lede_args: BTreeMap<String, Arg>,
     /// The byline, in the order the file gives.
     pub authors: Vec<String>,
+    /// Language -> who translated the article into it (`[translators] en = ["Name"]`), for
+    /// the translation's disclosure line and its metadata.
+    pub translators: BTreeMap<String, Vec<String>>,
     pub tags: Vec<String>,
     /// Notes of later changes, oldest first.
     pub updates: Vec<Update>,
@@ -390,6 +403,8 @@ struct RawArticle {
     lede_args: Option<Spanned<toml::Value>>,
     #[serde(default)]
     authors: Vec<String>,
+    #[serde(default)]
+    translators: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -474,6 +489,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         lede_args: meta.lede_args,
         lede_required,
         authors: raw.authors,
+        translators: raw.translators,
         tags: raw.tags,
         updates: meta.updates,
         draft: raw.draft,

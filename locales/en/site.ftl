@@ -4,6 +4,7 @@
 site-name = The Gazette
 lang-name = English
 published = Published on { $date }
+time = { $hour }:{ $minute }
 related-read = Read more
 related-watch = Watch
 other-editions = Read in another language
@@ -15,6 +16,9 @@ latest-articles = Latest articles
 choose-language = Choose a language
 feed = Atom feed
 byline = By { $authors }
+translated-from = Translated from { $language }
+translated-from-by = Translated from { $language } by { $translators }
+language-from-fr = the French
 update-note = Updated on { $date }: { $note }
 link-in-fr = (in French)
 link-in-en = (in English)

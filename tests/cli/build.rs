@@ -87,17 +87,17 @@ fn html_editions_follow_the_rendering_rules() {
     for (lang, date, title) in [
         (
             "fr",
-            "17 août 2025",
+            "17\u{a0}août\u{a0}2025",
             "«\u{202f}Coalition des volontaires\u{202f}» pour l’Ukraine",
         ),
         (
             "en",
-            "17 August 2025",
+            "17\u{a0}August\u{a0}2025",
             "What is the ‘coalition of the willing’ for Ukraine?",
         ),
         (
             "de",
-            "17. August 2025",
+            "17.\u{a0}August\u{a0}2025",
             "„Koalition der Willigen“ für die Ukraine",
         ),
     ] {
@@ -359,7 +359,7 @@ fn pseudo_locales_add_an_edition_of_the_source_language() {
             assert!(a * 10 >= b * 12, "{pseudo_title} / {source_title}");
         }
         // Dates and names are placed values: not transformed.
-        assert!(pseudo.contains("17 août 2025"), "{pseudo}");
+        assert!(pseudo.contains("17\u{a0}août\u{a0}2025"), "{pseudo}");
         // It writes as the source language: a valid Open Graph locale.
         assert!(
             pseudo.contains("<meta property=\"og:locale\" content=\"fr_FR\">"),
