@@ -4,7 +4,7 @@
 site-name = Die Gazette
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
-time = { $hour }:{ $minute } Uhr
+time = { $hour }:{ $minute } Uhr
 related-read = Lesen Sie auch
 related-watch = Video zum Thema
 other-editions = In einer anderen Sprache lesen

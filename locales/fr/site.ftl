@@ -4,7 +4,7 @@
 site-name = La Gazette
 lang-name = Français
 published = Publié le { $date }
-time = { $hour } h { $minute }
+time = { $hour } h { $minute }
 related-read = (Re)lire
 related-watch = (Re)voir
 other-editions = Lire dans une autre langue

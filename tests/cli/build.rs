@@ -268,8 +268,8 @@ fn the_desks_copy_reads_in_every_edition() {
         (
             "fr",
             &[
-                "Publié le 17\u{a0}août\u{a0}2025 à 11 h 15",
-                "à 18 h 40\u{a0}: ajout des dirigeants européens",
+                "Publié le 17\u{a0}août\u{a0}2025 à 11\u{a0}h\u{a0}15",
+                "à 18\u{a0}h\u{a0}40\u{a0}: ajout des dirigeants européens",
                 "le 10\u{a0}avril\u{a0}2025",
                 "ce dimanche 17\u{a0}août.",
                 "coprésidents de la coalition",
@@ -295,8 +295,8 @@ fn the_desks_copy_reads_in_every_edition() {
         (
             "de",
             &[
-                "Veröffentlicht am 17.\u{a0}August\u{a0}2025 um 11:15 Uhr",
-                "um 18:40 Uhr: ergänzt um die europäischen",
+                "Veröffentlicht am 17.\u{a0}August\u{a0}2025 um 11:15\u{a0}Uhr",
+                "um 18:40\u{a0}Uhr: ergänzt um die europäischen",
                 "Aus dem Französischen übersetzt von Jonas Reuter",
                 "am Sonntag, dem 17.\u{a0}August,",
                 "am 10.\u{a0}April\u{a0}2025",
