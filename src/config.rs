@@ -44,6 +44,10 @@ struct RawConfig {
     /// Extension to SPEC: `[footer]`, what every page's footer links to beside the site's
     /// own pages.
     footer: Option<RawFooter>,
+    /// Extension to SPEC: the newsroom's time zone (an IANA name), the source edition's.
+    time_zone: Option<Spanned<String>>,
+    /// Extension to SPEC: language -> the time zone its edition tells the time in.
+    time_zones: Option<BTreeMap<String, Spanned<String>>>,
 }
 
 /// `[footer]` of `gazette.toml`.
@@ -155,6 +159,10 @@ pub struct Config {
     pub levels: Vec<CodeLevel>,
     /// `[[footer.links]]`, in the order written.
     pub footer_links: Vec<FooterLink>,
+    /// The source edition's time zone (IANA); none: each time as its content file wrote it.
+    pub time_zone: Option<String>,
+    /// Language -> its edition's time zone, when not the source's.
+    pub time_zones: BTreeMap<String, String>,
 }
 
 impl Config {
@@ -198,6 +206,15 @@ impl Config {
             }
         }
         let levels = code_levels(raw.check.unwrap_or_default(), &line).map_err(bad)?;
+        let time_zone =
+            match raw.time_zone {
+                Some(zone) => Some(check_time_zone(zone.get_ref()).map_err(|m| {
+                    bad(format!("line {}: time_zone: {m}", line(zone.span().start)))
+                })?),
+                None => None,
+            };
+        let time_zones =
+            edition_zones(raw.time_zones.unwrap_or_default(), &source, &line).map_err(bad)?;
         let base_url = match raw.base_url {
             Some(url) => Some(
                 check_base_url(url.get_ref())
@@ -223,6 +240,8 @@ impl Config {
             target_lines,
             levels,
             footer_links,
+            time_zone,
+            time_zones,
         })
     }
 
@@ -248,6 +267,57 @@ impl Config {
             .map(String::as_str)
             .unwrap_or(lang)
     }
+
+    /// The time zone an edition tells the time in, its `time_zones` entry or else the
+    /// source's `time_zone` (none: as the content file wrote each time), and whether that
+    /// zone is another than the source's, so its name is shown after each time.
+    pub fn time_zone_of(&self, lang: &str) -> (Option<&str>, bool) {
+        match self.time_zones.get(lang) {
+            Some(zone) => (Some(zone), self.time_zone.as_deref() != Some(zone)),
+            None => (self.time_zone.as_deref(), false),
+        }
+    }
+}
+
+/// `[time_zones]`: each a zone of the tz database; the source language's zone is
+/// `time_zone`.
+fn edition_zones(
+    raw: BTreeMap<String, Spanned<String>>,
+    source: &str,
+    line: &dyn Fn(usize) -> usize,
+) -> std::result::Result<BTreeMap<String, String>, String> {
+    let mut zones = BTreeMap::new();
+    for (lang, zone) in raw {
+        let at = line(zone.span().start);
+        if lang == source {
+            return Err(format!(
+                "line {at}: time_zones.{lang}: the source language's zone is `time_zone`: write time_zone = \"{}\"",
+                zone.get_ref()
+            ));
+        }
+        let zone = check_time_zone(zone.get_ref())
+            .map_err(|m| format!("line {at}: time_zones.{lang}: {m}"))?;
+        zones.insert(lang, zone);
+    }
+    Ok(zones)
+}
+
+/// A zone of the tz database (`Europe/London`), in its canonical spelling, or why not, with
+/// the nearest name when one is close.
+fn check_time_zone(zone: &str) -> std::result::Result<String, String> {
+    if let Ok(tz) = jiff::tz::TimeZone::get(zone) {
+        return Ok(tz.iana_name().unwrap_or(zone).to_owned());
+    }
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_owned())
+        .collect();
+    let hint = crate::guard::nearest(zone, names.iter().map(String::as_str), 0.9)
+        .map(|n| format!(": did you mean `{n}`?"))
+        .unwrap_or_else(|| ": write a name such as \"Europe/London\"".to_owned());
+    Err(format!(
+        "`{zone}` is not a time zone of the tz database{hint}"
+    ))
 }
 
 /// `[[footer.links]]`, each checked: its label a message id, its link one a page may hold, its

@@ -337,9 +337,20 @@ impl Block {
 }
 
 /// Variables gazette itself passes to the site strings it formats (`byline`, `update-note`,
-/// the text edition's labels, `link-in`'s language name): every article's messages may be
-/// formatted with them.
-pub const SITE_VARIABLES: [&str; 6] = ["authors", "credit", "language", "note", "title", "url"];
+/// the text edition's labels, a figure's credit, `link-in`'s language name,
+/// `translated-from-by`'s translators, `time`'s hour and minute): every article's messages
+/// may be formatted with them.
+pub const SITE_VARIABLES: [&str; 9] = [
+    "authors",
+    "credit",
+    "hour",
+    "language",
+    "minute",
+    "note",
+    "title",
+    "translators",
+    "url",
+];
 
 /// One article: its metadata and blocks.
 #[derive(Debug, Clone)]
@@ -359,6 +370,9 @@ pub struct Article {
     pub lede_args: BTreeMap<String, Arg>,
     /// The byline, in the order the file gives.
     pub authors: Vec<String>,
+    /// Language -> who translated the article into it (`[translators] en = ["Name"]`), for
+    /// the translation's disclosure line and its metadata.
+    pub translators: BTreeMap<String, Vec<String>>,
     pub tags: Vec<String>,
     /// Notes of later changes, oldest first.
     pub updates: Vec<Update>,
@@ -440,6 +454,8 @@ struct RawArticle {
     lede_args: Option<Spanned<toml::Value>>,
     #[serde(default)]
     authors: Vec<String>,
+    #[serde(default)]
+    translators: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -524,6 +540,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         lede_args: meta.lede_args,
         lede_required,
         authors: raw.authors,
+        translators: raw.translators,
         tags: raw.tags,
         updates: meta.updates,
         draft: raw.draft,

@@ -22,6 +22,9 @@ pub const CODE_SITE_STRINGS: &[&str] = &[
     "related-read",
     "related-watch",
     "byline",
+    "time",
+    "translated-from",
+    "translated-from-by",
     "update-note",
     "text-photo",
     "text-chart",
@@ -222,6 +225,11 @@ pub struct Edition {
     pub authors: Vec<String>,
     /// The `byline` site string with the authors joined the local way.
     pub byline: Option<String>,
+    /// Who translated this edition (`[translators]` of the content file).
+    pub translators: Vec<String>,
+    /// A translated edition's disclosure, "Translated from the French by …" (none on the
+    /// source language's).
+    pub translation: Option<String>,
     pub tags: Vec<String>,
     pub updates: Vec<LocalUpdate>,
     pub blocks: Vec<LocalBlock>,
@@ -428,8 +436,9 @@ impl<'p> Localiser<'p> {
         policy: MissingPolicy,
     ) -> Outcome {
         let mut texts = self.texts(lang, own, policy);
-        let fluent_all = intl::fluent_args(&article.all_args());
-        let with_date = |args| with_date(intl::fluent_args(args), &fluent_all);
+        let clock = self.clock(lang);
+        let fluent_all = intl::fluent_args(&article.all_args(), &clock);
+        let with_date = |args| with_date(intl::fluent_args(args, &clock), &fluent_all);
 
         let title = texts.text(&article.title, None, &with_date(&article.title_args));
         let lede = if article.lede_required || texts.bundle.has_message(&article.lede) {
@@ -444,7 +453,8 @@ impl<'p> Localiser<'p> {
             .map(|block| texts.block(block, &with_date(&block.args), &ui))
             .collect();
         unique_ids(&mut blocks);
-        let updates = self.updates(lang, article, &mut texts, &with_date(&BTreeMap::new()));
+        let no_args = with_date(&BTreeMap::new());
+        let updates = self.updates(lang, article, &mut texts, &no_args, &clock);
         for block in &mut blocks {
             let other = block.hreflang.as_deref().filter(|l| *l != lang);
             block.marker = other.and_then(|l| self.link_marker(lang, l, &ui));
@@ -460,12 +470,13 @@ impl<'p> Localiser<'p> {
         let locale = self.locale(lang);
         // The latest update, whatever the order the file lists them in.
         let modified = article.updates.iter().max_by_key(|u| u.at.unix());
+        let translators = article.translators.get(lang).map_or(&[][..], Vec::as_slice);
         Outcome::Edition(Box::new(Edition {
             lang: lang.to_owned(),
             slug: article.slug.clone(),
             page: article.page_slug(lang).to_owned(),
             date: article.date.to_string(),
-            date_text: intl::format_arg(locale, &article.date.arg()),
+            date_text: intl::format_arg(locale, &article.date.arg(), &clock),
             published_at: article.date.unix(),
             modified_at: modified.map_or(article.date.unix(), |u| u.at.unix()),
             modified: modified.map_or_else(|| article.date.to_string(), |u| u.at.to_string()),
@@ -473,6 +484,8 @@ impl<'p> Localiser<'p> {
             title,
             lede,
             byline: self.byline(lang, &texts.bundle, &article.authors),
+            translation: self.translation(lang, &texts.bundle, translators),
+            translators: translators.to_vec(),
             authors: article.authors.clone(),
             tags: article.tags.clone(),
             updates,
@@ -483,6 +496,13 @@ impl<'p> Localiser<'p> {
             fallbacks: texts.fallbacks,
             draft: article.draft,
         }))
+    }
+
+    /// How an edition in `lang` tells the time: in its zone (`time_zones`, else the source's),
+    /// named when that is not the source's, through its language's `time` site string.
+    fn clock(&self, lang: &str) -> intl::Clock<'_> {
+        let (zone, named) = self.project.config.time_zone_of(self.data_lang(lang));
+        intl::Clock::new(zone, named, self.locale(lang), self.shared_bundle(lang))
     }
 
     /// The `byline` site string with the authors joined the local way; none without authors.
@@ -496,6 +516,31 @@ impl<'p> Localiser<'p> {
         Some(format_message(bundle, "byline", None, Some(&args)).unwrap_or(names))
     }
 
+    /// "Translated from the French by …" on an edition of another language than the source's:
+    /// the `translated-from-by` site string with the translators joined the local way, or
+    /// `translated-from` when the article names none. `$language` is the source language as
+    /// the edition's language writes it there (its `language-from-<source>` site string:
+    /// "the French", "dem Französischen", a form CLDR's names cannot give), else CLDR's name.
+    fn translation(&self, lang: &str, bundle: &Bundle, translators: &[String]) -> Option<String> {
+        let source = self.project.config.source.as_str();
+        if self.data_lang(lang) == source {
+            return None;
+        }
+        let language = format_message(bundle, &format!("language-from-{source}"), None, None)
+            .or_else(|| intl::language_name(source, lang))
+            .unwrap_or_else(|| source.to_owned());
+        let mut args = FluentArgs::new();
+        args.set("language", language);
+        if translators.is_empty() {
+            return format_message(bundle, "translated-from", None, Some(&args));
+        }
+        args.set(
+            "translators",
+            intl::format_and_list(self.locale(lang), translators),
+        );
+        format_message(bundle, "translated-from-by", None, Some(&args))
+    }
+
     /// The update notes: each its `update-note` site string, with the time written the local
     /// way and the article's message saying what changed.
     fn updates(
@@ -504,6 +549,7 @@ impl<'p> Localiser<'p> {
         article: &Article,
         texts: &mut Texts,
         args: &FluentArgs,
+        clock: &intl::Clock,
     ) -> Vec<LocalUpdate> {
         let locale = self.locale(lang);
         let mut updates = Vec::with_capacity(article.updates.len());
@@ -511,7 +557,7 @@ impl<'p> Localiser<'p> {
             let Some(note) = texts.text(&update.key, None, args) else {
                 continue;
             };
-            let time = intl::format_arg(locale, &Arg::DateTime(update.at));
+            let time = intl::format_arg(locale, &Arg::DateTime(update.at), clock);
             // Formatted with a mark in the time's place, to find where the time goes.
             let mut with = FluentArgs::new();
             with.set("date", TIME_MARK);
@@ -817,7 +863,7 @@ fn format_message(
     };
     let mut errors = Vec::new();
     let value = bundle.format_pattern(pattern, args, &mut errors);
-    Some(clean(&value))
+    Some(clean(&intl::bind_dates(bundle.locales.first(), &value)))
 }
 
 /// Remove control and bidi-formatting characters, keeping line breaks and tabs. Every

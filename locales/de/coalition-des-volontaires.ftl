@@ -24,7 +24,7 @@ coalition-map =
     .caption = Die 31 Staaten der Koalition der Willigen, ein Quadrat je Land: farbig die in diesem Artikel genannten Mitglieder, darunter Frankreich und Großbritannien (umrahmt), die das Bündnis anführen; grau die übrigen Mitglieder. Rechts die Europäische Union und die Nato, die ebenfalls beteiligt sind.
 related-coalition-visio = Krieg in der Ukraine: „Koalition der Willigen“ berät per Videokonferenz über Trumps Friedensabkommen
 organisation-shaping = Wie das Bündnis im Einzelnen organisiert sein wird, zeichnet sich nach und nach im Zuge der politischen Gespräche zwischen den Partnern ab.
-headquarters = Eine wichtige Entscheidung fiel im Juli 2025: die Wahl des Standorts für das Hauptquartier. Im ersten Jahr wird die Koalition ihren Sitz in Paris haben, danach wird er nach London verlegt. Das soll es den Partnerländern ermöglichen, flexibel militärische Beiträge zu leisten.
+headquarters = Eine wichtige Entscheidung fiel im Juli 2025: die Wahl des Standorts für das Hauptquartier. Im ersten Jahr wird die Koalition ihren Sitz in Paris haben, danach wird er nach London verlegt, „was es den Partnerländern ermöglichen wird, einen flexiblen militärischen Beitrag zu leisten“, wie der Élysée-Palast mitteilte.
 related-anchorage-summit = Gipfel in Anchorage: Gebietsabtretungen für ein Friedensabkommen?
 video-anchorage-summit =
     .alt = Animation: die amerikanische und die russische Flagge nebeneinander vor verschneiten Bergen, als Hinweis auf den Gipfel in Anchorage, Alaska.
@@ -36,7 +36,7 @@ first-meeting = Das erste Treffen fand am 10. April 2025 im Nato-Hauptquartier i
 
 missions-heading = Ihre Aufgaben
 military-aid = Die Koalition verpflichtet sich, die Militärhilfe für die Ukraine aufrechtzuerhalten und zugleich den Druck auf Russland zu erhöhen, insbesondere durch Wirtschaftssanktionen und politische Isolation.
-sovereignty = Für die „Koalition der Willigen“ muss die Souveränität der Ukraine im Mittelpunkt der Verhandlungen stehen. Ein dauerhaftes Friedensabkommen kann es ohne die Beteiligung der Ukraine nicht geben.
+sovereignty = Für die „Koalition der Willigen“ muss die Souveränität der Ukraine im Mittelpunkt der Verhandlungen stehen. Ohne die Ukraine kann es kein dauerhaftes Friedensabkommen geben.
 defensive-capabilities = Sie verpflichtet sich, die militärischen Verteidigungsfähigkeiten der Ukraine nach Abschluss eines Abkommens zu stärken, um künftige Angreifer abzuschrecken.
 reassurance-force = Schließlich plant die Koalition die Aufstellung einer „Rückversicherungstruppe“ in der Ukraine. Diese Truppe, die nach einer möglichen Waffenruhe oder einem Friedensabkommen in der Ukraine zum Einsatz kommen soll, würde dabei helfen, das ukrainische Staatsgebiet zu sichern.
 
@@ -45,4 +45,4 @@ eu-divisions = Gerade diese Truppe ist im Übrigen ein großer Streitpunkt inner
 opponents = Andere Länder wie Ungarn und Polen lehnen dies ab. Viele Mitgliedstaaten befürchten eine militärische Eskalation.
 european-autonomy = Die europäische Autonomie bleibt eine große Herausforderung. Europa erhöht seine Verteidigungsausgaben mit Programmen wie ReArm Europe ({ $amount } Milliarden Euro), bleibt aber auf technologische Fähigkeiten der USA angewiesen, insbesondere bei Aufklärung und Logistik. Bliebe die Unterstützung der Amerikaner aus, könnte das die Pläne für einen Militäreinsatz schwächen.
 us-dependence = Die meisten der in der Ukraine eingesetzten Systeme zur Überwachung und Echtzeit-Datenerfassung stammen aus den USA (Satelliten, strategische Drohnen). Dasselbe Problem besteht bei der Raketenabwehr: Die meisten eingesetzten Systeme sind amerikanisch.
-update-washington = Ergänzt um die europäischen Staats- und Regierungschefs, die am Montag, dem 18. August, im Weißen Haus erwartet werden.
+update-washington = ergänzt um die europäischen Staats- und Regierungschefs, die am Montag, dem 18. August, im Weißen Haus erwartet werden.

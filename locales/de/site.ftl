@@ -4,6 +4,7 @@
 site-name = Die Gazette
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
+time = { $hour }:{ $minute } Uhr
 related-read = Lesen Sie auch
 related-watch = Video zum Thema
 other-editions = In einer anderen Sprache lesen
@@ -15,6 +16,9 @@ latest-articles = Neueste Artikel
 choose-language = Sprache wählen
 feed = Atom-Feed
 byline = Von { $authors }
+translated-from = Aus { $language } übersetzt
+translated-from-by = Aus { $language } übersetzt von { $translators }
+language-from-fr = dem Französischen
 update-note = Aktualisiert am { $date }: { $note }
 link-in-fr = (auf Französisch)
 link-in-en = (auf Englisch)

@@ -13,4 +13,4 @@ first-meeting = Das erste Treffen fand am { $meeting } im Nato-Hauptquartier in 
 headquarters = Im Juli 2025 entschied die Koalition über den Standort ihres Hauptquartiers: im ersten Jahr Paris, danach London.
 
 # Aktualisierungshinweis (siehe [[updates]] in content/sommet-de-londres.toml).
-update-related = Ergänzt um einen Link zu unserem Erklärstück über die „Koalition der Willigen“.
+update-related = ergänzt um einen Link zu unserem Erklärstück über die „Koalition der Willigen“.

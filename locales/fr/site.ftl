@@ -4,6 +4,7 @@
 site-name = La Gazette
 lang-name = Français
 published = Publié le { $date }
+time = { $hour } h { $minute }
 related-read = (Re)lire
 related-watch = (Re)voir
 other-editions = Lire dans une autre langue
@@ -15,6 +16,9 @@ latest-articles = Derniers articles
 choose-language = Choisir la langue
 feed = Fil Atom
 byline = Par { $authors }
+translated-from = Traduit { $language }
+translated-from-by = Traduit { $language } par { $translators }
+language-from-fr = du français
 update-note = Mis à jour le { $date } : { $note }
 link-in-fr = (en français)
 link-in-en = (en anglais)

@@ -63,12 +63,13 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
         _ => n,
     });
     let sizes = Sizes::new(resources_with(own), longest_arg);
-    let all = intl::fluent_args(&article.all_args());
+    let clock = intl::Clock::default();
+    let all = intl::fluent_args(&article.all_args(), &clock);
     let by_key: BTreeMap<&str, FluentArgs> = article
         .messages()
         .into_iter()
         .map(|(id, args)| {
-            let mut a = intl::fluent_args(args);
+            let mut a = intl::fluent_args(args, &clock);
             a.set(
                 "date",
                 all.get("date").cloned().unwrap_or_else(|| "".into()),

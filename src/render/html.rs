@@ -132,8 +132,8 @@ fn plain(text: &str) -> String {
 }
 
 /// schema.org `NewsArticle`: each edition names its language, and a translation the source
-/// edition it translates (`translationOfWork`); the source edition names its translations
-/// (`workTranslation`).
+/// edition it translates (`translationOfWork`) and who translated it (`translator`); the
+/// source edition names its translations (`workTranslation`).
 fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribution) -> String {
     use serde_json::json;
     let work = |a: &Alternate| json!({ "@type": "NewsArticle", "@id": a.href, "url": a.href, "inLanguage": a.lang });
@@ -157,6 +157,13 @@ fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribut
     }
     if let Some(section) = &e.section {
         fields.insert("articleSection".into(), section.as_str().into());
+    }
+    if !e.translators.is_empty() {
+        let people = e
+            .translators
+            .iter()
+            .map(|t| json!({ "@type": "Person", "name": t }));
+        fields.insert("translator".into(), people.collect::<Vec<_>>().into());
     }
     let images = images(e);
     if !images.is_empty() {

@@ -118,8 +118,8 @@ impl Renderer {
         self.render("languages.html", view)
     }
 
-    /// The HTML and plain-text editions of an article and its body's HTML (for feeds), from
-    /// one serialisation of the view.
+    /// The HTML and plain-text editions of an article and its feed entry's content (the body's
+    /// HTML, standfirst and update notes first), from one serialisation of the view.
     pub fn article(&self, view: &PageView) -> Result<(String, String, String)> {
         let mut data = serde_json::to_value(view).map_err(|e| {
             self.error(
@@ -128,10 +128,13 @@ impl Renderer {
             )
         })?;
         html::add_kind_flags(&mut data);
-        let context = Context::from(data);
+        data["entry"] = false.into();
+        let mut context = Context::from(data);
         let html = self.render_context("article.html", &context)?;
         let rtl = crate::intl::is_rtl(&view.edition.lang);
         let text = text::tidy(&self.render_context("article.txt", &context)?, rtl);
+        // The feed entry's content: the body, with what a page shows above it.
+        context.data_mut()["entry"] = true.into();
         let body = self.render_context("body.html", &context)?;
         Ok((html, text, body))
     }

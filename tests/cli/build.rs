@@ -87,17 +87,17 @@ fn html_editions_follow_the_rendering_rules() {
     for (lang, date, title) in [
         (
             "fr",
-            "17 août 2025",
+            "17\u{a0}août\u{a0}2025",
             "«\u{202f}Coalition des volontaires\u{202f}» pour l’Ukraine",
         ),
         (
             "en",
-            "17 August 2025",
-            "What is the ‘coalition of the willing’ for Ukraine?",
+            "17\u{a0}August\u{a0}2025",
+            "What is Ukraine’s ‘coalition of the willing’?",
         ),
         (
             "de",
-            "17. August 2025",
+            "17.\u{a0}August\u{a0}2025",
             "„Koalition der Willigen“ für die Ukraine",
         ),
     ] {
@@ -194,16 +194,28 @@ fn editions_match_their_snapshots() {
 }
 
 /// The corrections the French desk made to the seed's text, as (seed, edition) pairs: the
-/// ligature in "cœur", a list ended with "et", "antimissile", and the photo caption, which
-/// now describes the illustration that replaced a photo the newsroom has no rights to.
-const DESK_CORRECTIONS: [(&str, &str); 4] = [
+/// ligature in "cœur", a list ended with "et", "antimissile", the photo caption, which
+/// now describes the illustration that replaced a photo the newsroom has no rights to (and
+/// calls the two leaders co-chairs), and the desk's copy edits of the call's aims, of "no
+/// lasting peace without Ukraine", "assurer" and "favorables".
+const DESK_CORRECTIONS: [(&str, &str); 8] = [
     ("au coeur des", "au cœur des"),
     ("la Turquie, le Canada", "la Turquie et le Canada"),
     ("défense anti-missiles", "défense antimissile"),
     (
         "Le Premier ministre britannique Keir Starmer, à gauche, et le président français Emmanuel Macron, présidents de la Coalition des volontaires lors d'une visite militaire conjointe au quartier général de Northwood, à Londres, le jeudi 10 juillet 2025.",
-        "Les drapeaux britannique et français près d’un quartier général militaire (illustration). Le Premier ministre britannique Keir Starmer et le président français Emmanuel Macron, présidents de la coalition des volontaires, ont effectué une visite militaire conjointe au quartier général de Northwood, à Londres, le jeudi 10 juillet 2025.",
+        "Les drapeaux britannique et français près d’un quartier général militaire (illustration). Le Premier ministre britannique Keir Starmer et le président français Emmanuel Macron, coprésidents de la coalition des volontaires, ont effectué une visite militaire conjointe au quartier général de Northwood, à Londres, le jeudi 10 juillet 2025.",
     ),
+    (
+        "et réaffirmer le refus d’une quelconque concession territoriale à Moscou afin de préserver la souveraineté de l’Ukraine et de discuter des garanties",
+        "réaffirmer le refus de toute concession territoriale à Moscou, afin de préserver la souveraineté de l’Ukraine, et discuter des garanties",
+    ),
+    (
+        "Tout accord de paix durable ne peut se faire sans la présence de l’Ukraine.",
+        "Aucun accord de paix durable ne peut se faire sans l’Ukraine.",
+    ),
+    ("afin de stabiliser un soutien", "afin d’assurer un soutien"),
+    ("sont pour l’idée", "sont favorables à l’idée"),
 ];
 
 /// Letters and digits only, lowercased: typography (quotes, apostrophes, spaces) aside.
@@ -248,6 +260,77 @@ fn french_edition_holds_every_sentence_of_the_seed() {
             assert!(s.is_empty() || edition.contains(&s), "missing: {sentence}");
         }
     }
+}
+
+/// The desk's copy in the HTML and text editions of every language: its edits, update notes
+/// without a capital after the colon, dates that hold together, each edition's clock and
+/// zone, and the translations' disclosure.
+#[test]
+fn the_desks_copy_reads_in_every_edition() {
+    let p = built_sample();
+    for (lang, wanted) in [
+        (
+            "fr",
+            &[
+                "Publié le 17\u{a0}août\u{a0}2025 à 11\u{a0}h\u{a0}15",
+                "à 18\u{a0}h\u{a0}40\u{a0}: ajout des dirigeants européens",
+                "le 10\u{a0}avril\u{a0}2025",
+                "ce dimanche 17\u{a0}août.",
+                "coprésidents de la coalition",
+                "contribution militaire flexible\u{202f}», selon l’Élysée.",
+                "Aucun accord de paix durable ne peut se faire sans l’Ukraine.",
+            ][..],
+        ),
+        (
+            "en",
+            &[
+                "What is Ukraine’s ‘coalition of the willing’?",
+                "Published on 17\u{a0}August\u{a0}2025 at 10:15\u{a0}BST",
+                "17\u{a0}August\u{a0}2025 at 17:40\u{a0}BST: this article was updated to include the European leaders",
+                "Translated from the French by Sarah Whitcombe",
+                "on 10\u{a0}April\u{a0}2025",
+                "The aims of the call were simple: ",
+                "to reaffirm the coalition’s rejection",
+                "jointly visited the Northwood military headquarters",
+                "Intended to be deployed",
+                "which “will allow partner countries to make a flexible military contribution”, according to the Élysée.",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "Veröffentlicht am 17.\u{a0}August\u{a0}2025 um 11:15\u{a0}Uhr",
+                "um 18:40\u{a0}Uhr: ergänzt um die europäischen",
+                "Aus dem Französischen übersetzt von Jonas Reuter",
+                "am Sonntag, dem 17.\u{a0}August,",
+                "am 10.\u{a0}April\u{a0}2025",
+                "„was es den Partnerländern ermöglichen wird, einen flexiblen militärischen Beitrag zu leisten“, wie der Élysée-Palast mitteilte.",
+            ],
+        ),
+    ] {
+        let page = sample_page(lang);
+        // The text edition's lines joined again (a line may end at any ASCII space), a
+        // figure's margin dropped.
+        let text = p
+            .read(&format!("out/{lang}/{page}.txt"))
+            .replace("\n  | ", " ")
+            .replace('\n', " ");
+        // The page as read: its elements' text, without their tags.
+        let html = scraper::Html::parse_document(&p.read(&format!("out/{lang}/{page}.html")))
+            .root_element()
+            .text()
+            .collect::<String>();
+        for edition in [&html, &text] {
+            for w in wanted {
+                assert!(edition.contains(w), "{lang}: no {w}\n{edition}");
+            }
+        }
+    }
+    let fr = p.read(&format!("out/fr/{}.html", sample_page("fr")));
+    assert!(
+        !fr.contains("Traduit"),
+        "the source edition is no translation"
+    );
 }
 
 #[test]
@@ -363,7 +446,7 @@ fn pseudo_locales_add_an_edition_of_the_source_language() {
             assert!(a * 10 >= b * 12, "{pseudo_title} / {source_title}");
         }
         // Dates and names are placed values: not transformed.
-        assert!(pseudo.contains("17 août 2025"), "{pseudo}");
+        assert!(pseudo.contains("17\u{a0}août\u{a0}2025"), "{pseudo}");
         // It writes as the source language: a valid Open Graph locale.
         assert!(
             pseudo.contains("<meta property=\"og:locale\" content=\"fr_FR\">"),

@@ -367,7 +367,7 @@ fn color_always_and_never_override_the_terminal() {
     assert!(coloured.contains("   = changed: Pour la "), "{coloured}");
     assert!(
         coloured.contains(
-            " au cœur \x1b[31;9mdes négociations.\x1b[0m\x1b[32mde toute négociation.\x1b[0m Tout"
+            " au cœur \x1b[31;9mdes négociations.\x1b[0m\x1b[32mde toute négociation.\x1b[0m Aucun"
         ),
         "{coloured}"
     );
@@ -426,7 +426,7 @@ fn stale_translation_shows_a_word_diff() {
     let p = sample_with_stale_sovereignty();
     let (_, human, _) = run(&p, &["check"]);
     assert!(
-        human.contains(" au cœur [-des négociations.-]{+de toute négociation.+} Tout accord"),
+        human.contains(" au cœur [-des négociations.-]{+de toute négociation.+} Aucun accord"),
         "{human}"
     );
     let (_, report) = p.check_json();

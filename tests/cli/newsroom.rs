@@ -71,7 +71,8 @@ fn byline_time_updates_and_headline_args() {
         fr.contains(">Par Claire Dumas, Tom Reyes et Ana Weber<"),
         "{fr}"
     );
-    assert!(fr.contains("<time datetime=\"2025-08-17T09:30:00+02:00\">Publié le 17 août 2025"));
+    assert!(fr
+        .contains("<time datetime=\"2025-08-17T09:30:00+02:00\">Publié le 17\u{a0}août\u{a0}2025"));
     assert!(
         fr.contains("09:30</time>"),
         "the time as the newsroom wrote it: {fr}"
@@ -79,7 +80,9 @@ fn byline_time_updates_and_headline_args() {
     // The headline has its own arguments, not the first block's.
     assert!(fr.contains("<h1>Une alliance de 31 pays</h1>"), "{fr}");
     assert!(fr.contains("Le texte, 2 fois."));
-    assert!(fr.contains("Mis à jour le <time datetime=\"2025-08-18T10:05:00+02:00\">18 août 2025"));
+    assert!(fr.contains(
+        "Mis à jour le <time datetime=\"2025-08-18T10:05:00+02:00\">18\u{a0}août\u{a0}2025"
+    ));
     assert!(
         fr.contains("</time>\u{a0}: Le nombre de pays a été corrigé.</p>"),
         "the note around its time: {fr}"
@@ -90,7 +93,9 @@ fn byline_time_updates_and_headline_args() {
         "{en}"
     );
     assert!(
-        en.contains("Updated on <time datetime=\"2025-08-18T10:05:00+02:00\">18 August 2025"),
+        en.contains(
+            "Updated on <time datetime=\"2025-08-18T10:05:00+02:00\">18\u{a0}August\u{a0}2025"
+        ),
         "{en}"
     );
     let text = p.read("out/en/a.txt");
@@ -120,7 +125,7 @@ fn a_plain_date_stays_valid() {
     assert_eq!(build(&p, "out", None).0, 0);
     let fr = p.read("out/fr/a.html");
     assert!(
-        fr.contains("<time datetime=\"2025-08-17\">Publié le 17 août 2025</time>"),
+        fr.contains("<time datetime=\"2025-08-17\">Publié le 17\u{a0}août\u{a0}2025</time>"),
         "{fr}"
     );
 }
@@ -612,6 +617,18 @@ fn atom_entries_carry_authors_categories_and_the_full_content() {
         "{parts:?}"
     );
     assert!(parts.iter().any(|p| p.starts_with("<video")), "{parts:?}");
+    // A reader that shows the content alone sees the whole article: the standfirst and the
+    // update note first, then the body.
+    let at = |text: &str| {
+        content
+            .find(text)
+            .unwrap_or_else(|| panic!("no {text}: {content}"))
+    };
+    assert!(at("The standfirst.") < at("The number of countries was corrected."));
+    assert!(at("The number of countries was corrected.") < at("The text, 2 times."));
+    assert!(parts
+        .iter()
+        .any(|p| p.contains("<strong>The standfirst.</strong>")));
 }
 
 /// The whole output is the same bytes whatever the folder, the time or the threads.
@@ -638,9 +655,17 @@ fn with_site_strings(p: &Project) {
         ("fr", "text-photo =\n    Photo\u{a0}:\n    { $title }\ntext-video =\n    Vidéo\u{a0}:\n    { $title }\n    { $url }\ntext-related-read =\n    (Re)lire\u{a0}:\n    { $title }\n    { $url }\ntext-related-watch =\n    (Re)voir\u{a0}:\n    { $title }\n    { $url }\ntext-read-online = Lire en ligne\u{a0}: { $url }\n"),
         ("en", "text-photo =\n    Photo:\n    { $title }\ntext-video =\n    Video:\n    { $title }\n    { $url }\ntext-related-read =\n    Read more:\n    { $title }\n    { $url }\ntext-related-watch =\n    Watch:\n    { $title }\n    { $url }\ntext-read-online = Read online: { $url }\n"),
     ] {
-        let ftl = p.read(&format!("locales/{lang}/site.ftl"));
-        p.write(&format!("locales/{lang}/site.ftl"), &format!("{ftl}{strings}"));
+        add_site_strings(p, lang, strings);
     }
+}
+
+/// Site strings added to the end of a language's `site.ftl`.
+fn add_site_strings(p: &Project, lang: &str, strings: &str) {
+    let ftl = p.read(&format!("locales/{lang}/site.ftl"));
+    p.write(
+        &format!("locales/{lang}/site.ftl"),
+        &format!("{ftl}{strings}"),
+    );
 }
 
 #[test]
@@ -678,7 +703,7 @@ fn the_text_edition_is_a_newsletter() {
     assert_eq!(lines[0], "Une alliance de 31 pays", "headline first");
     assert_eq!(
         lines[3],
-        "Le Journal · Monde · Publié le 17 août 2025 à 09:30"
+        "Le Journal · Monde · Publié le 17\u{a0}août\u{a0}2025 à 09:30"
     );
     assert_eq!(lines[4], "Par Claire Dumas, Tom Reyes et Ana Weber");
     assert_eq!(
@@ -891,4 +916,135 @@ fn a_feed_carries_the_newest_fifty_articles() {
     );
     // The index keeps every article.
     assert!(p.read("out/en/index.html").contains("Day 1<"));
+}
+
+/// A translated edition says so, on the page, in the text edition, in its feed entry and in
+/// its JSON-LD, naming its translators when the content file does; the source edition does
+/// not. The source language's name is the edition's `language-from-<source>` site string
+/// (the form its sentence needs), else CLDR's.
+#[test]
+fn a_translation_discloses_its_source_language_and_translators() {
+    let p = newsroom();
+    for (lang, strings) in [
+        ("fr", "translated-from = Traduit { $language }\ntranslated-from-by = Traduit { $language } par { $translators }\nlanguage-from-fr = du français\n"),
+        ("en", "translated-from = Translated from { $language }\ntranslated-from-by = Translated from { $language } by { $translators }\nlanguage-from-fr = the French\n"),
+    ] {
+        add_site_strings(&p, lang, strings);
+    }
+    p.write(
+        "content/a.toml",
+        &format!("{ARTICLE}\n[translators]\nen = [\"Ann Lee\", \"Bo Chen\"]\n"),
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    let line = "Translated from the French by Ann Lee and Bo Chen";
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains(&format!("<p class=\"translation\">{line}</p>")),
+        "{en}"
+    );
+    let ld = json_ld(&scraper::Html::parse_document(&en));
+    assert_eq!(
+        ld["translator"],
+        serde_json::json!([
+            { "@type": "Person", "name": "Ann Lee" },
+            { "@type": "Person", "name": "Bo Chen" }
+        ])
+    );
+    assert!(
+        p.read("out/en/a.txt").contains(&format!("\n{line}\n")),
+        "text edition"
+    );
+    assert!(
+        p.read("out/en/feed.xml")
+            .contains(&format!("&lt;p&gt;{line}&lt;/p&gt;")),
+        "feed entry"
+    );
+    let fr = p.read("out/fr/a.html");
+    assert!(!fr.contains("Traduit") && !fr.contains("class=\"translation\""));
+    assert!(json_ld(&scraper::Html::parse_document(&fr))
+        .get("translator")
+        .is_none());
+    assert!(!p.read("out/fr/a.txt").contains("Traduit"));
+
+    // No translator named: the line still says it is a translation; no `language-from-fr`:
+    // the language as CLDR names it.
+    p.write("content/a.toml", ARTICLE);
+    for (lang, name) in [("fr", "du français"), ("en", "the French")] {
+        let ftl = p.read(&format!("locales/{lang}/site.ftl"));
+        let without = ftl.replace(&format!("language-from-fr = {name}\n"), "");
+        p.write(&format!("locales/{lang}/site.ftl"), &without);
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains("<p class=\"translation\">Translated from French</p>"),
+        "{en}"
+    );
+    assert!(json_ld(&scraper::Html::parse_document(&en))
+        .get("translator")
+        .is_none());
+}
+
+/// Each edition tells the time in its own zone, named when it is not the source's, with its
+/// language's own clock; the instant in metadata and feeds stays as the newsroom wrote it.
+#[test]
+fn each_edition_tells_the_time_in_its_zone_with_its_own_clock() {
+    let p = newsroom();
+    p.write(
+        "gazette.toml",
+        "base_url = \"https://news.example\"\ntime_zone = \"Europe/Paris\"\n[format_locales]\nen = \"en-GB\"\n[time_zones]\nen = \"Europe/London\"\n",
+    );
+    for (lang, time) in [
+        ("fr", "time = { $hour } h { $minute }\n"),
+        ("en", "time = { $hour }:{ $minute }\n"),
+    ] {
+        add_site_strings(&p, lang, time);
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = p.read("out/fr/a.html");
+    assert!(
+        fr.contains(">Publié le 17\u{a0}août\u{a0}2025 à 9 h 30</time>"),
+        "{fr}"
+    );
+    assert!(fr.contains("Mis à jour le <time datetime=\"2025-08-18T10:05:00+02:00\">18\u{a0}août\u{a0}2025 à 10 h 05</time>\u{a0}:"));
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains("<time datetime=\"2025-08-17T09:30:00+02:00\">Published on 17\u{a0}August\u{a0}2025 at 8:30\u{a0}BST</time>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Updated on <time datetime=\"2025-08-18T10:05:00+02:00\">18\u{a0}August\u{a0}2025 at 9:05\u{a0}BST</time>: "),
+        "{en}"
+    );
+    assert!(p
+        .read("out/en/index.html")
+        .contains(">17\u{a0}August\u{a0}2025 at 8:30\u{a0}BST</time>"));
+    assert!(p
+        .read("out/en/feed.xml")
+        .contains("<published>2025-08-17T09:30:00+02:00</published>"));
+    // The text edition never breaks a line inside a date.
+    let text = p.read("out/en/a.txt");
+    assert!(
+        text.contains("17\u{a0}August\u{a0}2025 at 8:30\u{a0}BST"),
+        "{text}"
+    );
+
+    // A zone the tz database lacks is refused, naming the line and the nearest zone.
+    p.write(
+        "gazette.toml",
+        "time_zone = \"Europe/Paris\"\n[time_zones]\nen = \"Europe/Lodnon\"\n",
+    );
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("gazette.toml: line 3: time_zones.en: `Europe/Lodnon` is not a time zone of the tz database: did you mean `Europe/London`?"),
+        "{stderr}"
+    );
+    p.write("gazette.toml", "[time_zones]\nfr = \"Europe/Paris\"\n");
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("time_zones.fr: the source language's zone is `time_zone`"),
+        "{stderr}"
+    );
 }

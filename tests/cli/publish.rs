@@ -12,11 +12,11 @@ fn index_lists_articles_newest_first_with_date_and_standfirst() {
     let newer = index.find("Le plus récent").unwrap();
     let older = index.find("Le plus ancien").unwrap();
     assert!(newer < older, "newest first");
-    assert!(index.contains("<time datetime=\"2025-01-10\">10 janvier 2025</time>"));
+    assert!(index.contains("<time datetime=\"2025-01-10\">10\u{a0}janvier\u{a0}2025</time>"));
     assert!(index.contains("Un chapeau."));
     assert!(index.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
     let de = p.read("out/de/index.html");
-    assert!(de.contains("<time datetime=\"2025-03-05\">5. März 2025</time>"));
+    assert!(de.contains("<time datetime=\"2025-03-05\">5.\u{a0}März\u{a0}2025</time>"));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 site-name = Meine Gazette
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
+time = { $hour }:{ $minute } Uhr
 related-read = Lesen Sie auch
 related-watch = Video zum Thema
 other-editions = In einer anderen Sprache lesen
@@ -13,6 +14,8 @@ latest-articles = Neueste Artikel
 choose-language = Sprache wählen
 feed = Atom-Feed
 byline = Von { $authors }
+translated-from = Aus dem Original ({ $language }) übersetzt
+translated-from-by = Aus dem Original ({ $language }) übersetzt von { $translators }
 update-note = Aktualisiert am { $date }: { $note }
 link-in = (auf { $language })
 text-photo =

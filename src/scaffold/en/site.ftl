@@ -4,6 +4,7 @@
 site-name = My Gazette
 lang-name = English
 published = Published on { $date }
+time = { $hour }:{ $minute }
 related-read = Read more
 related-watch = Watch
 other-editions = Read in another language
@@ -13,6 +14,8 @@ latest-articles = Latest articles
 choose-language = Choose a language
 feed = Atom feed
 byline = By { $authors }
+translated-from = Translated from { $language }
+translated-from-by = Translated from { $language } by { $translators }
 update-note = Updated on { $date }: { $note }
 # gazette: same-as-source
 link-in = (in { $language })

@@ -4,6 +4,7 @@
 site-name = Mi gaceta
 lang-name = Español
 published = Publicado el { $date }
+time = { $hour }:{ $minute }
 related-read = Lea también
 related-watch = Vea también
 other-editions = Leer en otro idioma
@@ -13,6 +14,8 @@ latest-articles = Últimos artículos
 choose-language = Elegir idioma
 feed = Canal Atom
 byline = Por { $authors }
+translated-from = Traducido del original en { $language }
+translated-from-by = Traducido del original en { $language } por { $translators }
 update-note = Actualizado el { $date }: { $note }
 # gazette: same-as-source
 link-in = (en { $language })

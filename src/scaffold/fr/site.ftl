@@ -4,6 +4,7 @@
 site-name = Ma gazette
 lang-name = Français
 published = Publié le { $date }
+time = { $hour } h { $minute }
 related-read = (Re)lire
 related-watch = (Re)voir
 other-editions = Lire dans une autre langue
@@ -13,6 +14,8 @@ latest-articles = Derniers articles
 choose-language = Choisir la langue
 feed = Fil Atom
 byline = Par { $authors }
+translated-from = Traduit de l’original { $language }
+translated-from-by = Traduit de l’original { $language } par { $translators }
 update-note = Mis à jour le { $date } : { $note }
 # gazette: same-as-source
 link-in = (en { $language })

@@ -4,6 +4,7 @@
 site-name = La mia gazzetta
 lang-name = Italiano
 published = Pubblicato il { $date }
+time = { $hour }:{ $minute }
 related-read = Leggi anche
 related-watch = Guarda anche
 other-editions = Leggi in un’altra lingua
@@ -13,6 +14,8 @@ latest-articles = Ultimi articoli
 choose-language = Scegli la lingua
 feed = Feed Atom
 byline = Di { $authors }
+translated-from = Tradotto dall’originale in { $language }
+translated-from-by = Tradotto dall’originale in { $language } da { $translators }
 update-note = Aggiornato il { $date }: { $note }
 # gazette: same-as-source
 link-in = (in { $language })

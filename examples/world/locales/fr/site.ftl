@@ -13,6 +13,9 @@ latest-articles = Derniers articles
 choose-language = Choisir la langue
 feed = Fil Atom
 byline = Par { $authors }
+translated-from = Traduit { $language }
+translated-from-by = Traduit { $language } par { $translators }
+language-from-fr = du français
 # $language : le nom de la langue de la page liée, en français (CLDR).
 link-in = (en { $language })
 text-read-online = Lire en ligne : { $url }
