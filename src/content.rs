@@ -695,10 +695,20 @@ impl<'t> KeyLines<'t> {
 /// One `[[blocks]]` table, found at `line`; the caller says which block an error is about.
 fn parse_block(mut table: toml::Table, line: usize) -> std::result::Result<Block, String> {
     let args = block_args(table.remove("args"))?;
+    // serde says "unknown variant" of the block's `type` and of any other choice (a figure's
+    // `kind`): each is named for what it is.
+    let of_type = table
+        .get("type")
+        .and_then(toml::Value::as_str)
+        .map(|t| format!("unknown variant `{t}`"));
     let body = BlockBody::deserialize(toml::Value::Table(table)).map_err(|e| {
-        e.message()
-            .trim()
-            .replace("unknown variant", "unknown block type")
+        let message = e.message().trim();
+        match of_type.as_deref() {
+            Some(of_type) if message.starts_with(of_type) => {
+                message.replacen("unknown variant", "unknown block type", 1)
+            }
+            _ => message.replacen("unknown variant", "unknown value", 1),
+        }
     })?;
     check_block_links(&body)?;
     Ok(Block {
@@ -1274,7 +1284,7 @@ mod tests {
             (FigureKind::Chart, Some("Ann Lee".into()))
         );
         let e = blocks("type = \"figure\"\nsrc = \"a.png\"\nkind = \"map\"\n").unwrap_err();
-        assert!(e.contains("block 1 (line 2)") && e.contains("map"), "{e}");
+        assert!(e.contains("line 2: block 1: unknown value `map`"), "{e}");
         let video = "type = \"video\"\nsrc = \"v.webm\"\nsources = [{ src = \"v.mp4\", type = \"video/mp4; codecs=avc1\" }]\n";
         let Ok(body) = blocks(video) else {
             panic!("{video}")
