@@ -267,7 +267,8 @@ pub struct Block {
     pub args: BTreeMap<String, Arg>,
     /// 1-based line of the block in its file, for diagnostics.
     pub line: usize,
-    /// The line of each file of the site it names ([`BlockBody::assets`]), for diagnostics.
+    /// The line of each file of the site it names ([`BlockBody::assets`]) and of its link
+    /// (a related block's `href`), for diagnostics.
     pub asset_lines: BTreeMap<String, usize>,
 }
 
@@ -454,7 +455,13 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         for key in block.keys() {
             keys.note(key, start);
         }
-        let assets: Vec<String> = block.body.assets().into_iter().map(str::to_owned).collect();
+        let mut assets: Vec<String> = block.body.assets().into_iter().map(str::to_owned).collect();
+        if let BlockBody::Related {
+            href: Some(href), ..
+        } = &block.body
+        {
+            assets.push(href.clone());
+        }
         for path in assets {
             if let Some(at) = line_of_quoted(&keys.lines, text, &path, start) {
                 block.asset_lines.insert(path, at);

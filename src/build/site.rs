@@ -285,9 +285,10 @@ pub(super) struct Site<'a, 'p> {
 impl Site<'_, '_> {
     /// The report of the build: every run's findings, for the languages built.
     pub(super) fn report(&self, checker: &Checker, units: &[Unit]) -> Report {
-        let mut report = Report::assemble(
-            self.project,
-            std::iter::once(checker.shared()).chain(units.iter().map(|u| u.findings.clone())),
+        let mut report = checker.assemble(
+            std::iter::once(checker.shared())
+                .chain(units.iter().map(|u| u.findings.clone()))
+                .collect(),
         );
         let source = self.project.config.source.as_str();
         report

@@ -1,7 +1,7 @@
 //! What a newsroom's articles carry besides their text: bylines, times, updates, tags,
 //! drafts and embargoes, and what the pages and feeds make of them.
 
-use super::support::{run, tree, Project};
+use super::support::{findings, run, tree, Project};
 
 /// A French source and an English edition with every site string the templates use.
 fn newsroom() -> Project {
@@ -882,4 +882,147 @@ fn a_feed_carries_the_newest_fifty_articles() {
     );
     // The index keeps every article.
     assert!(p.read("out/en/index.html").contains("Day 1<"));
+}
+
+/// The newsroom project whose article `a` links into the site twice: a related block's
+/// `href` (French) and a link in the English text.
+fn linking(related: &str, inline: &str) -> Project {
+    let p = newsroom();
+    let block = format!(
+        "\n[[blocks]]\ntype = \"related\"\nkey = \"more\"\nhref = \"{related}\"\nkind = \"read\"\n"
+    );
+    p.write("content/a.toml", &format!("{ARTICLE}{block}"));
+    for (lang, text) in [("fr", "Pour aller plus loin"), ("en", "Further reading")] {
+        let ftl = p.read(&format!("locales/{lang}/a.ftl"));
+        p.write(
+            &format!("locales/{lang}/a.ftl"),
+            &format!("{ftl}more = {text}\n"),
+        );
+    }
+    let en = p.read("locales/en/a.ftl").replace(
+        "body = The text, { $count } times.",
+        &format!("body = The text, {{ $count }} times, <a href=\"{inline}\">again</a>."),
+    );
+    p.write("locales/en/a.ftl", &en);
+    p
+}
+
+/// `broken-link`: a link under `base_url` that no page of the build answers fails `check`
+/// and `build` (exit 1), at the line that writes it, in every report format.
+#[test]
+fn a_link_into_the_site_that_no_page_answers_is_an_error() {
+    let p = linking(
+        "https://news.example/fr/guerre-en-ukraine",
+        "https://news.example/en/a",
+    );
+    let href_line = 1 + p
+        .read("content/a.toml")
+        .lines()
+        .position(|l| l.starts_with("href ="))
+        .unwrap();
+    let broken = findings(&p, "broken-link");
+    let at: Vec<_> = broken
+        .iter()
+        .map(|d| {
+            (
+                d["severity"].clone(),
+                d["locale"].clone(),
+                d["file"].clone(),
+                d["line"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (
+                "error".into(),
+                "fr".into(),
+                "content/a.toml".into(),
+                href_line.into()
+            ),
+            (
+                "error".into(),
+                "en".into(),
+                "locales/en/a.ftl".into(),
+                3.into()
+            ),
+        ],
+        "{broken:#?}"
+    );
+    assert_eq!(broken[1]["id"], "body");
+    assert_eq!(broken[1]["help"], "did you mean `/en/a.html`?");
+
+    let (code, out, _) = run(&p, &["check"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("error[broken-link]: `https://news.example/fr/guerre-en-ukraine` leads to no page of the site"), "{out}");
+    assert!(
+        out.contains(&format!("  --> content/a.toml:{href_line}\n")),
+        "{out}"
+    );
+    assert!(out.contains("  --> locales/en/a.ftl:3\n"), "{out}");
+    let (code, out, _) = run(&p, &["check", "--format", "github"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!("::error file=content/a.toml,line={href_line}")),
+        "{out}"
+    );
+    let (code, out, _) = run(&p, &["check", "--format", "sarif"]);
+    assert_eq!(code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+    let rule = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "broken-link");
+    assert!(
+        rule.is_some_and(|r| r["fullDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("no page of the build")),
+        "{rules}"
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!p.path().join("out").exists());
+}
+
+/// A link to a file of `static/`, to an article's page or to a language's index is clean.
+#[test]
+fn links_to_a_static_file_or_a_page_of_the_site_are_clean() {
+    let p = linking(
+        "https://news.example/docs/report.pdf",
+        "https://news.example/en/a.html#top",
+    );
+    p.write("static/docs/report.pdf", "%PDF-1.4\n");
+    assert_eq!(findings(&p, "broken-link"), Vec::<serde_json::Value>::new());
+    let en = p.read("locales/en/a.ftl").replace("en/a.html#top", "en/");
+    p.write("locales/en/a.ftl", &en);
+    let (code, out, _) = run(&p, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(build(&p, "out", None).0, 0);
+}
+
+/// An article kept from the last build has its links judged against the site as it is now:
+/// the page it links to is gone with its article, and the link is reported.
+#[test]
+fn a_link_to_a_deleted_article_is_reported_though_its_article_did_not_change() {
+    let p = linking(
+        "https://news.example/fr/b.html",
+        "https://news.example/en/london-summit.html",
+    );
+    p.write(
+        "content/b.toml",
+        "date = 2025-03-02\n\n[slugs]\nen = \"london-summit\"\n",
+    );
+    p.write("locales/fr/b.ftl", "title = Le sommet de Londres\n");
+    p.write("locales/en/b.ftl", "title = The London summit\n");
+    assert_eq!(build(&p, "out", None).0, 0);
+    for file in ["content/b.toml", "locales/fr/b.ftl", "locales/en/b.ftl"] {
+        std::fs::remove_file(p.path().join(file)).unwrap();
+    }
+    let broken = findings(&p, "broken-link");
+    assert_eq!(broken.len(), 2, "{broken:#?}");
+    assert_eq!(build(&p, "out", None).0, 1);
 }
