@@ -41,6 +41,26 @@ struct RawConfig {
     functions: Option<Vec<String>>,
     /// Extension to SPEC: `[check]`, the level of diagnostic codes (see [`Level`]).
     check: Option<RawLevels>,
+    /// Extension to SPEC: `[publisher]`, the organisation that publishes the site.
+    publisher: Option<RawPublisher>,
+}
+
+/// `[publisher]` of `gazette.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublisher {
+    name: Option<String>,
+    logo: Option<Spanned<String>>,
+}
+
+/// The organisation that publishes the site, as search engines are told of it: one name in
+/// every language (a brand is not translated), and its logo.
+#[derive(Debug, Clone, Default)]
+pub struct Publisher {
+    /// `None`: the source language's `site-name`.
+    pub name: Option<String>,
+    /// A file of `static/` (its path there), with its line in `gazette.toml`.
+    pub logo: Option<(String, usize)>,
 }
 
 /// `[check]` of `gazette.toml`: codes by level, as `--allow`, `--warn` and `--deny` give them.
@@ -129,6 +149,7 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// The levels of `[check]`, then those of the command line: the last one of a code wins.
     pub levels: Vec<CodeLevel>,
+    pub publisher: Publisher,
 }
 
 impl Config {
@@ -179,6 +200,21 @@ impl Config {
             ),
             None => None,
         };
+        let publisher = raw.publisher.unwrap_or_default();
+        let logo = match publisher.logo {
+            Some(logo) => {
+                let at = line(logo.span().start);
+                let logo = logo.into_inner();
+                check_static_path(&logo)
+                    .map_err(|m| bad(format!("line {at}: publisher.logo: {m}")))?;
+                Some((logo, at))
+            }
+            None => None,
+        };
+        let publisher = Publisher {
+            name: publisher.name.filter(|n| !n.trim().is_empty()),
+            logo,
+        };
         Ok(Config {
             source,
             targets,
@@ -195,6 +231,7 @@ impl Config {
             exclude: Vec::new(),
             target_lines,
             levels,
+            publisher,
         })
     }
 
@@ -220,6 +257,23 @@ impl Config {
             .map(String::as_str)
             .unwrap_or(lang)
     }
+}
+
+/// A file of the site named in the settings: a relative path of `static/`, as a content
+/// file's `src` is (no URL, no `..`, no leading `/`).
+fn check_static_path(path: &str) -> std::result::Result<(), String> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains(['\\', ':', '\0'])
+        || path.chars().any(|c| c.is_control() || c.is_whitespace())
+        || path.split('/').any(|seg| seg == "..");
+    if bad {
+        return Err(format!(
+            "`{}` must be a file of static/, as a path inside it (images/logo.png)",
+            path.escape_debug()
+        ));
+    }
+    Ok(())
 }
 
 /// The codes of `[check]`, each in one list only (in which of two it would be is a guess).

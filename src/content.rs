@@ -310,6 +310,8 @@ pub struct Article {
     pub lede_args: BTreeMap<String, Arg>,
     /// The byline, in the order the file gives.
     pub authors: Vec<String>,
+    /// Author -> the page about them (`authors = [{ name = "…", url = "https://…" }]`).
+    pub author_urls: BTreeMap<String, String>,
     pub tags: Vec<String>,
     /// Notes of later changes, oldest first.
     pub updates: Vec<Update>,
@@ -390,7 +392,7 @@ struct RawArticle {
     lede: Option<Spanned<String>>,
     lede_args: Option<Spanned<toml::Value>>,
     #[serde(default)]
-    authors: Vec<String>,
+    authors: Vec<RawAuthor>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -402,6 +404,15 @@ struct RawArticle {
     slugs: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     blocks: Vec<Spanned<toml::Table>>,
+}
+
+/// An author: a name, or a table of the name and the page about them.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAuthor {
+    Name(String),
+    // Not `Spanned`: an untagged enum's fields lose their place in the file.
+    Page { name: String, url: String },
 }
 
 #[derive(Deserialize)]
@@ -480,7 +491,8 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         lede: lede.unwrap_or_else(|| "lede".to_owned()),
         lede_args: meta.lede_args,
         lede_required,
-        authors: raw.authors,
+        authors: meta.authors,
+        author_urls: meta.author_urls,
         tags: raw.tags,
         updates: meta.updates,
         draft: raw.draft,
@@ -498,6 +510,8 @@ struct Meta {
     updates: Vec<Update>,
     embargo: Option<DateTime>,
     slugs: BTreeMap<String, String>,
+    authors: Vec<String>,
+    author_urls: BTreeMap<String, String>,
 }
 
 impl Meta {
@@ -545,12 +559,32 @@ impl Meta {
             block_args(Some(value.get_ref().clone()))
                 .map_err(|m| format!("line {}: {field}: {m}", line(value.span().start)))
         };
+        let mut authors = Vec::with_capacity(raw.authors.len());
+        let mut author_urls = BTreeMap::new();
+        for author in &raw.authors {
+            match author {
+                RawAuthor::Name(name) => authors.push(name.clone()),
+                RawAuthor::Page { name, url } => {
+                    if !is_url(url) || check_link(url, false).is_err() {
+                        let at = line_of_quoted(&keys.lines, keys.text, url, 0).unwrap_or(1);
+                        return Err(format!(
+                            "line {at}: authors: `{}` must be an http:// or https:// URL",
+                            url.escape_debug()
+                        ));
+                    }
+                    authors.push(name.clone());
+                    author_urls.insert(name.clone(), url.clone());
+                }
+            }
+        }
         let meta = Meta {
             title_args: args("title_args", &raw.title_args)?,
             lede_args: args("lede_args", &raw.lede_args)?,
             updates,
             embargo,
             slugs,
+            authors,
+            author_urls,
         };
         for update in &raw.updates {
             keys.note(
@@ -1148,6 +1182,25 @@ mod tests {
         assert_eq!(a.updates[0].key, "update-1");
         assert_eq!(a.key_lines["update-1"], 12);
         assert!(a.messages().iter().any(|(k, _)| *k == "update-1"));
+    }
+
+    #[test]
+    fn an_author_may_be_a_name_or_a_name_with_a_page() {
+        let a = parse(concat!(
+            "date = 2025-08-17\n",
+            "authors = [\"Ann Lee\", { name = \"Bo Ek\", url = \"https://news.example/bo-ek\" }]\n",
+        ))
+        .unwrap();
+        assert_eq!(a.authors, ["Ann Lee", "Bo Ek"]);
+        assert_eq!(a.author_urls.len(), 1);
+        assert_eq!(a.author_urls["Bo Ek"], "https://news.example/bo-ek");
+        let e = parse("date = 2025-08-17\nauthors = [{ name = \"Bo\", url = \"bo.html\" }]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2: authors: `bo.html` must be an http:// or https:// URL"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -408,12 +408,28 @@ impl Report {
 }
 
 /// `missing-base-url`: a gazette site without `base_url` publishes without what needs absolute
-/// URLs. Reported at line 1 of gazette.toml, where the key can go.
+/// URLs. Reported at line 1 of gazette.toml, where the key can go. `missing-asset`: the
+/// publisher's logo is no file of `static/`.
 fn settings(project: &Project, out: &mut Vec<Diagnostic>) {
+    let file = std::path::Path::new(crate::config::CONFIG_FILE);
+    if let Some((logo, line)) = &project.config.publisher.logo {
+        if !project.statics.contains_key(logo) {
+            let static_dir = crate::project::STATIC;
+            out.push(
+                Diagnostic::new(
+                    Code::MissingAsset,
+                    &project.config.source,
+                    file,
+                    format!("publisher.logo: `{logo}` is not a file of {static_dir}/: search engines would be sent to nothing"),
+                )
+                .at(*line, None)
+                .help(format!("add {static_dir}/{logo}, or fix the path")),
+            );
+        }
+    }
     if !project.site || project.config.base_url.is_some() {
         return;
     }
-    let file = std::path::Path::new(crate::config::CONFIG_FILE);
     out.push(
         Diagnostic::new(
             Code::MissingBaseUrl,

@@ -518,7 +518,10 @@ fn pages_carry_news_article_json_ld_and_open_graph_tags() {
     let ld = json_ld(&en);
     assert_eq!(ld["translationOfWork"]["@id"], fr_url);
     assert_eq!(ld["headline"], "An alliance of 31 countries");
-    assert_eq!(ld["publisher"]["name"], "The Journal");
+    assert_eq!(
+        ld["publisher"]["name"], "Le Journal",
+        "one publisher, named as the source language names it without [publisher]"
+    );
 
     assert_eq!(meta(&fr, "og:locale"), ["fr_FR"]);
     assert_eq!(meta(&fr, "og:locale:alternate"), ["en_GB"]);
@@ -1025,4 +1028,160 @@ fn a_link_to_a_deleted_article_is_reported_though_its_article_did_not_change() {
     let broken = findings(&p, "broken-link");
     assert_eq!(broken.len(), 2, "{broken:#?}");
     assert_eq!(build(&p, "out", None).0, 1);
+}
+
+/// Every page names the language picker as its `x-default` alternate, and so does the
+/// sitemap, where the picker is listed; the picker is in no one language.
+#[test]
+fn the_language_picker_is_every_pages_x_default() {
+    let p = newsroom();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let x_default =
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://news.example/\">";
+    for page in [
+        "out/fr/a.html",
+        "out/en/a.html",
+        "out/fr/index.html",
+        "out/en/index.html",
+        "out/index.html",
+    ] {
+        let html = p.read(page);
+        assert_eq!(
+            html.matches("hreflang=\"x-default\"").count(),
+            1,
+            "{page}: {html}"
+        );
+        assert!(html.contains(x_default), "{page}: {html}");
+    }
+    let picker = p.read("out/index.html");
+    assert!(
+        picker.contains("<html lang=\"mul\" dir=\"ltr\">"),
+        "{picker}"
+    );
+    assert!(picker.contains("<title>Le Journal</title>"), "{picker}");
+    assert!(
+        picker.contains("<span lang=\"fr\" dir=\"ltr\">Choisir la langue</span> · <span lang=\"en\" dir=\"ltr\">Choose a language</span>"),
+        "each language asks in its own words: {picker}"
+    );
+    assert!(
+        picker.contains("lang=\"fr\" dir=\"ltr\">Français</a>"),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("lang=\"en\" dir=\"ltr\">English</a>"),
+        "{picker}"
+    );
+
+    let sitemap = p.read("out/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://news.example/</loc>"),
+        "{sitemap}"
+    );
+    let defaults: Vec<&str> = sitemap
+        .lines()
+        .filter(|l| l.contains("hreflang=\"x-default\""))
+        .collect();
+    // Four entries (the picker, two indexes, two editions of `a`): one x-default each.
+    assert_eq!(defaults.len(), 5, "{sitemap}");
+    assert!(
+        defaults
+            .iter()
+            .all(|l| l.contains("href=\"https://news.example/\"")),
+        "{sitemap}"
+    );
+}
+
+/// The newsroom with `[publisher]`, an author's page, tags named in each language and a
+/// video.
+fn published() -> Project {
+    let p = with_media();
+    p.write(
+        "gazette.toml",
+        &format!(
+            "{}[publisher]\nname = \"Journal\"\nlogo = \"images/logo.png\"\n",
+            p.read("gazette.toml")
+        ),
+    );
+    p.write("static/images/logo.png", "not read for its size");
+    let a = p.read("content/a.toml").replace(
+        "\"Tom Reyes\"",
+        "{ name = \"Tom Reyes\", url = \"https://news.example/authors/tom-reyes\" }",
+    );
+    p.write("content/a.toml", &a);
+    for lang in ["fr", "en"] {
+        let site = p.read(&format!("locales/{lang}/site.ftl"));
+        p.write(
+            &format!("locales/{lang}/site.ftl"),
+            &format!("{site}tag-ukraine = Ukraine ({lang})\n"),
+        );
+    }
+    p
+}
+
+/// JSON-LD names one publisher in every language (its `@id`, brand name and logo), an
+/// author's page, the tags as each language names them, and each video as a `VideoObject`;
+/// Open Graph and Atom name the tags the same way.
+#[test]
+fn json_ld_names_one_publisher_authors_pages_local_tags_and_videos() {
+    let p = published();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = json_ld(&scraper::Html::parse_document(&p.read("out/fr/a.html")));
+    let en_page = scraper::Html::parse_document(&p.read("out/en/a.html"));
+    let en = json_ld(&en_page);
+    for ld in [&fr, &en] {
+        assert_eq!(ld["publisher"]["@id"], "https://news.example/#publisher");
+        assert_eq!(ld["publisher"]["name"], "Journal");
+        assert_eq!(ld["publisher"]["logo"]["@type"], "ImageObject");
+        assert_eq!(
+            ld["publisher"]["logo"]["url"],
+            "https://news.example/images/logo.png"
+        );
+        assert_eq!(
+            ld["author"][0],
+            serde_json::json!({ "@type": "Person", "name": "Claire Dumas" })
+        );
+        assert_eq!(
+            ld["author"][1]["url"],
+            "https://news.example/authors/tom-reyes"
+        );
+    }
+    assert_eq!(
+        fr["keywords"],
+        serde_json::json!(["Ukraine (fr)", "défense"])
+    );
+    assert_eq!(
+        en["keywords"],
+        serde_json::json!(["Ukraine (en)", "défense"])
+    );
+    assert_eq!(meta(&en_page, "article:tag"), ["Ukraine (en)", "défense"]);
+    assert_eq!(
+        en["video"],
+        serde_json::json!([{
+            "@type": "VideoObject",
+            "name": "Caption (en)",
+            "description": "Map (en)",
+            "thumbnailUrl": "https://news.example/images/poster.svg",
+            "contentUrl": "https://news.example/media/clip.webm",
+            "uploadDate": "2025-08-17T09:30:00+02:00",
+        }])
+    );
+    let feed = p.read("out/en/feed.xml");
+    assert!(
+        feed.contains("<category term=\"ukraine\" label=\"Ukraine (en)\"/>"),
+        "{feed}"
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+}
+
+/// A logo that is no file of `static/` is a `missing-asset` at its line of gazette.toml.
+#[test]
+fn a_missing_logo_is_a_missing_asset() {
+    let p = published();
+    std::fs::remove_file(p.path().join("static/images/logo.png")).unwrap();
+    let found = findings(&p, "missing-asset");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["file"], "gazette.toml");
+    assert_eq!(found[0]["line"], 6);
+    let (code, _, _) = run(&p, &["check"]);
+    assert_eq!(code, 1);
 }
