@@ -19,7 +19,7 @@ use crate::project::{Project, STATIC};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteLink {
     /// The path in the site it names, percent-decoded, without `#fragment` or `?query`
-    /// (`fr/coalition-des-volontaires.html`; `` for the site's root).
+    /// (`fr/coalition-des-volontaires.html`; empty for the site's root).
     pub path: String,
     /// The finding, should no page answer.
     pub finding: Diagnostic,

@@ -1030,6 +1030,23 @@ fn a_link_to_a_deleted_article_is_reported_though_its_article_did_not_change() {
     assert_eq!(build(&p, "out", None).0, 1);
 }
 
+/// A draft publishes no page: a link to it is reported; once it is published, it answers.
+#[test]
+fn a_link_to_a_draft_is_broken_until_it_is_published() {
+    let p = linking(
+        "https://news.example/fr/b.html",
+        "https://news.example/en/a.html",
+    );
+    p.write("content/b.toml", "date = 2025-03-02\ndraft = true\n");
+    p.write("locales/fr/b.ftl", "title = Le sommet de Londres\n");
+    p.write("locales/en/b.ftl", "title = The London summit\n");
+    let broken = findings(&p, "broken-link");
+    assert_eq!(broken.len(), 1, "{broken:#?}");
+    assert_eq!(broken[0]["file"], "content/a.toml");
+    p.write("content/b.toml", "date = 2025-03-02\n");
+    assert_eq!(findings(&p, "broken-link"), Vec::<serde_json::Value>::new());
+}
+
 /// Every page names the language picker as its `x-default` alternate, and so does the
 /// sitemap, where the picker is listed; the picker is in no one language.
 #[test]
