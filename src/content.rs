@@ -392,7 +392,7 @@ struct RawArticle {
     lede: Option<Spanned<String>>,
     lede_args: Option<Spanned<toml::Value>>,
     #[serde(default)]
-    authors: Vec<RawAuthor>,
+    authors: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -404,15 +404,6 @@ struct RawArticle {
     slugs: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     blocks: Vec<Spanned<toml::Table>>,
-}
-
-/// An author: a name, or a table of the name and the page about them.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawAuthor {
-    Name(String),
-    // Not `Spanned`: an untagged enum's fields lose their place in the file.
-    Page { name: String, url: String },
 }
 
 #[derive(Deserialize)]
@@ -562,20 +553,10 @@ impl Meta {
         let mut authors = Vec::with_capacity(raw.authors.len());
         let mut author_urls = BTreeMap::new();
         for author in &raw.authors {
-            match author {
-                RawAuthor::Name(name) => authors.push(name.clone()),
-                RawAuthor::Page { name, url } => {
-                    if !is_url(url) || check_link(url, false).is_err() {
-                        let at = line_of_quoted(&keys.lines, keys.text, url, 0).unwrap_or(1);
-                        return Err(format!(
-                            "line {at}: authors: `{}` must be an http:// or https:// URL",
-                            url.escape_debug()
-                        ));
-                    }
-                    authors.push(name.clone());
-                    author_urls.insert(name.clone(), url.clone());
-                }
-            }
+            let (name, url) = author_of(author.get_ref())
+                .map_err(|m| format!("line {}: authors: {m}", line(author.span().start)))?;
+            authors.push(name.clone());
+            author_urls.extend(url.map(|url| (name, url)));
         }
         let meta = Meta {
             title_args: args("title_args", &raw.title_args)?,
@@ -594,6 +575,32 @@ impl Meta {
         }
         Ok(meta)
     }
+}
+
+/// An author: a name (`"Ann Lee"`), or a table of the name and the page about them
+/// (`{ name = "Ann Lee", url = "https://…" }`).
+fn author_of(value: &toml::Value) -> std::result::Result<(String, Option<String>), String> {
+    const FORM: &str =
+        "write a name, \"Ann Lee\", or a name and a page, { name = \"Ann Lee\", url = \"https://…\" }";
+    let table = match value {
+        toml::Value::String(name) => return Ok((name.clone(), None)),
+        toml::Value::Table(table) => table,
+        _ => return Err(FORM.into()),
+    };
+    if let Some(key) = table.keys().find(|k| *k != "name" && *k != "url") {
+        return Err(format!("unknown key `{key}`: {FORM}"));
+    }
+    let Some(toml::Value::String(name)) = table.get("name") else {
+        return Err(format!("an author needs its `name`: {FORM}"));
+    };
+    let url = match table.get("url") {
+        None => None,
+        Some(toml::Value::String(url)) if is_url(url) && check_link(url, false).is_ok() => {
+            Some(url.clone())
+        }
+        Some(url) => return Err(format!("`url`: {url} must be an http:// or https:// URL")),
+    };
+    Ok((name.clone(), url))
 }
 
 /// The article's slug, its file stem: it becomes the page's file name, so it must be a valid
@@ -1198,7 +1205,14 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("line 2: authors: `bo.html` must be an http:// or https:// URL"),
+            e.contains("line 2: authors: `url`: \"bo.html\" must be an http:// or https:// URL"),
+            "{e}"
+        );
+        let e = parse("date = 2025-08-17\nauthors = [{ nom = \"Bo\" }]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2: authors: unknown key `nom`: write a name"),
             "{e}"
         );
     }
