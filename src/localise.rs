@@ -207,6 +207,7 @@ pub struct Listing {
     pub title: Text,
     pub lede: Option<Text>,
     pub authors: Vec<String>,
+    pub author_urls: BTreeMap<String, String>,
     pub tags: Vec<String>,
     pub tag_names: Vec<String>,
     /// The body's HTML, as a feed entry's content (the build renders it).
@@ -228,6 +229,7 @@ impl Edition {
             title: self.title.clone(),
             lede: self.lede.clone(),
             authors: self.authors.clone(),
+            author_urls: self.author_urls.clone(),
             tags: self.tags.clone(),
             tag_names: self.tag_names.clone(),
             content: String::new(),

@@ -69,8 +69,13 @@ pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
                         text(w, "summary", &plain(&lede.value))?;
                     }
                     for name in &e.authors {
-                        w.create_element("author")
-                            .write_inner_content(|w| text(w, "name", name).map(|_| ()))?;
+                        w.create_element("author").write_inner_content(|w| {
+                            text(w, "name", name)?;
+                            if let Some(url) = e.author_urls.get(name) {
+                                text(w, "uri", url)?;
+                            }
+                            Ok(())
+                        })?;
                     }
                     // The term stays the tag as written, the same in every language; the
                     // label is the language's name for it.

@@ -1187,6 +1187,12 @@ fn json_ld_names_one_publisher_authors_pages_local_tags_and_videos() {
         feed.contains("<category term=\"ukraine\" label=\"Ukraine (en)\"/>"),
         "{feed}"
     );
+    assert!(
+        feed.contains(
+            "<name>Tom Reyes</name>\n      <uri>https://news.example/authors/tom-reyes</uri>"
+        ),
+        "{feed}"
+    );
     assert_eq!(build(&p, "out", None).0, 0);
 }
 
