@@ -65,6 +65,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let og_locale = |lang: &str| gazette::intl::og_locale(lang);
     let distribution = Distribution {
         home: Some("https://bench.example/".into()),
+        picker: "https://bench.example/".into(),
+        brand: "Bench",
+        logo: None,
         source: "fr",
         og_locale: &og_locale,
     };

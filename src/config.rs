@@ -48,6 +48,8 @@ struct RawConfig {
     time_zone: Option<Spanned<String>>,
     /// Extension to SPEC: language -> the time zone its edition tells the time in.
     time_zones: Option<BTreeMap<String, Spanned<String>>>,
+    /// Extension to SPEC: `[publisher]`, the organisation that publishes the site.
+    publisher: Option<RawPublisher>,
 }
 
 /// `[footer]` of `gazette.toml`.
@@ -69,6 +71,24 @@ pub struct FooterLink {
     pub href: String,
     /// The language of the linked page, when it has one page for every language.
     pub lang: Option<String>,
+}
+
+/// `[publisher]` of `gazette.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublisher {
+    name: Option<String>,
+    logo: Option<Spanned<String>>,
+}
+
+/// The organisation that publishes the site, as search engines are told of it: one name in
+/// every language (a brand is not translated), and its logo.
+#[derive(Debug, Clone, Default)]
+pub struct Publisher {
+    /// `None`: the source language's `site-name`.
+    pub name: Option<String>,
+    /// A file of `static/` (its path there), with its line in `gazette.toml`.
+    pub logo: Option<(String, usize)>,
 }
 
 /// `[check]` of `gazette.toml`: codes by level, as `--allow`, `--warn` and `--deny` give them.
@@ -163,6 +183,7 @@ pub struct Config {
     pub time_zone: Option<String>,
     /// Language -> its edition's time zone, when not the source's.
     pub time_zones: BTreeMap<String, String>,
+    pub publisher: Publisher,
 }
 
 impl Config {
@@ -223,6 +244,21 @@ impl Config {
             None => None,
         };
         let footer_links = footer_links(raw.footer.unwrap_or_default(), &line).map_err(bad)?;
+        let publisher = raw.publisher.unwrap_or_default();
+        let logo = match publisher.logo {
+            Some(logo) => {
+                let at = line(logo.span().start);
+                let logo = logo.into_inner();
+                check_static_path(&logo)
+                    .map_err(|m| bad(format!("line {at}: publisher.logo: {m}")))?;
+                Some((logo, at))
+            }
+            None => None,
+        };
+        let publisher = Publisher {
+            name: publisher.name.filter(|n| !n.trim().is_empty()),
+            logo,
+        };
         Ok(Config {
             source,
             targets,
@@ -242,6 +278,7 @@ impl Config {
             footer_links,
             time_zone,
             time_zones,
+            publisher,
         })
     }
 
@@ -351,6 +388,23 @@ fn footer_links(
                 .map_err(|m| format!("line {at}: footer.links: {m}"))
         })
         .collect()
+}
+
+/// A file of the site named in the settings: a relative path of `static/`, as a content
+/// file's `src` is (no URL, no `..`, no leading `/`).
+fn check_static_path(path: &str) -> std::result::Result<(), String> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains(['\\', ':', '\0'])
+        || path.chars().any(|c| c.is_control() || c.is_whitespace())
+        || path.split('/').any(|seg| seg == "..");
+    if bad {
+        return Err(format!(
+            "`{}` must be a file of static/, as a path inside it (images/logo.png)",
+            path.escape_debug()
+        ));
+    }
+    Ok(())
 }
 
 /// The codes of `[check]`, each in one list only (in which of two it would be is a guess).

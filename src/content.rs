@@ -317,7 +317,8 @@ pub struct Block {
     pub args: BTreeMap<String, Arg>,
     /// 1-based line of the block in its file, for diagnostics.
     pub line: usize,
-    /// The line of each file of the site it names ([`BlockBody::assets`]), for diagnostics.
+    /// The line of each file of the site it names ([`BlockBody::assets`]) and of its link
+    /// (a related block's `href`), for diagnostics.
     pub asset_lines: BTreeMap<String, usize>,
 }
 
@@ -373,6 +374,8 @@ pub struct Article {
     /// Language -> who translated the article into it (`[translators] en = ["Name"]`), for
     /// the translation's disclosure line and its metadata.
     pub translators: BTreeMap<String, Vec<String>>,
+    /// Author -> the page about them (`authors = [{ name = "…", url = "https://…" }]`).
+    pub author_urls: BTreeMap<String, String>,
     pub tags: Vec<String>,
     /// Notes of later changes, oldest first.
     pub updates: Vec<Update>,
@@ -453,7 +456,7 @@ struct RawArticle {
     lede: Option<Spanned<String>>,
     lede_args: Option<Spanned<toml::Value>>,
     #[serde(default)]
-    authors: Vec<String>,
+    authors: Vec<Spanned<toml::Value>>,
     #[serde(default)]
     translators: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -520,7 +523,13 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         for key in block.keys() {
             keys.note(key, start);
         }
-        let assets: Vec<String> = block.body.assets().into_iter().map(str::to_owned).collect();
+        let mut assets: Vec<String> = block.body.assets().into_iter().map(str::to_owned).collect();
+        if let BlockBody::Related {
+            href: Some(href), ..
+        } = &block.body
+        {
+            assets.push(href.clone());
+        }
         for path in assets {
             if let Some(at) = line_of_quoted(&keys.lines, text, &path, start) {
                 block.asset_lines.insert(path, at);
@@ -539,7 +548,8 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         lede: lede.unwrap_or_else(|| "lede".to_owned()),
         lede_args: meta.lede_args,
         lede_required,
-        authors: raw.authors,
+        authors: meta.authors,
+        author_urls: meta.author_urls,
         translators: raw.translators,
         tags: raw.tags,
         updates: meta.updates,
@@ -558,6 +568,8 @@ struct Meta {
     updates: Vec<Update>,
     embargo: Option<DateTime>,
     slugs: BTreeMap<String, String>,
+    authors: Vec<String>,
+    author_urls: BTreeMap<String, String>,
 }
 
 impl Meta {
@@ -605,12 +617,22 @@ impl Meta {
             block_args(Some(value.get_ref().clone()))
                 .map_err(|m| format!("line {}: {field}: {m}", line(value.span().start)))
         };
+        let mut authors = Vec::with_capacity(raw.authors.len());
+        let mut author_urls = BTreeMap::new();
+        for author in &raw.authors {
+            let (name, url) = author_of(author.get_ref())
+                .map_err(|m| format!("line {}: authors: {m}", line(author.span().start)))?;
+            authors.push(name.clone());
+            author_urls.extend(url.map(|url| (name, url)));
+        }
         let meta = Meta {
             title_args: args("title_args", &raw.title_args)?,
             lede_args: args("lede_args", &raw.lede_args)?,
             updates,
             embargo,
             slugs,
+            authors,
+            author_urls,
         };
         for update in &raw.updates {
             keys.note(
@@ -620,6 +642,32 @@ impl Meta {
         }
         Ok(meta)
     }
+}
+
+/// An author: a name (`"Ann Lee"`), or a table of the name and the page about them
+/// (`{ name = "Ann Lee", url = "https://…" }`).
+fn author_of(value: &toml::Value) -> std::result::Result<(String, Option<String>), String> {
+    const FORM: &str =
+        "write a name, \"Ann Lee\", or a name and a page, { name = \"Ann Lee\", url = \"https://…\" }";
+    let table = match value {
+        toml::Value::String(name) => return Ok((name.clone(), None)),
+        toml::Value::Table(table) => table,
+        _ => return Err(FORM.into()),
+    };
+    if let Some(key) = table.keys().find(|k| *k != "name" && *k != "url") {
+        return Err(format!("unknown key `{key}`: {FORM}"));
+    }
+    let Some(toml::Value::String(name)) = table.get("name") else {
+        return Err(format!("an author needs its `name`: {FORM}"));
+    };
+    let url = match table.get("url") {
+        None => None,
+        Some(toml::Value::String(url)) if is_url(url) && check_link(url, false).is_ok() => {
+            Some(url.clone())
+        }
+        Some(url) => return Err(format!("`url`: {url} must be an http:// or https:// URL")),
+    };
+    Ok((name.clone(), url))
 }
 
 /// The article's slug, its file stem: it becomes the page's file name, so it must be a valid
@@ -1246,6 +1294,32 @@ mod tests {
         assert_eq!(a.updates[0].key, "update-1");
         assert_eq!(a.key_lines["update-1"], 12);
         assert!(a.messages().iter().any(|(k, _)| *k == "update-1"));
+    }
+
+    #[test]
+    fn an_author_may_be_a_name_or_a_name_with_a_page() {
+        let a = parse(concat!(
+            "date = 2025-08-17\n",
+            "authors = [\"Ann Lee\", { name = \"Bo Ek\", url = \"https://news.example/bo-ek\" }]\n",
+        ))
+        .unwrap();
+        assert_eq!(a.authors, ["Ann Lee", "Bo Ek"]);
+        assert_eq!(a.author_urls.len(), 1);
+        assert_eq!(a.author_urls["Bo Ek"], "https://news.example/bo-ek");
+        let e = parse("date = 2025-08-17\nauthors = [{ name = \"Bo\", url = \"bo.html\" }]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2: authors: `url`: \"bo.html\" must be an http:// or https:// URL"),
+            "{e}"
+        );
+        let e = parse("date = 2025-08-17\nauthors = [{ nom = \"Bo\" }]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2: authors: unknown key `nom`: write a name"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::project::Project;
 /// bare text when absent.
 pub const CODE_SITE_STRINGS: &[&str] = &[
     "lang-name",
+    "choose-language",
     "link-in",
     "related-read",
     "related-watch",
@@ -223,6 +224,8 @@ pub struct Edition {
     pub title: Text,
     pub lede: Option<Text>,
     pub authors: Vec<String>,
+    /// Author -> the page about them, for those the content file gives one.
+    pub author_urls: BTreeMap<String, String>,
     /// The `byline` site string with the authors joined the local way.
     pub byline: Option<String>,
     /// Who translated this edition (`[translators]` of the content file).
@@ -230,7 +233,10 @@ pub struct Edition {
     /// A translated edition's disclosure, "Translated from the French by …" (none on the
     /// source language's).
     pub translation: Option<String>,
+    /// The tags as the content file writes them (feeds' category terms).
     pub tags: Vec<String>,
+    /// The tags as the language names them ([`tag_name`]), in the same order.
+    pub tag_names: Vec<String>,
     pub updates: Vec<LocalUpdate>,
     pub blocks: Vec<LocalBlock>,
     /// The text edition's "Read online: <url>" (`text-read-online`), with a `base_url`.
@@ -261,7 +267,9 @@ pub struct Listing {
     pub title: Text,
     pub lede: Option<Text>,
     pub authors: Vec<String>,
+    pub author_urls: BTreeMap<String, String>,
     pub tags: Vec<String>,
+    pub tag_names: Vec<String>,
     /// The body's HTML, as a feed entry's content (the build renders it).
     pub content: String,
 }
@@ -281,7 +289,9 @@ impl Edition {
             title: self.title.clone(),
             lede: self.lede.clone(),
             authors: self.authors.clone(),
+            author_urls: self.author_urls.clone(),
             tags: self.tags.clone(),
+            tag_names: self.tag_names.clone(),
             content: String::new(),
         }
     }
@@ -487,7 +497,9 @@ impl<'p> Localiser<'p> {
             translation: self.translation(lang, &texts.bundle, translators),
             translators: translators.to_vec(),
             authors: article.authors.clone(),
+            author_urls: article.author_urls.clone(),
             tags: article.tags.clone(),
+            tag_names: article.tags.iter().map(|t| tag_name(&ui, t)).collect(),
             updates,
             blocks,
             read_online: None,
@@ -846,6 +858,14 @@ fn section_name(ui: &BTreeMap<String, String>, section: &str) -> String {
     ui.get(&format!("section-{section}"))
         .cloned()
         .unwrap_or_else(|| section.to_owned())
+}
+
+/// A tag as the language names it (`tag-<tag>` of the shared files), or as the content file
+/// writes it.
+fn tag_name(ui: &BTreeMap<String, String>, tag: &str) -> String {
+    ui.get(&format!("tag-{tag}"))
+        .cloned()
+        .unwrap_or_else(|| tag.to_owned())
 }
 
 /// Format a message's value or attribute; `None` when it does not exist. Invisible control

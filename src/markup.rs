@@ -293,6 +293,21 @@ pub fn tag_names(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `href` of each link a message keeps (an allowed, paired `<a>`), in order: what a
+/// reader can follow, for `check`'s `broken-link`.
+pub fn links(s: &str) -> Vec<String> {
+    if !s.contains("<a") {
+        return Vec::new();
+    }
+    tokens(s)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Open(Tag::A, href, _) => href,
+            _ => None,
+        })
+        .collect()
+}
+
 /// `text` with each stretch outside inline markup rewritten by `f` (which appends it, changed,
 /// to the output): a tag (to its `>`, or to the end of a text that ends inside it) and a
 /// character reference are copied whole, so no stretch crosses one and the markup stays as

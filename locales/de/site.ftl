@@ -10,6 +10,11 @@ related-watch = Video zum Thema
 other-editions = In einer anderen Sprache lesen
 video-unsupported = Ihr Browser kann dieses Video nicht wiedergeben.
 section-international = Ausland
+# gazette: same-as-source
+tag-ukraine = Ukraine
+tag-coalition-des-volontaires = Koalition der Willigen
+tag-defense-europeenne = Europäische Verteidigung
+tag-sommet-de-londres = Londoner Gipfel
 skip-to-content = Zum Inhalt springen
 home = Startseite
 latest-articles = Neueste Artikel

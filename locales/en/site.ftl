@@ -10,6 +10,11 @@ related-watch = Watch
 other-editions = Read in another language
 video-unsupported = Your browser cannot play this video.
 section-international = World
+# gazette: same-as-source
+tag-ukraine = Ukraine
+tag-coalition-des-volontaires = Coalition of the willing
+tag-defense-europeenne = European defence
+tag-sommet-de-londres = London summit
 skip-to-content = Skip to content
 home = Home
 latest-articles = Latest articles

@@ -10,6 +10,11 @@ related-watch = (Re)voir
 other-editions = Lire dans une autre langue
 video-unsupported = Votre navigateur ne permet pas de lire cette vidéo.
 section-international = International
+# Les mots-clés (tags), tels que chaque langue les nomme : métadonnées, catégories des fils Atom.
+tag-ukraine = Ukraine
+tag-coalition-des-volontaires = Coalition des volontaires
+tag-defense-europeenne = Défense européenne
+tag-sommet-de-londres = Sommet de Londres
 skip-to-content = Aller au contenu
 home = Accueil
 latest-articles = Derniers articles

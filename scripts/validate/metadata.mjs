@@ -2,7 +2,10 @@
 // parsers: every article page's schema.org NewsArticle JSON-LD (parsed by Chromium's HTML
 // parser, then expanded by jsonld.js, a JSON-LD processor: the required properties present,
 // each translation linked to the original and the original to each translation), its Open
-// Graph tags, and every Atom feed's entries (parsed by Chromium's XML parser).
+// Graph tags, and every Atom feed's entries (parsed by Chromium's XML parser). One publisher
+// (the same @id and name in every language, with a logo), a VideoObject with its required
+// properties for each embedded video, and every page's hreflang="x-default" naming the
+// language picker, which is in no one language.
 // Usage: node metadata.mjs OUT SOURCE_LANG. Exit 1 on any problem.
 import { chromium } from 'playwright-core';
 import jsonld from 'jsonld';
@@ -13,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(process.argv[2] ?? 'out');
 const source = process.argv[3] ?? 'fr';
 const S = 'https://schema.org/';
+const VIDEO = ['name', 'description', 'thumbnailUrl', 'contentUrl', 'uploadDate'];
 const REQUIRED = ['headline', 'description', 'inLanguage', 'datePublished', 'dateModified',
   'author', 'publisher', 'image', 'mainEntityOfPage'];
 const problems = [];
@@ -39,6 +43,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
 });
 const articles = new Map(); // @id -> { file, lang, node }
+const publishers = new Map(); // publisher @id + name -> a page that names it
+const xDefaults = new Map(); // x-default href -> a page that names it
+let picker;
 let feeds = 0;
 let entries = 0;
 try {
@@ -51,10 +58,20 @@ try {
     const read = await page.evaluate(() => ({
       scripts: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
       meta: [...document.querySelectorAll('meta[property], meta[name]')].map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')]),
-      alternates: [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.hreflang),
+      alternates: [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => l.hreflang).filter((l) => l !== 'x-default'),
+      xDefault: [...document.querySelectorAll('link[rel="alternate"][hreflang="x-default"]')].map((l) => l.href),
+      canonical: document.querySelector('link[rel="canonical"]')?.href,
       lang: document.documentElement.lang,
       images: document.querySelectorAll('article img, article video[poster]').length,
+      videos: document.querySelectorAll('article video').length,
     }));
+    if (read.xDefault.length !== 1) problem(where, `${read.xDefault.length} hreflang="x-default" links`);
+    else if (!xDefaults.has(read.xDefault[0])) xDefaults.set(read.xDefault[0], where);
+    if (where === 'index.html') {
+      picker = read.canonical;
+      // The language picker speaks every language: `mul`, never one edition's.
+      if (read.lang !== 'mul') problem(where, `the language picker is lang="${read.lang}"`);
+    }
     if (read.scripts.length === 0) continue; // indexes and the language picker
     if (read.scripts.length !== 1) problem(where, `${read.scripts.length} JSON-LD scripts`);
     let expanded;
@@ -69,6 +86,18 @@ try {
     // An article without any picture has no image to name.
     const required = read.images > 0 ? REQUIRED : REQUIRED.filter((p) => p !== 'image');
     for (const p of required) if (!node[S + p]?.length) problem(where, `NewsArticle lacks ${p}`);
+    const publisher = node[`${S}publisher`]?.[0] ?? {};
+    const name = publisher[`${S}name`]?.[0]?.['@value'];
+    if (!publisher['@id']) problem(where, 'the publisher has no @id');
+    if (!publisher[`${S}logo`]?.length) problem(where, 'the publisher has no logo');
+    const key = `${publisher['@id']} ${name}`;
+    if (!publishers.has(key)) publishers.set(key, where);
+    const videos = node[`${S}video`] ?? [];
+    if (videos.length !== read.videos) problem(where, `${videos.length} VideoObject for ${read.videos} videos`);
+    for (const v of videos) {
+      if (!(v['@type'] ?? []).includes(`${S}VideoObject`)) problem(where, 'a video is no VideoObject');
+      for (const p of VIDEO) if (!v[S + p]?.length) problem(where, `VideoObject lacks ${p}`);
+    }
     const lang = node[`${S}inLanguage`]?.[0]?.['@value'];
     if (lang !== read.lang) problem(where, `inLanguage ${lang}, page ${read.lang}`);
     articles.set(node['@id'], { where, lang, node });
@@ -83,6 +112,11 @@ try {
     const others = read.alternates.filter((l) => l !== read.lang).length;
     if (meta('og:locale:alternate').length !== others) problem(where, `${meta('og:locale:alternate').length} og:locale:alternate for ${others} other editions`);
   }
+
+  // One organisation publishes every edition, whatever the language.
+  if (publishers.size !== 1) problem('publisher', `${publishers.size} publishers: ${[...publishers].map(([k, w]) => `${k} (${w})`).join(', ')}`);
+  if (!picker) problem('index.html', 'no language picker');
+  for (const [href, where] of xDefaults) if (href !== picker) problem(where, `x-default ${href} is not the language picker ${picker}`);
 
   // Each translation names the original, and the original each translation.
   for (const [id, { where, lang, node }] of articles) {
@@ -113,6 +147,7 @@ try {
           id: text(e, 'id'), title: text(e, 'title'), published: text(e, 'published'), updated: text(e, 'updated'),
           authors: [...e.children].filter((c) => c.localName === 'author').map((a) => text(a, 'name')),
           categories: [...e.children].filter((c) => c.localName === 'category').map((c) => c.getAttribute('term')),
+          labels: [...e.children].filter((c) => c.localName === 'category').map((c) => c.getAttribute('label')),
           content: [...e.children].filter((c) => c.localName === 'content').map((c) => [c.getAttribute('type'), c.textContent]),
         })),
       };
@@ -125,6 +160,7 @@ try {
       for (const t of [e.published, e.updated]) if (Number.isNaN(Date.parse(t))) problem(at, `time ${t}`);
       if (e.authors.length === 0 || e.authors.some((a) => !a)) problem(at, 'no author');
       if (e.categories.some((c) => !c)) problem(at, 'an empty category');
+      if (e.labels.some((c) => !c)) problem(at, 'a category without its label');
       if (e.content.length !== 1 || e.content[0][0] !== 'html' || !e.content[0][1].includes('<p')) problem(at, 'no full HTML content');
       if (!articles.has(e.id)) problem(at, 'the entry is no article page of the site');
     }

@@ -200,6 +200,7 @@ fn build_languages(
         progress,
         now: clock()?,
         assets: &statics.assets,
+        brand: site::brand(project, &localiser),
     };
     let (units, reused) = site.articles(&checker, &mut previous)?;
     site::one_article_per_page(project, &units)?;

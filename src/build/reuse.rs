@@ -35,10 +35,7 @@ pub fn check(project: &Project) -> Result<Report> {
             None => Ok(redo(project, &checker, a)?.findings),
         })
         .collect::<Result<_>>()?;
-    Ok(Report::assemble(
-        project,
-        std::iter::once(checker.shared()).chain(articles),
-    ))
+    Ok(checker.assemble(std::iter::once(checker.shared()).chain(articles).collect()))
 }
 
 /// The previous build's unit of an article, if the article's inputs are those it was made of

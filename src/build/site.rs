@@ -18,7 +18,7 @@ use crate::localise::{
 use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink, IndexEntry,
-    IndexView, PageView, PickerView, Renderer, SitemapPage, FEED_ENTRIES,
+    IndexView, PageView, PickerView, Prompt, Renderer, SitemapPage, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -283,14 +283,17 @@ pub(super) struct Site<'a, 'p> {
     pub now: i64,
     /// The files of `static/`, as [`statics`] copied them.
     pub assets: &'a Assets,
+    /// The publisher's name ([`brand`]).
+    pub brand: String,
 }
 
 impl Site<'_, '_> {
     /// The report of the build: every run's findings, for the languages built.
     pub(super) fn report(&self, checker: &Checker, units: &[Unit]) -> Report {
-        let mut report = Report::assemble(
-            self.project,
-            std::iter::once(checker.shared()).chain(units.iter().map(|u| u.findings.clone())),
+        let mut report = checker.assemble(
+            std::iter::once(checker.shared())
+                .chain(units.iter().map(|u| u.findings.clone()))
+                .collect(),
         );
         let source = self.project.config.source.as_str();
         report
@@ -524,6 +527,13 @@ impl Site<'_, '_> {
         };
         let distribution = Distribution {
             home: base.map(|b| format!("{b}/")),
+            picker: picker_url(base),
+            brand: &self.brand,
+            logo: config
+                .publisher
+                .logo
+                .as_ref()
+                .map(|(l, _)| format!("{root}{l}")),
             source: &config.source,
             og_locale: &og_locale,
         };
@@ -733,6 +743,7 @@ impl Site<'_, '_> {
             ui: &ui,
             articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
             alternates,
+            x_default: picker_url(base),
             canonical: lang_url(base, lang, "index.html", lang),
             root: root_prefix(base),
             feed: feed.as_ref().map(|_| "feed.xml".to_owned()),
@@ -796,7 +807,8 @@ impl Site<'_, '_> {
         Ok(files)
     }
 
-    /// The language picker at the root of the site, in the source language.
+    /// The language picker at the root of the site, in every language: the publisher's name,
+    /// "Choose a language" in each language, each language named in itself.
     fn picker_html(&self) -> Result<String> {
         let base = self.project.config.base_url.as_deref();
         let source = self.project.config.source.as_str();
@@ -807,9 +819,24 @@ impl Site<'_, '_> {
             href,
             current: false,
         };
+        let mut prompts: Vec<Prompt> = Vec::new();
+        for lang in self.langs {
+            let strings = self.localiser.site_strings(lang);
+            let Some(text) = strings.get("choose-language") else {
+                continue;
+            };
+            if !prompts.iter().any(|p| p.text == *text) {
+                prompts.push(Prompt {
+                    lang: lang.clone(),
+                    text: text.clone(),
+                });
+            }
+        }
         let picker = PickerView {
-            lang: source,
+            lang: "mul",
             ui: &ui,
+            name: &self.brand,
+            prompts,
             languages: self
                 .langs
                 .iter()
@@ -833,9 +860,9 @@ impl Site<'_, '_> {
         self.renderer.picker_html(&picker)
     }
 
-    /// The sitemap's entries: the indexes, then every article with its editions.
+    /// The sitemap's entries: the indexes with the language picker, their `x-default`, then
+    /// every article with its editions, and the picker as theirs.
     fn sitemap_pages(&self, base: &str, published: &[Vec<&Listing>]) -> Vec<SitemapPage> {
-        let source = self.project.config.source.as_str();
         let url_of = |lang: &str, file: &str| format!("{base}/{lang}/{file}");
         let mut pages = vec![SitemapPage {
             editions: self
@@ -844,11 +871,8 @@ impl Site<'_, '_> {
                 .filter(|l| Pseudo::of(l).is_none())
                 .map(|l| (l.clone(), url_of(l, "index.html")))
                 .collect(),
-            default: self
-                .langs
-                .iter()
-                .any(|l| l == source)
-                .then(|| url_of(source, "index.html")),
+            default: Some(picker_url(Some(base))),
+            default_listed: true,
             lastmod: None,
         }];
         for editions in published {
@@ -862,10 +886,8 @@ impl Site<'_, '_> {
                     .filter(|e| Pseudo::of(&e.lang).is_none())
                     .map(|e| (e.lang.clone(), url_of(&e.lang, &file(e))))
                     .collect(),
-                default: editions
-                    .iter()
-                    .find(|e| e.lang == source)
-                    .map(|e| url_of(source, &file(e))),
+                default: Some(picker_url(Some(base))),
+                default_listed: false,
                 lastmod: Some(first.modified.clone()),
             });
         }
@@ -884,6 +906,24 @@ fn shown_from(page_lang: &str, lang: &str) -> bool {
 fn feed_url(base: Option<&str>, lang: &str) -> Option<String> {
     let base = base.filter(|_| Pseudo::of(lang).is_none())?;
     Some(format!("{base}/{lang}/feed.xml"))
+}
+
+/// The publisher's name: `[publisher]`'s, else the source language's `site-name`.
+pub(super) fn brand(project: &Project, localiser: &Localiser) -> String {
+    let config = &project.config;
+    config.publisher.name.clone().unwrap_or_else(|| {
+        let ui = localiser.site_strings(&config.source);
+        ui.get("site-name").cloned().unwrap_or_default()
+    })
+}
+
+/// The language picker (`out/index.html`) from a page one folder down: every page's
+/// `hreflang="x-default"` alternate.
+fn picker_url(base: Option<&str>) -> String {
+    match base {
+        Some(b) => format!("{b}/"),
+        None => "../index.html".to_owned(),
+    }
 }
 
 /// Prefix that turns a site-relative path into a link from a page one folder down.

@@ -46,10 +46,11 @@ pub enum Code {
     MissingAsset,
     MissingBaseUrl,
     OrphanedArticle,
+    BrokenLink,
 }
 
 impl Code {
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 27] = [
         Code::SyntaxError,
         Code::DuplicateMessage,
         Code::DuplicateAttribute,
@@ -76,6 +77,7 @@ impl Code {
         Code::MissingAsset,
         Code::MissingBaseUrl,
         Code::OrphanedArticle,
+        Code::BrokenLink,
     ];
 
     /// What the code means, in Markdown, as the README's table of diagnostic codes writes it
@@ -120,6 +122,7 @@ impl Code {
             Code::MissingAsset => "missing-asset",
             Code::MissingBaseUrl => "missing-base-url",
             Code::OrphanedArticle => "orphaned-article",
+            Code::BrokenLink => "broken-link",
         }
     }
 

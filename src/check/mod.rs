@@ -11,10 +11,12 @@ mod compare;
 pub mod diagnostic;
 mod expansion;
 mod format;
+mod links;
 mod orphans;
 mod quality;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Levels, Report, Severity};
+pub use links::SiteLink;
 
 /// The site strings a template names: `init` must ship every one.
 #[cfg(test)]
@@ -117,6 +119,10 @@ impl<'a, 'p> Language<'a, 'p> {
 pub struct Findings {
     pub diagnostics: Vec<Diagnostic>,
     pub files: BTreeMap<String, BTreeMap<String, Counts>>,
+    /// The links into the site it found, judged once every run is known ([`links`]).
+    pub links: Vec<SiteLink>,
+    /// The pages of the site its article (or, for the shared run, the site itself) publishes.
+    pub pages: Vec<String>,
 }
 
 /// What an article's run of the checks read of its own files, for `build`: the parsed
@@ -204,6 +210,18 @@ impl<'p> Checker<'p> {
             .collect()
     }
 
+    /// The report of a whole project from the findings of all its runs (kept from the last
+    /// build or new), with the links into the site none of their pages answers.
+    pub fn assemble(&self, runs: Vec<Findings>) -> Report {
+        let mut broken = links::resolve(self.project, &runs);
+        self.levels.apply(&mut broken);
+        let site = Findings {
+            diagnostics: broken,
+            ..Findings::default()
+        };
+        Report::assemble(self.project, runs.into_iter().chain([site]))
+    }
+
     /// The run of the shared files and templates.
     pub fn shared(&self) -> Findings {
         self.run(None, &[], &self.project.lock)
@@ -259,12 +277,18 @@ impl<'p> Checker<'p> {
         let mut findings = Findings::default();
         let out = &mut findings.diagnostics;
         for language in &languages {
+            if project.site {
+                links::of_messages(project, language, &mut findings.links);
+            }
             file_checks(language, project.site, out);
             bundle::check(language, out);
             format::check(project, language, out);
         }
         let (source, targets) = languages.split_first().expect("the source language");
         bundle::check_sources(project, source, out);
+        if article.is_none() && project.site {
+            findings.pages = links::site_pages(project);
+        }
         if article.is_none() {
             settings(project, out);
             for ((lang, _), files) in self.languages.iter().zip(&self.orphans) {
@@ -273,6 +297,8 @@ impl<'p> Checker<'p> {
         }
         if let Some(article) = article {
             assets::check(project, source.lang, article, out);
+            links::of_article(project, source.lang, article, &mut findings.links);
+            findings.pages = links::pages_of(project, article);
         }
         for (target, plurals) in targets.iter().zip(&self.plurals[1..]) {
             let by_file = compare::check(project, source, target, plurals, out);
@@ -317,10 +343,7 @@ pub fn check(project: &Project) -> Result<Report> {
             Ok(checker.article(&project.article(a)?.0, &records)?.0)
         })
         .collect::<Result<_>>()?;
-    Ok(Report::assemble(
-        project,
-        std::iter::once(shared).chain(articles),
-    ))
+    Ok(checker.assemble(std::iter::once(shared).chain(articles).collect()))
 }
 
 impl Report {
@@ -385,12 +408,28 @@ impl Report {
 }
 
 /// `missing-base-url`: a gazette site without `base_url` publishes without what needs absolute
-/// URLs. Reported at line 1 of gazette.toml, where the key can go.
+/// URLs. Reported at line 1 of gazette.toml, where the key can go. `missing-asset`: the
+/// publisher's logo is no file of `static/`.
 fn settings(project: &Project, out: &mut Vec<Diagnostic>) {
+    let file = std::path::Path::new(crate::config::CONFIG_FILE);
+    if let Some((logo, line)) = &project.config.publisher.logo {
+        if !project.statics.contains_key(logo) {
+            let static_dir = crate::project::STATIC;
+            out.push(
+                Diagnostic::new(
+                    Code::MissingAsset,
+                    &project.config.source,
+                    file,
+                    format!("publisher.logo: `{logo}` is not a file of {static_dir}/: search engines would be sent to nothing"),
+                )
+                .at(*line, None)
+                .help(format!("add {static_dir}/{logo}, or fix the path")),
+            );
+        }
+    }
     if !project.site || project.config.base_url.is_some() {
         return;
     }
-    let file = std::path::Path::new(crate::config::CONFIG_FILE);
     out.push(
         Diagnostic::new(
             Code::MissingBaseUrl,

@@ -69,12 +69,20 @@ pub fn atom(meta: &FeedMeta, editions: &[&Listing]) -> String {
                         text(w, "summary", &plain(&lede.value))?;
                     }
                     for name in &e.authors {
-                        w.create_element("author")
-                            .write_inner_content(|w| text(w, "name", name).map(|_| ()))?;
+                        w.create_element("author").write_inner_content(|w| {
+                            text(w, "name", name)?;
+                            if let Some(url) = e.author_urls.get(name) {
+                                text(w, "uri", url)?;
+                            }
+                            Ok(())
+                        })?;
                     }
-                    for tag in &e.tags {
+                    // The term stays the tag as written, the same in every language; the
+                    // label is the language's name for it.
+                    for (tag, name) in e.tags.iter().zip(&e.tag_names) {
                         w.create_element("category")
                             .with_attribute(("term", tag.as_str()))
+                            .with_attribute(("label", name.as_str()))
                             .write_empty()?;
                     }
                     w.create_element("content")

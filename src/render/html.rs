@@ -23,6 +23,9 @@ pub struct PageView<'a> {
     /// Absolute when `base_url` is set, else relative to the page.
     pub canonical: String,
     pub alternates: Vec<Alternate>,
+    /// The language picker: the `hreflang="x-default"` alternate, for readers of none of the
+    /// page's languages.
+    pub x_default: String,
     /// Prefix that turns a site-relative path (`images/x.jpg`) into a link from this page.
     pub root: String,
     /// schema.org `NewsArticle` JSON-LD, safe inside `<script>` (written with `{{{json_ld}}}`).
@@ -81,6 +84,12 @@ pub struct MetaTag {
 pub struct Distribution<'a> {
     /// The publisher's home page, when the site has a `base_url`.
     pub home: Option<String>,
+    /// The language picker's URL from an article's page.
+    pub picker: String,
+    /// The publisher's name, the same in every language (`[publisher]`).
+    pub brand: &'a str,
+    /// The publisher's logo, as a link from the page.
+    pub logo: Option<String>,
     /// The source language: each other edition is a translation of that one.
     pub source: &'a str,
     /// Open Graph's `language_TERRITORY` of a language (`fr_FR`).
@@ -101,6 +110,7 @@ impl<'a> PageView<'a> {
             edition,
             canonical,
             alternates,
+            x_default: d.picker.clone(),
             root,
             json_ld,
             meta,
@@ -122,9 +132,61 @@ fn images(e: &Edition) -> Vec<&str> {
         .collect()
 }
 
-/// The `site-name` site string: the publisher.
+/// The `site-name` site string: the site's name in the page's language.
 fn site_name(e: &Edition) -> &str {
     e.ui.get("site-name").map_or("", String::as_str)
+}
+
+/// schema.org's publisher: one organisation in every language, known by one `@id` (the home
+/// page's `#publisher`), its brand name and its logo.
+fn publisher(d: &Distribution) -> serde_json::Value {
+    use serde_json::json;
+    let mut publisher = json!({ "@type": "NewsMediaOrganization", "name": d.brand, "url": d.home });
+    let fields = publisher.as_object_mut().expect("an object");
+    if let Some(home) = &d.home {
+        fields.insert("@id".into(), format!("{home}#publisher").into());
+    }
+    if let Some(logo) = &d.logo {
+        fields.insert(
+            "logo".into(),
+            json!({ "@type": "ImageObject", "url": logo }),
+        );
+    }
+    publisher
+}
+
+/// schema.org `VideoObject` of each video the page embeds: what it shows (its caption and
+/// alt text), its poster frame and file, dated as the article.
+fn videos(e: &Edition) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let text = |t: &Option<crate::localise::Text>| t.as_ref().map(|t| plain(&t.value));
+    e.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Video)
+        .map(|b| {
+            let (caption, alt) = (text(&b.caption), text(&b.alt));
+            let mut video = json!({
+                "@type": "VideoObject",
+                "name": caption.clone().or_else(|| alt.clone()),
+                "description": alt.or(caption),
+                "contentUrl": b.url,
+                "uploadDate": e.date,
+            });
+            if let Some(poster) = &b.poster {
+                video["thumbnailUrl"] = poster.as_str().into();
+            }
+            video
+        })
+        .collect()
+}
+
+/// An author, with the page about them when the content file gives one.
+fn person(e: &Edition, name: &str) -> serde_json::Value {
+    let mut person = serde_json::json!({ "@type": "Person", "name": name });
+    if let Some(url) = e.author_urls.get(name) {
+        person["url"] = url.as_str().into();
+    }
+    person
 }
 
 fn plain(text: &str) -> String {
@@ -147,9 +209,9 @@ fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribut
         "inLanguage": e.lang,
         "datePublished": e.date,
         "dateModified": e.modified,
-        "author": e.authors.iter().map(|a| json!({ "@type": "Person", "name": a })).collect::<Vec<_>>(),
-        "publisher": { "@type": "NewsMediaOrganization", "name": site_name(e), "url": d.home },
-        "keywords": e.tags,
+        "author": e.authors.iter().map(|a| person(e, a)).collect::<Vec<_>>(),
+        "publisher": publisher(d),
+        "keywords": e.tag_names,
     });
     let fields = article.as_object_mut().expect("an object");
     if let Some(lede) = &e.lede {
@@ -168,6 +230,10 @@ fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribut
     let images = images(e);
     if !images.is_empty() {
         fields.insert("image".into(), images.into());
+    }
+    let videos = videos(e);
+    if !videos.is_empty() {
+        fields.insert("video".into(), videos.into());
     }
     let others = alternates.iter().filter(|a| !a.current);
     if e.lang == d.source {
@@ -218,7 +284,7 @@ fn meta_tags(
     if let Some(section) = &e.section {
         tags.push(og("article:section", section.clone()));
     }
-    for tag in &e.tags {
+    for tag in &e.tag_names {
         tags.push(og("article:tag", tag.clone()));
     }
     let card = if image.is_some() {

@@ -42,20 +42,35 @@ pub struct IndexView<'a> {
     pub articles: Vec<IndexEntry<'a>>,
     /// The index in every language.
     pub alternates: Vec<Alternate>,
+    /// The language picker: the `hreflang="x-default"` alternate.
+    pub x_default: String,
     pub canonical: String,
     pub root: String,
     /// The language's Atom feed, when one is written.
     pub feed: Option<String>,
 }
 
-/// Everything `languages.html.hbs` gets: the site's front door, in the source language.
+/// Everything `languages.html.hbs` gets: the site's front door, in no one language (`lang` is
+/// `mul`, "multiple languages"): each language speaks for itself.
 #[derive(Debug, Serialize)]
 pub struct PickerView<'a> {
     pub lang: &'a str,
+    /// The source language's shared strings.
     pub ui: &'a BTreeMap<String, String>,
+    /// The publisher's name, the same in every language.
+    pub name: &'a str,
     /// Each language's index, named in its own language.
     pub languages: Vec<Alternate>,
     /// Each language's Atom feed (with a `base_url`), named in its own language.
     pub feeds: Vec<Alternate>,
+    /// "Choose a language" in each language that says it (`choose-language`), in it.
+    pub prompts: Vec<Prompt>,
     pub canonical: String,
+}
+
+/// A text in the language `lang`, on a page in none.
+#[derive(Debug, Serialize)]
+pub struct Prompt {
+    pub lang: String,
+    pub text: String,
 }

@@ -20,7 +20,7 @@ use crate::project::Project;
 
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
 pub use html::{Alternate, Banner, Distribution, Footer, FooterLink, MetaTag, PageView};
-pub use index::{IndexEntry, IndexView, PickerView};
+pub use index::{IndexEntry, IndexView, PickerView, Prompt};
 pub use sitemap::{sitemap, SitemapPage};
 
 /// The compiled templates of a project.

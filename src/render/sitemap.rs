@@ -1,5 +1,6 @@
 //! `sitemap.xml` with `xhtml:link rel="alternate" hreflang` for every edition of every page,
-//! reciprocal, plus `x-default` pointing at the source edition.
+//! reciprocal, plus `x-default` pointing at the language picker, itself listed with the
+//! languages' indexes.
 
 use quick_xml::events::BytesText;
 use quick_xml::Writer;
@@ -8,8 +9,11 @@ use quick_xml::Writer;
 pub struct SitemapPage {
     /// Language -> absolute URL, in a stable order.
     pub editions: Vec<(String, String)>,
-    /// The `x-default` URL (the source edition, when it exists).
+    /// The `x-default` URL: the language picker.
     pub default: Option<String>,
+    /// The `x-default` page is one of this page's own (the picker, with the indexes), so it
+    /// has its `<url>` too.
+    pub default_listed: bool,
     /// ISO date of the content, when the page has one.
     pub lastmod: Option<String>,
 }
@@ -21,7 +25,8 @@ pub fn sitemap(pages: &[SitemapPage]) -> String {
         .with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"))
         .write_inner_content(|w| {
             for page in pages {
-                for (_, url) in &page.editions {
+                let listed = page.default.iter().filter(|_| page.default_listed);
+                for url in page.editions.iter().map(|(_, u)| u).chain(listed) {
                     w.create_element("url").write_inner_content(|w| {
                         w.create_element("loc")
                             .write_text_content(BytesText::new(url))?;

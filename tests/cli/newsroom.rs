@@ -1,7 +1,7 @@
 //! What a newsroom's articles carry besides their text: bylines, times, updates, tags,
 //! drafts and embargoes, and what the pages and feeds make of them.
 
-use super::support::{run, tree, Project};
+use super::support::{findings, run, tree, Project};
 
 /// A French source and an English edition with every site string the templates use.
 fn newsroom() -> Project {
@@ -526,7 +526,10 @@ fn pages_carry_news_article_json_ld_and_open_graph_tags() {
     let ld = json_ld(&en);
     assert_eq!(ld["translationOfWork"]["@id"], fr_url);
     assert_eq!(ld["headline"], "An alliance of 31 countries");
-    assert_eq!(ld["publisher"]["name"], "The Journal");
+    assert_eq!(
+        ld["publisher"]["name"], "Le Journal",
+        "one publisher, named as the source language names it without [publisher]"
+    );
 
     assert_eq!(meta(&fr, "og:locale"), ["fr_FR"]);
     assert_eq!(meta(&fr, "og:locale:alternate"), ["en_GB"]);
@@ -1047,4 +1050,326 @@ fn each_edition_tells_the_time_in_its_zone_with_its_own_clock() {
         stderr.contains("time_zones.fr: the source language's zone is `time_zone`"),
         "{stderr}"
     );
+}
+
+/// The newsroom project whose article `a` links into the site twice: a related block's
+/// `href` (French) and a link in the English text.
+fn linking(related: &str, inline: &str) -> Project {
+    let p = newsroom();
+    let block = format!(
+        "\n[[blocks]]\ntype = \"related\"\nkey = \"more\"\nhref = \"{related}\"\nkind = \"read\"\n"
+    );
+    p.write("content/a.toml", &format!("{ARTICLE}{block}"));
+    for (lang, text) in [("fr", "Pour aller plus loin"), ("en", "Further reading")] {
+        let ftl = p.read(&format!("locales/{lang}/a.ftl"));
+        p.write(
+            &format!("locales/{lang}/a.ftl"),
+            &format!("{ftl}more = {text}\n"),
+        );
+    }
+    let en = p.read("locales/en/a.ftl").replace(
+        "body = The text, { $count } times.",
+        &format!("body = The text, {{ $count }} times, <a href=\"{inline}\">again</a>."),
+    );
+    p.write("locales/en/a.ftl", &en);
+    p
+}
+
+/// `broken-link`: a link under `base_url` that no page of the build answers fails `check`
+/// and `build` (exit 1), at the line that writes it, in every report format.
+#[test]
+fn a_link_into_the_site_that_no_page_answers_is_an_error() {
+    let p = linking(
+        "https://news.example/fr/guerre-en-ukraine",
+        "https://news.example/en/a",
+    );
+    let href_line = 1 + p
+        .read("content/a.toml")
+        .lines()
+        .position(|l| l.starts_with("href ="))
+        .unwrap();
+    let broken = findings(&p, "broken-link");
+    let at: Vec<_> = broken
+        .iter()
+        .map(|d| {
+            (
+                d["severity"].clone(),
+                d["locale"].clone(),
+                d["file"].clone(),
+                d["line"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (
+                "error".into(),
+                "fr".into(),
+                "content/a.toml".into(),
+                href_line.into()
+            ),
+            (
+                "error".into(),
+                "en".into(),
+                "locales/en/a.ftl".into(),
+                3.into()
+            ),
+        ],
+        "{broken:#?}"
+    );
+    assert_eq!(broken[1]["id"], "body");
+    assert_eq!(broken[1]["help"], "did you mean `/en/a.html`?");
+
+    let (code, out, _) = run(&p, &["check"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("error[broken-link]: `https://news.example/fr/guerre-en-ukraine` leads to no page of the site"), "{out}");
+    assert!(
+        out.contains(&format!("--> content/a.toml:{href_line}:1\n")),
+        "{out}"
+    );
+    assert!(out.contains("--> locales/en/a.ftl:3:1\n"), "{out}");
+    let (code, out, _) = run(&p, &["check", "--format", "github"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!("::error file=content/a.toml,line={href_line}")),
+        "{out}"
+    );
+    let (code, out, _) = run(&p, &["check", "--format", "sarif"]);
+    assert_eq!(code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+    let rule = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "broken-link");
+    assert!(
+        rule.is_some_and(|r| r["fullDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("no page of the build")),
+        "{rules}"
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!p.path().join("out").exists());
+}
+
+/// A link to a file of `static/`, to an article's page or to a language's index is clean.
+#[test]
+fn links_to_a_static_file_or_a_page_of_the_site_are_clean() {
+    let p = linking(
+        "https://news.example/docs/report.pdf",
+        "https://news.example/en/a.html#top",
+    );
+    p.write("static/docs/report.pdf", "%PDF-1.4\n");
+    assert_eq!(findings(&p, "broken-link"), Vec::<serde_json::Value>::new());
+    let en = p.read("locales/en/a.ftl").replace("en/a.html#top", "en/");
+    p.write("locales/en/a.ftl", &en);
+    let (code, out, _) = run(&p, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(build(&p, "out", None).0, 0);
+}
+
+/// An article kept from the last build has its links judged against the site as it is now:
+/// the page it links to is gone with its article, and the link is reported.
+#[test]
+fn a_link_to_a_deleted_article_is_reported_though_its_article_did_not_change() {
+    let p = linking(
+        "https://news.example/fr/b.html",
+        "https://news.example/en/london-summit.html",
+    );
+    p.write(
+        "content/b.toml",
+        "date = 2025-03-02\n\n[slugs]\nen = \"london-summit\"\n",
+    );
+    p.write("locales/fr/b.ftl", "title = Le sommet de Londres\n");
+    p.write("locales/en/b.ftl", "title = The London summit\n");
+    assert_eq!(build(&p, "out", None).0, 0);
+    for file in ["content/b.toml", "locales/fr/b.ftl", "locales/en/b.ftl"] {
+        std::fs::remove_file(p.path().join(file)).unwrap();
+    }
+    let broken = findings(&p, "broken-link");
+    assert_eq!(broken.len(), 2, "{broken:#?}");
+    assert_eq!(build(&p, "out", None).0, 1);
+}
+
+/// A draft publishes no page: a link to it is reported; once it is published, it answers.
+#[test]
+fn a_link_to_a_draft_is_broken_until_it_is_published() {
+    let p = linking(
+        "https://news.example/fr/b.html",
+        "https://news.example/en/a.html",
+    );
+    p.write("content/b.toml", "date = 2025-03-02\ndraft = true\n");
+    p.write("locales/fr/b.ftl", "title = Le sommet de Londres\n");
+    p.write("locales/en/b.ftl", "title = The London summit\n");
+    let broken = findings(&p, "broken-link");
+    assert_eq!(broken.len(), 1, "{broken:#?}");
+    assert_eq!(broken[0]["file"], "content/a.toml");
+    p.write("content/b.toml", "date = 2025-03-02\n");
+    assert_eq!(findings(&p, "broken-link"), Vec::<serde_json::Value>::new());
+}
+
+/// Every page names the language picker as its `x-default` alternate, and so does the
+/// sitemap, where the picker is listed; the picker is in no one language.
+#[test]
+fn the_language_picker_is_every_pages_x_default() {
+    let p = newsroom();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let x_default =
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://news.example/\">";
+    for page in [
+        "out/fr/a.html",
+        "out/en/a.html",
+        "out/fr/index.html",
+        "out/en/index.html",
+        "out/index.html",
+    ] {
+        let html = p.read(page);
+        assert_eq!(
+            html.matches("hreflang=\"x-default\"").count(),
+            1,
+            "{page}: {html}"
+        );
+        assert!(html.contains(x_default), "{page}: {html}");
+    }
+    let picker = p.read("out/index.html");
+    assert!(
+        picker.contains("<html lang=\"mul\" dir=\"ltr\">"),
+        "{picker}"
+    );
+    assert!(picker.contains("<title>Le Journal</title>"), "{picker}");
+    assert!(
+        picker.contains("<span lang=\"fr\" dir=\"ltr\">Choisir la langue</span> · <span lang=\"en\" dir=\"ltr\">Choose a language</span>"),
+        "each language asks in its own words: {picker}"
+    );
+    assert!(
+        picker.contains("lang=\"fr\" dir=\"ltr\">Français</a>"),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("lang=\"en\" dir=\"ltr\">English</a>"),
+        "{picker}"
+    );
+
+    let sitemap = p.read("out/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://news.example/</loc>"),
+        "{sitemap}"
+    );
+    let defaults: Vec<&str> = sitemap
+        .lines()
+        .filter(|l| l.contains("hreflang=\"x-default\""))
+        .collect();
+    // Four entries (the picker, two indexes, two editions of `a`): one x-default each.
+    assert_eq!(defaults.len(), 5, "{sitemap}");
+    assert!(
+        defaults
+            .iter()
+            .all(|l| l.contains("href=\"https://news.example/\"")),
+        "{sitemap}"
+    );
+}
+
+/// The newsroom with `[publisher]`, an author's page, tags named in each language and a
+/// video.
+fn published() -> Project {
+    let p = with_media();
+    p.write(
+        "gazette.toml",
+        &format!(
+            "{}[publisher]\nname = \"Journal\"\nlogo = \"images/logo.png\"\n",
+            p.read("gazette.toml")
+        ),
+    );
+    p.write("static/images/logo.png", "not read for its size");
+    let a = p.read("content/a.toml").replace(
+        "\"Tom Reyes\"",
+        "{ name = \"Tom Reyes\", url = \"https://news.example/authors/tom-reyes\" }",
+    );
+    p.write("content/a.toml", &a);
+    for lang in ["fr", "en"] {
+        let site = p.read(&format!("locales/{lang}/site.ftl"));
+        p.write(
+            &format!("locales/{lang}/site.ftl"),
+            &format!("{site}tag-ukraine = Ukraine ({lang})\n"),
+        );
+    }
+    p
+}
+
+/// JSON-LD names one publisher in every language (its `@id`, brand name and logo), an
+/// author's page, the tags as each language names them, and each video as a `VideoObject`;
+/// Open Graph and Atom name the tags the same way.
+#[test]
+fn json_ld_names_one_publisher_authors_pages_local_tags_and_videos() {
+    let p = published();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = json_ld(&scraper::Html::parse_document(&p.read("out/fr/a.html")));
+    let en_page = scraper::Html::parse_document(&p.read("out/en/a.html"));
+    let en = json_ld(&en_page);
+    for ld in [&fr, &en] {
+        assert_eq!(ld["publisher"]["@id"], "https://news.example/#publisher");
+        assert_eq!(ld["publisher"]["name"], "Journal");
+        assert_eq!(ld["publisher"]["logo"]["@type"], "ImageObject");
+        assert_eq!(
+            ld["publisher"]["logo"]["url"],
+            "https://news.example/images/logo.png"
+        );
+        assert_eq!(
+            ld["author"][0],
+            serde_json::json!({ "@type": "Person", "name": "Claire Dumas" })
+        );
+        assert_eq!(
+            ld["author"][1]["url"],
+            "https://news.example/authors/tom-reyes"
+        );
+    }
+    assert_eq!(
+        fr["keywords"],
+        serde_json::json!(["Ukraine (fr)", "défense"])
+    );
+    assert_eq!(
+        en["keywords"],
+        serde_json::json!(["Ukraine (en)", "défense"])
+    );
+    assert_eq!(meta(&en_page, "article:tag"), ["Ukraine (en)", "défense"]);
+    assert_eq!(
+        en["video"],
+        serde_json::json!([{
+            "@type": "VideoObject",
+            "name": "Caption (en)",
+            "description": "Map (en)",
+            "thumbnailUrl": "https://news.example/images/poster.svg",
+            "contentUrl": "https://news.example/media/clip.webm",
+            "uploadDate": "2025-08-17T09:30:00+02:00",
+        }])
+    );
+    let feed = p.read("out/en/feed.xml");
+    assert!(
+        feed.contains("<category term=\"ukraine\" label=\"Ukraine (en)\"/>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains(
+            "<name>Tom Reyes</name>\n      <uri>https://news.example/authors/tom-reyes</uri>"
+        ),
+        "{feed}"
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+}
+
+/// A logo that is no file of `static/` is a `missing-asset` at its line of gazette.toml.
+#[test]
+fn a_missing_logo_is_a_missing_asset() {
+    let p = published();
+    std::fs::remove_file(p.path().join("static/images/logo.png")).unwrap();
+    let found = findings(&p, "missing-asset");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["file"], "gazette.toml");
+    assert_eq!(found[0]["line"], 6);
+    let (code, _, _) = run(&p, &["check"]);
+    assert_eq!(code, 1);
 }

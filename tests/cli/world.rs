@@ -49,8 +49,13 @@ fn pages_carry_their_direction_and_fallback_passages_theirs() {
         "{ar}"
     );
     let picker = p.read("out/index.html");
+    // The picker is in no one language; each language asks in its own words and direction.
     assert!(
-        picker.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        picker.contains("<html lang=\"mul\" dir=\"ltr\">"),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("<span lang=\"ar\" dir=\"rtl\">اختر اللغة</span>"),
         "{picker}"
     );
     assert!(
