@@ -41,6 +41,9 @@ struct RawConfig {
     functions: Option<Vec<String>>,
     /// Extension to SPEC: `[check]`, the level of diagnostic codes (see [`Level`]).
     check: Option<RawLevels>,
+    /// Extension to SPEC: the site's image (a path of `static/`), shared for articles that
+    /// have none of their own.
+    image: Option<Spanned<String>>,
 }
 
 /// `[check]` of `gazette.toml`: codes by level, as `--allow`, `--warn` and `--deny` give them.
@@ -129,6 +132,9 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// The levels of `[check]`, then those of the command line: the last one of a code wins.
     pub levels: Vec<CodeLevel>,
+    /// The site's image, a path of `static/` (`images/site.svg`), and its line in
+    /// `gazette.toml`: the share image of articles without a figure.
+    pub image: Option<(String, usize)>,
 }
 
 impl Config {
@@ -179,6 +185,15 @@ impl Config {
             ),
             None => None,
         };
+        let image = match raw.image {
+            Some(image) => {
+                let at = line(image.span().start);
+                let image = image.into_inner();
+                check_site_path(&image).map_err(|m| bad(format!("line {at}: image: {m}")))?;
+                Some((image, at))
+            }
+            None => None,
+        };
         Ok(Config {
             source,
             targets,
@@ -195,6 +210,7 @@ impl Config {
             exclude: Vec::new(),
             target_lines,
             levels,
+            image,
         })
     }
 
@@ -219,6 +235,24 @@ impl Config {
             .get(lang)
             .map(String::as_str)
             .unwrap_or(lang)
+    }
+}
+
+/// A file of the site, as `image` names it: a relative path of `static/`, no `..`, no URL.
+fn check_site_path(path: &str) -> std::result::Result<(), String> {
+    let fine = !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    if fine && !content::is_url(path) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` must be a path of a file under static/, e.g. image = \"images/site.svg\"",
+            path.escape_debug()
+        ))
     }
 }
 

@@ -123,6 +123,9 @@ pub struct LocalBlock {
     pub height: Option<u32>,
     /// Not the page's first image: loaded when the reader nears it.
     pub lazy: bool,
+    /// A photo's narrower copies and itself, `<url> <width>w` each, for `srcset` (the build
+    /// fills it in).
+    pub srcset: Option<String>,
     pub href: Option<String>,
     /// The language of the linked page, when the content file gives it.
     pub hreflang: Option<String>,
@@ -608,12 +611,17 @@ impl Texts<'_> {
                     .filter_map(|k| self.text(k, None, args))
                     .collect();
             }
-            BlockBody::Figure { key, src } | BlockBody::Video { key, src, .. } => {
+            BlockBody::Figure { key, src, .. } | BlockBody::Video { key, src, .. } => {
                 local.alt = self.text(key, Some("alt"), args);
                 local.caption = self.text(key, Some("caption"), args);
                 local.src = Some(src.clone());
-                if let BlockBody::Video { poster, .. } = &block.body {
-                    local.poster.clone_from(poster);
+                match &block.body {
+                    BlockBody::Video { poster, .. } => local.poster.clone_from(poster),
+                    // The content file's size; the build puts the file's own in its place.
+                    BlockBody::Figure { width, height, .. } => {
+                        (local.width, local.height) = (*width, *height);
+                    }
+                    _ => {}
                 }
             }
             BlockBody::Related {
@@ -654,6 +662,7 @@ impl LocalBlock {
             width: None,
             height: None,
             lazy: false,
+            srcset: None,
             href: None,
             hreflang: None,
             marker: None,

@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::project::Project;
 
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
-pub use html::{Alternate, Banner, Distribution, MetaTag, PageView};
+pub use html::{Alternate, Banner, Distribution, MetaTag, PageView, ShareImage};
 pub use index::{IndexEntry, IndexView, PickerView};
 pub use sitemap::{sitemap, SitemapPage};
 

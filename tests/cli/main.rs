@@ -17,6 +17,7 @@ mod publish;
 mod records;
 mod scaffold;
 mod serve;
+mod share;
 mod support;
 mod wild;
 mod workflows;
