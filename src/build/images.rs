@@ -5,7 +5,7 @@
 //! again. In the output it is a file of gazette's like a page: kept from the previous site
 //! while intact.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -30,10 +30,14 @@ pub(super) fn derive(
     units: &[Unit],
     kept: &mut Vec<(String, Stamp)>,
 ) -> Result<()> {
-    let wanted: BTreeSet<&Derived> = units.iter().flat_map(|u| &u.derived).collect();
+    // By path: two files of `static/` with the same bytes give the same derived images.
+    let wanted: BTreeMap<String, &Derived> = units
+        .iter()
+        .flat_map(|u| &u.derived)
+        .map(|d| (d.path(), d))
+        .collect();
     let mut to_put = Vec::new();
-    for d in wanted {
-        let path = d.path();
+    for (path, d) in wanted {
         match previous.stamps.get(&path) {
             Some(stamp) if output.verify(&path, stamp) => kept.push((path, *stamp)),
             _ => to_put.push((d, path)),
@@ -64,6 +68,8 @@ fn bytes_of(project: &Project, d: &Derived) -> Result<Vec<u8>> {
         path: rel.clone(),
         message,
     };
+    // Read again (the build streamed it into the output), and derived from only if these are
+    // the bytes its fingerprint, which names what is derived, was taken of.
     let path = project.root.join(rel);
     let bytes = std::fs::metadata(&path)
         .and_then(|meta| crate::guard::read_file_limited(&path, &meta, media::MAX_IMAGE_BYTES))

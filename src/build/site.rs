@@ -262,7 +262,7 @@ fn share_image(
             let given = b.width.zip(b.height);
             (b.src.as_deref().unwrap_or_default(), alt, given)
         }
-        (None, Some((src, alt))) => (src, Some(alt.value), None),
+        (None, Some((src, alt))) => (src, Some(crate::markup::to_text(&alt.value)), None),
         (None, None) => return (None, None),
     };
     let alt = alt.unwrap_or_default();
