@@ -1133,7 +1133,7 @@ mod tests {
         assert_eq!(output.leftovers, 1);
         output.put("fr/a.txt".as_ref(), b"one").unwrap();
         output.finish(Vec::new()).unwrap().publish().unwrap();
-        assert_eq!(beside(dir.path()), ["out"]);
+        assert_eq!(beside(dir.path()), [".out.gazette-output", "out"]);
         assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"one");
     }
 
@@ -1149,7 +1149,11 @@ mod tests {
         write(&out, &[("fr/a.txt", "two")], &[]);
         assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
         assert_eq!(fs::read(site.join("fr/a.txt")).unwrap(), b"two");
-        assert_eq!(beside(elsewhere.path()), [".site.previous", "site"]);
+        assert_eq!(
+            beside(elsewhere.path()),
+            [".site.gazette-output", ".site.previous", "site"],
+            "the marker beside the folder the link leads to"
+        );
         assert_eq!(beside(dir.path()), ["out"]);
     }
 }
