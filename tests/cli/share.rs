@@ -444,3 +444,14 @@ fn two_builds_in_two_folders_give_byte_identical_sites() {
         .read(".out.gazette-output")
         .starts_with("gazette output "));
 }
+
+/// `images/_gen/` is where gazette puts what it derives: a file of `static/` there is refused
+/// rather than mixed with them.
+#[test]
+fn a_file_of_static_in_the_derived_images_folder_is_refused() {
+    let p = with_photo(600, 300);
+    write_png(&p, "static/images/_gen/mine.png", 10, 10, 0);
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("static/images/_gen/mine.png"), "{stderr}");
+}
