@@ -84,7 +84,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect();
             let canonical = format!("https://bench.example/{}/{}.html", e.lang, e.slug);
-            PageView::new(e, canonical, alternates, "../".into(), &distribution)
+            PageView::new(e, canonical, alternates, "../".into(), None, &distribution)
         })
         .collect();
     if let Some(dir) = &dump {

@@ -50,6 +50,9 @@ struct RawConfig {
     time_zones: Option<BTreeMap<String, Spanned<String>>>,
     /// Extension to SPEC: `[publisher]`, the organisation that publishes the site.
     publisher: Option<RawPublisher>,
+    /// Extension to SPEC: the site's image (a path of `static/`), shared for articles that
+    /// have none of their own.
+    image: Option<Spanned<String>>,
 }
 
 /// `[footer]` of `gazette.toml`.
@@ -184,6 +187,9 @@ pub struct Config {
     /// Language -> its edition's time zone, when not the source's.
     pub time_zones: BTreeMap<String, String>,
     pub publisher: Publisher,
+    /// The site's image, a path of `static/` (`images/site.svg`), and its line in
+    /// `gazette.toml`: the share image of articles without a figure.
+    pub image: Option<(String, usize)>,
 }
 
 impl Config {
@@ -259,6 +265,15 @@ impl Config {
             name: publisher.name.filter(|n| !n.trim().is_empty()),
             logo,
         };
+        let image = match raw.image {
+            Some(image) => {
+                let at = line(image.span().start);
+                let image = image.into_inner();
+                check_site_path(&image).map_err(|m| bad(format!("line {at}: image: {m}")))?;
+                Some((image, at))
+            }
+            None => None,
+        };
         Ok(Config {
             source,
             targets,
@@ -279,6 +294,7 @@ impl Config {
             time_zone,
             time_zones,
             publisher,
+            image,
         })
     }
 
@@ -405,6 +421,24 @@ fn check_static_path(path: &str) -> std::result::Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// A file of the site, as `image` names it: a relative path of `static/`, no `..`, no URL.
+fn check_site_path(path: &str) -> std::result::Result<(), String> {
+    let fine = !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    if fine && !content::is_url(path) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` must be a path of a file under static/, e.g. image = \"images/site.svg\"",
+            path.escape_debug()
+        ))
+    }
 }
 
 /// The codes of `[check]`, each in one list only (in which of two it would be is a guess).

@@ -200,6 +200,9 @@ pub enum BlockBody {
         kind: FigureKind,
         /// Who made it ("AFP", "Maëlle Vernier / La Gazette"), shown after the caption.
         credit: Option<String>,
+        /// The image's size, for an image its file cannot tell (one given by URL).
+        width: Option<u32>,
+        height: Option<u32>,
     },
     Video {
         key: String,
@@ -787,7 +790,18 @@ fn block_args(args: Option<toml::Value>) -> std::result::Result<BTreeMap<String,
 /// block links to a page (`href`, with its text `key`) or to an article, not both.
 fn check_block_links(body: &BlockBody) -> std::result::Result<(), String> {
     match body {
-        BlockBody::Figure { src, .. } => check_link(src, false).map_err(|m| format!("src: {m}")),
+        BlockBody::Figure {
+            src, width, height, ..
+        } => {
+            check_link(src, false).map_err(|m| format!("src: {m}"))?;
+            match (width, height) {
+                (Some(0), _) | (_, Some(0)) => Err("width and height are at least 1 pixel".into()),
+                (Some(_), None) | (None, Some(_)) => {
+                    Err("give both `width` and `height`, or neither".into())
+                }
+                _ => Ok(()),
+            }
+        }
         BlockBody::Video {
             src,
             poster,

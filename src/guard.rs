@@ -74,9 +74,27 @@ pub fn read_file_limited(path: &Path, meta: &fs::Metadata, limit: u64) -> io::Re
 /// checkout holds the job's access token).
 pub const VCS_FOLDERS: [&str; 3] = [".git", ".hg", ".svn"];
 
-/// The file in every folder gazette writes its output to ([`crate::write`]): a folder that
-/// holds it is an output, never an input.
+/// The marker of a folder gazette writes its output to ([`crate::write`]): beside it, named
+/// `.<folder>.gazette-output` ([`output_marker`]), or inside it, named so, as earlier versions
+/// wrote it. A folder with a marker is an output, never an input.
 pub const OUTPUT_MARKER: &str = ".gazette-output";
+
+/// The marker of the output folder `out`: beside it, never inside (a site is deployed whole,
+/// and gazette's bookkeeping is no part of it).
+pub fn output_marker(out: &Path) -> PathBuf {
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    out.with_file_name(format!(".{name}{OUTPUT_MARKER}"))
+}
+
+/// Is this folder an output of gazette's (its marker beside it, or inside it)?
+pub fn is_output(dir: &Path) -> bool {
+    output_marker(dir).is_file() || dir.join(OUTPUT_MARKER).is_file()
+}
+
+/// Is a file of this name an output's marker (never an input, never published)?
+pub fn is_marker_name(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(OUTPUT_MARKER)
+}
 
 /// Where a project's inputs may lead: inside its root, never into a folder of gazette's own
 /// (the cache, the output and the previous site beside it) or of version control.
@@ -188,7 +206,7 @@ impl Bounds {
         rel.file_name()
             .is_some_and(|name| VCS_FOLDERS.iter().any(|v| name == *v))
             || self.own.iter().any(|own| own == rel)
-            || self.root.join(rel).join(OUTPUT_MARKER).is_file()
+            || is_output(&self.root.join(rel))
     }
 
     /// Refuse a resolved path out of the project or inside one of its own folders; `what` is
@@ -216,7 +234,7 @@ impl Bounds {
         for part in inside.components() {
             at.push(part);
             let vcs = VCS_FOLDERS.iter().any(|v| part.as_os_str() == *v);
-            if vcs || at.join(OUTPUT_MARKER).is_file() {
+            if vcs || is_output(&at) {
                 let shown = at.strip_prefix(&self.real).unwrap_or(&at);
                 return refused(format!(
                     "inside {}, a folder gazette never reads",

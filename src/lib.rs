@@ -6,14 +6,14 @@
 //! | stage | modules | what it does |
 //! |---|---|---|
 //! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
-//! | parse | [`ftl`], [`markup`], [`content`], [`lock`], [`media`] | text -> facts with positions: Fluent files, inline markup, articles, review records; images' sizes |
+//! | parse | [`ftl`], [`markup`], [`content`], [`lock`], [`media`] | text -> facts with positions: Fluent files, inline markup, articles, review records; images' sizes, and the images derived from them (share cards, narrower copies) |
 //! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
 //! | load | [`config`], [`discover`], [`project`], [`stamp`] | `gazette.toml`'s settings; where a Fluent project keeps its languages (`l10n.toml`, common layouts); the project read into memory, parsed (files unchanged since the last build known by their stamps) |
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
 //! | localise | [`localise`] | bundles -> editions: an article in one language |
 //! | render | [`render`] | editions -> page bytes, through Handlebars |
 //! | write | [`write`](mod@write) | bytes -> `out/`, all or nothing |
-//! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the cache |
+//! | build | [`build`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the derived images, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
 //! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files; `rm` and `mv`: an article's files in every language at once |
 //! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |

@@ -143,6 +143,9 @@ pub struct LocalBlock {
     pub height: Option<u32>,
     /// Not the page's first image: loaded when the reader nears it.
     pub lazy: bool,
+    /// A photo's narrower copies and itself, `<url> <width>w` each, for `srcset` (the build
+    /// fills it in).
+    pub srcset: Option<String>,
     pub href: Option<String>,
     /// The language of the linked page, when the content file gives it.
     pub hreflang: Option<String>,
@@ -731,8 +734,12 @@ impl Texts<'_> {
                 src,
                 kind,
                 credit,
+                width,
+                height,
             } => {
                 self.media(&mut local, key, src, args);
+                // The content file's size; the build puts the file's own in its place.
+                (local.width, local.height) = (*width, *height);
                 local.figure = Some(*kind);
                 local.credit = credit
                     .as_deref()
@@ -818,6 +825,7 @@ impl LocalBlock {
             width: None,
             height: None,
             lazy: false,
+            srcset: None,
             href: None,
             hreflang: None,
             marker: None,

@@ -796,6 +796,10 @@ fn sorted_entries(bounds: &Bounds, rel: &Path) -> Result<Vec<(PathBuf, Kind)>> {
             })?;
             let shown = || rel.join(shown);
             let kind = match kind {
+                // An output's marker beside it (`out = "static/site"`) is gazette's own.
+                Some(t) if t.is_file() && guard::is_marker_name(&name.to_string_lossy()) => {
+                    return Ok(None)
+                }
                 Some(t) if t.is_file() => Kind::File,
                 Some(t) if t.is_dir() && bounds.is_own_folder(&shown()) => return Ok(None),
                 Some(t) if t.is_dir() => Kind::Dir,

@@ -500,6 +500,14 @@ fn local_file(out: &Path, url_path: &str) -> Option<PathBuf> {
     if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
+    // gazette's own files (an output's marker, as earlier versions left it inside) are no
+    // part of the site.
+    if rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with(".gazette"))
+    {
+        return None;
+    }
     let out = out.canonicalize().ok()?;
     let path = out.join(rel);
     let path = if path.is_dir() {
@@ -630,6 +638,9 @@ mod tests {
         assert_eq!(local_file(&out, "/../secret"), None);
         assert_eq!(local_file(&out, "/fr/%2e%2e/../secret"), None);
         assert_eq!(local_file(&out, "/nothing.html"), None);
+        std::fs::write(out.join(".gazette-output"), "gazette output x").unwrap();
+        assert_eq!(local_file(&out, "/.gazette-output"), None);
+        assert_eq!(local_file(&out, "/fr/%2Egazette-output"), None);
     }
 
     #[test]

@@ -14,8 +14,11 @@
 //! are already right is told by inode: two names of one file system with the same inode are
 //! the same file. A staging folder a killed build left is taken over the same way.
 //!
-//! The `.gazette-output` marker in every output names the build that made it and lists the
-//! files gazette wrote: a file not in that list is someone else's.
+//! The marker of every output, beside it (`.out.gazette-output`, never inside, where it would
+//! be deployed with the site), names the build that made it and lists the files gazette
+//! wrote: a file not in that list is someone else's. Inside `out/` are only the site's files,
+//! so two builds of the same input give the same `out/`, byte for byte. A marker inside
+//! `out/`, as earlier versions wrote it, is read and then removed.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -30,7 +33,8 @@ use crate::error::{Error, Result};
 use crate::guard;
 use crate::stamp::Stamp;
 
-/// File in every folder gazette writes, so `--out` never replaces a folder of someone's files.
+/// The marker inside an output, as earlier versions wrote it (now beside it:
+/// [`guard::output_marker`]), so `--out` never replaces a folder of someone's files.
 pub const MARKER: &str = guard::OUTPUT_MARKER;
 
 /// First line of a marker, before the build's identity.
@@ -40,8 +44,7 @@ const MARKER_HEADER: &str = "gazette output ";
 pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
     match fs::read_dir(out) {
         Ok(mut entries) => {
-            let marker = fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file());
-            if entries.next().is_some() && !marker {
+            if entries.next().is_some() && marker_of(out).is_none() {
                 return Err(Error::Layout {
                     path: shown.to_path_buf(),
                     message: "refusing to replace a folder that is not empty and was not written by gazette".into(),
@@ -80,12 +83,16 @@ struct Previous {
     id: String,
     /// `None` for a marker of an earlier gazette, which listed nothing: every file was its own.
     files: Option<HashSet<String, Xxh3DefaultBuilder>>,
+    /// Its marker is inside it, as earlier versions wrote it: the next site moves it beside.
+    inside: bool,
 }
 
 /// An output folder being written.
 pub struct Output {
     /// The output folder, symbolic links resolved: the folder that is exchanged.
     real: PathBuf,
+    /// Its marker, beside it.
+    marker: PathBuf,
     /// `out` as the user named it, for messages.
     shown: PathBuf,
     previous: Option<Previous>,
@@ -166,6 +173,7 @@ impl Output {
         }
         Ok(Output {
             previous: read_marker(&real),
+            marker: guard::output_marker(&real),
             real,
             shown: shown.to_path_buf(),
             staging: Staging {
@@ -326,10 +334,14 @@ impl Output {
         let (written, taken) = self.written(&old_files, &new_files);
         self.refuse_collisions(&written.foreign, &taken, &new_files)?;
         // Unchanged: nothing to publish (an earlier gazette's output, with no identity, gets one).
-        let unchanged = self.previous.as_ref().is_some_and(|p| !p.id.is_empty())
+        let unchanged = self
+            .previous
+            .as_ref()
+            .is_some_and(|p| !p.id.is_empty() && !p.inside)
             && written.changed == 0
             && written.removed == 0;
         let mut relinked = Vec::new();
+        let mut marker = None;
         let id = match &self.previous {
             Some(p) if unchanged => p.id.clone(),
             _ => {
@@ -338,7 +350,10 @@ impl Output {
                     None => self.list_staging()?,
                 };
                 relinked = self.complete(&kept, &written.foreign, &placed, &old_files, &there)?;
-                self.write_marker(&new_files)?
+                let next = self.next_marker(&new_files);
+                let id = next.id.clone();
+                marker = Some(next);
+                id
             }
         };
         // Files gazette did not write have no stamp to keep.
@@ -358,7 +373,7 @@ impl Output {
             real: self.real,
             shown,
             staging,
-            publish: !unchanged,
+            marker,
             id,
             stamps,
             written,
@@ -431,21 +446,33 @@ impl Output {
         }
     }
 
-    /// The new site's marker, naming it by a new identity (returned) and listing its files.
-    fn write_marker(&self, files: &PathSet) -> Result<String> {
+    /// The new site's marker, naming it by a new identity and listing its files; and the
+    /// marker to write while it is being published, which also lists the previous site's.
+    fn next_marker(&self, files: &PathSet) -> NextMarker {
         let id = new_id();
-        let mut files: Vec<&str> = files.iter().copied().collect();
-        files.sort_unstable();
-        let mut text = format!("{MARKER_HEADER}{id}\n");
-        for f in files {
-            text.push_str(f);
-            text.push('\n');
+        let text = |files: Vec<&str>| {
+            let mut files = files;
+            files.sort_unstable();
+            files.dedup();
+            let mut text = format!("{MARKER_HEADER}{id}\n");
+            for f in files {
+                text.push_str(f);
+                text.push('\n');
+            }
+            text
+        };
+        let previous = self.previous.as_ref().and_then(|p| p.files.as_ref());
+        let both = files
+            .iter()
+            .copied()
+            .chain(previous.into_iter().flatten().map(String::as_str))
+            .collect();
+        NextMarker {
+            path: self.marker.clone(),
+            during: text(both),
+            after: text(files.iter().copied().collect()),
+            id,
         }
-        let marker = self.staging.path.join(MARKER);
-        clear(&marker)
-            .and_then(|()| fs::write(&marker, text))
-            .map_err(|e| self.staging_error(MARKER, e))?;
-        Ok(id)
     }
 
     /// The files of the staging folder, with their inodes.
@@ -481,7 +508,7 @@ impl Output {
             .collect();
         let unwanted: Vec<&String> = there
             .keys()
-            .filter(|rel| !wanted.contains(rel.as_str()) && *rel != MARKER)
+            .filter(|rel| !wanted.contains(rel.as_str()))
             .collect();
         unwanted.par_iter().try_for_each(|rel| {
             fs::remove_file(stage.join(rel)).map_err(|e| self.staging_error(rel, e))
@@ -513,13 +540,34 @@ impl Output {
     }
 }
 
+/// The marker of a new site: written before the site is published listing the files of both
+/// sites (so whenever a build is killed, each file of `out/` is named as gazette's if it is),
+/// then with the new site's files alone.
+struct NextMarker {
+    path: PathBuf,
+    id: String,
+    during: String,
+    after: String,
+}
+
+impl NextMarker {
+    /// Replace the marker with `text` in one step.
+    fn write(&self, text: &str, shown: &Path) -> Result<()> {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let temp = self.path.with_file_name(format!(".new{name}"));
+        fs::write(&temp, text)
+            .and_then(|()| fs::rename(&temp, &self.path))
+            .map_err(|e| Error::io(shown.with_file_name(&*name), e))
+    }
+}
+
 /// A complete new site, ready to be published.
 pub struct Staged {
     real: PathBuf,
     shown: PathBuf,
     staging: Staging,
-    /// `false` when the new site is the previous one: there is nothing to publish.
-    publish: bool,
+    /// `None` when the new site is the previous one: there is nothing to publish.
+    marker: Option<NextMarker>,
     /// The identity of the new output.
     pub id: String,
     /// Every file gazette wrote, with its stamp, for the next build to verify.
@@ -531,9 +579,10 @@ impl Staged {
     /// Put the new site in the place of the previous one, in one step; the previous one is
     /// kept beside it for the next build.
     pub fn publish(self) -> Result<()> {
-        if !self.publish {
+        let Some(marker) = &self.marker else {
             return Ok(());
-        }
+        };
+        marker.write(&marker.during, &self.shown)?;
         let mut staging = self.staging;
         if self.real.is_dir() {
             exchange(&staging.path, &self.real).map_err(|e| Error::io(&self.shown, e))?;
@@ -541,7 +590,7 @@ impl Staged {
         } else {
             fs::rename(&staging.path, &self.real).map_err(|e| Error::io(&self.shown, e))?;
         }
-        Ok(())
+        marker.write(&marker.after, &self.shown)
     }
 }
 
@@ -721,6 +770,16 @@ fn open_no_follow(path: &Path) -> std::io::Result<fs::File> {
     options.open(path)
 }
 
+/// The output folder with symbolic links resolved, as far as they lead to something.
+fn resolve_existing(out: &Path) -> PathBuf {
+    match fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf())
+        }
+        _ => out.to_path_buf(),
+    }
+}
+
 /// The output folder with symbolic links resolved (a missing link target is created).
 fn resolve(out: &Path) -> std::io::Result<PathBuf> {
     match fs::symlink_metadata(out) {
@@ -816,18 +875,33 @@ fn inode(_: &fs::Metadata) -> u64 {
     0
 }
 
-/// The marker of the output at `out`, if it has one.
+/// The marker of the output folder `out` (links resolved, or not yet: it is found beside the
+/// folder the link leads to), beside it or inside it (an earlier version's), and whether it is
+/// inside; none for a marker that is not a regular file.
+fn marker_of(out: &Path) -> Option<(PathBuf, bool)> {
+    let real = resolve_existing(out);
+    let file = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_file());
+    let beside = guard::output_marker(&real);
+    if file(&beside) {
+        return Some((beside, false));
+    }
+    let inside = real.join(MARKER);
+    file(&inside).then_some((inside, true))
+}
+
+/// The marker of the output at `out`, if it has one and is a folder.
 fn read_marker(out: &Path) -> Option<Previous> {
-    let meta = fs::symlink_metadata(out.join(MARKER)).ok()?;
-    if !meta.is_file() {
+    if !out.is_dir() {
         return None;
     }
-    let text = fs::read_to_string(out.join(MARKER)).unwrap_or_default();
+    let (path, inside) = marker_of(out)?;
+    let text = fs::read_to_string(path).unwrap_or_default();
     let Some((first, rest)) = text.split_once('\n') else {
         // An earlier gazette's empty marker: every file of the output was its own.
         return Some(Previous {
             id: String::new(),
             files: None,
+            inside,
         });
     };
     let id = first
@@ -838,6 +912,7 @@ fn read_marker(out: &Path) -> Option<Previous> {
     Some(Previous {
         id,
         files: Some(files),
+        inside,
     })
 }
 
@@ -938,14 +1013,21 @@ mod tests {
         assert_eq!(fs::read(out.join("fr/b.txt")).unwrap(), b"two");
         assert_eq!(
             beside(dir.path()),
-            [".out.previous", "out"],
-            "no staging left behind"
+            [".out.gazette-output", ".out.previous", "out"],
+            "no staging left behind, the marker beside the site"
         );
-        let marker = fs::read_to_string(out.join(MARKER)).unwrap();
+        assert!(
+            !out.join(MARKER).exists(),
+            "nothing of gazette's in the site"
+        );
+        let marker = fs::read_to_string(guard::output_marker(&out)).unwrap();
         assert!(marker.ends_with("\nde/b.txt\nfr/b.txt\n"), "{marker}");
         let again = write(&out, &[("de/b.txt", "two"), ("fr/b.txt", "two")], &[]);
         assert_eq!(again, Written::default());
-        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), marker);
+        assert_eq!(
+            fs::read_to_string(guard::output_marker(&out)).unwrap(),
+            marker
+        );
 
         let foreign = dir.path().join("docs");
         fs::create_dir(&foreign).unwrap();
@@ -981,7 +1063,7 @@ mod tests {
         list_files(&out, "", &mut files, &|_| Ok(())).unwrap();
         let mut names: Vec<&String> = files.keys().collect();
         names.sort();
-        assert_eq!(names, [MARKER, "a.txt", "de/d.txt", "fr/b.txt"]);
+        assert_eq!(names, ["a.txt", "de/d.txt", "fr/b.txt"]);
         assert_eq!(fs::read(out.join("a.txt")).unwrap(), b"1");
         assert_eq!(fs::read(out.join("fr/b.txt")).unwrap(), b"22");
         assert_eq!(fs::read(out.join("de/d.txt")).unwrap(), b"4");
@@ -1051,7 +1133,7 @@ mod tests {
         assert_eq!(output.leftovers, 1);
         output.put("fr/a.txt".as_ref(), b"one").unwrap();
         output.finish(Vec::new()).unwrap().publish().unwrap();
-        assert_eq!(beside(dir.path()), ["out"]);
+        assert_eq!(beside(dir.path()), [".out.gazette-output", "out"]);
         assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"one");
     }
 
@@ -1067,7 +1149,11 @@ mod tests {
         write(&out, &[("fr/a.txt", "two")], &[]);
         assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
         assert_eq!(fs::read(site.join("fr/a.txt")).unwrap(), b"two");
-        assert_eq!(beside(elsewhere.path()), [".site.previous", "site"]);
+        assert_eq!(
+            beside(elsewhere.path()),
+            [".site.gazette-output", ".site.previous", "site"],
+            "the marker beside the folder the link leads to"
+        );
         assert_eq!(beside(dir.path()), ["out"]);
     }
 }

@@ -2,6 +2,8 @@
 ### Gleiche Nachrichten-IDs in allen Sprachen.
 
 site-name = Die Gazette
+# Alternativtext des Website-Bildes (`image` in gazette.toml), das Bild der Artikel ohne Abbildung.
+site-image-alt = Logo der Gazette: der Name der Zeitung zwischen zwei Linien
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
 time = { $hour }:{ $minute } Uhr

@@ -2,6 +2,8 @@
 ### Same message ids in every language.
 
 site-name = The Gazette
+# Alt text of the site's image (gazette.toml's `image`), shared by articles without a figure.
+site-image-alt = The Gazette’s logo: the paper’s name between two rules
 lang-name = English
 published = Published on { $date }
 time = { $hour }:{ $minute }

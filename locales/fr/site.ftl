@@ -2,6 +2,8 @@
 ### Mêmes identifiants dans toutes les langues.
 
 site-name = La Gazette
+# Texte de remplacement de l’image du site (`image` de gazette.toml), celle des articles sans illustration.
+site-image-alt = Logo de La Gazette : le titre du journal entre deux filets
 lang-name = Français
 published = Publié le { $date }
 time = { $hour } h { $minute }

@@ -2,10 +2,11 @@
 // parsers: every article page's schema.org NewsArticle JSON-LD (parsed by Chromium's HTML
 // parser, then expanded by jsonld.js, a JSON-LD processor: the required properties present,
 // each translation linked to the original and the original to each translation), its Open
-// Graph tags, and every Atom feed's entries (parsed by Chromium's XML parser). One publisher
-// (the same @id and name in every language, with a logo), a VideoObject with its required
-// properties for each embedded video, and every page's hreflang="x-default" naming the
-// language picker, which is in no one language.
+// Graph tags (a raster share image with its size and alt text on every article page: social
+// networks show no SVG), and every Atom feed's entries (parsed by Chromium's XML parser). One
+// publisher (the same @id and name in every language, with a logo), a VideoObject with its
+// required properties for each embedded video, and every page's hreflang="x-default" naming
+// the language picker, which is in no one language.
 // Usage: node metadata.mjs OUT SOURCE_LANG. Exit 1 on any problem.
 import { chromium } from 'playwright-core';
 import jsonld from 'jsonld';
@@ -62,7 +63,6 @@ try {
       xDefault: [...document.querySelectorAll('link[rel="alternate"][hreflang="x-default"]')].map((l) => l.href),
       canonical: document.querySelector('link[rel="canonical"]')?.href,
       lang: document.documentElement.lang,
-      images: document.querySelectorAll('article img, article video[poster]').length,
       videos: document.querySelectorAll('article video').length,
     }));
     if (read.xDefault.length !== 1) problem(where, `${read.xDefault.length} hreflang="x-default" links`);
@@ -83,9 +83,13 @@ try {
     }
     const node = expanded.find((n) => (n['@type'] ?? []).includes(`${S}NewsArticle`));
     if (!node) { problem(where, 'no NewsArticle'); continue; }
-    // An article without any picture has no image to name.
-    const required = read.images > 0 ? REQUIRED : REQUIRED.filter((p) => p !== 'image');
-    for (const p of required) if (!node[S + p]?.length) problem(where, `NewsArticle lacks ${p}`);
+    for (const p of REQUIRED) if (!node[S + p]?.length) problem(where, `NewsArticle lacks ${p}`);
+    // The first image is the share image, an ImageObject with its size.
+    const image = node[`${S}image`]?.[0];
+    const imageSize = ['width', 'height'].map((k) => Number(image?.[S + k]?.[0]?.['@value']));
+    if (!image?.['@type']?.includes(`${S}ImageObject`) || !image[`${S}url`] || !imageSize.every((n) => n > 0)) {
+      problem(where, 'NewsArticle image is no ImageObject with url, width and height');
+    }
     const publisher = node[`${S}publisher`]?.[0] ?? {};
     const name = publisher[`${S}name`]?.[0]?.['@value'];
     if (!publisher['@id']) problem(where, 'the publisher has no @id');
@@ -103,9 +107,18 @@ try {
     articles.set(node['@id'], { where, lang, node });
 
     const meta = (key) => read.meta.filter(([k]) => k === key).map(([, v]) => v);
-    const keys = ['og:title', 'og:type', 'og:url', 'og:locale', 'og:site_name', 'twitter:card'];
-    for (const key of read.images > 0 ? [...keys, 'og:image'] : keys) {
+    const keys = ['og:title', 'og:type', 'og:url', 'og:locale', 'og:site_name', 'twitter:card',
+      'og:image', 'og:image:width', 'og:image:height', 'og:image:alt', 'twitter:image', 'twitter:image:alt'];
+    for (const key of keys) {
       if (meta(key).length !== 1 || !meta(key)[0]) problem(where, `Open Graph: ${key} missing`);
+    }
+    // What X, Facebook, LinkedIn and WhatsApp show: a raster picture, never an SVG.
+    const shared = meta('og:image')[0] ?? '';
+    if (!/\.(jpe?g|png|webp|gif)$/i.test(new URL(shared, 'https://x.invalid/').pathname)) problem(where, `og:image ${shared} is not a raster image`);
+    if (meta('twitter:image')[0] !== shared) problem(where, 'twitter:image is not og:image');
+    if (meta('twitter:card')[0] !== 'summary_large_image') problem(where, `twitter:card ${meta('twitter:card')[0]}`);
+    for (const key of ['og:image:width', 'og:image:height']) {
+      if (!(Number(meta(key)[0]) > 0)) problem(where, `${key} ${meta(key)[0]}`);
     }
     if (meta('og:url')[0] !== node['@id']) problem(where, 'og:url is not the article');
     if (!/^[a-z]{2,3}_[A-Z]{2}$/.test(meta('og:locale')[0] ?? '')) problem(where, `og:locale ${meta('og:locale')[0]}`);

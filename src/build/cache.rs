@@ -62,6 +62,9 @@ pub struct Unit {
     /// The files of `static/` its pages show, with what the build knew of each
     /// ([`super::site::Assets`]): the unit holds only while they stay so.
     pub assets: Vec<(String, String)>,
+    /// The images its pages show that gazette derives from files of `static/` (share
+    /// cards, narrower copies), made by the build from its cache or the files.
+    pub derived: Vec<crate::media::Derived>,
     /// The articles its pages link to, with the fingerprint of their listings it was made
     /// with (the slugs alone until they are known).
     pub links: Vec<(String, String)>,

@@ -15,10 +15,11 @@ use crate::intl::OwnResources;
 use crate::localise::{
     Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome, Pseudo, Text,
 };
+use crate::media::{self, Derived};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink, IndexEntry,
-    IndexView, PageView, PickerView, Prompt, Renderer, SitemapPage, FEED_ENTRIES,
+    IndexView, PageView, PickerView, Prompt, Renderer, ShareImage, SitemapPage, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -56,6 +57,7 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
         .map(|(site_path, rel)| {
             let first = site_path.split('/').next().unwrap_or_default();
             let reserved = ["index.html", "sitemap.xml"].contains(&site_path.as_str())
+                || site_path.starts_with(&format!("{}/", media::DERIVED_DIR))
                 || first.starts_with(".gazette")
                 || languages.iter().any(|l| l == first);
             if reserved {
@@ -87,11 +89,7 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
                 return Ok((site_path.clone(), stamp, shown.clone(), true));
             }
             output.put_file(site_path, &file, meta.len())?;
-            let header = std::io::BufReader::new(&file);
-            let shown = std::io::Seek::rewind(&mut &file)
-                .ok()
-                .and_then(|()| crate::media::image_size(site_path, header))
-                .map_or_else(|| FILE.to_owned(), |(w, h)| format!("{w}x{h}"));
+            let shown = shown(site_path, &file).map_err(|e| Error::io(rel, e))?;
             Ok((site_path.clone(), stamp, shown, false))
         })
         .collect::<Result<_>>()?;
@@ -113,15 +111,85 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
         }
         statics.assets.insert(site_path, shown);
     }
+    if let Some((image, line)) = &project.config.image {
+        if !statics.assets.contains_key(image) {
+            return Err(Error::Config {
+                path: crate::config::CONFIG_FILE.into(),
+                message: format!(
+                    "line {line}: image: `{}` is no file of static/: put the image there, or name one that is",
+                    image.escape_debug()
+                ),
+            });
+        }
+    }
     Ok(statics)
 }
 
-/// The files of `static/` an article's pages show, with what the build knows of each.
-fn assets_of(article: &Article, assets: &Assets) -> Vec<(String, String)> {
+/// What a page needs of a file of `static/`, read from its copy: an image's size (and, for
+/// one gazette derives others from, the fingerprint of its bytes: `<width>x<height>
+/// <fingerprint>`), else [`FILE`].
+fn shown(site_path: &str, mut file: &std::fs::File) -> std::io::Result<String> {
+    use std::io::Seek;
+    if file.rewind().is_err() {
+        return Ok(FILE.to_owned());
+    }
+    let Some((w, h)) = media::image_size(site_path, std::io::BufReader::new(file)) else {
+        return Ok(FILE.to_owned());
+    };
+    if media::Source::of(site_path).is_none() {
+        return Ok(format!("{w}x{h}"));
+    }
+    file.rewind()?;
+    Ok(format!("{w}x{h} {}", media::fingerprint(file)?))
+}
+
+/// An image of `static/` as the build knows it ([`shown`]).
+pub(super) struct Image<'a> {
+    pub size: (u32, u32),
+    /// For an image gazette derives others from.
+    pub fingerprint: Option<&'a str>,
+}
+
+impl<'a> Image<'a> {
+    pub fn of(shown: &'a str) -> Option<Image<'a>> {
+        let (size, fingerprint) = match shown.split_once(' ') {
+            Some((size, f)) => (size, Some(f)),
+            None => (shown, None),
+        };
+        let (w, h) = size.split_once('x')?;
+        Some(Image {
+            size: (w.parse().ok()?, h.parse().ok()?),
+            fingerprint,
+        })
+    }
+
+    /// What gazette derives from the image at `source` (a file of `static/`), if it can.
+    fn derived(&self, source: &str, variant: media::Variant) -> Option<Derived> {
+        Some(Derived {
+            source: source.to_owned(),
+            fingerprint: self.fingerprint?.to_owned(),
+            variant,
+        })
+    }
+}
+
+/// The files of `static/` an article's pages show, with what the build knows of each: its
+/// figures, videos and posters, and the site's image when it has no figure (its share image).
+fn assets_of(
+    article: &Article,
+    assets: &Assets,
+    site_image: Option<&str>,
+) -> Vec<(String, String)> {
+    let figure = article
+        .blocks
+        .iter()
+        .any(|b| b.body.kind() == crate::content::BlockKind::Figure);
+    let shared = site_image.filter(|_| !figure);
     let mut used: Vec<(String, String)> = article
         .blocks
         .iter()
         .flat_map(|b| b.body.assets())
+        .chain(shared)
         .map(|p| {
             let seen = assets.get(p).map_or(ABSENT, String::as_str);
             (p.to_owned(), seen.to_owned())
@@ -132,30 +200,100 @@ fn assets_of(article: &Article, assets: &Assets) -> Vec<(String, String)> {
     used
 }
 
-/// Links from the page to its figures, videos and posters; images' sizes; every image but
-/// the first loaded lazily.
-fn place_media(blocks: &mut [LocalBlock], assets: &Assets, root: &str) {
+/// Links from the page to its figures, videos and posters; images' sizes (the file's, else
+/// the content file's); a photo's narrower copies (`srcset`, returned as the images to
+/// derive); every image but the first loaded lazily.
+fn place_media(blocks: &mut [LocalBlock], assets: &Assets, root: &str) -> Vec<Derived> {
     let link = |src: &str| match is_url(src) {
         true => src.to_owned(),
         false => format!("{root}{src}"),
     };
     let mut images = 0;
+    let mut derived = Vec::new();
     for block in blocks {
         block.url = block.src.as_deref().map(link);
         block.poster = block.poster.as_deref().map(link);
         for source in &mut block.sources {
             source.url = link(&source.url);
         }
-        if block.kind == crate::content::BlockKind::Figure {
-            let size = block.src.as_deref().and_then(|s| assets.get(s));
-            if let Some((w, h)) = size.and_then(|s| s.split_once('x')) {
-                block.width = w.parse().ok();
-                block.height = h.parse().ok();
+        if block.kind != crate::content::BlockKind::Figure {
+            continue;
+        }
+        block.lazy = images > 0;
+        images += 1;
+        let (Some(src), Some(url)) = (block.src.as_deref(), block.url.as_deref()) else {
+            continue;
+        };
+        let Some(image) = assets.get(src).and_then(|s| Image::of(s)) else {
+            continue;
+        };
+        let (width, height) = image.size;
+        (block.width, block.height) = (Some(width), Some(height));
+        if media::Source::of(src) == Some(media::Source::Svg) {
+            continue;
+        }
+        let mut set = Vec::new();
+        for w in media::WIDTHS.into_iter().filter(|w| *w < width) {
+            if let Some(d) = image.derived(src, media::Variant::Width(w)) {
+                set.push(format!("{root}{} {w}w", d.path()));
+                derived.push(d);
             }
-            block.lazy = images > 0;
-            images += 1;
+        }
+        if !set.is_empty() {
+            set.push(format!("{url} {width}w"));
+            block.srcset = Some(set.join(", "));
         }
     }
+    derived
+}
+
+/// The image a page is shared with: its first figure's, as a 1200×630 card (or as it is when
+/// given by URL, or when gazette cannot derive a card from it), else the site's image's card;
+/// with the images to derive for it.
+fn share_image(
+    blocks: &[LocalBlock],
+    assets: &Assets,
+    root: &str,
+    site: Option<(&str, Text)>,
+) -> (Option<ShareImage>, Option<Derived>) {
+    let first = blocks
+        .iter()
+        .find(|b| b.kind == crate::content::BlockKind::Figure);
+    let (src, alt, given) = match (first, site) {
+        (Some(b), _) => {
+            let alt = b.alt.as_ref().map(|t| crate::markup::to_text(&t.value));
+            let given = b.width.zip(b.height);
+            (b.src.as_deref().unwrap_or_default(), alt, given)
+        }
+        (None, Some((src, alt))) => (src, Some(crate::markup::to_text(&alt.value)), None),
+        (None, None) => return (None, None),
+    };
+    let alt = alt.unwrap_or_default();
+    if is_url(src) {
+        let share = ShareImage {
+            url: src.to_owned(),
+            size: given,
+            alt,
+        };
+        return (Some(share), None);
+    }
+    let image = assets.get(src).and_then(|s| Image::of(s));
+    let card = image
+        .as_ref()
+        .and_then(|i| i.derived(src, media::Variant::Card));
+    let share = match &card {
+        Some(card) => ShareImage {
+            url: format!("{root}{}", card.path()),
+            size: Some(media::CARD),
+            alt,
+        },
+        None => ShareImage {
+            url: format!("{root}{src}"),
+            size: image.map(|i| i.size),
+            alt,
+        },
+    };
+    (Some(share), card)
 }
 
 /// What the first pass over the articles made of one.
@@ -464,7 +602,8 @@ impl Site<'_, '_> {
             findings: redone.findings,
             embargo,
             held: held.clone(),
-            assets: assets_of(article, self.assets),
+            assets: assets_of(article, self.assets, self.site_image()),
+            derived: Vec::new(),
             links: article
                 .links()
                 .into_iter()
@@ -478,7 +617,9 @@ impl Site<'_, '_> {
         let (editions, skipped) = self.localise(article, &redone.own.resources);
         unit.pages = skipped;
         if unit.links.is_empty() {
-            unit.pages.extend(self.render(&editions, None)?);
+            let (pages, derived) = self.render(&editions, None)?;
+            unit.pages.extend(pages);
+            unit.derived = derived;
             return Ok(Made::Done(unit));
         }
         Ok(Made::Linked(unit, editions))
@@ -492,7 +633,9 @@ impl Site<'_, '_> {
         listings: &ByArticle,
     ) -> Result<Unit> {
         unit.links = links_of(unit.links.iter().map(|l| &l.0), listings);
-        unit.pages.extend(self.render(&editions, Some(listings))?);
+        let (pages, derived) = self.render(&editions, Some(listings))?;
+        unit.pages.extend(pages);
+        unit.derived = derived;
         Ok(unit)
     }
 
@@ -515,8 +658,35 @@ impl Site<'_, '_> {
         (editions, skipped)
     }
 
+    /// The site's image (`image` in `gazette.toml`), a path of `static/`.
+    fn site_image(&self) -> Option<&str> {
+        self.project
+            .config
+            .image
+            .as_ref()
+            .map(|(path, _)| path.as_str())
+    }
+
+    /// The site's image with its alt text in `lang`: the `site-image-alt` site string (of
+    /// the language, else of the source language), else the site's name.
+    fn site_image_alt(&self, lang: &str) -> Option<(&str, Text)> {
+        let alt = ["site-image-alt", "site-name"]
+            .iter()
+            .find_map(|id| self.localiser.site_text(lang, id));
+        let alt = alt.unwrap_or(Text {
+            value: String::new(),
+            lang: None,
+        });
+        Some((self.site_image()?, alt))
+    }
+
     /// Render and write an article's editions; `listings` give its links to other articles.
-    fn render(&self, editions: &[Edition], listings: Option<&ByArticle>) -> Result<Vec<Page>> {
+    /// Returns their pages and the images they show that gazette derives.
+    fn render(
+        &self,
+        editions: &[Edition],
+        listings: Option<&ByArticle>,
+    ) -> Result<(Vec<Page>, Vec<Derived>)> {
         let base = self.project.config.base_url.as_deref();
         let root = root_prefix(base);
         let config = &self.project.config;
@@ -538,9 +708,13 @@ impl Site<'_, '_> {
             og_locale: &og_locale,
         };
         let mut pages = Vec::new();
+        let mut derived = Vec::new();
         for e in editions {
             let mut e = e.clone();
-            place_media(&mut e.blocks, self.assets, &root);
+            let site = self.site_image_alt(&e.lang);
+            let (share, card) = share_image(&e.blocks, self.assets, &root, site);
+            derived.extend(card);
+            derived.extend(place_media(&mut e.blocks, self.assets, &root));
             if let Some(listings) = listings {
                 self.link_articles(&mut e, listings);
             }
@@ -558,7 +732,14 @@ impl Site<'_, '_> {
             let canonical = page_url(base, &e.lang, &e.page, &e.lang);
             let feed = feed_url(base, &e.lang);
             self.label_for_text(&mut e, base.map(|_| canonical.as_str()), feed.as_deref());
-            let mut view = PageView::new(&e, canonical, alternates, root.clone(), &distribution);
+            let mut view = PageView::new(
+                &e,
+                canonical,
+                alternates,
+                root.clone(),
+                share,
+                &distribution,
+            );
             if self.preview {
                 view.preview = self.banner(&e);
             }
@@ -576,7 +757,9 @@ impl Site<'_, '_> {
                 fallbacks: e.fallbacks.clone(),
             });
         }
-        Ok(pages)
+        derived.sort();
+        derived.dedup();
+        Ok((pages, derived))
     }
 
     /// An article page's footer: its language's index, the legal links of `gazette.toml`

@@ -72,6 +72,17 @@ pub struct Banner {
     pub missing: Vec<String>,
 }
 
+/// The picture a link to the page shows on social networks (`og:image`, `twitter:image`)
+/// and in search results (JSON-LD `image`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareImage {
+    pub url: String,
+    /// Width and height in pixels, when known.
+    pub size: Option<(u32, u32)>,
+    /// What it shows, as text (an image's alt text).
+    pub alt: String,
+}
+
 /// An Open Graph (`attr` = `property`) or Twitter card (`attr` = `name`) `<meta>` tag.
 #[derive(Debug, Serialize)]
 pub struct MetaTag {
@@ -102,10 +113,12 @@ impl<'a> PageView<'a> {
         canonical: String,
         alternates: Vec<Alternate>,
         root: String,
+        share: Option<ShareImage>,
         d: &Distribution,
     ) -> Self {
-        let json_ld = json_ld(edition, &canonical, &alternates, d);
-        let meta = meta_tags(edition, &canonical, &alternates, d);
+        let share = share.as_ref();
+        let json_ld = json_ld(edition, &canonical, &alternates, share, d);
+        let meta = meta_tags(edition, &canonical, &alternates, share, d);
         PageView {
             edition,
             canonical,
@@ -121,15 +134,25 @@ impl<'a> PageView<'a> {
     }
 }
 
-/// The page's images, as links, for `image` and `og:image`: its figures, then its videos'
-/// posters.
-fn images(e: &Edition) -> Vec<&str> {
+/// schema.org `ImageObject`s for JSON-LD's `image`: the share image first, then the page's
+/// figures as they are (with their sizes) and its videos' posters.
+fn images(e: &Edition, share: Option<&ShareImage>) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let object = |url: &str, size: Option<(u32, u32)>| match size {
+        Some((w, h)) => json!({ "@type": "ImageObject", "url": url, "width": w, "height": h }),
+        None => json!({ "@type": "ImageObject", "url": url }),
+    };
     let figures = e.blocks.iter().filter(|b| b.kind == BlockKind::Figure);
+    let figures = figures.filter_map(|b| Some(object(b.url.as_deref()?, b.width.zip(b.height))));
     let posters = e.blocks.iter().filter_map(|b| b.poster.as_deref());
-    figures
-        .filter_map(|b| b.url.as_deref())
-        .chain(posters)
-        .collect()
+    let mut images: Vec<serde_json::Value> =
+        share.map(|s| object(&s.url, s.size)).into_iter().collect();
+    for image in figures.chain(posters.map(|p| object(p, None))) {
+        if !images.iter().any(|i| i["url"] == image["url"]) {
+            images.push(image);
+        }
+    }
+    images
 }
 
 /// The `site-name` site string: the site's name in the page's language.
@@ -196,7 +219,13 @@ fn plain(text: &str) -> String {
 /// schema.org `NewsArticle`: each edition names its language, and a translation the source
 /// edition it translates (`translationOfWork`) and who translated it (`translator`); the
 /// source edition names its translations (`workTranslation`).
-fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribution) -> String {
+fn json_ld(
+    e: &Edition,
+    canonical: &str,
+    alternates: &[Alternate],
+    share: Option<&ShareImage>,
+    d: &Distribution,
+) -> String {
     use serde_json::json;
     let work = |a: &Alternate| json!({ "@type": "NewsArticle", "@id": a.href, "url": a.href, "inLanguage": a.lang });
     let mut article = json!({
@@ -227,7 +256,7 @@ fn json_ld(e: &Edition, canonical: &str, alternates: &[Alternate], d: &Distribut
             .map(|t| json!({ "@type": "Person", "name": t }));
         fields.insert("translator".into(), people.collect::<Vec<_>>().into());
     }
-    let images = images(e);
+    let images = images(e, share);
     if !images.is_empty() {
         fields.insert("image".into(), images.into());
     }
@@ -255,6 +284,7 @@ fn meta_tags(
     e: &Edition,
     canonical: &str,
     alternates: &[Alternate],
+    share: Option<&ShareImage>,
     d: &Distribution,
 ) -> Vec<MetaTag> {
     let og = |key, content: String| MetaTag {
@@ -275,9 +305,15 @@ fn meta_tags(
     if let Some(lede) = &e.lede {
         tags.push(og("og:description", plain(&lede.value)));
     }
-    let image = images(e).first().map(|i| i.to_string());
-    if let Some(image) = &image {
-        tags.push(og("og:image", image.clone()));
+    if let Some(image) = share {
+        tags.push(og("og:image", image.url.clone()));
+        if let Some((w, h)) = image.size {
+            tags.push(og("og:image:width", w.to_string()));
+            tags.push(og("og:image:height", h.to_string()));
+        }
+        if !image.alt.is_empty() {
+            tags.push(og("og:image:alt", image.alt.clone()));
+        }
     }
     tags.push(og("article:published_time", e.date.clone()));
     tags.push(og("article:modified_time", e.modified.clone()));
@@ -287,7 +323,7 @@ fn meta_tags(
     for tag in &e.tag_names {
         tags.push(og("article:tag", tag.clone()));
     }
-    let card = if image.is_some() {
+    let card = if share.is_some() {
         "summary_large_image"
     } else {
         "summary"
@@ -302,8 +338,11 @@ fn meta_tags(
     if let Some(lede) = &e.lede {
         tags.push(twitter("twitter:description", plain(&lede.value)));
     }
-    if let Some(image) = image {
-        tags.push(twitter("twitter:image", image));
+    if let Some(image) = share {
+        tags.push(twitter("twitter:image", image.url.clone()));
+        if !image.alt.is_empty() {
+            tags.push(twitter("twitter:image:alt", image.alt.clone()));
+        }
     }
     tags
 }

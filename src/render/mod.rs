@@ -19,7 +19,9 @@ use crate::error::{Error, Result};
 use crate::project::Project;
 
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
-pub use html::{Alternate, Banner, Distribution, Footer, FooterLink, MetaTag, PageView};
+pub use html::{
+    Alternate, Banner, Distribution, Footer, FooterLink, MetaTag, PageView, ShareImage,
+};
 pub use index::{IndexEntry, IndexView, PickerView, Prompt};
 pub use sitemap::{sitemap, SitemapPage};
 

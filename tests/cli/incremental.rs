@@ -424,8 +424,8 @@ fn out_may_be_a_symbolic_link_to_another_file_system() {
     beside.sort();
     assert_eq!(
         beside,
-        [".site.previous", "site"],
-        "the site and the one before"
+        [".site.gazette-output", ".site.previous", "site"],
+        "the site, the one before and the marker of what gazette wrote"
     );
 }
 
@@ -434,11 +434,17 @@ fn out_may_be_a_symbolic_link_to_another_file_system() {
 fn an_output_of_an_earlier_gazette_is_taken_over() {
     let p = Project::fixture("publish");
     build_with_fallback(&p, "out");
+    // An earlier gazette's output: its (empty) marker inside it, none beside it.
+    fs::remove_file(p.path().join(".out.gazette-output")).unwrap();
     p.write("out/.gazette-output", "");
     p.write("out/fr/gone.html", "an article deleted since");
     build_with_fallback(&p, "out");
     assert!(!p.path().join("out/fr/gone.html").exists());
-    assert!(p.read("out/.gazette-output").starts_with("gazette output "));
+    assert!(p.read(".out.gazette-output").starts_with("gazette output "));
+    assert!(
+        !p.path().join("out/.gazette-output").exists(),
+        "the marker moved out of the site"
+    );
     build_with_fallback(&p, "full");
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
     assert!(build_with_fallback(&p, "out").contains(": 0 files written"));
@@ -647,7 +653,7 @@ fn odd_names_and_a_linked_marker_are_refused_or_removed() {
     assert!(stderr.contains("a name that is not UTF-8"), "{stderr}");
     fs::remove_file(p.path().join("out").join(odd)).unwrap();
 
-    let marker = p.path().join("out/.gazette-output");
+    let marker = p.path().join(".out.gazette-output");
     fs::rename(&marker, p.path().join("marker-copy")).unwrap();
     std::os::unix::fs::symlink("../marker-copy", &marker).unwrap();
     let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);

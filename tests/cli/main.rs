@@ -18,6 +18,7 @@ mod reader;
 mod records;
 mod scaffold;
 mod serve;
+mod share;
 mod support;
 mod wild;
 mod workflows;

@@ -4,7 +4,7 @@
 use super::support::{findings, run, tree, Project};
 
 /// A French source and an English edition with every site string the templates use.
-fn newsroom() -> Project {
+pub(super) fn newsroom() -> Project {
     let p = Project::empty();
     p.write(
         "gazette.toml",
@@ -518,7 +518,17 @@ fn pages_carry_news_article_json_ld_and_open_graph_tags() {
     assert_eq!(ld["author"][1]["name"], "Tom Reyes");
     assert_eq!(ld["author"][1]["@type"], "Person");
     assert_eq!(ld["publisher"]["name"], "Le Journal");
-    assert_eq!(ld["image"][0], "https://news.example/images/map.svg");
+    // The share card first (social networks show no SVG), then the figures as they are.
+    let card = ld["image"][0]["url"].as_str().unwrap().to_owned();
+    assert!(
+        card.starts_with("https://news.example/images/_gen/") && card.ends_with("-1200x630.jpg"),
+        "{card}"
+    );
+    assert_eq!(ld["image"][1]["url"], "https://news.example/images/map.svg");
+    assert_eq!(
+        (&ld["image"][1]["width"], &ld["image"][1]["height"]),
+        (&640.into(), &360.into())
+    );
     assert_eq!(ld["mainEntityOfPage"]["@id"], fr_url);
     assert_eq!(ld["workTranslation"][0]["@id"], en_url);
     assert_eq!(ld["workTranslation"][0]["inLanguage"], "en");
@@ -538,10 +548,8 @@ fn pages_carry_news_article_json_ld_and_open_graph_tags() {
     assert_eq!(meta(&en, "og:url"), [en_url]);
     assert_eq!(meta(&en, "og:title"), ["An alliance of 31 countries"]);
     assert_eq!(meta(&en, "og:type"), ["article"]);
-    assert_eq!(
-        meta(&en, "og:image"),
-        ["https://news.example/images/map.svg"]
-    );
+    assert_eq!(meta(&en, "og:image"), [card]);
+    assert_eq!(meta(&en, "og:image:alt"), ["Map (en)"]);
     assert_eq!(meta(&en, "article:tag"), ["ukraine", "défense"]);
     assert_eq!(meta(&en, "twitter:card"), ["summary_large_image"]);
     assert_eq!(

@@ -460,7 +460,7 @@ fn init_force_writes_only_what_is_not_there() {
     assert!(
         stdout.contains(
             "kept .gitignore as it was: add to it /out, /.out.previous, /.out.staging-*, \
-             /.gazette-cache\n"
+             /.out.gazette-output, /.gazette-cache\n"
         ),
         "{stdout}"
     );

@@ -196,6 +196,12 @@ fn serve_builds_apart_and_every_link_leads_to_the_preview() {
     assert_eq!(serve.get("/../gazette.toml").0, 404);
     assert_eq!(serve.get("/%2e%2e/gazette.toml").0, 404);
     assert_eq!(serve.get("/nothing.html").0, 404);
+    // gazette's bookkeeping is no part of the site: neither built into it nor served.
+    assert!(!p
+        .path()
+        .join(".gazette-cache/serve/.gazette-output")
+        .exists());
+    assert_eq!(serve.get("/.gazette-output").0, 404);
 }
 
 /// Only requests for this machine's names are answered: a page of a site whose name was made

@@ -1,6 +1,7 @@
 ### نصوص واجهة الموقع بالعربية.
 
 site-name = الجريدة
+site-image-alt = شعار الجريدة: اسمها بين خطين
 published = نُشر في { $date }
 related-read = اقرأ أيضًا
 related-watch = شاهد

@@ -2,6 +2,7 @@
 ### Sans `lang-name`, chaque langue est nommée par CLDR, dans sa propre langue.
 
 site-name = La Gazette
+site-image-alt = Logo de La Gazette : le titre du journal entre deux filets
 published = Publié le { $date }
 related-read = (Re)lire
 related-watch = (Re)voir

@@ -1,6 +1,7 @@
 ### טקסטים של ממשק האתר בעברית.
 
 site-name = העיתון
+site-image-alt = הלוגו של העיתון: שמו בין שני קווים
 published = פורסם ב־{ $date }
 related-read = קראו עוד
 related-watch = צפו

@@ -1,6 +1,7 @@
 ### サイトの画面表示テキスト（日本語）。
 
 site-name = ガゼット
+site-image-alt = ガゼットのロゴ：二本の罫線に挟まれた紙名
 published = { $date }公開
 related-read = 関連記事
 related-watch = 関連動画

@@ -1,6 +1,7 @@
 ### 網站介面文字（繁體中文）。
 
 site-name = 公報
+site-image-alt = 公報標誌：兩條細線之間的報名
 published = { $date }發布
 related-read = 延伸閱讀
 related-watch = 觀看影片
