@@ -3,20 +3,22 @@
 // parser, then expanded by jsonld.js, a JSON-LD processor: the required properties present,
 // each translation linked to the original and the original to each translation), its Open
 // Graph tags, and every Atom feed's entries (parsed by Chromium's XML parser).
-// Usage: node metadata.mjs OUT SOURCE_LANG. Exit 1 on any problem.
+// Usage: node metadata.mjs [--source LANG] OUT... (LANG, the source language: fr by default),
+// every site checked in one browser. Exit 1 on any problem.
 import { chromium } from 'playwright-core';
 import jsonld from 'jsonld';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const root = resolve(process.argv[2] ?? 'out');
-const source = process.argv[3] ?? 'fr';
+const args = process.argv.slice(2);
+let source = 'fr';
+if (args[0] === '--source') source = args.splice(0, 2)[1];
+const roots = (args.length > 0 ? args : ['out']).map((r) => resolve(r));
 const S = 'https://schema.org/';
 const REQUIRED = ['headline', 'description', 'inLanguage', 'datePublished', 'dateModified',
   'author', 'publisher', 'image', 'mainEntityOfPage'];
 const problems = [];
-const problem = (where, what) => problems.push(`${where}: ${what}`);
 
 function files(dir, ext) {
   return readdirSync(dir).sort().flatMap((name) => {
@@ -38,13 +40,31 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
 });
-const articles = new Map(); // @id -> { file, lang, node }
-let feeds = 0;
-let entries = 0;
+let failed = false;
 try {
   const page = await browser.newPage();
   await page.route('**/*', (route) =>
     route.request().url().startsWith('file:') ? route.continue() : route.abort());
+  for (const root of roots) {
+    const { articles, feeds, entries } = await check(page, root);
+    console.log(`metadata: ${root}: ${articles} article pages, ${feeds} feeds, ${entries} entries`);
+    failed ||= articles === 0;
+  }
+} finally {
+  await browser.close();
+}
+for (const p of problems) console.log(p);
+console.log(`metadata: ${problems.length} problems`);
+process.exit(problems.length === 0 && !failed ? 0 : 1);
+
+// The article pages and feeds of the site at `root`, their problems added to `problems`
+// (named by their path under `root`, itself named when there are several sites).
+async function check(page, root) {
+  const problem = (where, what) =>
+    problems.push(`${roots.length > 1 ? `${root}/` : ''}${where}: ${what}`);
+  const articles = new Map(); // @id -> { file, lang, node }
+  let feeds = 0;
+  let entries = 0;
   for (const file of files(root, '.html')) {
     const where = file.slice(root.length + 1);
     await page.goto(pathToFileURL(file).href);
@@ -129,9 +149,5 @@ try {
       if (!articles.has(e.id)) problem(at, 'the entry is no article page of the site');
     }
   }
-} finally {
-  await browser.close();
+  return { articles: articles.size, feeds, entries };
 }
-for (const p of problems) console.log(p);
-console.log(`metadata: ${articles.size} article pages, ${feeds} feeds, ${entries} entries, ${problems.length} problems`);
-process.exit(problems.length === 0 && articles.size > 0 ? 0 : 1);
