@@ -469,11 +469,9 @@ fn a_damaged_shard_known_by_its_stamp_still_stops_every_command() {
     }
 }
 
-/// A shard cut short (a full disk, a bad copy) stops every command with exit 2, naming it and
-/// how to recover: never read as a shard with fewer records, whose stale translations the next
-/// `sync --all` would record as reviewed and `build --deny-warnings` would publish.
-#[test]
-fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
+/// The sample with the French of `missions-heading` changed since its German translation was
+/// reviewed; with the German article's file of records and its text.
+fn with_stale_missions() -> (Project, String, String) {
     let p = Project::sample();
     let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
     let records = p.read(&shard);
@@ -481,6 +479,15 @@ fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
         FR,
         &p.read(FR).replace("Ses missions", "Ses trois missions"),
     );
+    (p, shard, records)
+}
+
+/// A shard cut short (a full disk, a bad copy) stops every command with exit 2, naming it and
+/// how to recover: never read as a shard with fewer records, whose stale translations the next
+/// `sync --all` would record as reviewed and `build --deny-warnings` would publish.
+#[test]
+fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
+    let (p, shard, records) = with_stale_missions();
     let stale = ("de".to_owned(), "missions-heading".to_owned());
     assert!(stale_ids(&p).contains(&stale));
     // Cut at a line break, right before the record of the stale translation.
@@ -513,13 +520,7 @@ fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
 /// also after a build that cached the findings; restored, the findings are those of before.
 #[test]
 fn a_deleted_file_of_records_is_reported_never_taken_for_reviewed() {
-    let p = Project::sample();
-    let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
-    let records = p.read(&shard);
-    p.write(
-        FR,
-        &p.read(FR).replace("Ses missions", "Ses trois missions"),
-    );
+    let (p, shard, records) = with_stale_missions();
     let before = stale_ids(&p);
     assert!(before.contains(&("de".to_owned(), "missions-heading".to_owned())));
     assert_eq!(run(&p, &["build"]).0, 0);
