@@ -1095,8 +1095,6 @@ fn leftovers(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let baseline = p.listing()?;
     let stale = p.path(".out.staging-Xy12Ab");
     fs::create_dir_all(stale.join("fr"))?;
-    // Marked as gazette's, as a build marks its staging folder before it puts anything there.
-    fs::write(stale.join(MARKER), "gazette output \n")?;
     fs::write(
         stale.join("fr/half-written.html"),
         "<!doctype html><title>half",

@@ -36,10 +36,6 @@ pub const MARKER: &str = guard::OUTPUT_MARKER;
 /// First line of a marker, before the build's identity.
 const MARKER_HEADER: &str = "gazette output ";
 
-/// A staging folder's next marker, being written (the next build removes one a killed build
-/// left, as any file the new site lacks).
-const MARKER_NEXT: &str = ".gazette-output.next";
-
 /// Refuse an output folder that holds files and was not written by gazette.
 pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
     match fs::read_dir(out) {
@@ -150,18 +146,14 @@ impl Output {
         let kept_shown = beside.join(kept.file_name().unwrap_or_default());
         check_replaceable(&real, shown, &kept, &kept_shown)?;
         let prefix = format!(".{name}.staging-");
-        let mut leftovers = staging_folders(&parent, &prefix);
-        // Taken over or removed only when gazette made them; anything else is refused before
-        // anything changes.
-        for (folder, shown) in std::iter::once((&kept, kept_shown.clone())).chain(
-            leftovers
-                .iter()
-                .map(|l| (l, beside.join(l.file_name().unwrap_or_default()))),
-        ) {
-            check_ours(folder, &shown)?;
+        // Only a real folder is taken over: a link or a file in its place is removed (the link
+        // itself, never what it points to).
+        if fs::symlink_metadata(&kept).is_ok_and(|m| !m.is_dir()) {
+            let _ = fs::remove_file(&kept);
         }
+        let mut leftovers = staging_folders(&parent, &prefix);
         let real_dir = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
-        if !real_dir(&kept) {
+        if !real_dir(&kept) && leftovers.last().is_some_and(|l| real_dir(l)) {
             if let Some(last) = leftovers.pop() {
                 let _ = fs::rename(last, &kept);
             }
@@ -171,15 +163,6 @@ impl Output {
         let keep = real_dir(&kept) && fs::rename(&kept, &path).is_ok();
         if !keep {
             fs::create_dir(&path).map_err(|e| Error::io(shown, e))?;
-        }
-        // Marked as gazette's before anything is put in it (a kept site has its marker, unless
-        // it was an empty `out/` someone made), so that what a killed build leaves is known as
-        // gazette's own. No site listed: nothing in it is a page yet.
-        let marker = path.join(MARKER);
-        if !fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
-            clear(&marker)
-                .and_then(|()| fs::write(&marker, format!("{MARKER_HEADER}\n")))
-                .map_err(|e| Error::io(shown, e))?;
         }
         Ok(Output {
             previous: read_marker(&real),
@@ -458,13 +441,9 @@ impl Output {
             text.push_str(f);
             text.push('\n');
         }
-        // Written beside it, then renamed over it: the staging folder is never without a
-        // marker, whenever the build is killed (see [`check_ours`]).
         let marker = self.staging.path.join(MARKER);
-        let next = self.staging.path.join(MARKER_NEXT);
-        clear(&next)
-            .and_then(|()| fs::write(&next, text))
-            .and_then(|()| fs::rename(&next, &marker))
+        clear(&marker)
+            .and_then(|()| fs::write(&marker, text))
             .map_err(|e| self.staging_error(MARKER, e))?;
         Ok(id)
     }
@@ -774,45 +753,14 @@ fn staging_folders(parent: &Path, prefix: &str) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(parent) else {
         return Vec::new();
     };
-    entries
+    let mut found: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .map(|e| e.path())
-        .collect()
-}
-
-/// Refuse what stands at `path` (the kept previous site, a killed build's staging folder)
-/// unless gazette made it: a real folder that holds its marker, or no file at all (a folder
-/// a build was killed in before it marked it). A folder someone made under that name, a file
-/// or a link is never emptied, taken over or removed.
-fn check_ours(path: &Path, shown: &Path) -> Result<()> {
-    let ours = match fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io(shown, e)),
-        Ok(m) => {
-            m.is_dir()
-                && (fs::symlink_metadata(path.join(MARKER)).is_ok_and(|m| m.is_file())
-                    || holds_no_file(path))
-        }
-    };
-    if ours {
-        return Ok(());
-    }
-    Err(Error::Layout {
-        path: shown.to_path_buf(),
-        message: format!(
-            "is not gazette's (it holds no {MARKER}), but gazette keeps its previous site and the sites it builds under this name beside the output folder, and removes only what it made: move it elsewhere or rename it"
-        ),
-    })
-}
-
-/// Does the folder hold nothing but (empty) folders?
-fn holds_no_file(dir: &Path) -> bool {
-    fs::read_dir(dir).is_ok_and(|entries| {
-        entries.into_iter().all(|e| {
-            e.is_ok_and(|e| e.file_type().is_ok_and(|t| t.is_dir()) && holds_no_file(&e.path()))
-        })
-    })
+        .collect();
+    // Real folders last: the last one found is taken over, links and files only removed.
+    found.sort_by_key(|f| fs::symlink_metadata(f).is_ok_and(|m| m.is_dir()));
+    found
 }
 
 /// Remove whatever is at `path` (nothing, a file, a link or a folder).
@@ -1038,69 +986,6 @@ mod tests {
         assert_eq!(fs::read(out.join("fr/b.txt")).unwrap(), b"22");
         assert_eq!(fs::read(out.join("de/d.txt")).unwrap(), b"4");
         assert!(!out.join("fr/b.txt.d").exists());
-    }
-
-    /// A folder someone made under the kept site's name or a staging folder's, a file or a
-    /// link there, is refused before anything changes: never emptied, taken over or removed.
-    #[cfg(unix)]
-    #[test]
-    fn what_gazette_did_not_make_beside_the_output_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        write(&out, &[("fr/a.txt", "one")], &[]);
-        let theirs = dir.path().join("theirs");
-        fs::create_dir(&theirs).unwrap();
-        type Make<'a> = &'a dyn Fn(&Path);
-        let place: [(&str, Make); 4] = [
-            (".out.previous", &|p| {
-                fs::create_dir_all(p.join("fr")).unwrap();
-                fs::write(p.join("fr/notes.txt"), "mine").unwrap();
-            }),
-            (".out.previous", &|p| fs::write(p, "mine").unwrap()),
-            (".out.previous", &|p| {
-                std::os::unix::fs::symlink(&theirs, p).unwrap();
-            }),
-            (".out.staging-mine", &|p| {
-                fs::create_dir(p).unwrap();
-                fs::write(p.join("notes.txt"), "mine").unwrap();
-            }),
-        ];
-        for (name, make) in place {
-            let path = dir.path().join(name);
-            make(&path);
-            let before = beside(dir.path());
-            let e = Output::begin(&out, "out".as_ref())
-                .err()
-                .unwrap()
-                .to_string();
-            assert!(
-                e.starts_with(&format!("{name}: is not gazette's")) && e.contains("move it"),
-                "{e}"
-            );
-            assert_eq!(beside(dir.path()), before);
-            clear(&path).unwrap();
-        }
-        assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"one");
-        // Its own are taken over, marked from the start: a killed build's staging folder.
-        let output = Output::begin(&out, "out".as_ref()).unwrap();
-        output.put("fr/a.txt", b"two").unwrap();
-        std::mem::forget(output);
-        let staged = Output::begin(&out, "out".as_ref()).unwrap();
-        staged.put("fr/a.txt", b"two").unwrap();
-        staged.finish(Vec::new()).unwrap().publish().unwrap();
-        assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"two");
-
-        // An empty `out/` someone made becomes the kept site, unmarked: taken over, it is
-        // marked before anything is put in it, so a build killed then is recovered from.
-        let out = dir.path().join("site");
-        fs::create_dir(&out).unwrap();
-        write(&out, &[("a.txt", "one")], &[]);
-        assert!(beside(&dir.path().join(".site.previous")).is_empty());
-        let killed = Output::begin(&out, "site".as_ref()).unwrap();
-        killed.put("a.txt", b"two").unwrap();
-        std::mem::forget(killed);
-        write(&out, &[("a.txt", "three")], &[]);
-        assert_eq!(fs::read(out.join("a.txt")).unwrap(), b"three");
     }
 
     #[test]

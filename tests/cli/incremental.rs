@@ -370,14 +370,8 @@ fn staging_folders_of_killed_builds_are_removed() {
     let p = Project::fixture("publish");
     build_with_fallback(&p, "out");
     build_with_fallback(&p, "full");
-    // Marked as gazette's, as a build marks its staging folder before it puts anything there.
-    for (staging, page) in [("Ab12Cd", "half a page"), ("Ef34Gh", "another half")] {
-        p.write(
-            &format!(".out.staging-{staging}/.gazette-output"),
-            "gazette output \n",
-        );
-        p.write(&format!(".out.staging-{staging}/de/older.html"), page);
-    }
+    p.write(".out.staging-Ab12Cd/de/older.html", "half a page");
+    p.write(".out.staging-Ef34Gh/de/older.html", "another half");
     p.write(".gazette-cache/.tmpXy34Zw", "half a cache");
     let summary = build_with_fallback(&p, "out");
     assert!(
@@ -485,19 +479,26 @@ fn with_kept_site() -> Project {
     p
 }
 
-/// Whatever stands in the kept site `.out.previous` (a link to someone's folder, a link
-/// to `out/`), the build writes only its own folder, nothing through a link, and publishes the
-/// full site.
+/// Whatever stands in `.out.previous` (a link to someone's folder, a link inside it, a file),
+/// the build writes only its own folder, nothing through a link, and publishes the full site.
 #[cfg(unix)]
 #[test]
 fn nothing_in_the_kept_site_is_followed_or_published() {
     use std::os::unix::fs::symlink;
     let theirs = tempfile::tempdir().unwrap();
     let precious = theirs.path().join("older.html");
-    let tamper: [&dyn Fn(&Project); 2] = [
+    let tamper: [&dyn Fn(&Project); 4] = [
+        &|p| {
+            fs::remove_dir_all(p.path().join(".out.previous")).unwrap();
+            symlink(theirs.path(), p.path().join(".out.previous")).unwrap();
+        },
         &|p| {
             fs::remove_dir_all(p.path().join(".out.previous/de")).unwrap();
             symlink(theirs.path(), p.path().join(".out.previous/de")).unwrap();
+        },
+        &|p| {
+            fs::remove_dir_all(p.path().join(".out.previous")).unwrap();
+            p.write(".out.previous", "a file");
         },
         &|p| {
             fs::remove_dir_all(p.path().join(".out.previous/de")).unwrap();
@@ -528,54 +529,6 @@ fn nothing_in_the_kept_site_is_followed_or_published() {
             tree(&p.path().join("full")),
             "case {case}: {summary}"
         );
-    }
-}
-
-/// What gazette did not make in the kept site's place (someone's folder of that name, a
-/// file, a link to someone's folder) is refused (exit 2) with what to do, and left as it is;
-/// once it is moved away, the next build publishes the full site.
-#[cfg(unix)]
-#[test]
-fn what_stands_in_the_kept_sites_place_is_refused() {
-    let theirs = tempfile::tempdir().unwrap();
-    let tamper: [&dyn Fn(&Project); 3] = [
-        &|p| {
-            p.write(".out.previous/notes/plan.txt", "mine");
-        },
-        &|p| {
-            p.write(".out.previous", "mine");
-        },
-        &|p| std::os::unix::fs::symlink(theirs.path(), p.path().join(".out.previous")).unwrap(),
-    ];
-    fs::write(theirs.path().join("plan.txt"), "mine").unwrap();
-    let kept_now = |p: &Project| {
-        let path = p.path().join(".out.previous");
-        match fs::read_link(&path) {
-            Ok(target) => format!("a link to {}", target.display()),
-            Err(_) if path.is_dir() => format!("{:?}", tree(&path)),
-            Err(_) => format!("{:?}", fs::read(&path).unwrap()),
-        }
-    };
-    for (case, tamper) in tamper.iter().enumerate() {
-        let p = with_kept_site();
-        fs::remove_dir_all(p.path().join(".out.previous")).unwrap();
-        tamper(&p);
-        let kept = kept_now(&p);
-        let out = tree(&p.path().join("out"));
-        let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
-        assert_eq!(code, 2, "case {case}: {stderr}");
-        assert!(
-            stderr.contains(".out.previous: is not gazette's (it holds no .gazette-output)")
-                && stderr.contains("move it elsewhere or rename it"),
-            "case {case}: {stderr}"
-        );
-        assert_eq!(kept_now(&p), kept, "case {case}");
-        assert_eq!(tree(&p.path().join("out")), out, "case {case}");
-        assert_eq!(tree(theirs.path()).len(), 1, "case {case}");
-        fs::rename(p.path().join(".out.previous"), p.path().join("moved")).unwrap();
-        build_with_fallback(&p, "out");
-        build_with_fallback(&p, "full");
-        assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
     }
 }
 
