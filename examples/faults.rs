@@ -2,7 +2,8 @@
 //! tampered `out/` must still end in the site a full build of the same inputs gives.
 //!
 //! ```sh
-//! scripts/faults                       # builds gazette and gen-corpus with --release, runs all
+//! scripts/faults                       # builds gazette with --release, runs all
+//! scripts/faults --profile dev         # the debug gazette: no release build, slower cases
 //! scripts/faults --only kills --seed 7 # one case, with the timings and flips of seed 7
 //! ```
 //!
@@ -13,9 +14,9 @@
 //! measured rebuild, so they land in every phase of it. A case passes or fails as a whole and
 //! prints why; the program exits 1 when any case failed.
 //!
-//! A program rather than a test: the cases run against the release binary as a user runs it,
-//! one at a time (two would race for the machine's cores and change the timings), and report
-//! as they go.
+//! A program rather than a test: the cases run against the binary as a user runs it (the
+//! release one by default), one at a time (two would race for the machine's cores and change
+//! the timings), and report as they go.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,8 +33,8 @@ const USAGE: &str =
     "usage: faults [--gazette BIN] [--gen BIN] [--dir DIR] [--seed N] [--only NAME,...]
               [--kills N] [--flips N] [--keep]
 
-Runs the fault-injection cases against a release gazette (default: the gazette and gen-corpus
-binaries beside this program) in a temporary folder under DIR (default: the system's), removed
+Runs the fault-injection cases against a gazette (default: the gazette and gen-corpus
+binaries beside this program, of its own profile) in a temporary folder under DIR (default: the system's), removed
 at the end unless --keep. Cases: kills, edit-undo, concurrent, bitflips, damaged-pages,
 foreign-files, symlinked-out, leftovers, syncs, full-disk.";
 

@@ -233,47 +233,24 @@ impl Config {
             }
         }
         let levels = code_levels(raw.check.unwrap_or_default(), &line).map_err(bad)?;
-        let time_zone =
-            match raw.time_zone {
-                Some(zone) => Some(check_time_zone(zone.get_ref()).map_err(|m| {
-                    bad(format!("line {}: time_zone: {m}", line(zone.span().start)))
-                })?),
-                None => None,
-            };
+        let at = |value: Option<Spanned<String>>, key: &str, check: &dyn Fn(&str) -> Checked| {
+            checked(value, key, &line, check).map_err(bad)
+        };
+        let time_zone = at(raw.time_zone, "time_zone", &check_time_zone)?.map(|(z, _)| z);
         let time_zones =
             edition_zones(raw.time_zones.unwrap_or_default(), &source, &line).map_err(bad)?;
-        let base_url = match raw.base_url {
-            Some(url) => Some(
-                check_base_url(url.get_ref())
-                    .map_err(|m| bad(format!("line {}: base_url: {m}", line(url.span().start))))?,
-            ),
-            None => None,
-        };
+        let base_url = at(raw.base_url, "base_url", &check_base_url)?.map(|(u, _)| u);
         let footer_links = footer_links(raw.footer.unwrap_or_default(), &line).map_err(bad)?;
         let publisher = raw.publisher.unwrap_or_default();
-        let logo = match publisher.logo {
-            Some(logo) => {
-                let at = line(logo.span().start);
-                let logo = logo.into_inner();
-                check_static_path(&logo)
-                    .map_err(|m| bad(format!("line {at}: publisher.logo: {m}")))?;
-                Some((logo, at))
-            }
-            None => None,
-        };
         let publisher = Publisher {
             name: publisher.name.filter(|n| !n.trim().is_empty()),
-            logo,
+            logo: at(publisher.logo, "publisher.logo", &|p| {
+                check_static_path(p).map(|()| p.to_owned())
+            })?,
         };
-        let image = match raw.image {
-            Some(image) => {
-                let at = line(image.span().start);
-                let image = image.into_inner();
-                check_site_path(&image).map_err(|m| bad(format!("line {at}: image: {m}")))?;
-                Some((image, at))
-            }
-            None => None,
-        };
+        let image = at(raw.image, "image", &|p| {
+            check_site_path(p).map(|()| p.to_owned())
+        })?;
         Ok(Config {
             source,
             targets,
@@ -353,6 +330,27 @@ fn edition_zones(
         zones.insert(lang, zone);
     }
     Ok(zones)
+}
+
+/// A value as its check gives it back, or why not.
+type Checked = std::result::Result<String, String>;
+
+/// A value of `gazette.toml` as `check` gives it back, with its line; else why not, at its
+/// line and key (`line 3: image: …`).
+fn checked(
+    value: Option<Spanned<String>>,
+    key: &str,
+    line: &dyn Fn(usize) -> usize,
+    check: &dyn Fn(&str) -> Checked,
+) -> std::result::Result<Option<(String, usize)>, String> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let at = line(value.span().start);
+    match check(value.get_ref()) {
+        Ok(checked) => Ok(Some((checked, at))),
+        Err(m) => Err(format!("line {at}: {key}: {m}")),
+    }
 }
 
 /// A zone of the tz database (`Europe/London`), in its canonical spelling, or why not, with

@@ -957,7 +957,13 @@ fn arg_value(v: &toml::Value) -> std::result::Result<Arg, String> {
         toml::Value::Integer(i) => Err(format!(
             "{i} is too large to be shown exactly (a number goes up to 2^53, {MAX_EXACT_INTEGER}); write it as a string, \"{i}\", to show it as typed"
         )),
-        toml::Value::Float(f) if f.is_finite() => Ok(Arg::Number(*f)),
+        toml::Value::Float(f) if f.is_finite() && significant_digits(*f) <= f64::DIGITS => {
+            Ok(Arg::Number(*f))
+        }
+        toml::Value::Float(f) if f.is_finite() => Err(format!(
+            "a number of more than {} significant digits ({f} as read) cannot be published as written: write it with at most {0}, or as a string to show it as typed",
+            f64::DIGITS
+        )),
         toml::Value::String(s) => Ok(Arg::String(s.clone())),
         toml::Value::Datetime(dt) => {
             leap_second(dt)?;
@@ -967,6 +973,15 @@ fn arg_value(v: &toml::Value) -> std::result::Result<Arg, String> {
         }
         _ => Err("use a number, a string or a date".into()),
     }
+}
+
+/// The significant digits of `f` as the shortest decimal that reads back as it. A number
+/// written with at most [`f64::DIGITS`] (15) reads back as written; past them, what was
+/// written may differ from what a double holds (`12.3456789012345678` reads back as
+/// `12.345678901234567`), and only the double is known.
+fn significant_digits(f: f64) -> u32 {
+    let digits: String = f.to_string().chars().filter(char::is_ascii_digit).collect();
+    digits.trim_matches('0').len() as u32
 }
 
 /// A leap second (`23:59:60`) is refused: the feeds, metadata and sitemap that carry a time

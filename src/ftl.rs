@@ -40,6 +40,9 @@ pub struct Entry {
     pub variables: BTreeSet<String>,
     /// References to other entries: `id`, `id.attr`, `-term`, `-term.attr`.
     pub references: BTreeSet<String>,
+    /// Number literals as written (`{ 12.5 }`, `NUMBER(0.50)`), variant keys aside: the
+    /// numbers the message publishes itself.
+    pub numbers: BTreeSet<String>,
     /// The entry as Fluent text, normalised by the serializer, without its comment and without
     /// the leading `id =`: what a translation is reviewed against (`stale-translation`).
     pub text: String,
@@ -201,6 +204,7 @@ fn entry_facts(
         attributes: attribute_lines,
         variables: BTreeSet::new(),
         references: BTreeSet::new(),
+        numbers: BTreeSet::new(),
         text: entry_text(&after_id),
         patterns,
         same_as_source: comment.is_some_and(|c| {
@@ -471,8 +475,10 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, entry: &mut Entry) {
             walk_arguments(arguments, entry)
         }
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, entry),
-        ast::InlineExpression::StringLiteral { .. }
-        | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::NumberLiteral { value } => {
+            entry.numbers.insert((*value).to_owned());
+        }
+        ast::InlineExpression::StringLiteral { .. } => {}
     }
 }
 

@@ -171,7 +171,17 @@ impl Bounds {
             return Ok(());
         }
         let target = fs::canonicalize(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("symbolic link to nothing readable ({e})"))
+            // Named as the link names it: where it leads is what there is to mend.
+            let to = fs::read_link(path).unwrap_or_default();
+            let to = escape_chars(&to.to_string_lossy(), is_forbidden_in_name).into_owned();
+            let why = match e.kind() {
+                io::ErrorKind::NotFound => "which does not exist (a dangling link)".to_owned(),
+                _ => format!("which cannot be read ({e})"),
+            };
+            io::Error::new(
+                e.kind(),
+                format!("symbolic link to {to}, {why}: mend or remove the link"),
+            )
         })?;
         self.check_target(&target, "symbolic link")?;
         if published

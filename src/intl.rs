@@ -287,16 +287,31 @@ impl Memoizable for NumberFormat {
 impl NumberFormat {
     /// `None` for values ICU4X cannot hold (NaN, infinities): Fluent then writes them itself.
     fn format(&self, n: &FluentNumber) -> Option<String> {
-        // Rust writes the shortest string that round-trips, never with an exponent.
-        let mut d: Decimal = n.value.to_string().parse().ok()?;
-        if let Some(max) = n.options.maximum_fraction_digits {
-            d.round(-(max.min(20) as i16));
-        }
-        if let Some(min) = n.options.minimum_fraction_digits {
-            d.absolute.pad_end(-(min.min(20) as i16));
-        }
-        Some(self.0.format(&d).to_string())
+        Some(self.0.format(&decimal(n)?).to_string())
     }
+}
+
+/// The digits a Fluent number is published with, before the locale's separators.
+fn decimal(n: &FluentNumber) -> Option<Decimal> {
+    // Rust writes the shortest string that round-trips, never with an exponent.
+    let mut d: Decimal = n.value.to_string().parse().ok()?;
+    if let Some(max) = n.options.maximum_fraction_digits {
+        d.round(-(max.min(20) as i16));
+    }
+    if let Some(min) = n.options.minimum_fraction_digits {
+        d.absolute.pad_end(-(min.min(20) as i16));
+    }
+    Some(d)
+}
+
+/// A Fluent number literal (`12.5`, `0.50`) is a double with as many decimals as written:
+/// past 15 significant digits its digits are no longer the ones written. Returns what would
+/// be published instead (digits only), or `None` when it is the number as written.
+pub fn literal_published_otherwise(literal: &str) -> Option<String> {
+    let written: Decimal = literal.parse().ok()?;
+    let number: FluentNumber = literal.parse().ok()?;
+    let published = decimal(&number)?;
+    (published != written).then(|| published.to_string())
 }
 
 /// ICU4X long date formatter (17 août 2025 / 17 August 2025 / 17. August 2025).

@@ -130,6 +130,10 @@ pub struct Lock {
     /// (language, file) of the shards read without a seal, which the next sync of their
     /// language writes again, sealed.
     pub unsealed: BTreeSet<(String, String)>,
+    /// The languages that have records (a shard, read or not, or lines of a `gazette.lock`):
+    /// in those, a translation without a record was never reviewed against a known text, or
+    /// its file of records was lost, and `check` says so rather than take it for reviewed.
+    pub in_use: BTreeSet<String>,
 }
 
 /// The records of one shard, as read.
@@ -160,6 +164,7 @@ impl Lock {
             };
             let field = |s: &str| unescape(s).ok_or_else(|| bad("bad `\\` escape"));
             let key = (field(lang)?, field(file)?, field(id)?);
+            lock.in_use.insert(key.0.clone());
             let record = parse_record(fp, fields.next().unwrap_or(""), &bad)?;
             if lock.records.insert(key.clone(), record).is_some() {
                 return Err(bad(&format!(

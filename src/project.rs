@@ -369,7 +369,10 @@ impl Project {
     pub fn article_records(&self, slug: &str) -> Result<ArticleRecords> {
         let name = format!("{slug}.ftl");
         let mut records = ArticleRecords {
-            lock: Lock::default(),
+            lock: Lock {
+                in_use: self.lock.in_use.clone(),
+                ..Lock::default()
+            },
             fingerprints: BTreeMap::new(),
         };
         for lang in self.languages() {
@@ -956,6 +959,7 @@ fn load_lock(
     let mut shards = BTreeMap::new();
     for ((_, lang, name), shard) in found.into_iter().zip(read) {
         let (shard, parsed) = shard?;
+        lock.in_use.insert(lang.clone());
         if let Some(parsed) = parsed {
             if !parsed.sealed {
                 lock.unsealed.insert((lang.clone(), name.clone()));

@@ -1,6 +1,7 @@
-// Runs axe-core (WCAG 2 A/AA rules) on every HTML page under a folder, in Debian's headless
-// Chromium driven by playwright-core. Network requests other than the page's own files are
-// blocked: the pages must need nothing from outside. Exit 1 when any page has a violation.
+// Runs axe-core (WCAG 2 A/AA rules) on every HTML page under each folder given (`out` by
+// default), in one Debian headless Chromium driven by playwright-core. Network requests other
+// than the page's own files are blocked: the pages must need nothing from outside. Exit 1
+// when any page has a violation.
 import { chromium } from 'playwright-core';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const root = resolve(process.argv[2] ?? 'out');
+const roots = (process.argv.length > 2 ? process.argv.slice(2) : ['out']).map((r) => resolve(r));
 
 function pages(dir) {
   return readdirSync(dir).sort().flatMap((name) => {
@@ -24,9 +25,9 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 let violations = 0;
-const files = pages(root);
+const files = roots.flatMap((root) => pages(root).map((file) => ({ root, file })));
 try {
-  for (const file of files) {
+  for (const { root, file } of files) {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
       const page = await browser.newPage({ viewport });
       await page.route('**/*', (route) =>
@@ -38,7 +39,8 @@ try {
       }));
       for (const v of result.violations) {
         violations += 1;
-        console.log(`${file.slice(root.length + 1)} (${viewport.width}px): ${v.id}: ${v.help}`);
+        const where = roots.length > 1 ? file : file.slice(root.length + 1);
+        console.log(`${where} (${viewport.width}px): ${v.id}: ${v.help}`);
         for (const node of v.nodes) console.log(`    ${node.target.join(' ')}`);
       }
       await page.close();

@@ -231,7 +231,9 @@ pub fn article(
 }
 
 /// The records of a file: its shard's fingerprint stands for them (so they need not be
-/// parsed), with those of a single-file `gazette.lock`, whose records shards override one by one.
+/// parsed), with those of a single-file `gazette.lock`, whose records shards override one by one,
+/// and whether its language has records at all (without, a translation without a record is
+/// not reported).
 fn lock_records(
     f: &mut Fingerprint,
     project: &Project,
@@ -240,6 +242,10 @@ fn lock_records(
     shard: Option<u128>,
 ) {
     add_optional(f, shard);
+    f.add(match project.lock.in_use.contains(lang) {
+        true => "language recorded",
+        false => "language unrecorded",
+    });
     if project.lock.legacy {
         for ((_, _, id), record) in project.lock.records_of(lang, file) {
             f.add(id).add(&record.text);

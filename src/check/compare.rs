@@ -143,17 +143,24 @@ impl Pair<'_, '_> {
     }
 
     /// Was the translation `t` of `entry` reviewed against another source text than today's
-    /// (`gazette.lock.d/`)? Reported if so.
+    /// (`gazette.lock.d/`), or, in a language that has records, against none? Reported if so.
     fn is_stale(&self, entry: &Entry, t: &Entry, out: &mut Vec<Diagnostic>) -> bool {
         let (lang, path) = (self.quality.lang, self.quality.path);
-        let record = self.records.get(lang, &self.src.file.name, &entry.id);
-        let Some(r) = record.filter(|r| !r.matches(&entry.text)) else {
-            return false;
-        };
         let source_lang = &self.project.config.source;
         let file = &self.src.file.name;
-        out.push(stale(lang, source_lang, path, file, entry, t, &r.text));
-        true
+        match self.records.get(lang, file, &entry.id) {
+            Some(r) if r.matches(&entry.text) => false,
+            Some(r) => {
+                out.push(stale(lang, source_lang, path, file, entry, t, &r.text));
+                true
+            }
+            None if self.records.in_use.contains(lang) => {
+                let shard = self.project.shard(lang, file).is_some();
+                out.push(unrecorded(lang, source_lang, path, file, shard, t));
+                true
+            }
+            None => false,
+        }
     }
 }
 
@@ -228,6 +235,41 @@ fn stale(
         src.id
     ))
     .change(&one_line(old), &one_line(&src.text))
+}
+
+/// `stale-translation` for a translation `t` without a record in a language that has records:
+/// nothing says which source text it was reviewed against, so it is not taken for reviewed
+/// (`shard`: its file has a file of records, which lacks it; else that file is missing, as
+/// when someone deleted it).
+fn unrecorded(
+    lang: &str,
+    source_lang: &str,
+    path: &std::path::Path,
+    file: &str,
+    shard: bool,
+    t: &Entry,
+) -> Diagnostic {
+    let records = slash_path(&crate::lock::shard_path(lang, file));
+    let why = match shard {
+        true => format!("{records} has no record of it"),
+        false => format!("{records} is missing"),
+    };
+    Diagnostic::new(
+        Code::StaleTranslation,
+        lang,
+        path,
+        format!(
+            "`{}` has no record of the {source_lang} text it was reviewed against: {why}",
+            t.id
+        ),
+    )
+    .at(t.line, Some(t.column))
+    .id(&t.id)
+    .help(format!(
+        "restore the records if they were lost (`git checkout -- {records}`); else check the translation against the current {source_lang} text and run `gazette sync {lang} --accept {}:{}`",
+        crate::ftl::short_name(file),
+        t.id
+    ))
 }
 
 /// A (possibly multi-line) Fluent text on one line: line breaks and indentation become a space.

@@ -448,6 +448,35 @@ fn settings(project: &Project, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// `format-error` for a number literal of `entry` that would be published as another number
+/// (more significant digits than a double holds): never a silently different number.
+fn inexact_numbers(
+    lang: &str,
+    path: &std::path::Path,
+    entry: &ftl::Entry,
+    out: &mut Vec<Diagnostic>,
+) {
+    for literal in &entry.numbers {
+        let Some(published) = crate::intl::literal_published_otherwise(literal) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                Code::FormatError,
+                lang,
+                path,
+                format!(
+                    "`{}` writes the number {literal}, which would be published as {published}: a number keeps 15 significant digits",
+                    entry.id
+                ),
+            )
+            .at(entry.line, Some(entry.column))
+            .id(&entry.id)
+            .help("write it with at most 15 significant digits, or as text (`{ \"…\" }`) to show it as typed".into()),
+        );
+    }
+}
+
 /// Checks that need one file only: syntax errors, attributes defined twice and, in a gazette
 /// site (whose messages gazette renders), markup that would be shown as text.
 fn file_checks(language: &Language, site: bool, out: &mut Vec<Diagnostic>) {
@@ -488,6 +517,7 @@ fn file_checks(language: &Language, site: bool, out: &mut Vec<Diagnostic>) {
             );
         }
         for entry in &parsed.facts.entries {
+            inexact_numbers(language.lang, path, entry, out);
             let mut seen = std::collections::BTreeSet::new();
             for (name, line) in &entry.attributes {
                 if !seen.insert(name) {

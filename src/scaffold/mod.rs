@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, CONFIG_FILE};
 use crate::content;
 use crate::error::{Error, Result};
+use crate::guard;
 use crate::project::{self, Project};
 use crate::sync::{self, Accept};
 
@@ -158,36 +159,38 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<Initialised> {
     let targets = check_languages(options)?;
     check_empty(dir, options.force)?;
     let source = &options.source;
-    let (mut files, mut kept) = (Vec::new(), Vec::new());
-    let mut write = |rel: PathBuf, text: &str| -> Result<()> {
-        if options.force && dir.join(&rel).exists() {
-            kept.push(rel);
-        } else {
-            write_new(dir, &rel, text)?;
-            files.push(rel);
-        }
-        Ok(())
-    };
-    write(CONFIG_FILE.into(), &config_text(source, &targets))?;
-    write(".gitignore".into(), GITIGNORE)?;
+    let mut planned: Vec<(PathBuf, String)> = Vec::new();
+    let mut write = |rel: PathBuf, text: &str| planned.push((rel, text.to_owned()));
+    write(CONFIG_FILE.into(), &config_text(source, &targets));
+    write(".gitignore".into(), GITIGNORE);
     for (path, text) in workflows(options.ci, SOURCE) {
-        write(path.into(), &text)?;
+        write(path.into(), &text);
     }
     let languages = 1 + targets.len();
     let article = include_str!("welcome.toml")
         .replace("{date}", &options.date)
         .replace("{count}", &languages.to_string());
-    write(format!("content/{WELCOME}.toml").into(), &article)?;
+    write(format!("content/{WELCOME}.toml").into(), &article);
     let texts = shipped(source).unwrap_or_else(stand_in);
     for lang in std::iter::once(source).chain(&targets) {
         let Some(texts) = (lang == source).then_some(texts).or_else(|| shipped(lang)) else {
             continue;
         };
-        write(format!("locales/{lang}/site.ftl").into(), texts.site)?;
+        write(format!("locales/{lang}/site.ftl").into(), texts.site);
         write(
             format!("locales/{lang}/{WELCOME}.ftl").into(),
             texts.welcome,
-        )?;
+        );
+    }
+    check_bounds(dir, &planned)?;
+    let (mut files, mut kept) = (Vec::new(), Vec::new());
+    for (rel, text) in planned {
+        if options.force && dir.join(&rel).exists() {
+            kept.push(rel);
+        } else {
+            write_new(dir, &rel, &text)?;
+            files.push(rel);
+        }
     }
     let stubbed: Vec<String> = targets
         .iter()
@@ -343,6 +346,19 @@ fn suggested_slug(text: &str) -> String {
     } else {
         slug.to_owned()
     }
+}
+
+/// Refuse, before anything is written, a file of `planned` that would be written out of the
+/// project at `dir` or into version control's folder: a folder of the project that is a link
+/// elsewhere (`.github` linked to a shared folder, with `--force`) is never written through.
+fn check_bounds(dir: &Path, planned: &[(PathBuf, String)]) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let bounds = guard::Bounds::new(dir, &[], &[]).map_err(|e| Error::io(dir, e))?;
+    planned
+        .iter()
+        .try_for_each(|(rel, _)| bounds.check_path(rel).map_err(|e| Error::io(rel, e)))
 }
 
 /// Write `rel` under `root`, folders made; never over an existing file.

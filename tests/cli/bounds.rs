@@ -162,6 +162,64 @@ fn a_published_link_leads_into_the_inputs_only() {
     assert_eq!(p.read("out/logo.svg"), "<svg/>");
 }
 
+/// A link to nothing (a dangling link) in any input folder is refused (exit 2), naming the link
+/// and where it leads, before anything is written: no `out/`, an earlier site unchanged, no
+/// stub written by `sync`.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_refused_naming_where_it_leads() {
+    use std::os::unix::fs::symlink;
+    for (link, to) in [
+        ("static/style.css", "../assets/gone.css"),
+        ("locales/de/extra.ftl", "/nowhere/extra.ftl"),
+        ("content/gone.toml", "gone-for-good.toml"),
+        ("templates/article.hbs", "../shared/article.hbs"),
+    ] {
+        let p = project();
+        fs::create_dir_all(p.path().join(link).parent().unwrap()).unwrap();
+        symlink(to, p.path().join(link)).unwrap();
+        let named =
+            format!("{link}: symbolic link to {to}, which does not exist (a dangling link)");
+        let parts = [named.as_str(), "mend or remove the link"];
+        refused(&p, &parts);
+        let locales = regular_files(&p.path().join("locales"));
+        refused_by(&p, &["sync", "de"], &parts);
+        assert_eq!(
+            regular_files(&p.path().join("locales")),
+            locales,
+            "{link}: sync wrote"
+        );
+        // An earlier site stays as it was.
+        fs::rename(p.path().join(link), p.path().join("aside")).unwrap();
+        let (code, _, stderr) = run(&p, &["build"]);
+        assert_eq!(code, 0, "{link}: {stderr}");
+        let site = tree(&p.path().join("out"));
+        fs::rename(p.path().join("aside"), p.path().join(link)).unwrap();
+        refused_by(&p, &["build"], &parts);
+        assert_eq!(tree(&p.path().join("out")), site, "{link}: build wrote");
+    }
+}
+
+/// The regular files under `dir` with their bytes, and the names of the other entries (a
+/// dangling link has no bytes to read).
+fn regular_files(dir: &Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>)> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let meta = fs::symlink_metadata(&path).unwrap();
+        if meta.is_dir() {
+            found.extend(regular_files(&path));
+        } else {
+            found.push((
+                path.clone(),
+                meta.is_file().then(|| fs::read(&path).unwrap()),
+            ));
+        }
+    }
+    found.sort();
+    found
+}
+
 /// A control character in a name under static/ is refused, the name shown escaped: a newline
 /// in a name no longer slips a foreign `CNAME` into gazette's list of its files (a later build
 /// deleted it), nor a carriage return a name no build can find.

@@ -421,6 +421,93 @@ fn an_integer_too_large_to_publish_exactly_is_refused_at_its_line() {
     assert_ne!(out.status.code(), Some(2), "{out:?}");
 }
 
+/// A number is published as written or refused: an article's argument with more significant
+/// digits than a double keeps is refused at its line (exit 2), and a Fluent number literal
+/// that would be published with other digits is a `format-error` at its line (exit 1, nothing
+/// published). Tenths, a power of ten and a padded literal are published as written.
+#[test]
+fn a_number_is_published_as_written_or_refused() {
+    let p = minimal();
+    p.write(
+        "content/a.toml",
+        "date = 2025-08-17\ntitle = \"title\"\ntitle_args = { share = 12.3456789012345678 }\n",
+    );
+    fails_exactly(
+        &p,
+        &["content/a.toml: line 3: title_args: args.share: a number of more than 15 significant digits (12.345678901234567 as read) cannot be published as written: write it with at most 15, or as a string to show it as typed"],
+    );
+    // The publish fixture, whose site strings build pages.
+    let p = Project::fixture("publish");
+    let article = p.read("content/newer.toml");
+    p.write(
+        "content/newer.toml",
+        &article.replacen(
+            "key = \"body\"\n",
+            "key = \"body\"\nargs = { n = 0.1, big = 1e300 }\n",
+            1,
+        ),
+    );
+    let body = "body = { $n } { $big } { NUMBER($n, minimumFractionDigits: 20) } { 0.50 }";
+    let fr = p.read("locales/fr/newer.ftl");
+    p.write(
+        "locales/fr/newer.ftl",
+        &fr.replace("body = Premier paragraphe.", body),
+    );
+    let (code, _, stderr) = super::support::run(&p, &["build", "--lang", "fr"]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = p
+        .read("out/fr/newer.html")
+        .replace(['\u{2068}', '\u{2069}'], "");
+    let zeros = "\u{202f}000".repeat(100);
+    assert!(
+        page.contains(&format!("0,1 1{zeros} 0,10000000000000000000 0,50")),
+        "{page}"
+    );
+    std::fs::remove_dir_all(p.path().join("out")).unwrap();
+    let de = p.read("locales/de/site.ftl");
+    p.write(
+        "locales/de/site.ftl",
+        &format!("{de}share = {{ NUMBER(12.345678901234567890) }} {{ 12345678901234567890 }}\n"),
+    );
+    let line = p.read("locales/de/site.ftl").lines().count() as u64;
+    let fr = p.read("locales/fr/site.ftl");
+    p.write("locales/fr/site.ftl", &format!("{fr}share = Part\n"));
+    let (code, stdout, _) = super::support::run(&p, &["check", "--format", "json"]);
+    assert_eq!(code, 1, "{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let found: Vec<(String, u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "format-error")
+        .map(|d| {
+            let message = d["message"].as_str().unwrap().to_owned();
+            (
+                d["file"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                message,
+            )
+        })
+        .collect();
+    let expected = |written: &str, published: &str| {
+        (
+            "locales/de/site.ftl".to_owned(),
+            line,
+            format!("`share` writes the number {written}, which would be published as {published}: a number keeps 15 significant digits"),
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            expected("12.345678901234567890", "12.345678901234567000"),
+            expected("12345678901234567890", "12345678901234567000"),
+        ]
+    );
+    let (code, _, _) = super::support::run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 1);
+    assert!(!p.path().join("out").exists());
+}
+
 /// A leap second (`11:15:60`) is refused wherever a time is written, at its line.
 #[test]
 fn a_leap_second_is_refused_at_its_line() {

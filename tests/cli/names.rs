@@ -63,7 +63,17 @@ fn file_names_are_compared_in_nfc() {
     );
     let (exit, report) = p.check_json();
     assert_eq!(exit, 1, "{report:#}");
-    let diagnostics = report["diagnostics"].as_array().unwrap();
+    // The sample's languages have records: the new translations, written before any sync,
+    // are not taken for reviewed, in the file as it is spelt.
+    let (unrecorded, diagnostics): (Vec<_>, Vec<_>) = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .partition(|d| d["code"] == "stale-translation");
+    assert_eq!(unrecorded.len(), 3, "{report:#}");
+    assert!(unrecorded
+        .iter()
+        .all(|d| d["file"].as_str().unwrap().ends_with(NFD)));
     assert_eq!(diagnostics.len(), 1, "{report:#}");
     assert_eq!(diagnostics[0]["code"], "missing-message");
     assert_eq!(diagnostics[0]["id"], "froid");

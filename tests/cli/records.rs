@@ -469,11 +469,9 @@ fn a_damaged_shard_known_by_its_stamp_still_stops_every_command() {
     }
 }
 
-/// A shard cut short (a full disk, a bad copy) stops every command with exit 2, naming it and
-/// how to recover: never read as a shard with fewer records, whose stale translations the next
-/// `sync --all` would record as reviewed and `build --deny-warnings` would publish.
-#[test]
-fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
+/// The sample with the French of `missions-heading` changed since its German translation was
+/// reviewed; with the German article's file of records and its text.
+fn with_stale_missions() -> (Project, String, String) {
     let p = Project::sample();
     let shard = format!("gazette.lock.d/de/{ARTICLE}.lock");
     let records = p.read(&shard);
@@ -481,6 +479,15 @@ fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
         FR,
         &p.read(FR).replace("Ses missions", "Ses trois missions"),
     );
+    (p, shard, records)
+}
+
+/// A shard cut short (a full disk, a bad copy) stops every command with exit 2, naming it and
+/// how to recover: never read as a shard with fewer records, whose stale translations the next
+/// `sync --all` would record as reviewed and `build --deny-warnings` would publish.
+#[test]
+fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
+    let (p, shard, records) = with_stale_missions();
     let stale = ("de".to_owned(), "missions-heading".to_owned());
     assert!(stale_ids(&p).contains(&stale));
     // Cut at a line break, right before the record of the stale translation.
@@ -505,6 +512,47 @@ fn a_shard_cut_short_is_refused_not_read_as_fewer_records() {
     assert!(!p.path().join("out").exists(), "nothing published");
     p.write(&shard, &records);
     assert!(stale_ids(&p).contains(&stale), "restored, still stale");
+}
+
+/// A file of records deleted (a `git rm` of one shard) while its language keeps others: every
+/// translation it recorded is reported as `stale-translation` (no record of the text it was
+/// reviewed against), the stale one among them, so `build --deny-warnings` publishes nothing,
+/// also after a build that cached the findings; restored, the findings are those of before.
+#[test]
+fn a_deleted_file_of_records_is_reported_never_taken_for_reviewed() {
+    let (p, shard, records) = with_stale_missions();
+    let before = stale_ids(&p);
+    assert!(before.contains(&("de".to_owned(), "missions-heading".to_owned())));
+    assert_eq!(run(&p, &["build"]).0, 0);
+    fs::remove_file(p.path().join(&shard)).unwrap();
+    let mut recorded: Vec<&str> = records
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    recorded.sort_unstable();
+    let mut reported: Vec<String> = findings(&p, "stale-translation")
+        .iter()
+        .filter(|d| d["file"] == DE)
+        .map(|d| {
+            assert_eq!(
+                d["message"].as_str().unwrap(),
+                format!(
+                    "`{}` has no record of the fr text it was reviewed against: {shard} is missing",
+                    d["id"].as_str().unwrap()
+                )
+            );
+            d["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    reported.sort_unstable();
+    assert_eq!(reported, recorded);
+    fs::remove_dir_all(p.path().join("out")).unwrap();
+    let (exit, _, err) = run(&p, &["build", "--deny-warnings"]);
+    assert_eq!(exit, 1, "{err}");
+    assert!(!p.path().join("out").exists(), "nothing published");
+    p.write(&shard, &records);
+    assert_eq!(stale_ids(&p), before);
 }
 
 /// Shards of earlier versions, without their seal, are read by every command, and the next

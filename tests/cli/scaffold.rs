@@ -443,6 +443,38 @@ fn outside_any_project_gazette_says_so_and_suggests_init() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+/// `init --force` in a checkout whose `.github/workflows` (or `.github`) links to a folder
+/// out of the project writes nothing through it, nor anything else: refused (exit 2), naming
+/// the path and where it leads.
+#[cfg(unix)]
+#[test]
+fn init_force_never_writes_through_a_link_out_of_the_project() {
+    let shared = tempfile::tempdir().unwrap();
+    let shown = fs::canonicalize(shared.path()).unwrap();
+    for link in [".github/workflows", ".github"] {
+        let p = Project::empty();
+        p.write("README.md", "# Our paper\n");
+        fs::create_dir_all(p.path().join(link).parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(shared.path(), p.path().join(link)).unwrap();
+        let (code, _, stderr) = run(&p, &["init", "--force"]);
+        assert_eq!(code, 2, "{link}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                ".github/workflows/translations.yml: leads to {}",
+                shown.display()
+            )) && stderr.contains("outside the project: refused"),
+            "{link}: {stderr}"
+        );
+        assert_eq!(fs::read_dir(shared.path()).unwrap().count(), 0, "{link}");
+        let mut left: Vec<String> = fs::read_dir(p.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".github", "README.md"], "{link}: nothing written");
+    }
+}
+
 #[test]
 fn init_force_writes_only_what_is_not_there() {
     let p = Project::empty();
