@@ -50,12 +50,16 @@ struct RawConfig {
     time_zones: Option<BTreeMap<String, Spanned<String>>>,
 }
 
+/// How many newest articles an article page's footer links to, unless `[footer]` says.
+pub const FOOTER_LATEST: usize = 3;
+
 /// `[footer]` of `gazette.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFooter {
     #[serde(default)]
     links: Vec<Spanned<FooterLink>>,
+    latest: Option<usize>,
 }
 
 /// A link of every page's footer (`[[footer.links]]`): a legal notice, an Impressum, the
@@ -159,6 +163,9 @@ pub struct Config {
     pub levels: Vec<CodeLevel>,
     /// `[[footer.links]]`, in the order written.
     pub footer_links: Vec<FooterLink>,
+    /// `[footer]` `latest`: how many of the language's newest other articles every article
+    /// page's footer links to.
+    pub footer_latest: usize,
     /// The source edition's time zone (IANA); none: each time as its content file wrote it.
     pub time_zone: Option<String>,
     /// Language -> its edition's time zone, when not the source's.
@@ -222,7 +229,9 @@ impl Config {
             ),
             None => None,
         };
-        let footer_links = footer_links(raw.footer.unwrap_or_default(), &line).map_err(bad)?;
+        let footer = raw.footer.unwrap_or_default();
+        let footer_latest = footer.latest.unwrap_or(FOOTER_LATEST);
+        let footer_links = footer_links(footer, &line).map_err(bad)?;
         Ok(Config {
             source,
             targets,
@@ -240,6 +249,7 @@ impl Config {
             target_lines,
             levels,
             footer_links,
+            footer_latest,
             time_zone,
             time_zones,
         })

@@ -19,7 +19,9 @@ use crate::error::{Error, Result};
 use crate::project::Project;
 
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
-pub use html::{Alternate, Banner, Distribution, Footer, FooterLink, MetaTag, PageView};
+pub use html::{
+    Alternate, Banner, Distribution, Footer, FooterLink, LatestLink, MetaTag, PageView,
+};
 pub use index::{IndexEntry, IndexView, PickerView};
 pub use sitemap::{sitemap, SitemapPage};
 
