@@ -202,6 +202,14 @@ fn edition_in(made: &Made, lang: &str) -> Option<Listing> {
     }
 }
 
+/// When an article was published, if the build publishes it in some language.
+fn published_at(made: &Made) -> Option<i64> {
+    match made {
+        Made::Kept(u) | Made::Done(u) => published(u).next().map(|l| l.published_at),
+        Made::Linked(_, editions) => editions.first().map(|e| e.published_at),
+    }
+}
+
 /// The listings of a unit's published editions.
 fn published(unit: &Unit) -> impl Iterator<Item = &Listing> {
     unit.pages.iter().filter_map(|p| match p {
@@ -475,11 +483,7 @@ impl Site<'_, '_> {
             .par_iter()
             .zip(&made)
             .map(|(file, made)| match made {
-                Some(made) => Ok(self
-                    .langs
-                    .iter()
-                    .find_map(|l| edition_in(made, l))
-                    .map(|l| l.published_at)),
+                Some(made) => Ok(published_at(made)),
                 None => {
                     let (article, _) = project.article(file)?;
                     Ok(self.held(&article).1.is_none().then(|| article.date.unix()))
