@@ -55,12 +55,16 @@ struct RawConfig {
     image: Option<Spanned<String>>,
 }
 
+/// How many newest articles an article page's footer links to, unless `[footer]` says.
+pub const FOOTER_LATEST: usize = 3;
+
 /// `[footer]` of `gazette.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFooter {
     #[serde(default)]
     links: Vec<Spanned<FooterLink>>,
+    latest: Option<usize>,
 }
 
 /// A link of every page's footer (`[[footer.links]]`): a legal notice, an Impressum, the
@@ -182,6 +186,9 @@ pub struct Config {
     pub levels: Vec<CodeLevel>,
     /// `[[footer.links]]`, in the order written.
     pub footer_links: Vec<FooterLink>,
+    /// `[footer]` `latest`: how many of the language's newest other articles every article
+    /// page's footer links to.
+    pub footer_latest: usize,
     /// The source edition's time zone (IANA); none: each time as its content file wrote it.
     pub time_zone: Option<String>,
     /// Language -> its edition's time zone, when not the source's.
@@ -206,12 +213,7 @@ impl Config {
         let source_given = raw.source.is_some();
         let source = raw.source.unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
         check_language_tag(&source).map_err(|m| bad(format!("source: {m}")))?;
-        let functions = raw.functions.unwrap_or_default();
-        if let Some(f) = functions.iter().find(|f| !is_function_name(f)) {
-            return Err(bad(format!(
-                "functions: `{f}` is not a Fluent function name (upper-case letters, digits, `_` and `-`, e.g. \"SHORTDATE\")"
-            )));
-        }
+        let functions = function_names(raw.functions.unwrap_or_default()).map_err(bad)?;
         let line = |at: usize| crate::ftl::line_col(text, at).0;
         let mut target_lines = BTreeMap::new();
         for t in raw.targets.iter().flatten() {
@@ -240,7 +242,9 @@ impl Config {
         let time_zones =
             edition_zones(raw.time_zones.unwrap_or_default(), &source, &line).map_err(bad)?;
         let base_url = at(raw.base_url, "base_url", &check_base_url)?.map(|(u, _)| u);
-        let footer_links = footer_links(raw.footer.unwrap_or_default(), &line).map_err(bad)?;
+        let footer = raw.footer.unwrap_or_default();
+        let footer_latest = footer.latest.unwrap_or(FOOTER_LATEST);
+        let footer_links = footer_links(footer, &line).map_err(bad)?;
         let publisher = raw.publisher.unwrap_or_default();
         let publisher = Publisher {
             name: publisher.name.filter(|n| !n.trim().is_empty()),
@@ -268,6 +272,7 @@ impl Config {
             target_lines,
             levels,
             footer_links,
+            footer_latest,
             time_zone,
             time_zones,
             publisher,
@@ -330,6 +335,16 @@ fn edition_zones(
         zones.insert(lang, zone);
     }
     Ok(zones)
+}
+
+/// `functions`: each a Fluent function's name.
+fn function_names(names: Vec<String>) -> std::result::Result<Vec<String>, String> {
+    match names.iter().find(|f| !is_function_name(f)) {
+        Some(f) => Err(format!(
+            "functions: `{f}` is not a Fluent function name (upper-case letters, digits, `_` and `-`, e.g. \"SHORTDATE\")"
+        )),
+        None => Ok(names),
+    }
 }
 
 /// A value as its check gives it back, or why not.

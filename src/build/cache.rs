@@ -68,6 +68,9 @@ pub struct Unit {
     /// The articles its pages link to, with the fingerprint of their listings it was made
     /// with (the slugs alone until they are known).
     pub links: Vec<(String, String)>,
+    /// The fingerprint of the newest articles its pages' footers list (each one's language,
+    /// page and headline): the unit holds only while those stay the same.
+    pub latest: String,
     /// One per language built, in the build's language order.
     pub pages: Vec<Page>,
 }

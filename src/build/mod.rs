@@ -174,10 +174,7 @@ fn build_languages(
     langs: &[String],
     progress: &dyn Progress,
 ) -> Result<BuildOutcome> {
-    let out_rel = options
-        .out
-        .clone()
-        .unwrap_or_else(|| project.config.out.clone());
+    let out_rel = options.out.as_ref().unwrap_or(&project.config.out).clone();
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
     let key = format!("{langs:?} {:?} {}", options.missing, options.preview);

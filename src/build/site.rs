@@ -19,7 +19,8 @@ use crate::media::{self, Derived};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink, IndexEntry,
-    IndexView, PageView, PickerView, Prompt, Renderer, ShareImage, SitemapPage, FEED_ENTRIES,
+    IndexView, LatestLink, PageView, PickerView, Prompt, Renderer, ShareImage, SitemapPage,
+    FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -309,18 +310,58 @@ enum Made {
 /// Every article's published editions, by slug.
 type ByArticle = BTreeMap<String, Vec<Listing>>;
 
+/// Each language's newest published editions, newest first as its index lists them, one more
+/// than a footer lists (`[footer]` `latest`), so that a page among them still lists as many
+/// others.
+type Newest = BTreeMap<String, Vec<Listing>>;
+
+/// The articles that may be published, newest first as the indexes list them: (published
+/// at, slug, index in the project).
+type Order<'p> = Vec<(i64, &'p str, usize)>;
+
+/// The editions a footer in `lang` lists: the language's newest but the page's own article.
+fn latest<'n>(
+    newest: &'n Newest,
+    count: usize,
+    lang: &str,
+    slug: &'n str,
+) -> impl Iterator<Item = &'n Listing> {
+    let list = newest.get(lang).into_iter().flatten();
+    list.filter(move |l| l.slug != slug).take(count)
+}
+
+/// An article's edition in `lang`, from what a build made of it.
+fn edition_in(made: &Made, lang: &str) -> Option<Listing> {
+    match made {
+        Made::Kept(u) | Made::Done(u) => published(u).find(|l| l.lang == lang).cloned(),
+        Made::Linked(_, editions) => editions
+            .iter()
+            .find(|e| e.lang == lang)
+            .map(Edition::listing),
+    }
+}
+
+/// When an article was published, if the build publishes it in some language.
+fn published_at(made: &Made) -> Option<i64> {
+    match made {
+        Made::Kept(u) | Made::Done(u) => published(u).next().map(|l| l.published_at),
+        Made::Linked(_, editions) => editions.first().map(|e| e.published_at),
+    }
+}
+
+/// The listings of a unit's published editions.
+fn published(unit: &Unit) -> impl Iterator<Item = &Listing> {
+    unit.pages.iter().filter_map(|p| match p {
+        Page::Published { listing, .. } => Some(&**listing),
+        Page::Skipped { .. } => None,
+    })
+}
+
 fn listings_by_slug(made: &[Made]) -> ByArticle {
     made.iter()
         .filter_map(|m| {
             let listings: Vec<Listing> = match m {
-                Made::Kept(u) | Made::Done(u) => u
-                    .pages
-                    .iter()
-                    .filter_map(|p| match p {
-                        Page::Published { listing, .. } => Some(Listing::clone(listing)),
-                        Page::Skipped { .. } => None,
-                    })
-                    .collect(),
+                Made::Kept(u) | Made::Done(u) => published(u).cloned().collect(),
                 // Not rendered yet: its editions say what a link to it shows.
                 Made::Linked(_, editions) => editions.iter().map(Edition::listing).collect(),
             };
@@ -512,13 +553,20 @@ impl Site<'_, '_> {
         let kept = self.kept_units(previous);
         let dirty = kept.iter().filter(|k| k.is_none()).count();
         self.progress.start(dirty * self.langs.len());
+        let (newest, first) = self.newest(checker, kept)?;
         let made: Vec<Made> = project
             .articles
             .par_iter()
-            .zip(kept)
-            .map(|(file, kept)| match kept {
-                Some(unit) => Ok(Made::Kept(unit)),
-                None => self.redo_article(checker, file),
+            .zip(first)
+            .map(|(file, first)| match first {
+                Some(made) => Ok(made),
+                None => match self.redo_article(checker, file)? {
+                    // Rendered at once, streamed: nothing else to wait for.
+                    Made::Linked(unit, editions) if unit.links.is_empty() => Ok(Made::Done(
+                        self.render_linked(unit, editions, None, &newest)?,
+                    )),
+                    made => Ok(made),
+                },
             })
             .collect::<Result<_>>()?;
         self.progress.finish();
@@ -530,7 +578,8 @@ impl Site<'_, '_> {
             .map(|(file, made)| {
                 let made = match made {
                     Made::Kept(unit)
-                        if unit.links == links_of(unit.links.iter().map(|l| &l.0), &listings) =>
+                        if unit.links == links_of(unit.links.iter().map(|l| &l.0), &listings)
+                            && unit.latest == self.latest_of(&unit, &newest) =>
                     {
                         return Ok((unit, true));
                     }
@@ -538,19 +587,131 @@ impl Site<'_, '_> {
                     made => made,
                 };
                 match made {
-                    Made::Linked(unit, editions) => {
-                        Ok((self.render_linked(unit, editions, &listings)?, false))
-                    }
-                    // Without links to render (held, blocked, or linking nowhere): what the
-                    // articles it names showed is recorded all the same.
+                    Made::Linked(unit, editions) => Ok((
+                        self.render_linked(unit, editions, Some(&listings), &newest)?,
+                        false,
+                    )),
+                    // Not rendered here (held, blocked, or rendered in the first pass): what
+                    // the articles it names and the newest ones showed is recorded all the same.
                     Made::Kept(mut unit) | Made::Done(mut unit) => {
                         unit.links = links_of(unit.links.iter().map(|l| &l.0), &listings);
+                        unit.latest = self.latest_of(&unit, &newest);
                         Ok((unit, false))
                     }
                 }
             })
             .collect::<Result<_>>()?;
         Ok(done.into_iter().unzip())
+    }
+
+    /// Each language's newest editions, known before any page is rendered so that each is
+    /// rendered once: the articles that may be published are ordered by date (the previous
+    /// build's unit tells it where it holds, else the content file), and the changed ones
+    /// that come first in a language are checked and localised now, until the first editions
+    /// of every language are known. Returns them with what each article is made of so far:
+    /// its kept unit, or what was made of it now, or nothing (to do).
+    fn newest(
+        &self,
+        checker: &Checker,
+        kept: Vec<Option<Unit>>,
+    ) -> Result<(Newest, Vec<Option<Made>>)> {
+        let project = self.project;
+        let mut made: Vec<Option<Made>> = kept.into_iter().map(|k| k.map(Made::Kept)).collect();
+        if project.config.footer_latest == 0 {
+            return Ok((Newest::new(), made));
+        }
+        let dates: Vec<Option<i64>> = project
+            .articles
+            .par_iter()
+            .zip(&made)
+            .map(|(file, made)| match made {
+                Some(made) => Ok(published_at(made)),
+                None => {
+                    let (article, _) = project.article(file)?;
+                    Ok(self.held(&article).1.is_none().then(|| article.date.unix()))
+                }
+            })
+            .collect::<Result<_>>()?;
+        let mut order: Order = dates
+            .into_iter()
+            .zip(&project.articles)
+            .enumerate()
+            .filter_map(|(i, (at, file))| Some((at?, file.slug.as_str(), i)))
+            .collect();
+        order.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        loop {
+            let (newest, unknown) = self.first_editions(&order, &made);
+            if unknown.is_empty() {
+                return Ok((newest, made));
+            }
+            let redone: Vec<(usize, Made)> = unknown
+                .into_par_iter()
+                .map(|i| Ok((i, self.redo_article(checker, &project.articles[i])?)))
+                .collect::<Result<_>>()?;
+            for (i, m) in redone {
+                made[i] = Some(m);
+            }
+        }
+    }
+
+    /// Each language's first editions along `order`, and the articles met whose editions are
+    /// not known yet (counted as if they had one in every language).
+    fn first_editions(&self, order: &Order, made: &[Option<Made>]) -> (Newest, Vec<usize>) {
+        let wanted = self.project.config.footer_latest + 1;
+        let mut newest = Newest::new();
+        let mut unknown = std::collections::BTreeSet::new();
+        for lang in self.langs {
+            let mut list = Vec::new();
+            let mut met = 0;
+            for &(_, _, i) in order.iter() {
+                if met == wanted {
+                    break;
+                }
+                match &made[i] {
+                    Some(m) => {
+                        let Some(listing) = edition_in(m, lang) else {
+                            continue;
+                        };
+                        list.push(listing);
+                    }
+                    None => {
+                        unknown.insert(i);
+                    }
+                }
+                met += 1;
+            }
+            newest.insert(lang.clone(), list);
+        }
+        (newest, unknown.into_iter().collect())
+    }
+
+    /// The fingerprint of what the footers of a unit's pages list ([`Unit::latest`]).
+    fn latest_of(&self, unit: &Unit, newest: &Newest) -> String {
+        let count = self.project.config.footer_latest;
+        let mut f = cache::Fingerprint::default();
+        for page in published(unit) {
+            f.add(&page.lang);
+            for l in latest(newest, count, &page.lang, &page.slug) {
+                f.add(&l.slug).add(&l.page).add(&l.title.value);
+                f.add(l.title.lang.as_deref().unwrap_or_default());
+            }
+        }
+        f.finish()
+    }
+
+    /// Whether the build publishes an article: its embargo against the build's clock, and
+    /// why it is held if it is (a draft outside a preview, an embargo not passed).
+    fn held(&self, article: &Article) -> (Option<(i64, bool)>, Option<Held>) {
+        let embargo = article.embargo.map(|at| {
+            let at = at.unix();
+            (at, self.now >= at)
+        });
+        let held = match (article.draft, article.embargo, embargo) {
+            (true, ..) if !self.preview => Some(Held::Draft),
+            (false, Some(at), Some((_, false))) => Some(Held::Embargo(at.to_string())),
+            _ => None,
+        };
+        (embargo, held)
     }
 
     /// The previous build's unit of each article, where it still holds: same inputs, the
@@ -583,19 +744,11 @@ impl Site<'_, '_> {
     }
 
     /// An article checked again and, unless something blocks it or it is held (a draft, an
-    /// embargo), localised; rendered too unless it links to other articles.
+    /// embargo), localised, its editions left to render.
     fn redo_article(&self, checker: &Checker, file: &ArticleFile) -> Result<Made> {
         let redone = redo(self.project, checker, file)?;
         let article = &redone.article;
-        let embargo = article.embargo.map(|at| {
-            let at = at.unix();
-            (at, self.now >= at)
-        });
-        let held = match (article.draft, article.embargo, embargo) {
-            (true, ..) if !self.preview => Some(Held::Draft),
-            (false, Some(at), Some((_, false))) => Some(Held::Embargo(at.to_string())),
-            _ => None,
-        };
+        let (embargo, held) = self.held(article);
         let blocked = redone.findings.diagnostics.iter().any(|d| self.blocks(d));
         let mut unit = Unit {
             fingerprint: redone.fingerprint,
@@ -609,6 +762,7 @@ impl Site<'_, '_> {
                 .into_iter()
                 .map(|s| (s.to_owned(), String::new()))
                 .collect(),
+            latest: String::new(),
             pages: Vec::new(),
         };
         if blocked || held.is_some() {
@@ -616,26 +770,25 @@ impl Site<'_, '_> {
         }
         let (editions, skipped) = self.localise(article, &redone.own.resources);
         unit.pages = skipped;
-        if unit.links.is_empty() {
-            let (pages, derived) = self.render(&editions, None)?;
-            unit.pages.extend(pages);
-            unit.derived = derived;
-            return Ok(Made::Done(unit));
-        }
         Ok(Made::Linked(unit, editions))
     }
 
-    /// An article that links to others, rendered with their listings, which it records.
+    /// An article's editions rendered, with the listings of the articles it links to (none
+    /// when it links to none) and the newest articles, which it records.
     fn render_linked(
         &self,
         mut unit: Unit,
         editions: Vec<Edition>,
-        listings: &ByArticle,
+        listings: Option<&ByArticle>,
+        newest: &Newest,
     ) -> Result<Unit> {
-        unit.links = links_of(unit.links.iter().map(|l| &l.0), listings);
-        let (pages, derived) = self.render(&editions, Some(listings))?;
+        if let Some(listings) = listings {
+            unit.links = links_of(unit.links.iter().map(|l| &l.0), listings);
+        }
+        let (pages, derived) = self.render(&editions, listings, newest)?;
         unit.pages.extend(pages);
         unit.derived = derived;
+        unit.latest = self.latest_of(&unit, newest);
         Ok(unit)
     }
 
@@ -680,12 +833,14 @@ impl Site<'_, '_> {
         Some((self.site_image()?, alt))
     }
 
-    /// Render and write an article's editions; `listings` give its links to other articles.
-    /// Returns their pages and the images they show that gazette derives.
+    /// Render and write an article's editions; `listings` give its links to other articles,
+    /// `newest` its footers' lists. Returns their pages and the images they show that gazette
+    /// derives.
     fn render(
         &self,
         editions: &[Edition],
         listings: Option<&ByArticle>,
+        newest: &Newest,
     ) -> Result<(Vec<Page>, Vec<Derived>)> {
         let base = self.project.config.base_url.as_deref();
         let root = root_prefix(base);
@@ -743,7 +898,7 @@ impl Site<'_, '_> {
             if self.preview {
                 view.preview = self.banner(&e);
             }
-            view.footer = self.footer(&e, &root);
+            view.footer = self.footer(&e, &root, newest);
             view.feed = feed;
             let (html, text, body) = self.renderer.article(&view)?;
             self.output
@@ -762,15 +917,22 @@ impl Site<'_, '_> {
         Ok((pages, derived))
     }
 
-    /// An article page's footer: its language's index, the legal links of `gazette.toml`
-    /// labelled by their site strings (the key itself where no language defines it, which
-    /// `check` reports).
-    fn footer(&self, e: &Edition, root: &str) -> Footer {
+    /// An article page's footer: its language's index, its newest other articles with their
+    /// headlines there, the legal links of `gazette.toml` labelled by their site strings (the
+    /// key itself where no language defines it, which `check` reports).
+    fn footer(&self, e: &Edition, root: &str, newest: &Newest) -> Footer {
         let base = self.project.config.base_url.as_deref();
         let links = self.project.config.footer_links.iter();
+        let count = self.project.config.footer_latest;
         Footer {
             home: format!("{root}{}/index.html", e.lang),
             home_url: base.map(|b| format!("{b}/{}/index.html", e.lang)),
+            latest: latest(newest, count, &e.lang, &e.slug)
+                .map(|l| LatestLink {
+                    title: l.title.clone(),
+                    href: page_url(base, &l.lang, &l.page, &e.lang),
+                })
+                .collect(),
             links: links
                 .map(|l| FooterLink {
                     label: e.ui.get(&l.key).unwrap_or(&l.key).clone(),

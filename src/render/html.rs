@@ -48,8 +48,18 @@ pub struct Footer {
     pub home: String,
     /// The same, absolute (with a `base_url`): what the text edition's footer gives.
     pub home_url: Option<String>,
+    /// The language's newest other articles (`[footer]` `latest`), newest first.
+    pub latest: Vec<LatestLink>,
     /// The `[[footer.links]]` of `gazette.toml`, labelled in the page's language.
     pub links: Vec<FooterLink>,
+}
+
+/// A link of a page's footer to one of the newest articles: its headline in the page's
+/// language (`lang` set when shown in the source language, `--missing fallback`).
+#[derive(Debug, Serialize)]
+pub struct LatestLink {
+    pub title: Text,
+    pub href: String,
 }
 
 /// A link of a page's footer.

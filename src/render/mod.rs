@@ -20,7 +20,7 @@ use crate::project::Project;
 
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
 pub use html::{
-    Alternate, Banner, Distribution, Footer, FooterLink, MetaTag, PageView, ShareImage,
+    Alternate, Banner, Distribution, Footer, FooterLink, LatestLink, MetaTag, PageView, ShareImage,
 };
 pub use index::{IndexEntry, IndexView, PickerView, Prompt};
 pub use sitemap::{sitemap, SitemapPage};

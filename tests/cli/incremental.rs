@@ -699,3 +699,129 @@ fn pages_made_again_for_their_change_time_settle_at_once() {
     steps(0);
     steps(0);
 }
+
+/// Articles `a`, `b`, `c` added to the `publish` fixture (`older`, 2025-01-10, and `newer`,
+/// 2025-03-05), in French and German: five articles, `older` the only one outside the four
+/// newest (each page's footer lists three others).
+fn five_articles() -> Project {
+    let p = Project::fixture("publish");
+    for (slug, date, fr, de) in [
+        ("a", "2025-02-01", "Titre A", "Titel A"),
+        ("b", "2025-03-20", "Titre B", "Titel B"),
+        ("c", "2025-04-01", "Titre C", "Titel C"),
+    ] {
+        p.write(
+            &format!("content/{slug}.toml"),
+            &format!("date = {date}\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n"),
+        );
+        p.write(
+            &format!("locales/fr/{slug}.ftl"),
+            &format!("title = {fr}\nbody = Un paragraphe.\n"),
+        );
+        p.write(
+            &format!("locales/de/{slug}.ftl"),
+            &format!("title = {de}\nbody = Ein Absatz.\n"),
+        );
+    }
+    p
+}
+
+/// The footers' lists of the newest articles: an edit rebuilds the pages whose list it
+/// changes and no other, and the rebuild equals a full build.
+#[test]
+fn the_newest_articles_in_footers_rebuild_only_the_pages_they_change() {
+    let p = five_articles();
+    build_with_fallback(&p, "out");
+    let steps: [(&str, &str, &str, &str); 4] = [
+        (
+            "an old article's body: its German page and text, the German feed",
+            "locales/de/older.ftl",
+            "title = Der Älteste\nlede = Ein Vorspann.\nbody = Ein neuer Absatz.\n",
+            ": 3 files written to out",
+        ),
+        (
+            "the body of the newest: the same three",
+            "locales/de/c.ftl",
+            "title = Titel C\nbody = Ein neuer Absatz.\n",
+            ": 3 files written to out",
+        ),
+        (
+            "the headline of the newest: its page and text, the four German pages that list \
+             it, the German index and feed",
+            "locales/de/c.ftl",
+            "title = Titel C, neu\nbody = Ein neuer Absatz.\n",
+            ": 8 files written to out",
+        ),
+        (
+            "a new newest article: every page lists it",
+            "content/d.toml",
+            "date = 2025-05-01\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+            " files written to out",
+        ),
+    ];
+    for (what, file, text, written) in steps {
+        if file == "content/d.toml" {
+            p.write(
+                "locales/fr/d.ftl",
+                "title = Titre D\nbody = Un paragraphe.\n",
+            );
+            p.write("locales/de/d.ftl", "title = Titel D\nbody = Ein Absatz.\n");
+        }
+        p.write(file, text);
+        let incremental = build_with_fallback(&p, "out");
+        assert!(incremental.contains(written), "{what}: {incremental}");
+        let _ = fs::remove_dir_all(p.path().join("full"));
+        build_with_fallback(&p, "full");
+        assert_eq!(
+            tree(&p.path().join("out")),
+            tree(&p.path().join("full")),
+            "{what}"
+        );
+    }
+    for page in ["older", "a", "newer", "b", "c"] {
+        let de = p.read(&format!("out/de/{page}.html"));
+        assert!(de.contains(">Titel D</a>"), "{page}: {de}");
+        let fr = p.read(&format!("out/fr/{page}.html"));
+        assert!(fr.contains(">Titre D</a>"), "{page}: {fr}");
+    }
+    // The headline edited before is on the pages that still list it.
+    assert!(p.read("out/de/older.html").contains(">Titel C, neu</a>"));
+}
+
+/// An edit that changes no footer's list makes only the edited article's pages again (the
+/// bytes of the others would be the same: the summary's count cannot tell, the localisations
+/// can). A changed article among the newest is localised once: before any page is rendered,
+/// for the footers' lists, and its own pages are rendered from that.
+#[test]
+fn only_the_edited_article_is_made_again_and_localised_once() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    #[derive(Default)]
+    struct Steps(AtomicUsize);
+    impl gazette::build::Progress for Steps {
+        fn start(&self, _: usize) {}
+        fn step(&self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+        fn finish(&self) {}
+    }
+    let p = five_articles();
+    let options = gazette::build::BuildOptions {
+        missing: gazette::localise::MissingPolicy::Fallback,
+        ..Default::default()
+    };
+    let steps = || {
+        let project = gazette::project::Project::load(p.path()).unwrap();
+        let steps = Steps::default();
+        gazette::build::build_with_progress(&project, &options, &steps).unwrap();
+        steps.0.load(Ordering::SeqCst)
+    };
+    assert_eq!(steps(), 10); // 5 articles in 2 languages
+    p.write("locales/de/older.ftl", "title = Der Älteste\nbody = Neu.\n");
+    assert_eq!(steps(), 2);
+    p.write("locales/de/c.ftl", "title = Titel C\nbody = Neu.\n");
+    assert_eq!(steps(), 2);
+    assert_eq!(steps(), 0);
+    // A new headline among the newest: the pages that list it are made again.
+    p.write("locales/de/c.ftl", "title = Titel C, neu\nbody = Neu.\n");
+    assert_eq!(steps(), 10);
+}

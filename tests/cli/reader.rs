@@ -1,5 +1,6 @@
 //! What a reader gets beyond the article's text, on the sample: the text edition's labels,
-//! links and footer; the page's update note, credits, video sources, footer and feed links.
+//! links and footer; the page's update note, credits, video sources, footer (with the newest
+//! articles) and feed links.
 
 use super::support::{run, sample_page, Project};
 
@@ -220,7 +221,8 @@ fn every_page_links_home_the_feed_and_the_legal_notice() {
     ] {
         let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
         let doc = scraper::Html::parse_document(&html);
-        let selector = scraper::Selector::parse("body > footer a").unwrap();
+        let selector =
+            scraper::Selector::parse("body > footer > p a, body > footer > ul a").unwrap();
         let links: Vec<(String, String, Option<&str>)> = doc
             .select(&selector)
             .map(|a| {
@@ -245,6 +247,140 @@ fn every_page_links_home_the_feed_and_the_legal_notice() {
         );
         assert!(p.path().join("out/impressum.html").is_file());
     }
+}
+
+/// A link as a test sees it: its text, `href` and `lang`.
+type Link = (String, String, Option<String>);
+
+/// The label of a page's footer list of the newest articles, and its links.
+fn latest_in_footer(html: &str) -> (Option<String>, Vec<Link>) {
+    let doc = scraper::Html::parse_document(html);
+    let nav = scraper::Selector::parse("body > footer > nav.latest").unwrap();
+    let Some(nav) = doc.select(&nav).next() else {
+        return (None, Vec::new());
+    };
+    let links = scraper::Selector::parse("li > a").unwrap();
+    let links = nav
+        .select(&links)
+        .map(|a| {
+            let v = a.value();
+            let href = v.attr("href").unwrap().to_owned();
+            (a.text().collect(), href, v.attr("lang").map(str::to_owned))
+        })
+        .collect();
+    (nav.value().attr("aria-label").map(str::to_owned), links)
+}
+
+/// Articles added to the `publish` fixture (`older`, 2025-01-10; `newer`, 2025-03-05): `mid`
+/// in French only, `latest` the newest published, a newer draft and a newer one under
+/// embargo, neither of them published.
+fn newsroom_of_six() -> Project {
+    let p = Project::fixture("publish");
+    let body = "\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n";
+    for (slug, meta, fr, de) in [
+        ("mid", "date = 2025-02-01\n", "Au milieu", None),
+        (
+            "latest",
+            "date = 2025-03-20\n",
+            "Le dernier",
+            Some("Der Letzte"),
+        ),
+        (
+            "draft",
+            "date = 2025-04-01\ndraft = true\n",
+            "Brouillon",
+            Some("Entwurf"),
+        ),
+        (
+            "held",
+            "date = 2025-04-02\nembargo = 2099-01-01T00:00:00Z\n",
+            "Sous embargo",
+            Some("Gesperrt"),
+        ),
+    ] {
+        p.write(&format!("content/{slug}.toml"), &format!("{meta}{body}"));
+        p.write(
+            &format!("locales/fr/{slug}.ftl"),
+            &format!("title = {fr}\nbody = Un paragraphe.\n"),
+        );
+        if let Some(de) = de {
+            p.write(
+                &format!("locales/de/{slug}.ftl"),
+                &format!("title = {de}\nbody = Ein Absatz.\n"),
+            );
+        }
+    }
+    p
+}
+
+#[test]
+fn a_pages_footer_lists_the_newest_other_articles_of_its_language() {
+    let p = newsroom_of_six();
+    let url = |lang: &str, page: &str| format!("https://news.example/{lang}/{page}.html");
+    let link = |title: &str, lang: &str, page: &str, shown: Option<&str>| {
+        (title.to_owned(), url(lang, page), shown.map(str::to_owned))
+    };
+    let (code, _, stderr) = run(&p, &["build", "--missing", "skip"]);
+    assert_eq!(code, 0, "{stderr}");
+    // The three newest published, newest first, in the page's language: no draft, nothing
+    // under embargo, never the page's own article.
+    let (label, links) = latest_in_footer(&p.read("out/fr/older.html"));
+    assert_eq!(label.as_deref(), Some("Derniers articles"));
+    assert_eq!(
+        links,
+        [
+            link("Le dernier", "fr", "latest", None),
+            link("Le plus récent", "fr", "newer", None),
+            link("Au milieu", "fr", "mid", None),
+        ]
+    );
+    let (_, links) = latest_in_footer(&p.read("out/fr/latest.html"));
+    assert_eq!(
+        links,
+        [
+            link("Le plus récent", "fr", "newer", None),
+            link("Au milieu", "fr", "mid", None),
+            link("Le plus ancien", "fr", "older", None),
+        ]
+    );
+    // `--missing skip`: articles without a German edition (`newer` lacks a message, `mid`
+    // its file) are in no German footer.
+    let (label, links) = latest_in_footer(&p.read("out/de/older.html"));
+    assert_eq!(label.as_deref(), Some("Neueste Artikel"));
+    assert_eq!(links, [link("Der Letzte", "de", "latest", None)]);
+    // `--missing fallback`: they are, a headline shown in French saying so.
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, links) = latest_in_footer(&p.read("out/de/older.html"));
+    assert_eq!(
+        links,
+        [
+            link("Der Letzte", "de", "latest", None),
+            link("Der Neueste", "de", "newer", None),
+            link("Au milieu", "de", "mid", Some("fr")),
+        ]
+    );
+
+    // `[footer] latest` sets how many; 0, none and no list at all.
+    let config = p.read("gazette.toml");
+    p.write("gazette.toml", &format!("{config}\n[footer]\nlatest = 1\n"));
+    assert_eq!(run(&p, &["build", "--missing", "fallback"]).0, 0);
+    let (_, links) = latest_in_footer(&p.read("out/de/latest.html"));
+    assert_eq!(links, [link("Der Neueste", "de", "newer", None)]);
+    p.write("gazette.toml", &format!("{config}\n[footer]\nlatest = 0\n"));
+    assert_eq!(run(&p, &["build", "--missing", "skip"]).0, 0);
+    let html = p.read("out/fr/older.html");
+    assert_eq!(latest_in_footer(&html), (None, Vec::new()), "{html}");
+    p.write(
+        "gazette.toml",
+        &format!("{config}\n[footer]\nlatest = -1\n"),
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("gazette.toml") && stderr.contains("latest"),
+        "{stderr}"
+    );
 }
 
 #[test]
