@@ -65,6 +65,8 @@ try {
       lang: document.documentElement.lang,
       videos: document.querySelectorAll('article video').length,
     }));
+    // A page of static/ (a legal notice) is the newsroom's own, with no editions to name.
+    if (read.alternates.length === 0 && read.xDefault.length === 0 && where !== 'index.html') continue;
     if (read.xDefault.length !== 1) problem(where, `${read.xDefault.length} hreflang="x-default" links`);
     else if (!xDefaults.has(read.xDefault[0])) xDefaults.set(read.xDefault[0], where);
     if (where === 'index.html') {

@@ -65,9 +65,15 @@ pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagno
     let sizes = Sizes::new(resources_with(own), longest_arg);
     let clock = intl::Clock::default();
     let all = intl::fluent_args(&article.all_args(), &clock);
-    let by_key: BTreeMap<&str, FluentArgs> = article
-        .messages()
+    // The headline and the standfirst are formatted with their own arguments alone, as the
+    // editions format them: a variable only a block passes is unknown there.
+    let named = [
+        (article.title.as_str(), &article.title_args),
+        (article.lede.as_str(), &article.lede_args),
+    ];
+    let by_key: BTreeMap<&str, FluentArgs> = named
         .into_iter()
+        .chain(article.messages())
         .map(|(id, args)| {
             let mut a = intl::fluent_args(args, &clock);
             a.set(
@@ -129,7 +135,7 @@ impl Errors<'_> {
             })) => self.unknown_function(what, id, d),
             FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
                 ..
-            })) => d.help("use only the variables the article passes (see its `args`)".to_owned()),
+            })) => d.help("use only the variables the article passes to this message: a block's `args`, the headline's `title_args`, the standfirst's `lede_args`".to_owned()),
             _ => d.help("fix the message so Fluent can format it".to_owned()),
         }
     }

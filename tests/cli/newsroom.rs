@@ -1381,3 +1381,30 @@ fn a_missing_logo_is_a_missing_asset() {
     let (code, _, _) = run(&p, &["check"]);
     assert_eq!(code, 1);
 }
+
+/// A headline is formatted with its own `title_args` alone, as its pages are: a variable that
+/// only a block passes is a `format-error` at the headline's line, in every language, and the
+/// build refuses, rather than publish `{$count}` in the `<h1>`.
+#[test]
+fn a_headline_variable_only_a_block_passes_is_an_error() {
+    let p = newsroom();
+    p.write(
+        "content/a.toml",
+        &ARTICLE.replace("title_args = { count = 31 }\n", ""),
+    );
+    let errors: Vec<_> = findings(&p, "format-error")
+        .into_iter()
+        .map(|d| (d["locale"].clone(), d["id"].clone(), d["line"].clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("en".into(), "title".into(), 1.into()),
+            ("fr".into(), "title".into(), 1.into())
+        ],
+        "{errors:?}"
+    );
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!p.path().join("out").exists());
+}
