@@ -78,6 +78,9 @@ pub struct FooterLink {
     pub href: String,
     /// The language of the linked page, when it has one page for every language.
     pub lang: Option<String>,
+    /// The languages whose pages show it (a legal notice in each language's own law and
+    /// words); none: every language's.
+    pub languages: Option<Vec<String>>,
 }
 
 /// `[publisher]` of `gazette.toml`.
@@ -412,6 +415,12 @@ fn footer_links(
                 link.lang.as_deref().map_or(Ok(()), |l| {
                     check_language_tag(l).map_err(|m| format!("lang: {m}"))
                 })
+            });
+            let what = what.and_then(|()| {
+                link.languages
+                    .iter()
+                    .flatten()
+                    .try_for_each(|l| check_language_tag(l).map_err(|m| format!("languages: {m}")))
             });
             what.map(|()| link)
                 .map_err(|m| format!("line {at}: footer.links: {m}"))

@@ -934,6 +934,7 @@ impl Site<'_, '_> {
                 })
                 .collect(),
             links: links
+                .filter(|l| l.languages.as_ref().is_none_or(|ls| ls.contains(&e.lang)))
                 .map(|l| FooterLink {
                     label: e.ui.get(&l.key).unwrap_or(&l.key).clone(),
                     href: if is_url(&l.href) {

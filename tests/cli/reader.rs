@@ -214,10 +214,11 @@ fn a_source_of_another_type_than_video_is_refused_naming_its_line() {
 #[test]
 fn every_page_links_home_the_feed_and_the_legal_notice() {
     let p = built_sample();
-    for (lang, legal, hreflang) in [
-        ("fr", "Mentions légales", Some("de")),
-        ("en", "Legal notice", Some("de")),
-        ("de", "Impressum", None),
+    // Each edition links to the legal notice in its own language, and only to it.
+    for (lang, legal, page) in [
+        ("fr", "Mentions légales", "mentions-legales.html"),
+        ("en", "Legal notice", "legal-notice.html"),
+        ("de", "Impressum", "impressum.html"),
     ] {
         let html = p.read(&format!("out/{lang}/{}.html", sample_page(lang)));
         let doc = scraper::Html::parse_document(&html);
@@ -239,13 +240,9 @@ fn every_page_links_home_the_feed_and_the_legal_notice() {
         assert_eq!(links[1].1, format!("{BASE}/{lang}/feed.xml"));
         assert_eq!(
             (links[2].0.as_str(), links[2].1.as_str(), links[2].2),
-            (
-                legal,
-                "https://www.gazette.example/impressum.html",
-                hreflang
-            )
+            (legal, format!("{BASE}/{page}").as_str(), None)
         );
-        assert!(p.path().join("out/impressum.html").is_file());
+        assert!(p.path().join("out").join(page).is_file());
     }
 }
 
@@ -429,7 +426,7 @@ fn a_footer_link_needs_its_label_and_a_link_a_page_may_hold() {
     p.write(
         "gazette.toml",
         &config.replace(
-            "href = \"impressum.html\"",
+            "href = \"mentions-legales.html\"",
             "href = \"javascript:alert(1)\"",
         ),
     );
@@ -444,6 +441,19 @@ fn a_footer_link_needs_its_label_and_a_link_a_page_may_hold() {
         stderr.contains(&format!(
             "gazette.toml: line {line}: footer.links: href: `javascript:alert(1)`"
         )),
+        "{stderr}"
+    );
+    // The languages that show a link are language tags.
+    p.write(
+        "gazette.toml",
+        &config.replacen("languages = [\"fr\"]", "languages = [\"french\"]", 1),
+    );
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "gazette.toml: line {line}: footer.links: languages: `french`"
+        )) && stderr.contains("did you mean `fr`?"),
         "{stderr}"
     );
 }
