@@ -133,7 +133,7 @@ fn html_editions_follow_the_rendering_rules() {
         .contains("€800 billion"));
     assert!(p
         .read(&format!("out/de/{}.html", sample_page("de")))
-        .contains("800 Milliarden Euro"));
+        .contains("800\u{a0}Milliarden Euro"));
 }
 
 #[test]
