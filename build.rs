@@ -54,10 +54,15 @@ fn watch_git(manifest: &Path) {
     }
 }
 
-/// An address another machine can clone from: not a path or `file://` of this one.
+/// An address another machine can clone from: not a path or `file://` of this one, nor one
+/// that carries credentials (`https://user:token@host/…`), which would be written into every
+/// workflow `init` writes and every SARIF log.
 fn reachable(url: &str) -> bool {
-    let scheme = ["https://", "http://", "ssh://", "git://"];
-    scheme.iter().any(|s| url.starts_with(s))
+    let scheme = ["https://", "http://", "git://"];
+    if let Some(rest) = scheme.iter().find_map(|s| url.strip_prefix(s)) {
+        return !rest.split('/').next().unwrap_or_default().contains('@');
+    }
+    url.starts_with("ssh://")
         || url
             .split_once(':')
             .is_some_and(|(host, _)| host.contains('@') && !host.contains('/'))

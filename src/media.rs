@@ -194,6 +194,9 @@ pub fn derive(bytes: &[u8], source: Source, variant: Variant) -> Result<Vec<u8>,
 fn svg_card(bytes: &[u8]) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut options = usvg::Options::default();
+    // An `<image href>` to a path or an address is never followed: it could pull any file of
+    // the machine into a published card. Images inside the SVG (`data:`) still show.
+    options.image_href_resolver.resolve_string = Box::new(|_, _| None);
     if bytes.windows(5).any(|w| w == b"<text") {
         options.fontdb = system_fonts();
     }
@@ -307,6 +310,25 @@ fn jpeg(image: &image::RgbImage) -> Result<Vec<u8>, String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// An SVG's `<image href>` to a file of the machine is not drawn into its card, whatever
+    /// the file holds: the card of a red file and of a blue one are the same bytes.
+    #[test]
+    fn an_svg_never_pulls_a_file_of_the_machine_into_its_card() {
+        let dir = tempfile::tempdir().unwrap();
+        let card = |fill: &str| {
+            let other = dir.path().join("private.svg");
+            let drawn = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" fill=\"{fill}\"/></svg>");
+            std::fs::write(&other, drawn).unwrap();
+            let svg = format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\"><image width=\"1200\" height=\"630\" href=\"{}\"/></svg>",
+                other.display()
+            );
+            super::svg_card(svg.as_bytes()).unwrap()
+        };
+        assert_eq!(card("#f00"), card("#00f"));
+    }
+
     /// The size of an image held in memory.
     fn image_size(path: &str, bytes: &[u8]) -> Option<(u32, u32)> {
         super::image_size(path, std::io::Cursor::new(bytes))

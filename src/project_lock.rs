@@ -95,14 +95,19 @@ impl Drop for ProjectLock {
     }
 }
 
-/// The cache folder is a folder, or not there yet: a file in its place is named, with what
-/// to do, before anything is written.
+/// The cache folder is a folder of the project, or not there yet: a file in its place, or a
+/// link (a committed one would have gazette write, and clear its leftovers, wherever it
+/// leads), is named, with what to do, before anything is written.
 fn check_cache_folder(root: &Path) -> Result<()> {
-    match fs::metadata(root.join(crate::store::DIR)) {
-        Ok(meta) if !meta.is_dir() => Err(Error::Layout {
+    let refuse = |message: &str| {
+        Err(Error::Layout {
             path: crate::store::DIR.into(),
-            message: "is a file, not a folder: gazette keeps its cache and the writers' lock in this folder; remove the file and run gazette again".into(),
-        }),
+            message: message.into(),
+        })
+    };
+    match fs::symlink_metadata(root.join(crate::store::DIR)) {
+        Ok(meta) if meta.is_symlink() => refuse("is a symbolic link: gazette keeps its cache and the writers' lock in a folder of the project, never where a link leads; remove the link and run gazette again"),
+        Ok(meta) if !meta.is_dir() => refuse("is a file, not a folder: gazette keeps its cache and the writers' lock in this folder; remove the file and run gazette again"),
         _ => Ok(()),
     }
 }

@@ -52,13 +52,60 @@ pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
             }
             Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => not_yet_there(out, shown),
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::Layout {
             path: shown.to_path_buf(),
             message: "the output path is a file, not a folder".into(),
         }),
         Err(e) => Err(Error::io(shown, e)),
     }
+}
+
+/// An output folder that does not exist yet is made where its path leads once its missing
+/// folders are made: so no part of the path may be a link that leads nowhere yet, nor a `..`
+/// after a missing folder (`nope/../../docs`), which would lead somewhere no check saw (an
+/// existing folder of the user's, `.git`, the project itself) and have it replaced.
+fn not_yet_there(out: &Path, shown: &Path) -> Result<()> {
+    let refuse = |message: String| {
+        Err(Error::Layout {
+            path: shown.to_path_buf(),
+            message,
+        })
+    };
+    // Messages name each part as the user wrote it (`shown`), not from the file system's root.
+    let hidden = out
+        .components()
+        .count()
+        .saturating_sub(shown.components().count());
+    let named = |prefix: &Path| -> PathBuf { prefix.components().skip(hidden).collect() };
+    let mut prefix = PathBuf::new();
+    let mut missing = false;
+    for part in out.components() {
+        if missing && part == std::path::Component::ParentDir {
+            return refuse(format!(
+                "`..` after {}, a folder that does not exist: write the output folder's path without `..`",
+                named(&prefix).display()
+            ));
+        }
+        prefix.push(part);
+        match fs::symlink_metadata(&prefix) {
+            Ok(m) if m.is_symlink() && fs::metadata(&prefix).is_err() => {
+                let to = fs::read_link(&prefix).unwrap_or_default();
+                let link = named(&prefix);
+                let which = match link == shown {
+                    true => String::new(),
+                    false => format!("{} is ", link.display()),
+                };
+                return refuse(format!(
+                    "{which}a symbolic link to {}, which does not exist (a dangling link): mend or remove the link",
+                    to.display()
+                ));
+            }
+            Ok(_) => {}
+            Err(_) => missing = true,
+        }
+    }
+    Ok(())
 }
 
 /// A file of the output by its path relative to the output folder, `/`-separated (as the

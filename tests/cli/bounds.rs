@@ -454,3 +454,55 @@ fn a_foreign_link_in_out_is_carried_over_as_a_link() {
     );
     assert_eq!(fs::read_link(&link).unwrap(), secret);
 }
+
+/// An output path that goes through a folder that does not exist yet and then `..`, or
+/// through a link that leads nowhere yet, would lead, once gazette made the missing folder,
+/// to a folder no check saw (a user's, `.git`, the project): refused, nothing replaced.
+#[cfg(unix)]
+#[test]
+fn an_output_path_through_a_missing_folder_is_refused() {
+    let p = project();
+    let theirs = p.path().join("theirs");
+    fs::create_dir(&theirs).unwrap();
+    fs::write(theirs.join("thesis.txt"), "precious").unwrap();
+    std::os::unix::fs::symlink("nope/../theirs", p.path().join("out")).unwrap();
+    refused_by(
+        &p,
+        &["build"],
+        &["out: a symbolic link to nope/../theirs, which does not exist (a dangling link)"],
+    );
+    fs::remove_file(p.path().join("out")).unwrap();
+    for out in ["nope/../theirs", "nope/../.git"] {
+        refused_by(
+            &p,
+            &["build", "--out", out],
+            &["`..` after nope, a folder that does not exist"],
+        );
+    }
+    p.write(
+        "gazette.toml",
+        &format!("{}\nout = \"nope/../content\"\n", p.read("gazette.toml")),
+    );
+    refused_by(&p, &["build"], &["`..` after nope"]);
+    assert_eq!(
+        fs::read_to_string(theirs.join("thesis.txt")).unwrap(),
+        "precious"
+    );
+    assert!(p.path().join("content").is_dir() && !p.path().join("nope").exists());
+}
+
+/// `.gazette-cache` that is a link (committed, say) is refused: gazette would write its cache
+/// and clear its leftovers (`.tmp*`) wherever it leads.
+#[cfg(unix)]
+#[test]
+fn a_cache_folder_that_is_a_link_is_refused() {
+    let p = project();
+    let elsewhere = p.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::write(elsewhere.join(".tmp-draft.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, p.path().join(".gazette-cache")).unwrap();
+    for args in [&["build"][..], &["sync", "--all"]] {
+        refused_by(&p, args, &[".gazette-cache: is a symbolic link"]);
+    }
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 1);
+}
