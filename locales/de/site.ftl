@@ -4,6 +4,8 @@
 site-name = Die Gazette
 # Alternativtext des Website-Bildes (`image` in gazette.toml), das Bild der Artikel ohne Abbildung.
 site-image-alt = Logo der Gazette: der Name der Zeitung zwischen zwei Linien
+# Beschreibung der Website: die ihrer Startseiten und ihrer Vorschau beim Teilen.
+site-description = Internationale und europäische Nachrichten, jeden Tag eingeordnet: Reportagen, Analysen und Recherchen auf Französisch, Englisch und Deutsch.
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
 time = { $hour }:{ $minute } Uhr

@@ -4,6 +4,8 @@
 site-name = The Gazette
 # Alt text of the site's image (gazette.toml's `image`), shared by articles without a figure.
 site-image-alt = The Gazette’s logo: the paper’s name between two rules
+# The site's description: its front pages' and their share previews'.
+site-description = International and European news, explained every day: reporting, analysis and investigations, in French, English and German.
 lang-name = English
 published = Published on { $date }
 time = { $hour }:{ $minute }

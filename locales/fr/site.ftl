@@ -4,6 +4,8 @@
 site-name = La Gazette
 # Texte de remplacement de l’image du site (`image` de gazette.toml), celle des articles sans illustration.
 site-image-alt = Logo de La Gazette : le titre du journal entre deux filets
+# Description du site : celle de la page d’accueil de chaque langue et de ses aperçus de partage.
+site-description = L’actualité internationale et européenne, décryptée chaque jour : reportages, analyses et enquêtes, en français, en anglais et en allemand.
 lang-name = Français
 published = Publié le { $date }
 time = { $hour } h { $minute }

@@ -200,10 +200,11 @@ pub fn checks(project: &Project) -> String {
 }
 
 /// Fingerprint of what the pages made of every article (indexes, feeds, sitemap) depend
-/// on: the global inputs and every article's listings, in order.
-pub fn site(global: &str, units: &[Unit]) -> String {
+/// on: the global inputs, how the site's image is shown (they are shared with its card) and
+/// every article's listings, in order.
+pub fn site(global: &str, site_image: &str, units: &[Unit]) -> String {
     let mut f = Fingerprint::default();
-    f.add(global);
+    f.add(global).add(site_image);
     for unit in units {
         for page in &unit.pages {
             f.add_bytes(&postcard::to_stdvec(page).expect("writing to memory cannot fail"));

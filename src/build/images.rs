@@ -20,20 +20,22 @@ use crate::write::Output;
 /// The folder of derived images in `.gazette-cache/`.
 const CACHE_DIR: &str = "images";
 
-/// Put in the output every image the units' pages show that gazette derives: kept from the
-/// previous site when intact there (added to `kept`), else taken from the cache, else made
-/// from its source.
+/// Put in the output every image the units' pages show that gazette derives, and the site's
+/// image's card (`site_card`, which the indexes show): kept from the previous site when intact
+/// there (added to `kept`), else taken from the cache, else made from its source.
 pub(super) fn derive(
     project: &Project,
     output: &Output,
     previous: &Cache,
     units: &[Unit],
+    site_card: Option<&Derived>,
     kept: &mut Vec<(String, Stamp)>,
 ) -> Result<()> {
     // By path: two files of `static/` with the same bytes give the same derived images.
     let wanted: BTreeMap<String, &Derived> = units
         .iter()
         .flat_map(|u| &u.derived)
+        .chain(site_card)
         .map(|d| (d.path(), d))
         .collect();
     let mut to_put = Vec::new();

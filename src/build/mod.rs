@@ -215,7 +215,7 @@ fn build_languages(
     summary.notes.extend(cleanup_notes(project, &output));
     let mut kept = kept_pages(&units, &reused, &previous);
     kept.extend(statics.kept);
-    images::derive(project, &output, &previous, &units, &mut kept)?;
+    site.derive_images(&previous, &units, &mut kept)?;
     let listings = site.listing_pages(&units, &previous, &global, &mut kept)?;
     // Every article, and nothing else, taken from a valid cache.
     let same_units = !previous.global.is_empty()

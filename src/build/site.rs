@@ -18,9 +18,9 @@ use crate::localise::{
 use crate::media::{self, Derived};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
-    atom, sitemap, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink, IndexEntry,
-    IndexView, LatestLink, PageView, PickerView, Prompt, Renderer, ShareImage, SitemapPage,
-    FEED_ENTRIES,
+    atom, sitemap, website_meta, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink,
+    IndexEntry, IndexView, LatestLink, MetaTag, PageView, PickerView, Prompt, Renderer, ShareImage,
+    SitemapPage, WebsiteCard, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -491,7 +491,7 @@ impl Site<'_, '_> {
         global: &str,
         kept: &mut Vec<(String, Stamp)>,
     ) -> Result<Listings> {
-        let fingerprint = cache::site(global, units);
+        let fingerprint = cache::site(global, &self.site_image_shown(), units);
         let intact = !previous.global.is_empty()
             && previous.site == fingerprint
             && previous.site_files.iter().all(|f| self.intact(previous, f));
@@ -833,6 +833,64 @@ impl Site<'_, '_> {
         Some((self.site_image()?, alt))
     }
 
+    /// Open Graph's `language_TERRITORY` of a language; a pseudo edition writes as its source
+    /// language does (dates, numbers, og:locale).
+    fn og_locale(&self, lang: &str) -> String {
+        let config = &self.project.config;
+        let writes_as = Pseudo::of(lang).map_or(lang, |_| config.source.as_str());
+        crate::intl::og_locale(config.format_locale(writes_as))
+    }
+
+    /// The site's image as a page with no figure of its own is shared with, its alt text in
+    /// `lang`, as a link from a page whose `root` prefix is given; with its card to derive.
+    fn site_share(&self, lang: &str, root: &str) -> (Option<ShareImage>, Option<Derived>) {
+        share_image(&[], self.assets, root, self.site_image_alt(lang))
+    }
+
+    /// Put in the output the images the units' pages show that gazette derives, and the site's
+    /// image's card whenever `image` is set: the indexes and the language picker are shared
+    /// with it even when no article is.
+    pub(super) fn derive_images(
+        &self,
+        previous: &Cache,
+        units: &[Unit],
+        kept: &mut Vec<(String, Stamp)>,
+    ) -> Result<()> {
+        let card = self.site_share(&self.project.config.source, "").1;
+        let output = self.output;
+        super::images::derive(self.project, output, previous, units, card.as_ref(), kept)
+    }
+
+    /// What the site's image is, as the fingerprint of the pages shared with it: its path and
+    /// how a page shows it (its size and the fingerprint of its bytes).
+    fn site_image_shown(&self) -> String {
+        let image = self.site_image().unwrap_or_default();
+        let shown = self.assets.get(image).map_or("", String::as_str);
+        format!("{image} {shown}")
+    }
+
+    /// The Open Graph and Twitter card tags of an index or the language picker, in `lang`:
+    /// `title` at `url`, shared with the site's image (as a link from `root`).
+    fn website_meta(&self, lang: &str, title: &str, url: &str, root: &str) -> Vec<MetaTag> {
+        let ui = self.localiser.site_strings(lang);
+        let (image, _) = self.site_share(lang, root);
+        let card = WebsiteCard {
+            site_name: ui.get("site-name").unwrap_or(&self.brand),
+            title,
+            description: ui.get("site-description").map(String::as_str),
+            url,
+            locale: self.og_locale(lang),
+            alternate_locales: self
+                .langs
+                .iter()
+                .filter(|l| *l != lang && shown_from(lang, l))
+                .map(|l| self.og_locale(l))
+                .collect(),
+            image: image.as_ref(),
+        };
+        website_meta(&card)
+    }
+
     /// Render and write an article's editions; `listings` give its links to other articles,
     /// `newest` its footers' lists. Returns their pages and the images they show that gazette
     /// derives.
@@ -845,11 +903,7 @@ impl Site<'_, '_> {
         let base = self.project.config.base_url.as_deref();
         let root = root_prefix(base);
         let config = &self.project.config;
-        // A pseudo edition writes as its source language does (dates, numbers, og:locale).
-        let og_locale = |lang: &str| {
-            let writes_as = Pseudo::of(lang).map_or(lang, |_| config.source.as_str());
-            crate::intl::og_locale(config.format_locale(writes_as))
-        };
+        let og_locale = |lang: &str| self.og_locale(lang);
         let distribution = Distribution {
             home: base.map(|b| format!("{b}/")),
             picker: picker_url(base),
@@ -1084,15 +1138,19 @@ impl Site<'_, '_> {
                 current: l == lang,
             })
             .collect();
+        let canonical = lang_url(base, lang, "index.html", lang);
+        let title = ui.get("site-name").unwrap_or(&self.brand);
         let view = IndexView {
             lang,
             ui: &ui,
             articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
             alternates,
             x_default: picker_url(base),
-            canonical: lang_url(base, lang, "index.html", lang),
+            meta: self.website_meta(lang, title, &canonical, &root_prefix(base)),
+            canonical,
             root: root_prefix(base),
             feed: feed.as_ref().map(|_| "feed.xml".to_owned()),
+            description: ui.get("site-description").cloned(),
         };
         put(
             format!("{lang}/index.html"),
@@ -1178,6 +1236,9 @@ impl Site<'_, '_> {
                 });
             }
         }
+        let canonical = base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/"));
+        // The picker is the site's root: a site-relative path is a link from it as it is.
+        let root = base.map_or("", |_| canonical.as_str());
         let picker = PickerView {
             lang: "mul",
             ui: &ui,
@@ -1201,7 +1262,9 @@ impl Site<'_, '_> {
                 .iter()
                 .filter_map(|l| Some(alternate(l, feed_url(base, l)?)))
                 .collect(),
-            canonical: base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/")),
+            meta: self.website_meta(source, &self.brand, &canonical, root),
+            canonical,
+            description: ui.get("site-description").cloned(),
         };
         self.renderer.picker_html(&picker)
     }

@@ -297,34 +297,22 @@ fn meta_tags(
     share: Option<&ShareImage>,
     d: &Distribution,
 ) -> Vec<MetaTag> {
-    let og = |key, content: String| MetaTag {
-        attr: "property",
-        key,
-        content,
-    };
+    let title = plain(&e.title.value);
+    let description = e.lede.as_ref().map(|l| plain(&l.value));
     let mut tags = vec![
         og("og:type", "article".into()),
         og("og:site_name", site_name(e).into()),
-        og("og:title", plain(&e.title.value)),
+        og("og:title", title.clone()),
         og("og:url", canonical.into()),
         og("og:locale", (d.og_locale)(&e.lang)),
     ];
     for a in alternates.iter().filter(|a| !a.current) {
         tags.push(og("og:locale:alternate", (d.og_locale)(&a.lang)));
     }
-    if let Some(lede) = &e.lede {
-        tags.push(og("og:description", plain(&lede.value)));
+    if let Some(description) = &description {
+        tags.push(og("og:description", description.clone()));
     }
-    if let Some(image) = share {
-        tags.push(og("og:image", image.url.clone()));
-        if let Some((w, h)) = image.size {
-            tags.push(og("og:image:width", w.to_string()));
-            tags.push(og("og:image:height", h.to_string()));
-        }
-        if !image.alt.is_empty() {
-            tags.push(og("og:image:alt", image.alt.clone()));
-        }
-    }
+    tags.extend(og_image(share));
     tags.push(og("article:published_time", e.date.clone()));
     tags.push(og("article:modified_time", e.modified.clone()));
     if let Some(section) = &e.section {
@@ -333,20 +321,91 @@ fn meta_tags(
     for tag in &e.tag_names {
         tags.push(og("article:tag", tag.clone()));
     }
-    let card = if share.is_some() {
-        "summary_large_image"
-    } else {
-        "summary"
+    tags.extend(twitter_card(title, description, share));
+    tags
+}
+
+/// What a link to a page of the site that is no article shows (a language's index, the
+/// language picker): an Open Graph `website`.
+pub struct WebsiteCard<'a> {
+    pub site_name: &'a str,
+    pub title: &'a str,
+    /// The site's description in the page's language (`site-description`), when it has one.
+    pub description: Option<&'a str>,
+    pub url: &'a str,
+    /// Open Graph's `language_TERRITORY` of the page's language, then of its other languages.
+    pub locale: String,
+    pub alternate_locales: Vec<String>,
+    pub image: Option<&'a ShareImage>,
+}
+
+/// Open Graph and Twitter card tags of a page of the site that is no article.
+pub fn website_meta(card: &WebsiteCard) -> Vec<MetaTag> {
+    let mut tags = vec![
+        og("og:type", "website".into()),
+        og("og:site_name", card.site_name.into()),
+        og("og:title", card.title.into()),
+        og("og:url", card.url.into()),
+        og("og:locale", card.locale.clone()),
+    ];
+    for locale in &card.alternate_locales {
+        tags.push(og("og:locale:alternate", locale.clone()));
+    }
+    if let Some(description) = card.description {
+        tags.push(og("og:description", description.into()));
+    }
+    tags.extend(og_image(card.image));
+    let description = card.description.map(str::to_owned);
+    tags.extend(twitter_card(card.title.into(), description, card.image));
+    tags
+}
+
+fn og(key: &'static str, content: String) -> MetaTag {
+    MetaTag {
+        attr: "property",
+        key,
+        content,
+    }
+}
+
+/// The Open Graph tags of the image a page is shared with.
+fn og_image(share: Option<&ShareImage>) -> Vec<MetaTag> {
+    let Some(image) = share else {
+        return Vec::new();
     };
+    let mut tags = vec![og("og:image", image.url.clone())];
+    if let Some((w, h)) = image.size {
+        tags.push(og("og:image:width", w.to_string()));
+        tags.push(og("og:image:height", h.to_string()));
+    }
+    if !image.alt.is_empty() {
+        tags.push(og("og:image:alt", image.alt.clone()));
+    }
+    tags
+}
+
+/// The Twitter card: a large image when the page has one to be shared with.
+fn twitter_card(
+    title: String,
+    description: Option<String>,
+    share: Option<&ShareImage>,
+) -> Vec<MetaTag> {
     let twitter = |key, content: String| MetaTag {
         attr: "name",
         key,
         content,
     };
-    tags.push(twitter("twitter:card", card.into()));
-    tags.push(twitter("twitter:title", plain(&e.title.value)));
-    if let Some(lede) = &e.lede {
-        tags.push(twitter("twitter:description", plain(&lede.value)));
+    let card = if share.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let mut tags = vec![
+        twitter("twitter:card", card.into()),
+        twitter("twitter:title", title),
+    ];
+    if let Some(description) = description {
+        tags.push(twitter("twitter:description", description));
     }
     if let Some(image) = share {
         tags.push(twitter("twitter:image", image.url.clone()));

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::Alternate;
+use super::{Alternate, MetaTag};
 use crate::localise::{Listing, Text};
 
 /// One article in a language's index.
@@ -48,6 +48,10 @@ pub struct IndexView<'a> {
     pub root: String,
     /// The language's Atom feed, when one is written.
     pub feed: Option<String>,
+    /// The site's description in the language (`site-description`), when it has one.
+    pub description: Option<String>,
+    /// Open Graph and Twitter card tags.
+    pub meta: Vec<MetaTag>,
 }
 
 /// Everything `languages.html.hbs` gets: the site's front door, in no one language (`lang` is
@@ -66,6 +70,10 @@ pub struct PickerView<'a> {
     /// "Choose a language" in each language that says it (`choose-language`), in it.
     pub prompts: Vec<Prompt>,
     pub canonical: String,
+    /// The site's description in the source language (`site-description`), when it has one.
+    pub description: Option<String>,
+    /// Open Graph and Twitter card tags.
+    pub meta: Vec<MetaTag>,
 }
 
 /// A text in the language `lang`, on a page in none.

@@ -20,7 +20,8 @@ use crate::project::Project;
 
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
 pub use html::{
-    Alternate, Banner, Distribution, Footer, FooterLink, LatestLink, MetaTag, PageView, ShareImage,
+    website_meta, Alternate, Banner, Distribution, Footer, FooterLink, LatestLink, MetaTag,
+    PageView, ShareImage, WebsiteCard,
 };
 pub use index::{IndexEntry, IndexView, PickerView, Prompt};
 pub use sitemap::{sitemap, SitemapPage};

@@ -825,3 +825,51 @@ fn only_the_edited_article_is_made_again_and_localised_once() {
     p.write("locales/de/c.ftl", "title = Titel C, neu\nbody = Neu.\n");
     assert_eq!(steps(), 10);
 }
+
+/// The indexes and the language picker are shared with the site's image's card and say the
+/// site's description: a rebuild after either changed makes them again, as a full build does.
+#[test]
+fn a_new_site_image_or_description_rebuilds_the_indexes() {
+    let p = Project::fixture("publish");
+    let svg = |fill: &str| {
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"315\"><rect width=\"600\" height=\"315\" fill=\"{fill}\"/></svg>\n")
+    };
+    let toml = p.read("gazette.toml");
+    p.write(
+        "gazette.toml",
+        &format!("image = \"images/site.svg\"\n{toml}"),
+    );
+    p.write("static/images/site.svg", &svg("#8a1c1c"));
+    build_with_fallback(&p, "out");
+    let card = |p: &Project| {
+        let index = p.read("out/fr/index.html");
+        let start = index
+            .find("property=\"og:image\" content=\"")
+            .expect("an og:image");
+        index[start..].split('"').nth(3).unwrap().to_owned()
+    };
+    let before = card(&p);
+
+    p.write("static/images/site.svg", &svg("#1c1c8a"));
+    build_with_fallback(&p, "out");
+    assert_ne!(card(&p), before, "the index shows the new card");
+    build_with_fallback(&p, "full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+
+    let site = p.read("locales/fr/site.ftl");
+    p.write(
+        "locales/fr/site.ftl",
+        &format!("{site}site-description = Les nouvelles du jour.\n"),
+    );
+    build_with_fallback(&p, "out");
+    for rel in ["out/index.html", "out/fr/index.html"] {
+        assert!(
+            p.read(rel)
+                .contains("<meta name=\"description\" content=\"Les nouvelles du jour.\">"),
+            "{rel}"
+        );
+    }
+    let _ = fs::remove_dir_all(p.path().join("full"));
+    build_with_fallback(&p, "full");
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}

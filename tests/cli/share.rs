@@ -455,3 +455,120 @@ fn a_file_of_static_in_the_derived_images_folder_is_refused() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("static/images/_gen/mine.png"), "{stderr}");
 }
+
+/// The language picker and every language's index, what sharing the site's address shows:
+/// a `website` in its language, the site's description, the site's image's card with its alt
+/// text in that language, a large-image Twitter card.
+#[test]
+fn the_indexes_and_the_language_picker_are_shared_with_the_site_image() {
+    let p = Project::sample();
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let base = "https://www.gazette.example";
+    let pages = [
+        ("index.html", "fr", "fr_FR", format!("{base}/")),
+        (
+            "fr/index.html",
+            "fr",
+            "fr_FR",
+            format!("{base}/fr/index.html"),
+        ),
+        (
+            "en/index.html",
+            "en",
+            "en_GB",
+            format!("{base}/en/index.html"),
+        ),
+        (
+            "de/index.html",
+            "de",
+            "de_DE",
+            format!("{base}/de/index.html"),
+        ),
+    ];
+    let mut cards = Vec::new();
+    for (rel, lang, locale, url) in pages {
+        let page = page(&p, &format!("out/{rel}"));
+        let site = p.read(&format!("locales/{lang}/site.ftl"));
+        let string = |id: &str| {
+            site.lines()
+                .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+                .unwrap()
+                .to_owned()
+        };
+        let title = if rel == "index.html" {
+            "La Gazette".to_owned()
+        } else {
+            string("site-name")
+        };
+        assert_eq!(meta(&page, "og:type"), ["website"], "{rel}");
+        assert_eq!(
+            meta(&page, "og:title"),
+            meta(&page, "twitter:title"),
+            "{rel}"
+        );
+        assert_eq!(meta(&page, "og:title"), [title], "{rel}");
+        assert_eq!(meta(&page, "og:site_name"), [string("site-name")], "{rel}");
+        assert_eq!(meta(&page, "og:url"), [url], "{rel}");
+        assert_eq!(meta(&page, "og:locale"), [locale], "{rel}");
+        assert_eq!(meta(&page, "og:locale:alternate").len(), 2, "{rel}");
+        let description = string("site-description");
+        assert_eq!(meta(&page, "og:description"), meta(&page, "description"));
+        assert_eq!(
+            meta(&page, "twitter:description"),
+            meta(&page, "description")
+        );
+        assert_eq!(meta(&page, "description"), [description], "{rel}");
+        assert_eq!(meta(&page, "twitter:card"), ["summary_large_image"]);
+        let image = meta(&page, "og:image");
+        assert_eq!(meta(&page, "twitter:image"), image, "{rel}");
+        assert_eq!(meta(&page, "og:image:width"), ["1200"], "{rel}");
+        assert_eq!(meta(&page, "og:image:height"), ["630"], "{rel}");
+        assert_eq!(meta(&page, "og:image:alt"), [string("site-image-alt")]);
+        assert_eq!(meta(&page, "twitter:image:alt"), [string("site-image-alt")]);
+        let bytes = fs::read(file_of(&p, "out", &image[0], base)).unwrap();
+        assert_eq!(
+            imagesize::blob_size(&bytes)
+                .map(|s| (s.width, s.height))
+                .ok(),
+            Some((1200, 630)),
+            "{rel}"
+        );
+        cards.push(image[0].clone());
+    }
+    assert!(cards.windows(2).all(|w| w[0] == w[1]), "{cards:?}");
+}
+
+/// The site's image's card is made for the indexes even when every article has a figure of
+/// its own; without a site image or a description the indexes say neither, with a small card.
+#[test]
+fn the_site_card_is_made_even_when_no_article_shows_it() {
+    let p = with_photo(800, 600);
+    assert_eq!(run(&p, &["build"]).0, 0);
+    let page_of = |rel: &str| page(&p, &format!("out/{rel}"));
+    for rel in ["index.html", "fr/index.html", "en/index.html"] {
+        let page = page_of(rel);
+        assert!(meta(&page, "og:image").is_empty(), "{rel}");
+        assert!(meta(&page, "description").is_empty(), "{rel}");
+        assert_eq!(meta(&page, "twitter:card"), ["summary"], "{rel}");
+        assert_eq!(meta(&page, "og:type"), ["website"], "{rel}");
+    }
+
+    let toml = p.read("gazette.toml");
+    p.write(
+        "gazette.toml",
+        &format!("image = \"images/site.png\"\n{toml}"),
+    );
+    write_png(&p, "static/images/site.png", 600, 400, 9);
+    assert_eq!(run(&p, &["build"]).0, 0);
+    let article = meta(&page_of("fr/a.html"), "og:image");
+    for rel in ["index.html", "fr/index.html", "en/index.html"] {
+        let page = page_of(rel);
+        let image = meta(&page, "og:image");
+        assert_eq!(image.len(), 1, "{rel}");
+        assert_ne!(image, article, "{rel}: the site's card, not the photo's");
+        let file = file_of(&p, "out", &image[0], "https://news.example");
+        assert!(file.is_file(), "{rel}: {image:?}");
+        assert_eq!(meta(&page, "twitter:card"), ["summary_large_image"]);
+    }
+}

@@ -2,6 +2,8 @@
 ### Gleiche Nachrichten-IDs in allen Sprachen.
 
 site-name = Meine Gazette
+# Beschreibung der Website: die ihrer Startseiten und ihrer Vorschau beim Teilen.
+site-description = Nachrichten und Analysen in allen unseren Sprachen.
 lang-name = Deutsch
 published = Veröffentlicht am { $date }
 time = { $hour }:{ $minute } Uhr

@@ -2,6 +2,8 @@
 ### Same message ids in every language.
 
 site-name = My Gazette
+# The site's description: its front pages' and their share previews'.
+site-description = News and analysis, in every language we publish.
 lang-name = English
 published = Published on { $date }
 time = { $hour }:{ $minute }

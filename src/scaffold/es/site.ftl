@@ -2,6 +2,8 @@
 ### Los mismos identificadores en todos los idiomas.
 
 site-name = Mi gaceta
+# Descripción del sitio: la de sus portadas y sus vistas previas al compartir.
+site-description = Noticias y análisis, en todos nuestros idiomas.
 lang-name = Español
 published = Publicado el { $date }
 time = { $hour }:{ $minute }

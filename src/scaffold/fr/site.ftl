@@ -2,6 +2,8 @@
 ### Mêmes identifiants dans toutes les langues.
 
 site-name = Ma gazette
+# Description du site : celle de ses pages d’accueil et de leurs aperçus de partage.
+site-description = Actualités et analyses, dans chacune de nos langues.
 lang-name = Français
 published = Publié le { $date }
 time = { $hour } h { $minute }

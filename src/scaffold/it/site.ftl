@@ -2,6 +2,8 @@
 ### Gli stessi identificativi in tutte le lingue.
 
 site-name = La mia gazzetta
+# Descrizione del sito: quella delle sue prime pagine e delle loro anteprime di condivisione.
+site-description = Notizie e analisi, in tutte le nostre lingue.
 lang-name = Italiano
 published = Pubblicato il { $date }
 time = { $hour }:{ $minute }
