@@ -62,50 +62,53 @@ pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
 }
 
 /// An output folder that does not exist yet is made where its path leads once its missing
-/// folders are made: so no part of the path may be a link that leads nowhere yet, nor a `..`
-/// after a missing folder (`nope/../../docs`), which would lead somewhere no check saw (an
-/// existing folder of the user's, `.git`, the project itself) and have it replaced.
+/// folders are made: so no `..` may follow a missing folder (`nope/../../docs`), in the path
+/// or in a link it goes through that leads nowhere yet, as that would lead somewhere no check
+/// saw (an existing folder of the user's, `.git`, the project itself) and have it replaced.
+/// A link to a folder still to be made (`out -> /srv/www/site`) is fine.
 fn not_yet_there(out: &Path, shown: &Path) -> Result<()> {
-    let refuse = |message: String| {
-        Err(Error::Layout {
+    match missing_then_up(out, 0) {
+        None => Ok(()),
+        Some(missing) => Err(Error::Layout {
             path: shown.to_path_buf(),
-            message,
-        })
-    };
-    // Messages name each part as the user wrote it (`shown`), not from the file system's root.
-    let hidden = out
-        .components()
-        .count()
-        .saturating_sub(shown.components().count());
-    let named = |prefix: &Path| -> PathBuf { prefix.components().skip(hidden).collect() };
+            message: format!(
+                "leads through `..` after {missing}, a folder that does not exist yet: write the output folder's path, and any link on it, without `..`"
+            ),
+        }),
+    }
+}
+
+/// The name of a missing folder that `path` goes up from (`..`), following links that lead
+/// nowhere yet; none when there is none.
+fn missing_then_up(path: &Path, depth: usize) -> Option<String> {
     let mut prefix = PathBuf::new();
-    let mut missing = false;
-    for part in out.components() {
-        if missing && part == std::path::Component::ParentDir {
-            return refuse(format!(
-                "`..` after {}, a folder that does not exist: write the output folder's path without `..`",
-                named(&prefix).display()
-            ));
+    let mut missing: Option<String> = None;
+    let mut parts = path.components();
+    while let Some(part) = parts.next() {
+        if part == std::path::Component::ParentDir {
+            if let Some(name) = missing {
+                return Some(name);
+            }
         }
         prefix.push(part);
+        if missing.is_some() {
+            continue;
+        }
         match fs::symlink_metadata(&prefix) {
-            Ok(m) if m.is_symlink() && fs::metadata(&prefix).is_err() => {
-                let to = fs::read_link(&prefix).unwrap_or_default();
-                let link = named(&prefix);
-                let which = match link == shown {
-                    true => String::new(),
-                    false => format!("{} is ", link.display()),
-                };
-                return refuse(format!(
-                    "{which}a symbolic link to {}, which does not exist (a dangling link): mend or remove the link",
-                    to.display()
-                ));
+            Ok(m) if m.is_symlink() && fs::metadata(&prefix).is_err() && depth < 40 => {
+                let target = fs::read_link(&prefix).unwrap_or_default();
+                let parent = prefix.parent().unwrap_or(Path::new(""));
+                let next: PathBuf = parent.join(target).join(parts.as_path());
+                return missing_then_up(&next, depth + 1);
             }
             Ok(_) => {}
-            Err(_) => missing = true,
+            Err(_) => {
+                let name = part.as_os_str().to_string_lossy();
+                missing = Some(format!("`{name}`"));
+            }
         }
     }
-    Ok(())
+    None
 }
 
 /// A file of the output by its path relative to the output folder, `/`-separated (as the

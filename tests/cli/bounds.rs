@@ -466,24 +466,20 @@ fn an_output_path_through_a_missing_folder_is_refused() {
     fs::create_dir(&theirs).unwrap();
     fs::write(theirs.join("thesis.txt"), "precious").unwrap();
     std::os::unix::fs::symlink("nope/../theirs", p.path().join("out")).unwrap();
-    refused_by(
-        &p,
-        &["build"],
-        &["out: a symbolic link to nope/../theirs, which does not exist (a dangling link)"],
-    );
+    refused_by(&p, &["build"], &["out: leads through `..` after `nope`"]);
     fs::remove_file(p.path().join("out")).unwrap();
     for out in ["nope/../theirs", "nope/../.git"] {
         refused_by(
             &p,
             &["build", "--out", out],
-            &["`..` after nope, a folder that does not exist"],
+            &["leads through `..` after `nope`, a folder that does not exist yet"],
         );
     }
     p.write(
         "gazette.toml",
         &format!("{}\nout = \"nope/../content\"\n", p.read("gazette.toml")),
     );
-    refused_by(&p, &["build"], &["`..` after nope"]);
+    refused_by(&p, &["build"], &["`..` after `nope`"]);
     assert_eq!(
         fs::read_to_string(theirs.join("thesis.txt")).unwrap(),
         "precious"
