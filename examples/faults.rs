@@ -290,6 +290,19 @@ impl Project {
         self.root.join(rel)
     }
 
+    /// The slugs of the articles another article links to (`…/<slug>.html` in its content
+    /// file).
+    fn linked_slugs(&self) -> Result<std::collections::HashSet<String>> {
+        let mut linked = std::collections::HashSet::new();
+        for entry in fs::read_dir(self.path("content"))? {
+            let text = fs::read_to_string(entry?.path())?;
+            for part in text.split(".html\"").map(|t| t.rsplit('/').next().unwrap_or(t)) {
+                linked.insert(part.to_owned());
+            }
+        }
+        Ok(linked)
+    }
+
     /// The article slugs, sorted.
     fn slugs(&self) -> Result<Vec<String>> {
         let mut slugs: Vec<String> = fs::read_dir(self.path("content"))?
@@ -570,6 +583,21 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
         .collect();
     let (edited, rest) = picked.split_at(50);
     let (deleted, copied) = rest.split_at(5);
+    // Only articles no other one links to are deleted: deleting a linked one is rightly a
+    // `broken-link` error, a refused build, not a site to compare. One linked is swapped for
+    // the next slug nobody links to and the case has not picked.
+    let linked = p.linked_slugs()?;
+    let mut spare = slugs
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !linked.contains(*s) && !picked.contains(s));
+    let deleted: Vec<&str> = deleted
+        .iter()
+        .map(|d| match linked.contains(*d) {
+            true => spare.next().unwrap_or(d),
+            false => d,
+        })
+        .collect();
     let read = |rel: &str| fs::read(p.path(rel)).with_context(|| rel.to_owned());
     let mut changes = Vec::new();
     for (k, slug) in edited.iter().enumerate() {
@@ -580,7 +608,7 @@ fn kills(ctx: &Ctx, case: &mut Case, rng: &mut Rng) -> Result<()> {
         let after = edited_text(&before, id, " (korrigiert)")?;
         changes.push((rel, Some(before.into_bytes()), Some(after.into_bytes())));
     }
-    for slug in deleted {
+    for slug in &deleted {
         for rel in article_files(slug) {
             changes.push((rel.clone(), Some(read(&rel)?), None));
         }
@@ -1074,8 +1102,9 @@ fn symlinked_out(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     }
     let beside: Vec<String> = names(elsewhere.path())?
         .into_iter()
-        // The site and the one it replaced, kept for the next build.
-        .filter(|n| n != "site" && n != ".site.previous")
+        // The site, the one it replaced, kept for the next build, and gazette's record of
+        // what it wrote there, which sits beside the folder the link leads to.
+        .filter(|n| n != "site" && n != ".site.previous" && n != ".site.gazette-output")
         .collect();
     if !beside.is_empty() {
         case.fail(format!(
