@@ -296,7 +296,10 @@ impl Project {
         let mut linked = std::collections::HashSet::new();
         for entry in fs::read_dir(self.path("content"))? {
             let text = fs::read_to_string(entry?.path())?;
-            for part in text.split(".html\"").map(|t| t.rsplit('/').next().unwrap_or(t)) {
+            for part in text
+                .split(".html\"")
+                .map(|t| t.rsplit('/').next().unwrap_or(t))
+            {
                 linked.insert(part.to_owned());
             }
         }
