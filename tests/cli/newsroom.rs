@@ -472,7 +472,7 @@ fn a_localised_slug_names_the_page_its_alternates_sitemap_and_feed() {
 }
 
 /// The `<meta property|name=key>` contents of a page, in order.
-fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
+pub(super) fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
     let selector =
         scraper::Selector::parse(&format!("meta[property='{key}'], meta[name='{key}']")).unwrap();
     page.select(&selector)
@@ -481,7 +481,7 @@ fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
 }
 
 /// A page's JSON-LD, parsed.
-fn json_ld(page: &scraper::Html) -> serde_json::Value {
+pub(super) fn json_ld(page: &scraper::Html) -> serde_json::Value {
     let selector = scraper::Selector::parse("script[type='application/ld+json']").unwrap();
     let scripts: Vec<_> = page.select(&selector).collect();
     assert_eq!(scripts.len(), 1);

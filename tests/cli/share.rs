@@ -7,23 +7,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use super::newsroom::newsroom;
-use super::support::{run, Project};
-
-/// The `<meta property|name=key>` contents of a page.
-fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
-    let selector =
-        scraper::Selector::parse(&format!("meta[property='{key}'], meta[name='{key}']")).unwrap();
-    page.select(&selector)
-        .map(|m| m.value().attr("content").unwrap().to_owned())
-        .collect()
-}
-
-fn json_ld(page: &scraper::Html) -> serde_json::Value {
-    let selector = scraper::Selector::parse("script[type='application/ld+json']").unwrap();
-    let script = page.select(&selector).next().unwrap();
-    serde_json::from_str(&script.text().collect::<String>()).unwrap()
-}
+use super::newsroom::{json_ld, meta, newsroom};
+use super::support::{raw_tree, run, Project};
 
 fn page(p: &Project, rel: &str) -> scraper::Html {
     scraper::Html::parse_document(&p.read(rel))
@@ -400,28 +385,6 @@ fn derived_images_are_made_once_and_kept_by_content() {
         raw_tree(&p.path().join("out")),
         raw_tree(&p.path().join("full"))
     );
-}
-
-/// Every file under `dir`, dotfiles included, with its bytes: nothing left out or rewritten.
-fn raw_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 /// Two builds of the sample in two folders give the same `out/`, byte for byte, dotfiles

@@ -182,37 +182,36 @@ pub fn copy(src: &Path, dst: &Path) {
     }
 }
 
-/// Every file under `dir` with its bytes, by relative path. An output's marker is kept
-/// without its first line, the identity of the build that made it; the project lock (which
-/// every writer leaves, empty of meaning once it ends) is left out.
-pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+/// Every file under `dir`, dotfiles included, with its bytes, by relative `/`-separated
+/// path: nothing left out or rewritten.
+pub fn raw_tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
     fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
-        let mut entries: Vec<_> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let mut bytes = fs::read(&path).unwrap();
-                if rel.ends_with(".gazette-output") {
-                    let first = bytes.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
-                    bytes.drain(..first);
-                }
-                if !rel.ends_with(".gazette-cache/writer.lock") {
-                    out.insert(rel, bytes);
-                }
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy();
+                out.insert(rel.replace('\\', "/"), fs::read(&path).unwrap());
             }
         }
     }
     walk(dir, dir, &mut out);
+    out
+}
+
+/// [`raw_tree`] as two builds of the same inputs must match it: an output's marker kept
+/// without its first line, the identity of the build that made it; the project lock (which
+/// every writer leaves, empty of meaning once it ends) left out.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = raw_tree(dir);
+    out.retain(|rel, _| !rel.ends_with(".gazette-cache/writer.lock"));
+    for (rel, bytes) in out.iter_mut() {
+        if rel.ends_with(".gazette-output") {
+            let first = bytes.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
+            bytes.drain(..first);
+        }
+    }
     out
 }
