@@ -37,6 +37,11 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The file's inode (0 where the platform has none): which file of its file system it is.
+    pub fn inode(&self) -> u64 {
+        self.inode
+    }
+
     /// The stamp of a file, from its metadata (symbolic links followed).
     pub fn of(meta: &fs::Metadata) -> Stamp {
         let modified = meta.modified().map(nanos).unwrap_or(0);

@@ -131,8 +131,10 @@ pub struct Written {
 /// The previous output: its identity and the files gazette wrote there.
 struct Previous {
     id: String,
-    /// `None` for a marker of an earlier gazette, which listed nothing: every file was its own.
-    files: Option<HashSet<String, Xxh3DefaultBuilder>>,
+    /// Each file gazette wrote, with the inodes it was written as (none in an earlier gazette's
+    /// marker; two while a site is being published, the old site's and the new one's). `None`
+    /// for an earlier gazette's marker that listed nothing.
+    files: Option<PathMap<Vec<u64>>>,
     /// Its marker is inside it, as earlier versions wrote it: the next site moves it beside.
     inside: bool,
 }
@@ -391,21 +393,13 @@ impl Output {
             && written.changed == 0
             && written.removed == 0;
         let mut relinked = Vec::new();
-        let mut marker = None;
-        let id = match &self.previous {
-            Some(p) if unchanged => p.id.clone(),
-            _ => {
-                let there = match there.take() {
-                    Some(there) => there,
-                    None => self.list_staging()?,
-                };
-                relinked = self.complete(&kept, &written.foreign, &placed, &old_files, &there)?;
-                let next = self.next_marker(&new_files);
-                let id = next.id.clone();
-                marker = Some(next);
-                id
-            }
-        };
+        if !unchanged {
+            let there = match there.take() {
+                Some(there) => there,
+                None => self.list_staging()?,
+            };
+            relinked = self.complete(&kept, &written.foreign, &placed, &old_files, &there)?;
+        }
         // Files gazette did not write have no stamp to keep.
         let restamped: Vec<(String, Stamp)> = relinked
             .par_iter()
@@ -415,6 +409,11 @@ impl Output {
         let mut stamps = placed;
         stamps.extend(kept);
         stamps.extend(restamped);
+        let marker = (!unchanged).then(|| self.next_marker(&stamps));
+        let id = match (&marker, &self.previous) {
+            (Some(next), _) => next.id.clone(),
+            (None, previous) => previous.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+        };
         let mut staging = self.staging;
         // Nothing to publish: what the staging folder holds (links to out/'s files) is kept
         // for the next build; removing it would change those files' change times.
@@ -434,22 +433,29 @@ impl Output {
     /// no longer has, files gazette did not write (kept).
     /// Also returns the files gazette did not write whose paths the new site takes.
     fn written(&self, old: &PathMap<u64>, new_files: &PathSet) -> (Written, Vec<String>) {
-        let ours = |rel: &str| match self.previous.as_ref().and_then(|p| p.files.as_ref()) {
-            Some(files) => files.contains(rel),
-            None => true,
+        let files = self.previous.as_ref().and_then(|p| p.files.as_ref());
+        // Named by the marker: a page of the new site may replace it.
+        let listed = |rel: &str| files.is_none_or(|f| f.contains_key(rel));
+        // Proven gazette's, so the new site may drop it: named with the inode the file has
+        // now, which a marker copied from elsewhere (a checkout, a pull) cannot know. A file
+        // replaced since, or named by a marker that gives no inode, is kept.
+        let proven = |rel: &str, ino: u64| {
+            files
+                .and_then(|f| f.get(rel))
+                .is_some_and(|inodes| inodes.len() <= 2 && (ino == 0 || inodes.contains(&ino)))
         };
         let (mut foreign, mut removed, mut taken) = (Vec::new(), 0, Vec::new());
-        for rel in old.keys() {
+        for (rel, ino) in old {
             if rel == MARKER {
                 continue;
             }
             if new_files.contains(rel.as_str()) {
-                if !ours(rel) {
+                if !listed(rel) {
                     taken.push(rel.clone());
                 }
                 continue;
             }
-            if ours(rel) {
+            if proven(rel, *ino) {
                 removed += 1;
             } else {
                 foreign.push(rel.clone());
@@ -496,31 +502,34 @@ impl Output {
         }
     }
 
-    /// The new site's marker, naming it by a new identity and listing its files; and the
-    /// marker to write while it is being published, which also lists the previous site's.
-    fn next_marker(&self, files: &PathSet) -> NextMarker {
+    /// The new site's marker, naming it by a new identity and listing its files, each with its
+    /// inode (`name<TAB>inode`: no name gazette writes holds a tab); and the marker to write
+    /// while it is being published, which also lists the previous site's.
+    fn next_marker(&self, files: &PathMap<Stamp>) -> NextMarker {
         let id = new_id();
-        let text = |files: Vec<&str>| {
-            let mut files = files;
+        let text = |mut files: Vec<(&str, u64)>| {
             files.sort_unstable();
             files.dedup();
             let mut text = format!("{MARKER_HEADER}{id}\n");
-            for f in files {
-                text.push_str(f);
-                text.push('\n');
+            for (name, inode) in files {
+                text.push_str(&format!("{name}\t{inode}\n"));
             }
             text
         };
-        let previous = self.previous.as_ref().and_then(|p| p.files.as_ref());
-        let both = files
+        let new: Vec<(&str, u64)> = files
             .iter()
-            .copied()
-            .chain(previous.into_iter().flatten().map(String::as_str))
+            .map(|(name, stamp)| (name.as_str(), stamp.inode()))
             .collect();
+        let previous = self.previous.as_ref().and_then(|p| p.files.as_ref());
+        let old = previous
+            .into_iter()
+            .flatten()
+            .flat_map(|(name, inodes)| inodes.iter().map(move |inode| (name.as_str(), *inode)));
+        let both = new.iter().copied().chain(old).collect();
         NextMarker {
             path: self.marker.clone(),
             during: text(both),
-            after: text(files.iter().copied().collect()),
+            after: text(new),
             id,
         }
     }
@@ -947,7 +956,8 @@ fn read_marker(out: &Path) -> Option<Previous> {
     let (path, inside) = marker_of(out)?;
     let text = fs::read_to_string(path).unwrap_or_default();
     let Some((first, rest)) = text.split_once('\n') else {
-        // An earlier gazette's empty marker: every file of the output was its own.
+        // An earlier gazette's empty marker: every file of the output was its own, but nothing
+        // proves which: pages of the new site replace theirs, and nothing is removed.
         return Some(Previous {
             id: String::new(),
             files: None,
@@ -958,7 +968,18 @@ fn read_marker(out: &Path) -> Option<Previous> {
         .strip_prefix(MARKER_HEADER)
         .unwrap_or_default()
         .to_owned();
-    let files = rest.lines().map(str::to_owned).collect();
+    let mut files: PathMap<Vec<u64>> = PathMap::default();
+    for line in rest.lines() {
+        match line.rsplit_once('\t') {
+            Some((name, inode)) => {
+                let inodes = files.entry(name.to_owned()).or_default();
+                inodes.extend(inode.parse::<u64>().ok());
+            }
+            None => {
+                files.entry(line.to_owned()).or_default();
+            }
+        }
+    }
     Some(Previous {
         id,
         files: Some(files),
@@ -1071,7 +1092,16 @@ mod tests {
             "nothing of gazette's in the site"
         );
         let marker = fs::read_to_string(guard::output_marker(&out)).unwrap();
-        assert!(marker.ends_with("\nde/b.txt\nfr/b.txt\n"), "{marker}");
+        let inode = |rel: &str| Stamp::of(&fs::metadata(out.join(rel)).unwrap()).inode();
+        let listed = format!(
+            "\nde/b.txt\t{}\nfr/b.txt\t{}\n",
+            inode("de/b.txt"),
+            inode("fr/b.txt")
+        );
+        assert!(
+            marker.ends_with(&listed),
+            "each file with its inode: {marker}"
+        );
         let again = write(&out, &[("de/b.txt", "two"), ("fr/b.txt", "two")], &[]);
         assert_eq!(again, Written::default());
         assert_eq!(

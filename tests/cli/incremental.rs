@@ -429,7 +429,9 @@ fn out_may_be_a_symbolic_link_to_another_file_system() {
     );
 }
 
-/// An `out/` written by an earlier gazette (an empty marker) is updated, and then named.
+/// An `out/` written by an earlier gazette (an empty marker) is updated, and then named. An
+/// empty marker proves no file gazette's (anyone can make one), so a page the new site no
+/// longer has is kept and named, never deleted.
 #[test]
 fn an_output_of_an_earlier_gazette_is_taken_over() {
     let p = Project::fixture("publish");
@@ -438,16 +440,57 @@ fn an_output_of_an_earlier_gazette_is_taken_over() {
     fs::remove_file(p.path().join(".out.gazette-output")).unwrap();
     p.write("out/.gazette-output", "");
     p.write("out/fr/gone.html", "an article deleted since");
-    build_with_fallback(&p, "out");
-    assert!(!p.path().join("out/fr/gone.html").exists());
+    let summary = build_with_fallback(&p, "out");
+    assert!(
+        summary.contains("gazette did not write: fr/gone.html"),
+        "{summary}"
+    );
+    assert_eq!(p.read("out/fr/gone.html"), "an article deleted since");
     assert!(p.read(".out.gazette-output").starts_with("gazette output "));
     assert!(
         !p.path().join("out/.gazette-output").exists(),
         "the marker moved out of the site"
     );
+    fs::remove_file(p.path().join("out/fr/gone.html")).unwrap();
     build_with_fallback(&p, "full");
     assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
     assert!(build_with_fallback(&p, "out").contains(": 0 files written"));
+}
+
+/// A marker gazette did not write beside `out/` (committed by someone, copied from another
+/// checkout) cannot make a build delete a file: a file is gazette's to remove only when the
+/// marker names it with the inode it has, which only the build that wrote it knows.
+#[test]
+fn a_forged_marker_deletes_nothing() {
+    let p = Project::fixture("publish");
+    build_with_fallback(&p, "out");
+    p.write("out/CNAME", "news.example");
+    p.write("out/fr/notes.html", "mine");
+    let marker = p.path().join(".out.gazette-output");
+    let real = fs::read_to_string(&marker).unwrap();
+    // Named with a made-up inode, with none, and with many guesses.
+    let guesses: String = (1..100).map(|i| format!("fr/notes.html\t{i}\n")).collect();
+    fs::write(&marker, format!("{real}CNAME\t12345\nCNAME\n{guesses}")).unwrap();
+    let summary = build_with_fallback(&p, "out");
+    assert!(
+        summary.contains("kept 2 files in out that gazette did not write: CNAME, fr/notes.html"),
+        "{summary}"
+    );
+    assert_eq!(p.read("out/CNAME"), "news.example");
+    assert_eq!(p.read("out/fr/notes.html"), "mine");
+    // Copied from another checkout: every inode differs, so nothing is proven gazette's and
+    // the pages of an article deleted since stay.
+    let copied: String = fs::read_to_string(&marker)
+        .unwrap()
+        .lines()
+        .map(|l| format!("{}\t1\n", l.split('\t').next().unwrap()))
+        .collect();
+    fs::write(&marker, copied).unwrap();
+    fs::remove_file(p.path().join("content/older.toml")).unwrap();
+    let summary = build_with_fallback(&p, "out");
+    assert!(summary.contains("fr/older.html"), "{summary}");
+    assert!(p.path().join("out/fr/older.html").exists());
+    assert_eq!(p.read("out/CNAME"), "news.example");
 }
 
 /// A cache that cannot be put in place (here a folder stands in its way) does not undo the
