@@ -170,9 +170,26 @@ struct Staging {
     shown: PathBuf,
 }
 
+/// The file inside the kept previous site that says it is gazette's: a folder of that name
+/// without it is someone's, and is never taken over (emptied) as a staging folder.
+const KEPT_SIGN: &str = ".gazette-previous-site";
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if self.keep {
+            // The name, not what it stands for: a page of that name is a link to `out/`'s.
+            let sign = self.path.join(KEPT_SIGN);
+            let _ = fs::remove_file(&sign);
+            let _ = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&sign)
+                .and_then(|mut f| {
+                    std::io::Write::write_all(
+                        &mut f,
+                        b"the site gazette's last build replaced: safe to delete\n",
+                    )
+                });
             let _ = fs::rename(&self.path, &self.kept);
         } else {
             // After a first build it is `out/`: gone from here.
@@ -723,7 +740,8 @@ fn copy_from(mut file: &fs::File, to: &Path) -> std::io::Result<()> {
 
 /// Refuse, before anything changes, an output gazette could not replace with a new site: a
 /// mount point (a Docker volume), which cannot be exchanged, or a read-only folder (every
-/// build after the first would fail on the kept site, `kept`, that it becomes).
+/// build after the first would fail on the kept site, `kept`, that it becomes); and a folder
+/// under the kept site's name that gazette did not keep, whose files it would replace.
 fn check_replaceable(real: &Path, shown: &Path, kept: &Path, kept_shown: &Path) -> Result<()> {
     let refused = |path: &Path, message: String| {
         Err(Error::Layout {
@@ -731,6 +749,19 @@ fn check_replaceable(real: &Path, shown: &Path, kept: &Path, kept_shown: &Path) 
             message,
         })
     };
+    let kept_dir = fs::symlink_metadata(kept).is_ok_and(|m| m.is_dir());
+    if kept_dir && !fs::symlink_metadata(kept.join(KEPT_SIGN)).is_ok_and(|m| m.is_file()) {
+        return refused(
+            kept_shown,
+            format!("is not a previous site gazette kept (it holds no `{KEPT_SIGN}`), yet has the name gazette keeps one under, and its files would be replaced: move it elsewhere (if an earlier gazette left it, delete it)"),
+        );
+    }
+    if kept_dir && !writable(kept) {
+        return refused(
+            kept_shown,
+            "is read-only: it is gazette's copy of the previous site, which the next site is made from; delete it (that is always safe) or make it writable".into(),
+        );
+    }
     if !real.is_dir() {
         return Ok(());
     }
@@ -748,12 +779,6 @@ fn check_replaceable(real: &Path, shown: &Path, kept: &Path, kept_shown: &Path) 
         return refused(
             shown,
             "is read-only: gazette replaces the output folder with each new site; make it writable (`chmod u+w`) or build into another folder (`--out`)".into(),
-        );
-    }
-    if fs::symlink_metadata(kept).is_ok_and(|m| m.is_dir()) && !writable(kept) {
-        return refused(
-            kept_shown,
-            "is read-only: it is gazette's copy of the previous site, which the next site is made from; delete it (that is always safe) or make it writable".into(),
         );
     }
     Ok(())

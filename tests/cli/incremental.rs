@@ -457,6 +457,34 @@ fn an_output_of_an_earlier_gazette_is_taken_over() {
     assert!(build_with_fallback(&p, "out").contains(": 0 files written"));
 }
 
+/// A folder of someone's under the name gazette keeps the previous site under (`.out.previous`)
+/// is never taken over and emptied: the build is refused before anything changes, naming it.
+#[test]
+fn a_folder_of_yours_named_as_the_kept_site_is_left_alone() {
+    let p = Project::fixture("publish");
+    p.write(".out.previous/notes.txt", "mine");
+    let refused = |p: &Project| {
+        let (code, _, stderr) = run(p, &["build", "--missing", "fallback"]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(".out.previous: is not a previous site gazette kept"),
+            "{stderr}"
+        );
+        assert_eq!(p.read(".out.previous/notes.txt"), "mine");
+    };
+    refused(&p);
+    assert!(!p.path().join("out").exists(), "nothing published");
+    // Also beside a site gazette built.
+    fs::rename(p.path().join(".out.previous"), p.path().join("mine")).unwrap();
+    build_with_fallback(&p, "out");
+    build_with_fallback(&p, "out");
+    let site = tree(&p.path().join("out"));
+    fs::remove_dir_all(p.path().join(".out.previous")).unwrap();
+    fs::rename(p.path().join("mine"), p.path().join(".out.previous")).unwrap();
+    refused(&p);
+    assert_eq!(tree(&p.path().join("out")), site, "out/ untouched");
+}
+
 /// A marker gazette did not write beside `out/` (committed by someone, copied from another
 /// checkout) cannot make a build delete a file: a file is gazette's to remove only when the
 /// marker names it with the inode it has, which only the build that wrote it knows.
