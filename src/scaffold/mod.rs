@@ -356,9 +356,19 @@ fn check_bounds(dir: &Path, planned: &[(PathBuf, String)]) -> Result<()> {
         return Ok(());
     }
     let bounds = guard::Bounds::new(dir, &[], &[]).map_err(|e| Error::io(dir, e))?;
-    planned
-        .iter()
-        .try_for_each(|(rel, _)| bounds.check_path(rel).map_err(|e| Error::io(rel, e)))
+    planned.iter().try_for_each(|(rel, _)| {
+        bounds.check_path(rel).map_err(|e| Error::io(rel, e))?;
+        // A link on the way that leads nowhere (`.github -> nope/..`) would fail the write
+        // after others were made: refused with the rest, before anything is written.
+        let links = rel.ancestors().filter(|a| !a.as_os_str().is_empty());
+        links
+            .filter(|a| fs::symlink_metadata(dir.join(a)).is_ok_and(|m| m.is_symlink()))
+            .try_for_each(|link| {
+                bounds
+                    .check_link(&dir.join(link), false)
+                    .map_err(|e| Error::io(link, e))
+            })
+    })
 }
 
 /// Write `rel` under `root`, folders made; never over an existing file.

@@ -475,6 +475,34 @@ fn init_force_never_writes_through_a_link_out_of_the_project() {
     }
 }
 
+/// `init --force` where a link on the way leads nowhere (`.github -> nope/..`, a
+/// `gazette.toml` linked to a file since deleted) is refused before any file is written.
+#[cfg(unix)]
+#[test]
+fn init_force_refuses_a_link_to_nowhere_before_writing_anything() {
+    for (link, to) in [(".github", "nope/.."), ("gazette.toml", "gone.toml")] {
+        let p = Project::empty();
+        p.write("README.md", "# Our paper\n");
+        std::os::unix::fs::symlink(to, p.path().join(link)).unwrap();
+        let (code, _, stderr) = run(&p, &["init", "--force"]);
+        assert_eq!(code, 2, "{link}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "{link}: symbolic link to {to}, which does not exist (a dangling link): mend or remove the link"
+            )),
+            "{link}: {stderr}"
+        );
+        let mut left: Vec<String> = fs::read_dir(p.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut expected = [link, "README.md"];
+        expected.sort();
+        assert_eq!(left, expected, "{link}: nothing written");
+    }
+}
+
 #[test]
 fn init_force_writes_only_what_is_not_there() {
     let p = Project::empty();
