@@ -1,25 +1,25 @@
 //! Integration tests: the real `gazette` binary on small fixture projects.
 
-mod bounds;
+mod boundaries;
 mod build;
 mod check;
-mod contract;
-mod conventions;
-mod editors;
+mod check_plain;
+mod command_line;
+mod content;
 mod errors;
 mod fuzz_regressions;
-mod hostile;
 mod incremental;
+mod intl;
+mod limits;
+mod listings;
 mod names;
-mod newsroom;
+mod pages;
 mod properties;
-mod publish;
-mod reader;
 mod records;
 mod scaffold;
 mod serve;
 mod share;
+mod snapshots;
 mod support;
-mod wild;
+mod sync;
 mod workflows;
-mod world;

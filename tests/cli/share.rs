@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use super::newsroom::{json_ld, meta, newsroom};
+use super::content::{json_ld, meta, newsroom};
 use super::support::{raw_tree, run, Project};
 
 fn page(p: &Project, rel: &str) -> scraper::Html {

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::hostile::project;
+use super::limits::project;
 use super::support::{one_error, run, tree, Project};
 
 /// `args` exits 2 with one `error:` line holding every part.

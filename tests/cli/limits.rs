@@ -291,7 +291,7 @@ fn links_out_of_the_site_are_refused() {
 
 #[test]
 fn bad_slugs_are_refused() {
-    // (A control character is refused in any file name: tests/cli/bounds.rs.)
+    // (A control character is refused in any file name: tests/cli/boundaries.rs.)
     for name in ["..", "a..b", ".hidden"] {
         let p = project();
         p.write(&format!("content/{name}.toml"), "date = 2025-03-01\n");
