@@ -1,6 +1,8 @@
-//! Publishers' editions: indexes, feeds, sitemap, the `--missing` policies and safe output.
+//! The listing pages: each language's index, the language picker at the root, the Atom feeds
+//! and the sitemap — their order, alternates, `x-default`, and what a missing `base_url`
+//! leaves out.
 
-use super::support::{tree, Project};
+use super::support::{build, json_ld, linked, newsroom, with_media, Project};
 
 #[test]
 fn index_lists_articles_newest_first_with_date_and_standfirst() {
@@ -106,273 +108,252 @@ fn without_base_url_no_feed_or_sitemap_and_a_warning_says_why() {
 }
 
 #[test]
-fn missing_error_refuses_to_publish() {
-    let p = Project::fixture("publish");
-    let out = p.gazette(&["build"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error[missing-message]: `extra`"));
-    assert!(!p.path().join("out").exists());
-}
-
-#[test]
-fn fallback_marks_source_passages_and_lists_them() {
-    let p = Project::fixture("publish");
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+fn a_localised_slug_names_the_page_its_alternates_sitemap_and_feed() {
+    let p = linked();
+    assert_eq!(build(&p, "out", None).0, 0);
+    assert!(p.path().join("out/en/london-summit.html").exists());
+    assert!(p.path().join("out/en/london-summit.txt").exists());
+    assert!(!p.path().join("out/en/b.html").exists());
+    let fr = p.read("out/fr/b.html");
+    assert!(fr.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://news.example/en/london-summit.html\">"), "{fr}");
+    let en = p.read("out/en/london-summit.html");
     assert!(
-        stderr.contains("fallback: de/newer: `extra` shown in fr"),
-        "{stderr}"
+        en.contains("<link rel=\"canonical\" href=\"https://news.example/en/london-summit.html\">"),
+        "{en}"
     );
-    let html = p.read("out/de/newer.html");
-    assert!(
-        html.contains("<p lang=\"fr\" dir=\"ltr\">Second paragraphe.</p>"),
-        "{html}"
-    );
-    assert!(html.contains("<p>Erster Absatz.</p>"));
-    assert!(p.read("out/de/newer.txt").contains("Second paragraphe."));
-}
-
-#[test]
-fn skip_leaves_the_article_out_of_that_language() {
-    let p = Project::fixture("publish");
-    let out = p.gazette(&["build", "--missing", "skip"]).output().unwrap();
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("skipped: de/newer: missing extra"),
-        "{stderr}"
-    );
-    assert!(!p.path().join("out/de/newer.html").exists());
-    assert!(!p.path().join("out/de/newer.txt").exists());
-    assert!(p.path().join("out/fr/newer.html").exists());
-    assert!(!p.read("out/de/index.html").contains("newer.html"));
-    assert!(!p.read("out/de/feed.xml").contains("newer"));
-    let fr = p.read("out/fr/newer.html");
-    assert!(!fr.contains("hreflang=\"de\" href=\"https://news.example/de/newer.html\""));
     let sitemap = p.read("out/sitemap.xml");
-    assert!(!sitemap.contains("https://news.example/de/newer.html"));
-    assert!(sitemap.contains("https://news.example/de/older.html"));
-}
-
-#[test]
-fn two_builds_give_identical_trees() {
-    let p = Project::fixture("publish");
-    p.gazette(&["build", "--missing", "fallback", "--out", "a"])
-        .assert()
-        .success();
-    p.gazette(&[
-        "build",
-        "--missing",
-        "fallback",
-        "--out",
-        "b",
-        "--jobs",
-        "1",
-    ])
-    .assert()
-    .success();
-    assert_eq!(tree(&p.path().join("a")), tree(&p.path().join("b")));
-}
-
-#[test]
-fn template_error_on_the_last_article_leaves_out_byte_identical() {
-    let p = Project::fixture("publish");
-    p.gazette(&["build", "--missing", "fallback"])
-        .assert()
-        .success();
-    let before = tree(&p.path().join("out"));
-    // Only the article whose date sorts last fails: every other page renders first.
-    let template = format!(
-        "{}{{{{#if (eq date \"2025-03-05\")}}}}{{{{no-such-field}}}}{{{{/if}}}}",
-        std::fs::read_to_string(super::support::repo_root().join("templates/article.txt.hbs"))
-            .unwrap()
-    );
-    p.write("templates/article.txt.hbs", &template);
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(tree(&p.path().join("out")), before);
-}
-
-const HOSTILE: &str = "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">clic</a> <em>ok</em>";
-
-#[test]
-fn hostile_translations_render_inert_in_html_feed_and_text() {
-    let p = Project::fixture("publish");
-    p.write(
-        "locales/de/older.ftl",
-        &format!("title = Titel {HOSTILE}\nlede = Vorspann {HOSTILE}\nbody = Absatz {HOSTILE}\n"),
-    );
-    p.gazette(&["build", "--missing", "fallback"])
-        .assert()
-        .success();
-    for file in [
-        "out/de/older.html",
-        "out/de/index.html",
-        "out/de/feed.xml",
-        "out/sitemap.xml",
-    ] {
-        let text = p.read(file);
-        // The one script of a page is its JSON-LD.
-        let json_ld = text
-            .matches("<script type=\"application/ld+json\">")
-            .count();
-        assert_eq!(text.matches("<script").count(), json_ld, "{file}");
-        assert!(!text.contains("<img src=x"), "{file}");
-        assert!(!text.contains("<a href=\"javascript:"), "{file}");
-        assert!(!text.contains("<img"), "{file}");
-    }
-    let html = p.read("out/de/older.html");
-    assert!(html.contains("<em>ok</em>"), "allowed markup kept");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    let feed = p.read("out/de/feed.xml");
-    assert!(feed.contains("&lt;script&gt;"), "{feed}");
-    let text = p.read("out/de/older.txt");
     assert!(
-        text.contains("<script>alert(1)</script>"),
-        "shown as typed in plain text"
+        sitemap.contains("<loc>https://news.example/en/london-summit.html</loc>"),
+        "{sitemap}"
     );
-    assert!(!text.contains("<em>"), "allowed tags stripped from text");
-}
-
-#[test]
-fn links_in_translations_become_text_with_url() {
-    let p = Project::fixture("publish");
-    p.write(
-        "locales/de/older.ftl",
-        "title = Der Älteste\nlede = Ein Vorspann.\nbody = Siehe <a href=\"https://other.example/x\">hier</a> und <strong>dort</strong>.\n",
-    );
-    p.gazette(&["build", "--missing", "fallback"])
-        .assert()
-        .success();
     assert!(p
-        .read("out/de/older.html")
-        .contains("Siehe <a href=\"https://other.example/x\">hier</a> und <strong>dort</strong>."));
+        .read("out/en/feed.xml")
+        .contains("https://news.example/en/london-summit.html"));
     assert!(p
-        .read("out/de/older.txt")
-        .contains("Siehe hier <https://other.example/x> und dort."));
+        .read("out/en/index.html")
+        .contains("href=\"london-summit.html\""));
 }
 
 #[test]
-fn content_links_cannot_be_scripts_or_escape_the_site() {
-    for (field, value) in [
-        ("href", "javascript:alert(1)"),
-        ("href", "../../etc/passwd"),
-        ("src", "/etc/passwd"),
-    ] {
-        let p = Project::fixture("publish");
-        let block = if field == "href" {
-            format!("[[blocks]]\ntype = \"related\"\nkey = \"body\"\nkind = \"read\"\nhref = \"{value}\"\n")
-        } else {
-            format!("[[blocks]]\ntype = \"figure\"\nkey = \"body\"\nsrc = \"{value}\"\n")
-        };
-        p.write(
-            "content/older.toml",
-            &format!("date = 2025-01-10\n\n{block}"),
-        );
-        let out = p
-            .gazette(&["build", "--missing", "fallback"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            stderr.contains("content/older.toml: line 3: block 1") && stderr.contains(field),
-            "{stderr}"
-        );
-    }
-}
-
-#[test]
-fn summary_on_stderr_and_quiet_with_q() {
-    let p = Project::fixture("publish");
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("build: 2 articles in 2 languages (fr, de): 14 files written to out in "),
-        "{stderr}"
-    );
-    assert!(
-        out.stdout.is_empty(),
-        "results of build go to out/, messages to stderr"
-    );
-    let out = p
-        .gazette(&["build", "-q", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-#[test]
-fn progress_is_reported_once_per_page() {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    #[derive(Default)]
-    struct Count(AtomicUsize, AtomicUsize, AtomicUsize);
-    impl gazette::build::Progress for Count {
-        fn start(&self, total: usize) {
-            self.0.store(total, Ordering::SeqCst);
-        }
-        fn step(&self) {
-            self.1.fetch_add(1, Ordering::SeqCst);
-        }
-        fn finish(&self) {
-            self.2.fetch_add(1, Ordering::SeqCst);
+fn atom_entries_carry_authors_categories_and_the_full_content() {
+    use quick_xml::events::Event;
+    let p = with_media();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let feed = p.read("out/en/feed.xml");
+    let mut reader = quick_xml::Reader::from_str(&feed);
+    let (mut path, mut authors, mut terms, mut content) =
+        (Vec::new(), Vec::new(), Vec::new(), String::new());
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) => path.push(String::from_utf8(e.name().as_ref().to_vec()).unwrap()),
+            Event::Empty(e) if e.name().as_ref() == b"category" => {
+                terms.push(
+                    e.try_get_attribute("term")
+                        .unwrap()
+                        .unwrap()
+                        .unescape_value()
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            Event::End(_) => {
+                path.pop();
+            }
+            event @ (Event::Text(_) | Event::GeneralRef(_)) => {
+                let text = match event {
+                    Event::Text(t) => t.decode().unwrap().into_owned(),
+                    Event::GeneralRef(r) => {
+                        let name = r.decode().unwrap();
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .unwrap()
+                            .to_owned()
+                    }
+                    _ => unreachable!(),
+                };
+                match path.join("/").as_str() {
+                    "feed/entry/author/name" => authors.push(text),
+                    "feed/entry/content" => content.push_str(&text),
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
         }
     }
-    let p = Project::fixture("publish");
-    let project = gazette::project::Project::load(p.path()).unwrap();
-    let options = gazette::build::BuildOptions {
-        missing: gazette::localise::MissingPolicy::Skip,
-        ..Default::default()
+    assert_eq!(authors, ["Claire Dumas", "Tom Reyes", "Ana Weber"]);
+    assert_eq!(terms, ["ukraine", "défense"]);
+    let body = scraper::Html::parse_fragment(&content);
+    let selector = scraper::Selector::parse("p, figure img, video").unwrap();
+    let parts: Vec<String> = body.select(&selector).map(|e| e.html()).collect();
+    assert!(
+        parts.iter().any(|p| p == "<p>The text, 2 times.</p>"),
+        "{parts:?}"
+    );
+    assert!(
+        parts
+            .iter()
+            .any(|p| p.contains("https://news.example/images/map.svg")),
+        "{parts:?}"
+    );
+    assert!(parts.iter().any(|p| p.starts_with("<video")), "{parts:?}");
+    // A reader that shows the content alone sees the whole article: the standfirst and the
+    // update note first, then the body.
+    let at = |text: &str| {
+        content
+            .find(text)
+            .unwrap_or_else(|| panic!("no {text}: {content}"))
     };
-    let count = Count::default();
-    gazette::build::build_with_progress(&project, &options, &count).unwrap();
-    // 2 articles in fr and de (one of them is skipped in de, after its step).
-    assert_eq!(count.0.load(Ordering::SeqCst), 4);
-    assert_eq!(count.1.load(Ordering::SeqCst), 4);
-    assert_eq!(count.2.load(Ordering::SeqCst), 1);
-    // A rebuild with nothing changed has nothing to render.
-    let count = Count::default();
-    gazette::build::build_with_progress(&project, &options, &count).unwrap();
-    assert_eq!(count.0.load(Ordering::SeqCst), 0);
-    assert_eq!(count.1.load(Ordering::SeqCst), 0);
+    assert!(at("The standfirst.") < at("The number of countries was corrected."));
+    assert!(at("The number of countries was corrected.") < at("The text, 2 times."));
+    assert!(parts
+        .iter()
+        .any(|p| p.contains("<strong>The standfirst.</strong>")));
 }
 
-/// A build keeps no article text in memory, yet its warnings quote the article's lines.
+/// Indexes and feeds order articles by the instant they were published, whatever the offset
+/// it was written with; the latest update is the last change, in whatever order it is listed.
 #[test]
-fn build_warnings_quote_article_files() {
-    let p = Project::fixture("publish");
+fn articles_are_ordered_by_instant() {
+    let p = linked();
+    // 09:30+02:00 is 07:30Z: b, at 08:00Z the same day, is the newer.
     p.write(
-        "locales/de/older.ftl",
-        "title = Le plus ancien\nlede = Ein Vorspann.\nbody = Ein Absatz.\n",
+        "content/b.toml",
+        "date = 2025-08-17T08:00:00Z\n\n[[updates]]\nat = 2025-08-19T09:00:00Z\nkey = \"late\"\n\n[[updates]]\nat = 2025-08-18T09:00:00Z\nkey = \"early\"\n",
     );
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    for lang in ["fr", "en"] {
+        p.write(
+            &format!("locales/{lang}/b.ftl"),
+            "title = B\nlate = Late.\nearly = Early.\n",
+        );
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let index = p.read("out/fr/index.html");
     assert!(
-        stderr.contains("--> locales/de/older.ftl:1:1\n  |\n1 | title = Le plus ancien\n"),
-        "{stderr}"
+        index.find("b.html").unwrap() < index.find("a.html").unwrap(),
+        "{index}"
+    );
+    let feed = p.read("out/fr/feed.xml");
+    assert!(
+        feed.find("/fr/b.html").unwrap() < feed.find("/fr/a.html").unwrap(),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<updated>2025-08-19T09:00:00+00:00</updated>"),
+        "{feed}"
+    );
+    let page = scraper::Html::parse_document(&p.read("out/fr/b.html"));
+    assert_eq!(json_ld(&page)["dateModified"], "2025-08-19T09:00:00+00:00");
+}
+
+/// A feed carries the newest 50 articles of its language, newest first: the archive stays
+/// on the index page, and an old article's correction leaves the feed alone.
+#[test]
+fn a_feed_carries_the_newest_fifty_articles() {
+    let p = newsroom();
+    for day in 1..=55 {
+        let slug = format!("d{day:02}");
+        p.write(
+            &format!("content/{slug}.toml"),
+            &format!(
+                "date = 2025-07-{:02}\n\n[[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n",
+                day.min(31)
+            ),
+        );
+        p.write(
+            &format!("locales/fr/{slug}.ftl"),
+            &format!("title = Jour {day}\nbody = Texte.\n"),
+        );
+        p.write(
+            &format!("locales/en/{slug}.ftl"),
+            &format!("title = Day {day}\nbody = Text.\n"),
+        );
+    }
+    let (code, err) = build(&p, "out", None);
+    assert_eq!(code, 0, "{err}");
+    let feed = p.read("out/en/feed.xml");
+    let titles: Vec<&str> = feed
+        .split("<entry>")
+        .skip(1)
+        .map(|e| {
+            e.split("<title>")
+                .nth(1)
+                .unwrap()
+                .split("</title>")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(titles.len(), 50, "{titles:?}");
+    // Article `a` (17 August) first, then the days of July from the 31st (the 31st to the
+    // 55th share it, by slug), down to the oldest kept.
+    assert!(titles[0].starts_with("An alliance of"), "{titles:?}");
+    assert_eq!(titles[1], "Day 31");
+    assert_eq!(titles[49], "Day 7");
+    assert!(
+        !feed.contains("Day 6<"),
+        "the oldest articles stay out of the feed"
+    );
+    // The index keeps every article.
+    assert!(p.read("out/en/index.html").contains("Day 1<"));
+}
+
+/// Every page names the language picker as its `x-default` alternate, and so does the
+/// sitemap, where the picker is listed; the picker is in no one language.
+#[test]
+fn the_language_picker_is_every_pages_x_default() {
+    let p = newsroom();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let x_default =
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://news.example/\">";
+    for page in [
+        "out/fr/a.html",
+        "out/en/a.html",
+        "out/fr/index.html",
+        "out/en/index.html",
+        "out/index.html",
+    ] {
+        let html = p.read(page);
+        assert_eq!(
+            html.matches("hreflang=\"x-default\"").count(),
+            1,
+            "{page}: {html}"
+        );
+        assert!(html.contains(x_default), "{page}: {html}");
+    }
+    let picker = p.read("out/index.html");
+    assert!(
+        picker.contains("<html lang=\"mul\" dir=\"ltr\">"),
+        "{picker}"
+    );
+    assert!(picker.contains("<title>Le Journal</title>"), "{picker}");
+    assert!(
+        picker.contains("<span lang=\"fr\" dir=\"ltr\">Choisir la langue</span> · <span lang=\"en\" dir=\"ltr\">Choose a language</span>"),
+        "each language asks in its own words: {picker}"
+    );
+    assert!(
+        picker.contains("lang=\"fr\" dir=\"ltr\">Français</a>"),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("lang=\"en\" dir=\"ltr\">English</a>"),
+        "{picker}"
+    );
+
+    let sitemap = p.read("out/sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://news.example/</loc>"),
+        "{sitemap}"
+    );
+    let defaults: Vec<&str> = sitemap
+        .lines()
+        .filter(|l| l.contains("hreflang=\"x-default\""))
+        .collect();
+    // Four entries (the picker, two indexes, two editions of `a`): one x-default each.
+    assert_eq!(defaults.len(), 5, "{sitemap}");
+    assert!(
+        defaults
+            .iter()
+            .all(|l| l.contains("href=\"https://news.example/\"")),
+        "{sitemap}"
     );
 }

@@ -1,5 +1,6 @@
 //! Integration tests: the real `gazette` binary on small fixture projects.
 
+mod assets;
 mod boundaries;
 mod build;
 mod check;
@@ -7,12 +8,13 @@ mod check_plain;
 mod command_line;
 mod content;
 mod errors;
+mod escaping;
 mod fuzz_regressions;
 mod incremental;
 mod intl;
 mod limits;
+mod links;
 mod listings;
-mod names;
 mod pages;
 mod properties;
 mod records;
@@ -20,6 +22,7 @@ mod scaffold;
 mod serve;
 mod share;
 mod snapshots;
+mod status;
 mod support;
 mod sync;
 mod workflows;

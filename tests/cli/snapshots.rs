@@ -1,8 +1,24 @@
-//! The contract outputs, pinned byte for byte: check's human, JSON and GitHub formats,
-//! status's table and JSON, sync's dry run and the build summary. A change to any of them is
-//! a change to what users and CI scripts read, and shows here as a snapshot to review.
+//! Outputs pinned byte for byte (insta, `tests/cli/snapshots/`): check's human, JSON and GitHub
+//! formats, status's table and JSON, sync's dry run, the build summary, and every kind of page
+//! a build writes. A change to any of them is a change to what users, readers and CI scripts
+//! read, and shows here as a snapshot to review.
 
-use super::support::{run, Project};
+use super::support::{built_sample, run, sample_page, Project};
+
+#[test]
+fn editions_match_their_snapshots() {
+    let p = built_sample();
+    for lang in ["fr", "en", "de"] {
+        insta::assert_snapshot!(
+            format!("{lang}_html"),
+            p.read(&format!("out/{lang}/{}.html", sample_page(lang)))
+        );
+        insta::assert_snapshot!(
+            format!("{lang}_txt"),
+            p.read(&format!("out/{lang}/{}.txt", sample_page(lang)))
+        );
+    }
+}
 
 /// The publish fixture with one finding of each severity and a syntax error, in two files.
 fn project() -> Project {
