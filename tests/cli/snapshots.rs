@@ -5,6 +5,7 @@
 
 use super::support::{built_sample, run, sample_page, Project};
 
+/// Each language's edition of the sample article: its HTML page and its text edition.
 #[test]
 fn editions_match_their_snapshots() {
     let p = built_sample();
@@ -18,6 +19,42 @@ fn editions_match_their_snapshots() {
             p.read(&format!("out/{lang}/{}.txt", sample_page(lang)))
         );
     }
+}
+
+/// Each language's index: its articles, newest first, with date and standfirst.
+#[test]
+fn language_indexes_match_their_snapshots() {
+    let p = built_sample();
+    for lang in ["fr", "en", "de"] {
+        insta::assert_snapshot!(
+            format!("{lang}_index"),
+            p.read(&format!("out/{lang}/index.html"))
+        );
+    }
+}
+
+/// The root page: the language picker, each language named in itself.
+#[test]
+fn language_picker_matches_its_snapshot() {
+    insta::assert_snapshot!("picker", built_sample().read("out/index.html"));
+}
+
+/// Each language's Atom feed, with the articles' full content.
+#[test]
+fn feeds_match_their_snapshots() {
+    let p = built_sample();
+    for lang in ["fr", "en", "de"] {
+        insta::assert_snapshot!(
+            format!("{lang}_feed"),
+            p.read(&format!("out/{lang}/feed.xml"))
+        );
+    }
+}
+
+/// The sitemap: every page with its alternates in each language and `x-default`.
+#[test]
+fn sitemap_matches_its_snapshot() {
+    insta::assert_snapshot!("sitemap", built_sample().read("out/sitemap.xml"));
 }
 
 /// The publish fixture with one finding of each severity and a syntax error, in two files.
