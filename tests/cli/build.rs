@@ -171,7 +171,7 @@ fn progress_is_reported_once_per_page() {
 
 /// A build keeps no article text in memory, yet its warnings quote the article's lines.
 #[test]
-fn build_warnings_quote_article_files() {
+fn warnings_quote_article_files() {
     let p = Project::fixture("publish");
     p.write(
         "locales/de/older.ftl",

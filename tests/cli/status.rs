@@ -11,7 +11,7 @@ fn entries(p: &Project, rel: &str) -> usize {
 
 /// Done when: `status --format json` on that project reports the right numbers.
 #[test]
-fn status_json_counts_the_missing_messages() {
+fn json_counts_the_missing_messages() {
     let (p, _) = sample_missing_three();
     let site_fr = entries(&p, "locales/fr/site.ftl");
     let article_fr = entries(&p, FR);
@@ -61,7 +61,7 @@ fn status_json_counts_the_missing_messages() {
 }
 
 #[test]
-fn status_human_is_an_aligned_table_without_colour_when_piped() {
+fn human_is_an_aligned_table_without_colour_when_piped() {
     let (p, _) = sample_missing_three();
     let (exit, out, _) = run(&p, &["status"]);
     assert_eq!(exit, 0);

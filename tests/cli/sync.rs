@@ -126,7 +126,7 @@ fn accept_names_what_it_cannot_find() {
 
 /// Every record a sync makes is named once, with its file: two `title`s are two names.
 #[test]
-fn sync_names_each_record_with_its_file() {
+fn names_each_record_with_its_file() {
     let p = Project::empty();
     for (file, text) in [
         ("gazette.toml", ""),
@@ -148,7 +148,7 @@ fn sync_names_each_record_with_its_file() {
 }
 
 #[test]
-fn sync_without_a_language_suggests_all() {
+fn without_a_language_suggests_all() {
     let p = Project::sample();
     let before = super::support::tree(p.path());
     let (exit, out, err) = run(&p, &["sync"]);
@@ -323,7 +323,7 @@ fn unrecorded_translations_are_current_and_recorded_by_sync() {
 /// stubs, leaves every other byte of the file unchanged, is a no-op the second time, and
 /// `check` still exits 1 until the stubs are filled.
 #[test]
-fn sync_restores_three_stubs_append_only_and_idempotent() {
+fn restores_three_stubs_append_only_and_idempotent() {
     let (p, edited) = sample_missing_three();
     let (exit, out, err) = run(&p, &["sync", "de"]);
     assert_eq!(exit, 0, "{err}");
@@ -424,7 +424,7 @@ fn dry_run_prints_the_stubs_and_writes_nothing() {
 }
 
 #[test]
-fn sync_all_syncs_every_target() {
+fn all_syncs_every_target() {
     let p = Project::sample();
     p.write(DE, &without_messages(&p.read(DE), &["opponents"]));
     p.write(
@@ -513,7 +513,7 @@ fn crlf_file_without_final_newline_keeps_its_bytes_and_line_endings() {
 }
 
 #[test]
-fn sync_creates_an_absent_target_file() {
+fn creates_an_absent_target_file() {
     let p = Project::sample();
     p.write("locales/fr/news/brief.ftl", "brief = En bref\n");
     let (exit, out, _) = run(&p, &["sync", "de"]);
