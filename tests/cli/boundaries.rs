@@ -13,227 +13,6 @@ use super::support::{
     check_and_build_refuse, one_error, project, run, run_timed, run_within, tree, Project,
 };
 
-#[test]
-fn links_out_of_the_site_are_refused() {
-    for (src, shown) in [
-        ("../../etc/passwd", "../../etc/passwd"),
-        ("/etc/passwd", "/etc/passwd"),
-        ("images/a\\u0000.jpg", "images/a\\0.jpg"),
-    ] {
-        let p = project();
-        p.write(
-            "content/older.toml",
-            &format!("date = 2025-03-01\n\n[[blocks]]\ntype = \"figure\"\nkey = \"body\"\nsrc = \"{src}\"\n"),
-        );
-        check_and_build_refuse(&p, &["content/older.toml", "block 1", "src", shown]);
-    }
-}
-
-#[cfg(unix)]
-#[test]
-fn symlinks_out_of_the_project_are_refused() {
-    use std::os::unix::fs::symlink;
-    let outside = tempfile::tempdir().unwrap();
-    fs::write(outside.path().join("secret.ftl"), "secret = Geheim\n").unwrap();
-    fs::write(outside.path().join("secret.toml"), "date = 2025-01-01\n").unwrap();
-    fs::create_dir(outside.path().join("it")).unwrap();
-
-    let p = project();
-    symlink(
-        outside.path().join("secret.ftl"),
-        p.path().join("locales/de/x.ftl"),
-    )
-    .unwrap();
-    check_and_build_refuse(&p, &["locales/de/x.ftl", "outside the project"]);
-
-    let p = project();
-    symlink(
-        outside.path().join("secret.toml"),
-        p.path().join("content/x.toml"),
-    )
-    .unwrap();
-    check_and_build_refuse(&p, &["content/x.toml", "outside the project"]);
-
-    let p = project();
-    symlink(outside.path().join("it"), p.path().join("locales/it")).unwrap();
-    check_and_build_refuse(&p, &["locales/it", "outside the project"]);
-
-    // A link that stays inside the project is fine; one that loops is refused.
-    let p = project();
-    symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
-    symlink("../fr/older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
-    let (code, stdout, stderr) = run_timed(&p, &["check"]);
-    assert!(code == 0 || code == 1, "{stdout}{stderr}");
-    let p = project();
-    symlink(".", p.path().join("locales/de/loop")).unwrap();
-    check_and_build_refuse(&p, &["locales/de/loop", "loop"]);
-}
-
-#[cfg(unix)]
-#[test]
-fn fifo_is_not_read() {
-    let p = project();
-    let fifo = p.path().join("locales/de/pipe.ftl");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !made {
-        // No mkfifo on this machine: nothing to test.
-        return;
-    }
-    let (code, _, stderr) = run_within(&p, &["check"], Duration::from_secs(10));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.contains("locales/de/pipe.ftl: is not a regular file"),
-        "{stderr}"
-    );
-}
-
-/// Makes a folder unwritable, even for root (who ignores permission bits), until dropped.
-#[cfg(unix)]
-struct Unwritable(std::path::PathBuf, bool);
-
-#[cfg(unix)]
-impl Unwritable {
-    /// `None` when this machine cannot make the folder unwritable (root without `chattr`).
-    fn new(dir: &Path) -> Option<Self> {
-        use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
-        if root {
-            let ok = std::process::Command::new("chattr")
-                .arg("+i")
-                .arg(dir)
-                .status()
-                .is_ok_and(|s| s.success());
-            ok.then(|| Unwritable(dir.to_path_buf(), true))
-        } else {
-            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
-            Some(Unwritable(dir.to_path_buf(), false))
-        }
-    }
-}
-
-#[cfg(unix)]
-impl Drop for Unwritable {
-    fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt;
-        if self.1 {
-            let _ = std::process::Command::new("chattr")
-                .arg("-i")
-                .arg(&self.0)
-                .status();
-        } else {
-            let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
-        }
-    }
-}
-
-/// A folder of out/ that cannot be written (an operator's, a deploy tool's) does not stop the
-/// build: the new site is made beside out/ and swapped in whole. The previous site, kept beside
-/// out/ for the next build, then holds that folder: while it is locked, the next build is
-/// refused (exit 2) naming it, with out/ as it was; unlocked, the build goes on.
-#[cfg(unix)]
-#[test]
-fn unwritable_folder_in_out_does_not_block_publishing() {
-    let p = project();
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    p.write(
-        "locales/de/newer.ftl",
-        "title = Geändert\nbody = a\nextra = b\n",
-    );
-    // Where the changed German pages go.
-    let Some(guard) = Unwritable::new(&p.path().join("out/de")) else {
-        // Root without chattr: no folder is unwritable here.
-        return;
-    };
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    run_timed(&p, &["build", "--out", "full"]);
-    let full = tree(&p.path().join("full"));
-    assert_eq!(tree(&p.path().join("out")), full);
-
-    p.write(
-        "locales/de/newer.ftl",
-        "title = Wieder\nbody = a\nextra = b\n",
-    );
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.starts_with("error: .out.previous/de/"), "{stderr}");
-    assert_eq!(tree(&p.path().join("out")), full, "out/ changed");
-
-    drop(Unwritable(p.path().join(".out.previous/de"), guard.1));
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    run_timed(&p, &["build", "--out", "full"]);
-    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
-}
-
-/// A read-only `out/` is refused before anything changes, with what to do (it was swapped out
-/// silently, then every build failed on `.out.previous` with no hint), and so is a read-only
-/// `.out.previous`.
-#[cfg(unix)]
-#[test]
-fn read_only_output_is_refused_with_a_hint() {
-    let p = project();
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    let before = tree(&p.path().join("out"));
-    p.write("locales/de/newer.ftl", "title = Neu\nbody = a\nextra = b\n");
-    let Some(guard) = Unwritable::new(&p.path().join("out")) else {
-        return;
-    };
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.starts_with("error: out: is read-only: gazette replaces the output folder"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("make it writable"), "{stderr}");
-    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
-    assert!(!p.path().join(".out.previous").exists());
-    drop(guard);
-
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    let Some(guard) = Unwritable::new(&p.path().join(".out.previous")) else {
-        return;
-    };
-    p.write(
-        "locales/de/newer.ftl",
-        "title = Wieder\nbody = a\nextra = b\n",
-    );
-    let before = tree(&p.path().join("out"));
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.starts_with("error: .out.previous: is read-only: it is gazette's copy"),
-        "{stderr}"
-    );
-    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
-    drop(guard);
-    let (code, _, stderr) = run_timed(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-}
-
-#[cfg(unix)]
-#[test]
-fn read_only_target_file_is_not_synced() {
-    use std::os::unix::fs::PermissionsExt;
-    // `extra` is missing from the German file of the fixture: sync would add its stub.
-    let p = Project::fixture("publish");
-    let de = p.path().join("locales/de/newer.ftl");
-    let before = fs::read(&de).unwrap();
-    fs::set_permissions(&de, fs::Permissions::from_mode(0o444)).unwrap();
-    let (code, stdout, stderr) = run_timed(&p, &["sync", "de"]);
-    assert_eq!(code, 2, "{stdout}{stderr}");
-    assert!(stderr.contains("locales/de/newer.ftl"), "{stderr}");
-    assert!(stderr.contains("read-only"), "{stderr}");
-    assert_eq!(fs::read(&de).unwrap(), before, "a read-only file changed");
-    assert!(fs::metadata(&de).unwrap().permissions().readonly());
-}
-
 /// `args` exits 2 with one `error:` line holding every part.
 fn refused_by(p: &Project, args: &[&str], parts: &[&str]) -> String {
     let (code, stdout, stderr) = run(p, args);
@@ -657,6 +436,227 @@ fn a_cache_folder_that_is_a_link_is_refused() {
         refused_by(&p, args, &[".gazette-cache: is a symbolic link"]);
     }
     assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 1);
+}
+
+#[test]
+fn links_out_of_the_site_are_refused() {
+    for (src, shown) in [
+        ("../../etc/passwd", "../../etc/passwd"),
+        ("/etc/passwd", "/etc/passwd"),
+        ("images/a\\u0000.jpg", "images/a\\0.jpg"),
+    ] {
+        let p = project();
+        p.write(
+            "content/older.toml",
+            &format!("date = 2025-03-01\n\n[[blocks]]\ntype = \"figure\"\nkey = \"body\"\nsrc = \"{src}\"\n"),
+        );
+        check_and_build_refuse(&p, &["content/older.toml", "block 1", "src", shown]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_project_are_refused() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.ftl"), "secret = Geheim\n").unwrap();
+    fs::write(outside.path().join("secret.toml"), "date = 2025-01-01\n").unwrap();
+    fs::create_dir(outside.path().join("it")).unwrap();
+
+    let p = project();
+    symlink(
+        outside.path().join("secret.ftl"),
+        p.path().join("locales/de/x.ftl"),
+    )
+    .unwrap();
+    check_and_build_refuse(&p, &["locales/de/x.ftl", "outside the project"]);
+
+    let p = project();
+    symlink(
+        outside.path().join("secret.toml"),
+        p.path().join("content/x.toml"),
+    )
+    .unwrap();
+    check_and_build_refuse(&p, &["content/x.toml", "outside the project"]);
+
+    let p = project();
+    symlink(outside.path().join("it"), p.path().join("locales/it")).unwrap();
+    check_and_build_refuse(&p, &["locales/it", "outside the project"]);
+
+    // A link that stays inside the project is fine; one that loops is refused.
+    let p = project();
+    symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
+    symlink("../fr/older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
+    let (code, stdout, stderr) = run_timed(&p, &["check"]);
+    assert!(code == 0 || code == 1, "{stdout}{stderr}");
+    let p = project();
+    symlink(".", p.path().join("locales/de/loop")).unwrap();
+    check_and_build_refuse(&p, &["locales/de/loop", "loop"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_not_read() {
+    let p = project();
+    let fifo = p.path().join("locales/de/pipe.ftl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        // No mkfifo on this machine: nothing to test.
+        return;
+    }
+    let (code, _, stderr) = run_within(&p, &["check"], Duration::from_secs(10));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("locales/de/pipe.ftl: is not a regular file"),
+        "{stderr}"
+    );
+}
+
+/// Makes a folder unwritable, even for root (who ignores permission bits), until dropped.
+#[cfg(unix)]
+struct Unwritable(std::path::PathBuf, bool);
+
+#[cfg(unix)]
+impl Unwritable {
+    /// `None` when this machine cannot make the folder unwritable (root without `chattr`).
+    fn new(dir: &Path) -> Option<Self> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        if root {
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then(|| Unwritable(dir.to_path_buf(), true))
+        } else {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+            Some(Unwritable(dir.to_path_buf(), false))
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.1 {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        } else {
+            let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+/// A folder of out/ that cannot be written (an operator's, a deploy tool's) does not stop the
+/// build: the new site is made beside out/ and swapped in whole. The previous site, kept beside
+/// out/ for the next build, then holds that folder: while it is locked, the next build is
+/// refused (exit 2) naming it, with out/ as it was; unlocked, the build goes on.
+#[cfg(unix)]
+#[test]
+fn unwritable_folder_in_out_does_not_block_publishing() {
+    let p = project();
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Geändert\nbody = a\nextra = b\n",
+    );
+    // Where the changed German pages go.
+    let Some(guard) = Unwritable::new(&p.path().join("out/de")) else {
+        // Root without chattr: no folder is unwritable here.
+        return;
+    };
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    run_timed(&p, &["build", "--out", "full"]);
+    let full = tree(&p.path().join("full"));
+    assert_eq!(tree(&p.path().join("out")), full);
+
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Wieder\nbody = a\nextra = b\n",
+    );
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.starts_with("error: .out.previous/de/"), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), full, "out/ changed");
+
+    drop(Unwritable(p.path().join(".out.previous/de"), guard.1));
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    run_timed(&p, &["build", "--out", "full"]);
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
+
+/// A read-only `out/` is refused before anything changes, with what to do (it was swapped out
+/// silently, then every build failed on `.out.previous` with no hint), and so is a read-only
+/// `.out.previous`.
+#[cfg(unix)]
+#[test]
+fn read_only_output_is_refused_with_a_hint() {
+    let p = project();
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = tree(&p.path().join("out"));
+    p.write("locales/de/newer.ftl", "title = Neu\nbody = a\nextra = b\n");
+    let Some(guard) = Unwritable::new(&p.path().join("out")) else {
+        return;
+    };
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: out: is read-only: gazette replaces the output folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("make it writable"), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    assert!(!p.path().join(".out.previous").exists());
+    drop(guard);
+
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let Some(guard) = Unwritable::new(&p.path().join(".out.previous")) else {
+        return;
+    };
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Wieder\nbody = a\nextra = b\n",
+    );
+    let before = tree(&p.path().join("out"));
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: .out.previous: is read-only: it is gazette's copy"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    drop(guard);
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_target_file_is_not_synced() {
+    use std::os::unix::fs::PermissionsExt;
+    // `extra` is missing from the German file of the fixture: sync would add its stub.
+    let p = Project::fixture("publish");
+    let de = p.path().join("locales/de/newer.ftl");
+    let before = fs::read(&de).unwrap();
+    fs::set_permissions(&de, fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, stdout, stderr) = run_timed(&p, &["sync", "de"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("locales/de/newer.ftl"), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(fs::read(&de).unwrap(), before, "a read-only file changed");
+    assert!(fs::metadata(&de).unwrap().permissions().readonly());
 }
 
 const NFC: &str = "\u{e9}t\u{e9}.ftl"; // été, composed

@@ -7,189 +7,6 @@ use super::support::{
 };
 
 #[test]
-fn missing_error_refuses_to_publish() {
-    let p = Project::fixture("publish");
-    let out = p.gazette(&["build"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error[missing-message]: `extra`"));
-    assert!(!p.path().join("out").exists());
-}
-
-#[test]
-fn fallback_marks_source_passages_and_lists_them() {
-    let p = Project::fixture("publish");
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("fallback: de/newer: `extra` shown in fr"),
-        "{stderr}"
-    );
-    let html = p.read("out/de/newer.html");
-    assert!(
-        html.contains("<p lang=\"fr\" dir=\"ltr\">Second paragraphe.</p>"),
-        "{html}"
-    );
-    assert!(html.contains("<p>Erster Absatz.</p>"));
-    assert!(p.read("out/de/newer.txt").contains("Second paragraphe."));
-}
-
-#[test]
-fn skip_leaves_the_article_out_of_that_language() {
-    let p = Project::fixture("publish");
-    let out = p.gazette(&["build", "--missing", "skip"]).output().unwrap();
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("skipped: de/newer: missing extra"),
-        "{stderr}"
-    );
-    assert!(!p.path().join("out/de/newer.html").exists());
-    assert!(!p.path().join("out/de/newer.txt").exists());
-    assert!(p.path().join("out/fr/newer.html").exists());
-    assert!(!p.read("out/de/index.html").contains("newer.html"));
-    assert!(!p.read("out/de/feed.xml").contains("newer"));
-    let fr = p.read("out/fr/newer.html");
-    assert!(!fr.contains("hreflang=\"de\" href=\"https://news.example/de/newer.html\""));
-    let sitemap = p.read("out/sitemap.xml");
-    assert!(!sitemap.contains("https://news.example/de/newer.html"));
-    assert!(sitemap.contains("https://news.example/de/older.html"));
-}
-
-#[test]
-fn two_builds_give_identical_trees() {
-    let p = Project::fixture("publish");
-    p.gazette(&["build", "--missing", "fallback", "--out", "a"])
-        .assert()
-        .success();
-    p.gazette(&[
-        "build",
-        "--missing",
-        "fallback",
-        "--out",
-        "b",
-        "--jobs",
-        "1",
-    ])
-    .assert()
-    .success();
-    assert_eq!(tree(&p.path().join("a")), tree(&p.path().join("b")));
-}
-
-#[test]
-fn template_error_on_the_last_article_leaves_out_byte_identical() {
-    let p = Project::fixture("publish");
-    p.gazette(&["build", "--missing", "fallback"])
-        .assert()
-        .success();
-    let before = tree(&p.path().join("out"));
-    // Only the article whose date sorts last fails: every other page renders first.
-    let template = format!(
-        "{}{{{{#if (eq date \"2025-03-05\")}}}}{{{{no-such-field}}}}{{{{/if}}}}",
-        std::fs::read_to_string(super::support::repo_root().join("templates/article.txt.hbs"))
-            .unwrap()
-    );
-    p.write("templates/article.txt.hbs", &template);
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(tree(&p.path().join("out")), before);
-}
-
-#[test]
-fn summary_on_stderr_and_quiet_with_q() {
-    let p = Project::fixture("publish");
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("build: 2 articles in 2 languages (fr, de): 14 files written to out in "),
-        "{stderr}"
-    );
-    assert!(
-        out.stdout.is_empty(),
-        "results of build go to out/, messages to stderr"
-    );
-    let out = p
-        .gazette(&["build", "-q", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-#[test]
-fn progress_is_reported_once_per_page() {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    #[derive(Default)]
-    struct Count(AtomicUsize, AtomicUsize, AtomicUsize);
-    impl gazette::build::Progress for Count {
-        fn start(&self, total: usize) {
-            self.0.store(total, Ordering::SeqCst);
-        }
-        fn step(&self) {
-            self.1.fetch_add(1, Ordering::SeqCst);
-        }
-        fn finish(&self) {
-            self.2.fetch_add(1, Ordering::SeqCst);
-        }
-    }
-    let p = Project::fixture("publish");
-    let project = gazette::project::Project::load(p.path()).unwrap();
-    let options = gazette::build::BuildOptions {
-        missing: gazette::localise::MissingPolicy::Skip,
-        ..Default::default()
-    };
-    let count = Count::default();
-    gazette::build::build_with_progress(&project, &options, &count).unwrap();
-    // 2 articles in fr and de (one of them is skipped in de, after its step).
-    assert_eq!(count.0.load(Ordering::SeqCst), 4);
-    assert_eq!(count.1.load(Ordering::SeqCst), 4);
-    assert_eq!(count.2.load(Ordering::SeqCst), 1);
-    // A rebuild with nothing changed has nothing to render.
-    let count = Count::default();
-    gazette::build::build_with_progress(&project, &options, &count).unwrap();
-    assert_eq!(count.0.load(Ordering::SeqCst), 0);
-    assert_eq!(count.1.load(Ordering::SeqCst), 0);
-}
-
-/// A build keeps no article text in memory, yet its warnings quote the article's lines.
-#[test]
-fn warnings_quote_article_files() {
-    let p = Project::fixture("publish");
-    p.write(
-        "locales/de/older.ftl",
-        "title = Le plus ancien\nlede = Ein Vorspann.\nbody = Ein Absatz.\n",
-    );
-    let out = p
-        .gazette(&["build", "--missing", "fallback"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("--> locales/de/older.ftl:1:1\n  |\n1 | title = Le plus ancien\n"),
-        "{stderr}"
-    );
-}
-
-#[test]
 fn sample_checks_clean() {
     let (code, json) = Project::sample().check_json();
     assert_eq!(code, 0);
@@ -616,6 +433,189 @@ fn pseudo_locales_add_an_edition_of_the_source_language() {
         }
         assert!(!p.path().join(format!("out/{tag}/feed.xml")).exists());
     }
+}
+
+#[test]
+fn missing_error_refuses_to_publish() {
+    let p = Project::fixture("publish");
+    let out = p.gazette(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[missing-message]: `extra`"));
+    assert!(!p.path().join("out").exists());
+}
+
+#[test]
+fn fallback_marks_source_passages_and_lists_them() {
+    let p = Project::fixture("publish");
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fallback: de/newer: `extra` shown in fr"),
+        "{stderr}"
+    );
+    let html = p.read("out/de/newer.html");
+    assert!(
+        html.contains("<p lang=\"fr\" dir=\"ltr\">Second paragraphe.</p>"),
+        "{html}"
+    );
+    assert!(html.contains("<p>Erster Absatz.</p>"));
+    assert!(p.read("out/de/newer.txt").contains("Second paragraphe."));
+}
+
+#[test]
+fn skip_leaves_the_article_out_of_that_language() {
+    let p = Project::fixture("publish");
+    let out = p.gazette(&["build", "--missing", "skip"]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("skipped: de/newer: missing extra"),
+        "{stderr}"
+    );
+    assert!(!p.path().join("out/de/newer.html").exists());
+    assert!(!p.path().join("out/de/newer.txt").exists());
+    assert!(p.path().join("out/fr/newer.html").exists());
+    assert!(!p.read("out/de/index.html").contains("newer.html"));
+    assert!(!p.read("out/de/feed.xml").contains("newer"));
+    let fr = p.read("out/fr/newer.html");
+    assert!(!fr.contains("hreflang=\"de\" href=\"https://news.example/de/newer.html\""));
+    let sitemap = p.read("out/sitemap.xml");
+    assert!(!sitemap.contains("https://news.example/de/newer.html"));
+    assert!(sitemap.contains("https://news.example/de/older.html"));
+}
+
+#[test]
+fn two_builds_give_identical_trees() {
+    let p = Project::fixture("publish");
+    p.gazette(&["build", "--missing", "fallback", "--out", "a"])
+        .assert()
+        .success();
+    p.gazette(&[
+        "build",
+        "--missing",
+        "fallback",
+        "--out",
+        "b",
+        "--jobs",
+        "1",
+    ])
+    .assert()
+    .success();
+    assert_eq!(tree(&p.path().join("a")), tree(&p.path().join("b")));
+}
+
+#[test]
+fn template_error_on_the_last_article_leaves_out_byte_identical() {
+    let p = Project::fixture("publish");
+    p.gazette(&["build", "--missing", "fallback"])
+        .assert()
+        .success();
+    let before = tree(&p.path().join("out"));
+    // Only the article whose date sorts last fails: every other page renders first.
+    let template = format!(
+        "{}{{{{#if (eq date \"2025-03-05\")}}}}{{{{no-such-field}}}}{{{{/if}}}}",
+        std::fs::read_to_string(super::support::repo_root().join("templates/article.txt.hbs"))
+            .unwrap()
+    );
+    p.write("templates/article.txt.hbs", &template);
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(tree(&p.path().join("out")), before);
+}
+
+#[test]
+fn summary_on_stderr_and_quiet_with_q() {
+    let p = Project::fixture("publish");
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("build: 2 articles in 2 languages (fr, de): 14 files written to out in "),
+        "{stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "results of build go to out/, messages to stderr"
+    );
+    let out = p
+        .gazette(&["build", "-q", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn progress_is_reported_once_per_page() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    #[derive(Default)]
+    struct Count(AtomicUsize, AtomicUsize, AtomicUsize);
+    impl gazette::build::Progress for Count {
+        fn start(&self, total: usize) {
+            self.0.store(total, Ordering::SeqCst);
+        }
+        fn step(&self) {
+            self.1.fetch_add(1, Ordering::SeqCst);
+        }
+        fn finish(&self) {
+            self.2.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    let p = Project::fixture("publish");
+    let project = gazette::project::Project::load(p.path()).unwrap();
+    let options = gazette::build::BuildOptions {
+        missing: gazette::localise::MissingPolicy::Skip,
+        ..Default::default()
+    };
+    let count = Count::default();
+    gazette::build::build_with_progress(&project, &options, &count).unwrap();
+    // 2 articles in fr and de (one of them is skipped in de, after its step).
+    assert_eq!(count.0.load(Ordering::SeqCst), 4);
+    assert_eq!(count.1.load(Ordering::SeqCst), 4);
+    assert_eq!(count.2.load(Ordering::SeqCst), 1);
+    // A rebuild with nothing changed has nothing to render.
+    let count = Count::default();
+    gazette::build::build_with_progress(&project, &options, &count).unwrap();
+    assert_eq!(count.0.load(Ordering::SeqCst), 0);
+    assert_eq!(count.1.load(Ordering::SeqCst), 0);
+}
+
+/// A build keeps no article text in memory, yet its warnings quote the article's lines.
+#[test]
+fn warnings_quote_article_files() {
+    let p = Project::fixture("publish");
+    p.write(
+        "locales/de/older.ftl",
+        "title = Le plus ancien\nlede = Ein Vorspann.\nbody = Ein Absatz.\n",
+    );
+    let out = p
+        .gazette(&["build", "--missing", "fallback"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("--> locales/de/older.ftl:1:1\n  |\n1 | title = Le plus ancien\n"),
+        "{stderr}"
+    );
 }
 
 /// The whole output is the same bytes whatever the folder, the time or the threads.

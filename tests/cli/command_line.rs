@@ -1,8 +1,9 @@
 //! Command-line conventions shared by every command: completions, manual pages, `--color`,
 //! `-q`, `--lang`, `--directory`, `build --deny-warnings`, one help layout.
 
-use super::support::{run, run_in, sample_with_stale_sovereignty, Project, DE};
 use serde_json::{json, Value};
+
+use super::support::{run, run_in, sample_with_stale_sovereignty, Project, DE};
 
 /// The commands `gazette --help` lists (but `help`).
 fn commands() -> Vec<String> {

@@ -3,8 +3,9 @@
 //! become text with their URL; content links cannot be scripts or leave the site; plain text
 //! cannot break out of an unquoted attribute.
 
-use super::support::{project, run_timed, sample_page, Project, SAMPLE_SLUG};
 use std::fs;
+
+use super::support::{project, run_timed, sample_page, Project, SAMPLE_SLUG};
 
 /// `{{plain}}` is safe in any attribute, quoted or not: a custom template's unquoted
 /// `alt={{plain …}}` cannot be broken out of by a translation with spaces, `=` or backticks.

@@ -5,36 +5,6 @@
 
 use super::support::{add_site_strings, build, copy, newsroom, one_error, run, tree, Project};
 
-/// `locales/DE` beside `locales/de` was published as a fourth language (`lang="DE"`), and
-/// with `targets = ["de"]` never looked at.
-#[test]
-fn language_folders_must_be_canonical_tags() {
-    for (folder, canonical) in [("DE", "de"), ("de_DE", "de-DE"), ("de-de", "de-DE")] {
-        let p = Project::sample();
-        copy(
-            &p.path().join("locales/de"),
-            &p.path().join("locales").join(folder),
-        );
-        let before = tree(p.path());
-        for args in [&["check"][..], &["status"], &["build"], &["sync", "--all"]] {
-            let (exit, out, err) = run(&p, args);
-            assert_eq!(exit, 2, "{folder} {args:?}: {out}{err}");
-            one_error(&err);
-            assert!(err.contains(&format!("locales/{folder}:")), "{err}");
-            assert!(err.contains(&format!("rename it `{canonical}`")), "{err}");
-        }
-        assert_eq!(tree(p.path()), before, "{folder}: nothing written");
-    }
-    let p = Project::sample();
-    p.write("gazette.toml", "targets = [\"de_DE\"]\n");
-    let (exit, _, err) = run(&p, &["check"]);
-    assert_eq!(exit, 2);
-    assert!(
-        err.contains("gazette.toml") && err.contains("write `de-DE`"),
-        "{err}"
-    );
-}
-
 const PAGE: &str = "sommet-de-londres";
 
 /// The world sample, built with its untranslated paragraphs in French.
@@ -177,6 +147,36 @@ fn right_to_left_text_editions_mark_their_lines_and_isolate_latin() {
     assert!(
         !fr.contains(['\u{200e}', '\u{200f}', '\u{2068}', '\u{2069}']),
         "{fr}"
+    );
+}
+
+/// `locales/DE` beside `locales/de` was published as a fourth language (`lang="DE"`), and
+/// with `targets = ["de"]` never looked at.
+#[test]
+fn language_folders_must_be_canonical_tags() {
+    for (folder, canonical) in [("DE", "de"), ("de_DE", "de-DE"), ("de-de", "de-DE")] {
+        let p = Project::sample();
+        copy(
+            &p.path().join("locales/de"),
+            &p.path().join("locales").join(folder),
+        );
+        let before = tree(p.path());
+        for args in [&["check"][..], &["status"], &["build"], &["sync", "--all"]] {
+            let (exit, out, err) = run(&p, args);
+            assert_eq!(exit, 2, "{folder} {args:?}: {out}{err}");
+            one_error(&err);
+            assert!(err.contains(&format!("locales/{folder}:")), "{err}");
+            assert!(err.contains(&format!("rename it `{canonical}`")), "{err}");
+        }
+        assert_eq!(tree(p.path()), before, "{folder}: nothing written");
+    }
+    let p = Project::sample();
+    p.write("gazette.toml", "targets = [\"de_DE\"]\n");
+    let (exit, _, err) = run(&p, &["check"]);
+    assert_eq!(exit, 2);
+    assert!(
+        err.contains("gazette.toml") && err.contains("write `de-DE`"),
+        "{err}"
     );
 }
 

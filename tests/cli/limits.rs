@@ -3,8 +3,9 @@
 //! and the message, and that gazette neither panics (101), hangs, nor changes a file it should
 //! not.
 
-use super::support::{check_and_build_refuse, project, run_timed, run_within};
 use std::time::Duration;
+
+use super::support::{check_and_build_refuse, project, run_timed, run_within};
 
 #[test]
 fn huge_ftl_file_is_refused_quickly() {

@@ -1,8 +1,10 @@
 //! `gazette status`: the per-language counts, as JSON and as an aligned table.
 
-use super::support::{run, sample_missing_three, Project, DE, FR};
-use serde_json::Value;
 use std::fs;
+
+use serde_json::Value;
+
+use super::support::{run, sample_missing_three, Project, DE, FR};
 
 /// How many messages and terms a file defines.
 fn entries(p: &Project, rel: &str) -> usize {

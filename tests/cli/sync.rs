@@ -2,169 +2,14 @@
 //! endings kept, `--dry-run`, `--all`, stale translations tracked in `gazette.lock.d/` until
 //! `--accept`ed (with a word diff and `<file>:<id>` precision).
 
+use std::fs;
+
+use serde_json::{json, Value};
+
 use super::support::{
     findings, run, sample_missing_three, sample_with_stale_sovereignty, tree, without_messages,
     Project, DE, DELETED, FR,
 };
-use serde_json::{json, Value};
-use std::fs;
-
-#[test]
-fn stale_translation_shows_a_word_diff() {
-    let p = sample_with_stale_sovereignty();
-    let (_, human, _) = run(&p, &["check"]);
-    assert!(
-        human.contains(" au cœur [-des négociations.-]{+de toute négociation.+} Aucun accord"),
-        "{human}"
-    );
-    let (_, report) = p.check_json();
-    let diagnostics = report["diagnostics"].as_array().unwrap();
-    let change = &diagnostics[0]["change"];
-    let old = change["old"].as_str().unwrap();
-    let new = change["new"].as_str().unwrap();
-    assert!(
-        old.contains("au cœur des négociations") && new.contains("au cœur de toute négociation")
-    );
-    let spans = change["spans"].as_array().unwrap();
-    let joined = |kind: &str| -> String {
-        spans
-            .iter()
-            .filter(|s| s["kind"] == "same" || s["kind"] == kind)
-            .map(|s| s["text"].as_str().unwrap())
-            .collect()
-    };
-    assert_eq!(joined("removed"), old);
-    assert_eq!(joined("added"), new);
-    let changed: Vec<&Value> = spans.iter().filter(|s| s["kind"] != "same").collect();
-    assert_eq!(
-        changed,
-        [
-            &json!({ "kind": "removed", "text": "des négociations." }),
-            &json!({ "kind": "added", "text": "de toute négociation." })
-        ]
-    );
-    // Only a stale translation has the field.
-    let (_, clean) = Project::sample().check_json();
-    assert_eq!(clean["diagnostics"], json!([]));
-    let p = Project::sample();
-    p.write(DE, &p.read(DE).replace("sovereignty =", "souveraenitaet ="));
-    let (_, report) = p.check_json();
-    for d in report["diagnostics"].as_array().unwrap() {
-        assert!(d.get("change").is_none(), "{d}");
-    }
-}
-
-/// Two articles with a `title`, both edited in French since they were reviewed.
-fn two_stale_titles() -> Project {
-    let p = Project::fixture("publish");
-    assert_eq!(run(&p, &["sync", "de"]).0, 0);
-    for (file, old, new) in [
-        ("locales/fr/newer.ftl", "Le plus récent", "Le tout dernier"),
-        ("locales/fr/older.ftl", "Le plus ancien", "Le tout premier"),
-    ] {
-        p.write(file, &p.read(file).replace(old, new));
-    }
-    p
-}
-
-fn stale_files(p: &Project) -> Vec<String> {
-    findings(p, "stale-translation")
-        .iter()
-        .map(|d| d["file"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-#[test]
-fn accept_refuses_an_id_of_several_files_and_takes_file_and_id() {
-    let p = two_stale_titles();
-    assert_eq!(
-        stale_files(&p),
-        ["locales/de/newer.ftl", "locales/de/older.ftl"]
-    );
-    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "title"]);
-    assert_eq!(exit, 2);
-    assert_eq!(out, "");
-    assert_eq!(
-        err,
-        "error: --accept: `title` is a message of 2 files: name the one you reviewed (newer:title, older:title)\n"
-    );
-    assert_eq!(stale_files(&p).len(), 2, "nothing recorded");
-
-    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "newer:title"]);
-    assert_eq!(exit, 0, "{err}");
-    assert!(out.contains("(de:newer:title)"), "{out}");
-    assert_eq!(stale_files(&p), ["locales/de/older.ftl"]);
-    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "older.ftl:title"]);
-    assert_eq!(exit, 0, "{err}");
-    assert!(out.contains("(de:older:title)"), "{out}");
-    assert_eq!(stale_files(&p), Vec::<String>::new());
-}
-
-#[test]
-fn accept_names_what_it_cannot_find() {
-    let p = two_stale_titles();
-    for (arg, message) in [
-        (
-            "gone:title",
-            "`gone` is not a file of the source language (fr)",
-        ),
-        ("newer:lede", "`lede` is not a message of `newer` in fr"),
-        (
-            "lead",
-            "`lead` is not a message of the source language (fr)",
-        ),
-        (
-            "newer:extra",
-            "`newer:extra` has no de translation to accept: translate it first",
-        ),
-    ] {
-        let (exit, _, err) = run(&p, &["sync", "de", "--accept", arg]);
-        assert_eq!(exit, 2, "{arg}");
-        assert_eq!(err, format!("error: --accept: {message}\n"), "{arg}");
-    }
-}
-
-/// Every record a sync makes is named once, with its file: two `title`s are two names.
-#[test]
-fn names_each_record_with_its_file() {
-    let p = Project::empty();
-    for (file, text) in [
-        ("gazette.toml", ""),
-        ("locales/fr/a.ftl", "title = A\n"),
-        ("locales/fr/b.ftl", "title = B\n"),
-        ("locales/de/a.ftl", "title = A (de)\n"),
-        ("locales/de/b.ftl", "title = B (de)\n"),
-    ] {
-        p.write(file, text);
-    }
-    let (exit, out, _) = run(&p, &["sync", "de", "--dry-run"]);
-    assert_eq!(exit, 0);
-    assert!(
-        out.starts_with(
-            "gazette.lock.d: would record the source text of 2 translations (de:a:title, de:b:title)\n"
-        ),
-        "{out}"
-    );
-}
-
-#[test]
-fn without_a_language_suggests_all() {
-    let p = Project::sample();
-    let before = super::support::tree(p.path());
-    let (exit, out, err) = run(&p, &["sync"]);
-    assert_eq!(
-        (exit, out.as_str(), err.as_str()),
-        (
-            2,
-            "",
-            "error: sync: which language? `gazette sync en` syncs one of en, de; \
-             `gazette sync --all` syncs every one\n"
-        )
-    );
-    assert_eq!(super::support::tree(p.path()), before);
-    let (exit, _, err) = run(&p, &["sync", "de", "--all"]);
-    assert_eq!(exit, 2, "{err}");
-}
 
 const ARTICLE: &str = "coalition-des-volontaires.ftl";
 
@@ -634,4 +479,161 @@ fn stubs_nobody_edited_follow_their_source() {
     p.write(de, &translated);
     let stale = super::support::findings(&p, "stale-translation");
     assert!(stale.is_empty(), "{stale:#?}");
+}
+
+#[test]
+fn stale_translation_shows_a_word_diff() {
+    let p = sample_with_stale_sovereignty();
+    let (_, human, _) = run(&p, &["check"]);
+    assert!(
+        human.contains(" au cœur [-des négociations.-]{+de toute négociation.+} Aucun accord"),
+        "{human}"
+    );
+    let (_, report) = p.check_json();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let change = &diagnostics[0]["change"];
+    let old = change["old"].as_str().unwrap();
+    let new = change["new"].as_str().unwrap();
+    assert!(
+        old.contains("au cœur des négociations") && new.contains("au cœur de toute négociation")
+    );
+    let spans = change["spans"].as_array().unwrap();
+    let joined = |kind: &str| -> String {
+        spans
+            .iter()
+            .filter(|s| s["kind"] == "same" || s["kind"] == kind)
+            .map(|s| s["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(joined("removed"), old);
+    assert_eq!(joined("added"), new);
+    let changed: Vec<&Value> = spans.iter().filter(|s| s["kind"] != "same").collect();
+    assert_eq!(
+        changed,
+        [
+            &json!({ "kind": "removed", "text": "des négociations." }),
+            &json!({ "kind": "added", "text": "de toute négociation." })
+        ]
+    );
+    // Only a stale translation has the field.
+    let (_, clean) = Project::sample().check_json();
+    assert_eq!(clean["diagnostics"], json!([]));
+    let p = Project::sample();
+    p.write(DE, &p.read(DE).replace("sovereignty =", "souveraenitaet ="));
+    let (_, report) = p.check_json();
+    for d in report["diagnostics"].as_array().unwrap() {
+        assert!(d.get("change").is_none(), "{d}");
+    }
+}
+
+/// Two articles with a `title`, both edited in French since they were reviewed.
+fn two_stale_titles() -> Project {
+    let p = Project::fixture("publish");
+    assert_eq!(run(&p, &["sync", "de"]).0, 0);
+    for (file, old, new) in [
+        ("locales/fr/newer.ftl", "Le plus récent", "Le tout dernier"),
+        ("locales/fr/older.ftl", "Le plus ancien", "Le tout premier"),
+    ] {
+        p.write(file, &p.read(file).replace(old, new));
+    }
+    p
+}
+
+fn stale_files(p: &Project) -> Vec<String> {
+    findings(p, "stale-translation")
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn accept_refuses_an_id_of_several_files_and_takes_file_and_id() {
+    let p = two_stale_titles();
+    assert_eq!(
+        stale_files(&p),
+        ["locales/de/newer.ftl", "locales/de/older.ftl"]
+    );
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "title"]);
+    assert_eq!(exit, 2);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "error: --accept: `title` is a message of 2 files: name the one you reviewed (newer:title, older:title)\n"
+    );
+    assert_eq!(stale_files(&p).len(), 2, "nothing recorded");
+
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "newer:title"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("(de:newer:title)"), "{out}");
+    assert_eq!(stale_files(&p), ["locales/de/older.ftl"]);
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "older.ftl:title"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("(de:older:title)"), "{out}");
+    assert_eq!(stale_files(&p), Vec::<String>::new());
+}
+
+#[test]
+fn accept_names_what_it_cannot_find() {
+    let p = two_stale_titles();
+    for (arg, message) in [
+        (
+            "gone:title",
+            "`gone` is not a file of the source language (fr)",
+        ),
+        ("newer:lede", "`lede` is not a message of `newer` in fr"),
+        (
+            "lead",
+            "`lead` is not a message of the source language (fr)",
+        ),
+        (
+            "newer:extra",
+            "`newer:extra` has no de translation to accept: translate it first",
+        ),
+    ] {
+        let (exit, _, err) = run(&p, &["sync", "de", "--accept", arg]);
+        assert_eq!(exit, 2, "{arg}");
+        assert_eq!(err, format!("error: --accept: {message}\n"), "{arg}");
+    }
+}
+
+/// Every record a sync makes is named once, with its file: two `title`s are two names.
+#[test]
+fn names_each_record_with_its_file() {
+    let p = Project::empty();
+    for (file, text) in [
+        ("gazette.toml", ""),
+        ("locales/fr/a.ftl", "title = A\n"),
+        ("locales/fr/b.ftl", "title = B\n"),
+        ("locales/de/a.ftl", "title = A (de)\n"),
+        ("locales/de/b.ftl", "title = B (de)\n"),
+    ] {
+        p.write(file, text);
+    }
+    let (exit, out, _) = run(&p, &["sync", "de", "--dry-run"]);
+    assert_eq!(exit, 0);
+    assert!(
+        out.starts_with(
+            "gazette.lock.d: would record the source text of 2 translations (de:a:title, de:b:title)\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn without_a_language_suggests_all() {
+    let p = Project::sample();
+    let before = super::support::tree(p.path());
+    let (exit, out, err) = run(&p, &["sync"]);
+    assert_eq!(
+        (exit, out.as_str(), err.as_str()),
+        (
+            2,
+            "",
+            "error: sync: which language? `gazette sync en` syncs one of en, de; \
+             `gazette sync --all` syncs every one\n"
+        )
+    );
+    assert_eq!(super::support::tree(p.path()), before);
+    let (exit, _, err) = run(&p, &["sync", "de", "--all"]);
+    assert_eq!(exit, 2, "{err}");
 }
