@@ -1,4 +1,6 @@
-//! Shared helpers: copy a fixture project to a temporary folder and run gazette on it.
+//! Shared helpers: copy a fixture project to a temporary folder and run gazette on it; the
+//! projects and edits more than one file of tests starts from (the sample, the publish fixture,
+//! the newsroom).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -217,7 +219,7 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     out
 }
 
-// Input that could hang or crash gazette: the publish fixture, and runs with a time limit.
+// The publish fixture completed, and runs with a time limit (for input that could hang gazette).
 
 /// The publish fixture (two articles, fr and de, complete site strings), completed so that it
 /// builds cleanly.
@@ -276,6 +278,41 @@ pub fn built_sample() -> Project {
     let p = Project::sample();
     p.gazette(&["build"]).assert().success();
     p
+}
+
+/// The sample article's French source file.
+pub const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
+
+/// The sample article's German translation.
+pub const DE: &str = "locales/de/coalition-des-volontaires.ftl";
+
+/// The sample with the French `sovereignty` edited: its translations are stale.
+pub fn sample_with_stale_sovereignty() -> Project {
+    let p = Project::sample();
+    let fr = p.read(FR);
+    p.write(
+        FR,
+        &fr.replace("au cœur des négociations", "au cœur de toute négociation"),
+    );
+    p
+}
+
+/// The three German messages the sync tests delete.
+pub const DELETED: [&str; 3] = ["first-meeting", "sovereignty", "opponents"];
+
+/// Remove the lines that start with `<id> =` (one-line messages).
+pub fn without_messages(text: &str, ids: &[&str]) -> String {
+    text.split_inclusive('\n')
+        .filter(|l| !ids.iter().any(|id| l.starts_with(&format!("{id} ="))))
+        .collect()
+}
+
+/// The sample with three German messages deleted.
+pub fn sample_missing_three() -> (Project, Vec<u8>) {
+    let p = Project::sample();
+    let edited = without_messages(&p.read(DE), &DELETED);
+    p.write(DE, &edited);
+    (p, edited.into_bytes())
 }
 
 // The newsroom project: one article `a` with a byline, tags and an update, in French and English.
@@ -457,39 +494,4 @@ pub fn published() -> Project {
         );
     }
     p
-}
-
-/// The sample article's French source file.
-pub const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
-
-/// The sample article's German translation.
-pub const DE: &str = "locales/de/coalition-des-volontaires.ftl";
-
-/// The sample with the French `sovereignty` edited: its translations are stale.
-pub fn sample_with_stale_sovereignty() -> Project {
-    let p = Project::sample();
-    let fr = p.read(FR);
-    p.write(
-        FR,
-        &fr.replace("au cœur des négociations", "au cœur de toute négociation"),
-    );
-    p
-}
-
-/// The three German messages the sync tests delete.
-pub const DELETED: [&str; 3] = ["first-meeting", "sovereignty", "opponents"];
-
-/// Remove the lines that start with `<id> =` (one-line messages).
-pub fn without_messages(text: &str, ids: &[&str]) -> String {
-    text.split_inclusive('\n')
-        .filter(|l| !ids.iter().any(|id| l.starts_with(&format!("{id} ="))))
-        .collect()
-}
-
-/// The sample with three German messages deleted.
-pub fn sample_missing_three() -> (Project, Vec<u8>) {
-    let p = Project::sample();
-    let edited = without_messages(&p.read(DE), &DELETED);
-    p.write(DE, &edited);
-    (p, edited.into_bytes())
 }
