@@ -1,6 +1,6 @@
-//! Shared helpers: copy a fixture project to a temporary folder and run gazette on it; the
-//! projects and edits more than one file of tests starts from (the sample, the publish fixture,
-//! the newsroom).
+//! Shared helpers: copy a fixture project to a temporary folder and run gazette on it, and the
+//! projects several test files start from (the sample and its edits, the publish fixture, the
+//! newsroom).
 
 use std::fs;
 use std::path::{Path, PathBuf};
