@@ -1,6 +1,11 @@
-//! Bad input: exit 2 with one clear line on stderr naming the file (and line or block).
+//! Bad input: exit 2 with one clear line on stderr naming the file (and line or block), with an
+//! excerpt and a caret where the line is known: malformed TOML and settings, invalid UTF-8,
+//! empty files, bad slugs, templates, and values quoted escaped so they cannot fool a terminal.
 
-use super::support::{one_error, Project};
+use std::fs;
+use std::path::Path;
+
+use super::support::{check_and_build_refuse, one_error, project, run_timed, tree, Project};
 
 /// Run `check` and `build`; both must fail with exit 2 and the same one-line message.
 fn fails_with(project: &Project, expected: &[&str]) {
@@ -606,4 +611,227 @@ fn settings_mistakes_are_answered_with_the_fix() {
         p.write("gazette.toml", toml);
         fails_exactly(&p, &[message]);
     }
+}
+
+#[test]
+fn invalid_utf8_in_ftl_is_named_once() {
+    let p = project();
+    fs::write(
+        p.path().join("locales/de/older.ftl"),
+        b"title = Alt\xc3\x28\n",
+    )
+    .unwrap();
+    check_and_build_refuse(&p, &["locales/de/older.ftl", "not valid UTF-8 (byte 11)"]);
+    let (_, _, stderr) = run_timed(&p, &["check"]);
+    assert_eq!(stderr.matches("not valid UTF-8").count(), 1, "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_in_toml_is_named() {
+    let p = project();
+    fs::write(
+        p.path().join("content/older.toml"),
+        b"date = 2025-03-01\nsection = \"\xff\"\n",
+    )
+    .unwrap();
+    check_and_build_refuse(&p, &["content/older.toml", "not valid UTF-8"]);
+
+    let p = project();
+    fs::write(p.path().join("gazette.toml"), b"base_url = \"\xfe\"\n").unwrap();
+    check_and_build_refuse(&p, &["gazette.toml", "not valid UTF-8"]);
+}
+
+/// Every text file of the project rewritten with a byte-order mark and CRLF line endings.
+fn bom_and_crlf(dir: &Path) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            bom_and_crlf(&path);
+        } else if path.extension().is_some_and(|e| e == "ftl" || e == "toml") {
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+        }
+    }
+}
+
+#[test]
+fn bom_and_crlf_work_like_plain_files() {
+    let plain = project();
+    // A multi-line message and an attribute, where line endings matter most.
+    plain
+        .write(
+            "locales/fr/newer.ftl",
+            "title = Le plus récent\nbody =\n    Premier\n    paragraphe.\nextra = Second { $date }\n    .x = attribut\n",
+        )
+        .write(
+            "locales/de/newer.ftl",
+            "title = Das Neueste\nbody =\n    Erster\n    Absatz.\nextra = Zweiter { $date }\n    .x = Attribut\n",
+        );
+    let (code, check_plain, _) = run_timed(&plain, &["check"]);
+    assert_eq!(code, 0, "{check_plain}");
+    let (code, _, stderr) = run_timed(&plain, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let windows = Project::empty();
+    super::support::copy(plain.path(), windows.path());
+    fs::remove_dir_all(windows.path().join("out")).unwrap();
+    bom_and_crlf(windows.path());
+    assert!(windows.read("gazette.toml").starts_with('\u{feff}'));
+    assert!(windows
+        .read("locales/de/newer.ftl")
+        .contains("\r\n    Absatz."));
+
+    let (code, check_windows, stderr) = run_timed(&windows, &["check"]);
+    assert_eq!(code, 0, "{check_windows}{stderr}");
+    assert_eq!(check_windows, check_plain);
+    let (code, _, stderr) = run_timed(&windows, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (a, b) = (
+        tree(&plain.path().join("out")),
+        tree(&windows.path().join("out")),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&b[name])
+        );
+    }
+}
+
+#[test]
+fn empty_ftl_file_is_fine() {
+    let p = project();
+    p.write("locales/fr/empty.ftl", "")
+        .write("locales/de/empty.ftl", "");
+    let (code, stdout, stderr) = run_timed(&p, &["check"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("check: no problems found"), "{stdout}");
+}
+
+#[test]
+fn empty_article_file_lacks_its_date() {
+    let p = project();
+    p.write("content/older.toml", "");
+    check_and_build_refuse(&p, &["content/older.toml", "missing field `date`"]);
+}
+
+#[test]
+fn bad_slugs_are_refused() {
+    // (A control character is refused in any file name: tests/cli/boundaries.rs.)
+    for name in ["..", "a..b", ".hidden"] {
+        let p = project();
+        p.write(&format!("content/{name}.toml"), "date = 2025-03-01\n");
+        check_and_build_refuse(&p, &["invalid slug"]);
+    }
+}
+
+#[test]
+fn config_that_is_a_folder() {
+    let p = project();
+    fs::remove_file(p.path().join("gazette.toml")).unwrap();
+    fs::create_dir(p.path().join("gazette.toml")).unwrap();
+    check_and_build_refuse(&p, &["gazette.toml: is a folder, not a file"]);
+}
+
+/// Control characters a hostile translation can carry: cursor up, erase the line, a
+/// right-to-left override, a C1 control sequence introducer, a bell.
+const TERMINAL_TRICKS: &str = "\x1b[1A\x1b[2K\u{202e}\u{9b}2J\x07";
+
+/// Whatever the output reaches (a terminal, a CI log), a translation's or a file name's
+/// control characters are shown escaped, colours on or off; JSON escapes them itself.
+#[test]
+fn control_characters_from_inputs_are_shown_escaped() {
+    let p = project();
+    p.write(
+        "locales/de/newer.ftl",
+        &format!("title = <blink>Der Neueste{TERMINAL_TRICKS}</blink>\nbody = Erster Absatz.\nextra = Zweiter Absatz.\n"),
+    );
+    let hostile = |s: &str| s.contains(['\x1b', '\u{202e}', '\u{9b}', '\x07']);
+    // A file name with a control character is refused, and named escaped.
+    p.write("locales/de/a\x1b[2Kb.ftl", "stray = x\n");
+    for command in ["check", "status"] {
+        let (code, _, stderr) = run_timed(&p, &["--color", "never", command]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains("locales/de/a\\u{1b}[2Kb.ftl") && !hostile(&stderr),
+            "{stderr:?}"
+        );
+    }
+    fs::remove_file(p.path().join("locales/de/a\x1b[2Kb.ftl")).unwrap();
+    for color in ["never", "always"] {
+        for format in ["human", "github"] {
+            let (code, stdout, stderr) =
+                run_timed(&p, &["--color", color, "check", "--format", format]);
+            assert_eq!(code, 0, "{stderr}");
+            assert!(stdout.contains("unsupported-markup"), "{stdout}");
+            assert!(
+                !hostile(&without_colours(&stdout)),
+                "{color} {format}: {stdout:?}"
+            );
+            // The excerpt of the line draws each control as one symbol, as rustc does.
+            if format == "human" {
+                assert!(stdout.contains("Neueste␛[1A␛[2K��2J␇<"), "{stdout}");
+            }
+        }
+        let (_, stdout, _) = run_timed(&p, &["--color", color, "status"]);
+        assert!(!hostile(&without_colours(&stdout)), "{stdout:?}");
+    }
+    let (_, stdout, stderr) = run_timed(&p, &["build"]);
+    assert!(stderr.contains("unsupported-markup"), "{stderr}");
+    assert!(!hostile(&stderr) && stdout.is_empty(), "{stderr:?}");
+    // A fatal error names the value it refuses.
+    let newer = p.read("content/newer.toml");
+    p.write(
+        "content/newer.toml",
+        &newer.replacen(
+            "[[blocks]]",
+            "[slugs]\nde = \"neu\\u001b[2K\"\n\n[[blocks]]",
+            1,
+        ),
+    );
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("neu\\u{1b}[2K") && !hostile(&stderr),
+        "{stderr:?}"
+    );
+}
+
+/// A line break in a value a fatal error quotes is shown escaped: the error stays one line,
+/// and no value can forge a GitHub annotation in a CI log.
+#[test]
+fn a_fatal_error_is_one_line_whatever_the_value_it_quotes() {
+    let p = project();
+    p.write(
+        "gazette.toml",
+        "source = \"fr\"\ntargets = [\"e\\n::error::forged\"]\n",
+    );
+    let (code, _, stderr) = run_timed(&p, &["check", "--format", "github"]);
+    assert_eq!(code, 2, "{stderr}");
+    one_error(&stderr);
+    assert!(stderr.contains("`e\\n::error::forged`"), "{stderr}");
+    assert!(!stderr.lines().any(|l| l.starts_with("::")), "{stderr}");
+}
+
+/// `s` without gazette's own colours (`ESC [ digits ; m`), to see what else it holds.
+fn without_colours(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let params = after.find(|c: char| !c.is_ascii_digit() && c != ';');
+        match params {
+            Some(j) if after[j..].starts_with('m') => rest = &after[j + 1..],
+            _ => {
+                out.push('\x1b');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -373,6 +373,33 @@ fn serve_reloads_on_a_change_shows_a_failed_build_and_recovers() {
     assert_eq!(serve.get(PAGE).0, 200);
 }
 
+/// The page the preview shows instead of every HTML page while the build fails: the
+/// diagnostics escaped in a `<pre>`, and the script that reloads it (its generation, which
+/// counts builds, redacted).
+#[test]
+fn the_failed_builds_page_matches_its_snapshot() {
+    let p = Project::sample();
+    let serve = Serve::start(&p, &[]);
+    let mut events = serve.events();
+    events.next(Duration::from_secs(10)).unwrap();
+    set_title(&p, "{ $oops");
+    events.next(Duration::from_secs(10)).expect("a reload");
+    let (status, _, page) = serve.get(PAGE);
+    assert_eq!(status, 500);
+    let (before, after) = page
+        .split_once(r#"e.data !== ""#)
+        .expect("the reload script");
+    let (generation, after) = after.split_once('"').unwrap();
+    assert!(
+        generation.bytes().all(|b| b.is_ascii_digit()),
+        "{generation}"
+    );
+    insta::assert_snapshot!(
+        "failed_build_page",
+        format!(r#"{before}e.data !== "<generation>"{after}"#)
+    );
+}
+
 /// Unfinished work is previewed: a new article before it is translated, each page saying on a
 /// banner what it lacks, in its language's words; a draft, marked; the terminal names the
 /// choice once. `build` still refuses the one and leaves out the other.

@@ -1,14 +1,16 @@
-//! What a link to a page shows where it is shared: the raster share image (a card derived
-//! from the lead figure, or the site's image), its size and alt text in Open Graph, Twitter
-//! cards and JSON-LD; a photo's narrower copies for `srcset`; the cache of derived images;
-//! and an `out/` that is the same bytes whatever folder it was built in.
+//! What a link to a page shows where it is shared: Open Graph, Twitter cards and JSON-LD
+//! (NewsArticle, publisher, authors, tags, videos); the raster share image (a card derived from
+//! the lead figure, or the site's image), its size and alt text; a photo's narrower copies for
+//! `srcset`; the cache of derived images; and an `out/` that is the same bytes whatever folder
+//! it was built in.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use super::newsroom::{json_ld, meta, newsroom};
-use super::support::{raw_tree, run, Project};
+use super::support::{
+    build, json_ld, meta, newsroom, published, raw_tree, run, with_media, Project,
+};
 
 fn page(p: &Project, rel: &str) -> scraper::Html {
     scraper::Html::parse_document(&p.read(rel))
@@ -534,4 +536,143 @@ fn the_site_card_is_made_even_when_no_article_shows_it() {
         assert!(file.is_file(), "{rel}: {image:?}");
         assert_eq!(meta(&page, "twitter:card"), ["summary_large_image"]);
     }
+}
+
+#[test]
+fn pages_carry_news_article_json_ld_and_open_graph_tags() {
+    let p = with_media();
+    p.write(
+        "locales/fr/a.ftl",
+        &p.read("locales/fr/a.ftl")
+            .replace("Le chapeau.", "Le chapeau </script><b>."),
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = scraper::Html::parse_document(&p.read("out/fr/a.html"));
+    let en = scraper::Html::parse_document(&p.read("out/en/a.html"));
+    let (fr_url, en_url) = (
+        "https://news.example/fr/a.html",
+        "https://news.example/en/a.html",
+    );
+
+    let ld = json_ld(&fr);
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], "Une alliance de 31 pays");
+    assert_eq!(
+        ld["description"], "Le chapeau </script><b>.",
+        "escaped in the page, whole once parsed"
+    );
+    assert_eq!(ld["inLanguage"], "fr");
+    assert_eq!(ld["datePublished"], "2025-08-17T09:30:00+02:00");
+    assert_eq!(ld["dateModified"], "2025-08-18T10:05:00+02:00");
+    assert_eq!(ld["author"][1]["name"], "Tom Reyes");
+    assert_eq!(ld["author"][1]["@type"], "Person");
+    assert_eq!(ld["publisher"]["name"], "Le Journal");
+    // The share card first (social networks show no SVG), then the figures as they are.
+    let card = ld["image"][0]["url"].as_str().unwrap().to_owned();
+    assert!(
+        card.starts_with("https://news.example/images/_gen/") && card.ends_with("-1200x630.jpg"),
+        "{card}"
+    );
+    assert_eq!(ld["image"][1]["url"], "https://news.example/images/map.svg");
+    assert_eq!(
+        (&ld["image"][1]["width"], &ld["image"][1]["height"]),
+        (&640.into(), &360.into())
+    );
+    assert_eq!(ld["mainEntityOfPage"]["@id"], fr_url);
+    assert_eq!(ld["workTranslation"][0]["@id"], en_url);
+    assert_eq!(ld["workTranslation"][0]["inLanguage"], "en");
+    assert!(ld.get("translationOfWork").is_none());
+    let ld = json_ld(&en);
+    assert_eq!(ld["translationOfWork"]["@id"], fr_url);
+    assert_eq!(ld["headline"], "An alliance of 31 countries");
+    assert_eq!(
+        ld["publisher"]["name"], "Le Journal",
+        "one publisher, named as the source language names it without [publisher]"
+    );
+
+    assert_eq!(meta(&fr, "og:locale"), ["fr_FR"]);
+    assert_eq!(meta(&fr, "og:locale:alternate"), ["en_GB"]);
+    assert_eq!(meta(&en, "og:locale"), ["en_GB"]);
+    assert_eq!(meta(&en, "og:locale:alternate"), ["fr_FR"]);
+    assert_eq!(meta(&en, "og:url"), [en_url]);
+    assert_eq!(meta(&en, "og:title"), ["An alliance of 31 countries"]);
+    assert_eq!(meta(&en, "og:type"), ["article"]);
+    assert_eq!(meta(&en, "og:image"), [card]);
+    assert_eq!(meta(&en, "og:image:alt"), ["Map (en)"]);
+    assert_eq!(meta(&en, "article:tag"), ["ukraine", "défense"]);
+    assert_eq!(meta(&en, "twitter:card"), ["summary_large_image"]);
+    assert_eq!(
+        meta(&fr, "twitter:description"),
+        ["Le chapeau </script><b>."]
+    );
+
+    // Without pictures, nothing is named as the image.
+    let p = newsroom();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = scraper::Html::parse_document(&p.read("out/fr/a.html"));
+    assert!(json_ld(&fr).get("image").is_none());
+    assert!(meta(&fr, "og:image").is_empty());
+    assert_eq!(meta(&fr, "twitter:card"), ["summary"]);
+}
+
+/// JSON-LD names one publisher in every language (its `@id`, brand name and logo), an
+/// author's page, the tags as each language names them, and each video as a `VideoObject`;
+/// Open Graph and Atom name the tags the same way.
+#[test]
+fn json_ld_names_one_publisher_authors_pages_local_tags_and_videos() {
+    let p = published();
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = json_ld(&scraper::Html::parse_document(&p.read("out/fr/a.html")));
+    let en_page = scraper::Html::parse_document(&p.read("out/en/a.html"));
+    let en = json_ld(&en_page);
+    for ld in [&fr, &en] {
+        assert_eq!(ld["publisher"]["@id"], "https://news.example/#publisher");
+        assert_eq!(ld["publisher"]["name"], "Journal");
+        assert_eq!(ld["publisher"]["logo"]["@type"], "ImageObject");
+        assert_eq!(
+            ld["publisher"]["logo"]["url"],
+            "https://news.example/images/logo.png"
+        );
+        assert_eq!(
+            ld["author"][0],
+            serde_json::json!({ "@type": "Person", "name": "Claire Dumas" })
+        );
+        assert_eq!(
+            ld["author"][1]["url"],
+            "https://news.example/authors/tom-reyes"
+        );
+    }
+    assert_eq!(
+        fr["keywords"],
+        serde_json::json!(["Ukraine (fr)", "défense"])
+    );
+    assert_eq!(
+        en["keywords"],
+        serde_json::json!(["Ukraine (en)", "défense"])
+    );
+    assert_eq!(meta(&en_page, "article:tag"), ["Ukraine (en)", "défense"]);
+    assert_eq!(
+        en["video"],
+        serde_json::json!([{
+            "@type": "VideoObject",
+            "name": "Caption (en)",
+            "description": "Map (en)",
+            "thumbnailUrl": "https://news.example/images/poster.svg",
+            "contentUrl": "https://news.example/media/clip.webm",
+            "uploadDate": "2025-08-17T09:30:00+02:00",
+        }])
+    );
+    let feed = p.read("out/en/feed.xml");
+    assert!(
+        feed.contains("<category term=\"ukraine\" label=\"Ukraine (en)\"/>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains(
+            "<name>Tom Reyes</name>\n      <uri>https://news.example/authors/tom-reyes</uri>"
+        ),
+        "{feed}"
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
 }

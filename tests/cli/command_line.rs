@@ -1,13 +1,9 @@
-//! Command-line conventions: completions, manual pages, `--color`, `-q`, `--lang`,
-//! `--directory`, `build --deny-warnings`, one help layout; and the editors' precision of
-//! `sync --accept <file>:<id>` and of a stale translation's word diff.
+//! Command-line conventions shared by every command: completions, manual pages, `--color`,
+//! `-q`, `--lang`, `--directory`, `build --deny-warnings`, one help layout.
 
 use serde_json::{json, Value};
 
-use super::support::{findings, run, run_in, Project};
-
-const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
-const DE: &str = "locales/de/coalition-des-volontaires.ftl";
+use super::support::{run, run_in, sample_with_stale_sovereignty, Project, DE};
 
 /// The commands `gazette --help` lists (but `help`).
 fn commands() -> Vec<String> {
@@ -347,17 +343,6 @@ fn directory_is_the_long_form_of_c() {
     assert_eq!((exit, out.as_str()), (0, "check: no problems found\n"));
 }
 
-/// The sample with the French `sovereignty` edited: its translations are stale.
-fn sample_with_stale_sovereignty() -> Project {
-    let p = Project::sample();
-    let fr = p.read(FR);
-    p.write(
-        FR,
-        &fr.replace("au cœur des négociations", "au cœur de toute négociation"),
-    );
-    p
-}
-
 #[test]
 fn color_always_and_never_override_the_terminal() {
     let p = sample_with_stale_sovereignty();
@@ -419,144 +404,6 @@ fn color_auto_honours_no_color_on_a_terminal() {
         "an empty NO_COLOR is unset"
     );
     assert!(!on_terminal(Some("1")).contains('\x1b'));
-}
-
-#[test]
-fn stale_translation_shows_a_word_diff() {
-    let p = sample_with_stale_sovereignty();
-    let (_, human, _) = run(&p, &["check"]);
-    assert!(
-        human.contains(" au cœur [-des négociations.-]{+de toute négociation.+} Aucun accord"),
-        "{human}"
-    );
-    let (_, report) = p.check_json();
-    let diagnostics = report["diagnostics"].as_array().unwrap();
-    let change = &diagnostics[0]["change"];
-    let old = change["old"].as_str().unwrap();
-    let new = change["new"].as_str().unwrap();
-    assert!(
-        old.contains("au cœur des négociations") && new.contains("au cœur de toute négociation")
-    );
-    let spans = change["spans"].as_array().unwrap();
-    let joined = |kind: &str| -> String {
-        spans
-            .iter()
-            .filter(|s| s["kind"] == "same" || s["kind"] == kind)
-            .map(|s| s["text"].as_str().unwrap())
-            .collect()
-    };
-    assert_eq!(joined("removed"), old);
-    assert_eq!(joined("added"), new);
-    let changed: Vec<&Value> = spans.iter().filter(|s| s["kind"] != "same").collect();
-    assert_eq!(
-        changed,
-        [
-            &json!({ "kind": "removed", "text": "des négociations." }),
-            &json!({ "kind": "added", "text": "de toute négociation." })
-        ]
-    );
-    // Only a stale translation has the field.
-    let (_, clean) = Project::sample().check_json();
-    assert_eq!(clean["diagnostics"], json!([]));
-    let p = Project::sample();
-    p.write(DE, &p.read(DE).replace("sovereignty =", "souveraenitaet ="));
-    let (_, report) = p.check_json();
-    for d in report["diagnostics"].as_array().unwrap() {
-        assert!(d.get("change").is_none(), "{d}");
-    }
-}
-
-/// Two articles with a `title`, both edited in French since they were reviewed.
-fn two_stale_titles() -> Project {
-    let p = Project::fixture("publish");
-    assert_eq!(run(&p, &["sync", "de"]).0, 0);
-    for (file, old, new) in [
-        ("locales/fr/newer.ftl", "Le plus récent", "Le tout dernier"),
-        ("locales/fr/older.ftl", "Le plus ancien", "Le tout premier"),
-    ] {
-        p.write(file, &p.read(file).replace(old, new));
-    }
-    p
-}
-
-fn stale_files(p: &Project) -> Vec<String> {
-    findings(p, "stale-translation")
-        .iter()
-        .map(|d| d["file"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-#[test]
-fn accept_refuses_an_id_of_several_files_and_takes_file_and_id() {
-    let p = two_stale_titles();
-    assert_eq!(
-        stale_files(&p),
-        ["locales/de/newer.ftl", "locales/de/older.ftl"]
-    );
-    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "title"]);
-    assert_eq!(exit, 2);
-    assert_eq!(out, "");
-    assert_eq!(
-        err,
-        "error: --accept: `title` is a message of 2 files: name the one you reviewed (newer:title, older:title)\n"
-    );
-    assert_eq!(stale_files(&p).len(), 2, "nothing recorded");
-
-    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "newer:title"]);
-    assert_eq!(exit, 0, "{err}");
-    assert!(out.contains("(de:newer:title)"), "{out}");
-    assert_eq!(stale_files(&p), ["locales/de/older.ftl"]);
-    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "older.ftl:title"]);
-    assert_eq!(exit, 0, "{err}");
-    assert!(out.contains("(de:older:title)"), "{out}");
-    assert_eq!(stale_files(&p), Vec::<String>::new());
-}
-
-#[test]
-fn accept_names_what_it_cannot_find() {
-    let p = two_stale_titles();
-    for (arg, message) in [
-        (
-            "gone:title",
-            "`gone` is not a file of the source language (fr)",
-        ),
-        ("newer:lede", "`lede` is not a message of `newer` in fr"),
-        (
-            "lead",
-            "`lead` is not a message of the source language (fr)",
-        ),
-        (
-            "newer:extra",
-            "`newer:extra` has no de translation to accept: translate it first",
-        ),
-    ] {
-        let (exit, _, err) = run(&p, &["sync", "de", "--accept", arg]);
-        assert_eq!(exit, 2, "{arg}");
-        assert_eq!(err, format!("error: --accept: {message}\n"), "{arg}");
-    }
-}
-
-/// Every record a sync makes is named once, with its file: two `title`s are two names.
-#[test]
-fn sync_names_each_record_with_its_file() {
-    let p = Project::empty();
-    for (file, text) in [
-        ("gazette.toml", ""),
-        ("locales/fr/a.ftl", "title = A\n"),
-        ("locales/fr/b.ftl", "title = B\n"),
-        ("locales/de/a.ftl", "title = A (de)\n"),
-        ("locales/de/b.ftl", "title = B (de)\n"),
-    ] {
-        p.write(file, text);
-    }
-    let (exit, out, _) = run(&p, &["sync", "de", "--dry-run"]);
-    assert_eq!(exit, 0);
-    assert!(
-        out.starts_with(
-            "gazette.lock.d: would record the source text of 2 translations (de:a:title, de:b:title)\n"
-        ),
-        "{out}"
-    );
 }
 
 #[test]
@@ -696,25 +543,6 @@ fn help_lists_commands_in_the_order_of_a_days_work_with_examples() {
             "{command}: {examples}"
         );
     }
-}
-
-#[test]
-fn sync_without_a_language_suggests_all() {
-    let p = Project::sample();
-    let before = super::support::tree(p.path());
-    let (exit, out, err) = run(&p, &["sync"]);
-    assert_eq!(
-        (exit, out.as_str(), err.as_str()),
-        (
-            2,
-            "",
-            "error: sync: which language? `gazette sync en` syncs one of en, de; \
-             `gazette sync --all` syncs every one\n"
-        )
-    );
-    assert_eq!(super::support::tree(p.path()), before);
-    let (exit, _, err) = run(&p, &["sync", "de", "--all"]);
-    assert_eq!(exit, 2, "{err}");
 }
 
 /// The README's way in: get the source, then install with the versions of `Cargo.lock`; every

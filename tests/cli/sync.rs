@@ -1,34 +1,19 @@
-//! The editors' workflow on the sample project: `status`, `sync` stubs, and stale translations
-//! tracked in `gazette.lock.d/`.
+//! `gazette sync` on the sample project: stubs appended and idempotent, files' bytes and line
+//! endings kept, `--dry-run`, `--all`, stale translations tracked in `gazette.lock.d/` until
+//! `--accept`ed (with a word diff and `<file>:<id>` precision).
 
 use std::fs;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use super::support::{run, tree, Project};
+use super::support::{
+    findings, run, sample_missing_three, sample_with_stale_sovereignty, tree, without_messages,
+    Project, DE, DELETED, FR,
+};
 
 const ARTICLE: &str = "coalition-des-volontaires.ftl";
-const FR: &str = "locales/fr/coalition-des-volontaires.ftl";
-const DE: &str = "locales/de/coalition-des-volontaires.ftl";
+
 const EN: &str = "locales/en/coalition-des-volontaires.ftl";
-
-/// The three German messages the sync tests delete.
-const DELETED: [&str; 3] = ["first-meeting", "sovereignty", "opponents"];
-
-/// Remove the lines that start with `<id> =` (one-line messages).
-fn without_messages(text: &str, ids: &[&str]) -> String {
-    text.split_inclusive('\n')
-        .filter(|l| !ids.iter().any(|id| l.starts_with(&format!("{id} ="))))
-        .collect()
-}
-
-/// The sample with three German messages deleted.
-fn sample_missing_three() -> (Project, Vec<u8>) {
-    let p = Project::sample();
-    let edited = without_messages(&p.read(DE), &DELETED);
-    p.write(DE, &edited);
-    (p, edited.into_bytes())
-}
 
 /// The records of the article's translations into `lang`.
 fn shard(lang: &str) -> String {
@@ -37,11 +22,6 @@ fn shard(lang: &str) -> String {
 
 fn diagnostics(report: &Value) -> &Vec<Value> {
     report["diagnostics"].as_array().unwrap()
-}
-
-/// How many messages and terms a file defines.
-fn entries(p: &Project, rel: &str) -> usize {
-    gazette::ftl::parse(&p.read(rel)).entries.len()
 }
 
 #[test]
@@ -188,7 +168,7 @@ fn unrecorded_translations_are_current_and_recorded_by_sync() {
 /// stubs, leaves every other byte of the file unchanged, is a no-op the second time, and
 /// `check` still exits 1 until the stubs are filled.
 #[test]
-fn sync_restores_three_stubs_append_only_and_idempotent() {
+fn restores_three_stubs_append_only_and_idempotent() {
     let (p, edited) = sample_missing_three();
     let (exit, out, err) = run(&p, &["sync", "de"]);
     assert_eq!(exit, 0, "{err}");
@@ -276,87 +256,6 @@ fn sync_restores_three_stubs_append_only_and_idempotent() {
     assert_eq!((exit, diagnostics(&report).len()), (0, 0), "{report:#}");
 }
 
-/// Done when: `status --format json` on that project reports the right numbers.
-#[test]
-fn status_json_counts_the_missing_messages() {
-    let (p, _) = sample_missing_three();
-    let site_fr = entries(&p, "locales/fr/site.ftl");
-    let article_fr = entries(&p, FR);
-    // Every French file counts towards the language's totals (the sample has two articles).
-    let all_fr: usize = fs::read_dir(p.path().join("locales/fr"))
-        .unwrap()
-        .map(|e| {
-            entries(
-                &p,
-                &format!("locales/fr/{}", e.unwrap().file_name().to_string_lossy()),
-            )
-        })
-        .sum();
-    let percent = |t: usize, m: usize| (t as f64 * 1000.0 / m as f64).round() / 10.0;
-    for step in ["before sync", "after sync"] {
-        let (exit, out, err) = run(&p, &["status", "--format", "json"]);
-        assert_eq!(exit, 0, "status informs, it does not fail: {err}");
-        let status: Value = serde_json::from_str(&out).unwrap();
-        let total = all_fr;
-        let de = &status["locales"]["de"];
-        assert_eq!(status["source"], "fr");
-        assert_eq!(de["messages"], total, "{step}");
-        assert_eq!(de["translated"], total - 3, "{step}");
-        assert_eq!(de["missing"], 3, "{step}");
-        assert_eq!(de["stale"], 0);
-        assert_eq!(de["obsolete"], 0);
-        assert_eq!(de["percent"], percent(total - 3, total));
-        let article = &de["files"][DE];
-        assert_eq!(article["messages"], article_fr);
-        assert_eq!(article["translated"], article_fr - 3);
-        assert_eq!(article["missing"], 3);
-        assert_eq!(article["percent"], percent(article_fr - 3, article_fr));
-        assert!(article.get("files").is_none());
-        let site = &de["files"]["locales/de/site.ftl"];
-        assert_eq!(site["translated"], site_fr);
-        assert_eq!(site["percent"], 100.0);
-        let en = &status["locales"]["en"];
-        assert_eq!(en["translated"], total);
-        assert_eq!(en["percent"], 100.0);
-        // The same counts as check's summary.
-        let (_, report) = p.check_json();
-        for key in ["messages", "translated", "missing", "stale", "obsolete"] {
-            assert_eq!(report["summary"]["locales"]["de"][key], de[key]);
-        }
-        run(&p, &["sync", "de"]);
-    }
-}
-
-#[test]
-fn status_human_is_an_aligned_table_without_colour_when_piped() {
-    let (p, _) = sample_missing_three();
-    let (exit, out, _) = run(&p, &["status"]);
-    assert_eq!(exit, 0);
-    assert!(
-        !out.contains('\x1b'),
-        "no colour when NO_COLOR is set or piped"
-    );
-    let lines: Vec<&str> = out.lines().collect();
-    assert!(
-        lines[0].starts_with("language") && lines[0].ends_with('%'),
-        "{out}"
-    );
-    let width = lines[0].chars().count();
-    assert!(
-        lines.iter().all(|l| l.chars().count() == width),
-        "aligned:\n{out}"
-    );
-    let row = lines.iter().find(|l| l.contains(DE)).unwrap();
-    let cells: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(cells[0], "de");
-    let translated = (entries(&p, FR) - 3).to_string();
-    assert_eq!(&cells[3..=6], [translated.as_str(), "3", "0", "0"], "{row}");
-    assert!(lines
-        .iter()
-        .any(|l| l.starts_with("de ") && l.contains(" total ")));
-    assert!(lines.last().unwrap().starts_with("all "), "{out}");
-}
-
 #[test]
 fn dry_run_prints_the_stubs_and_writes_nothing() {
     let (p, _) = sample_missing_three();
@@ -370,7 +269,7 @@ fn dry_run_prints_the_stubs_and_writes_nothing() {
 }
 
 #[test]
-fn sync_all_syncs_every_target() {
+fn all_syncs_every_target() {
     let p = Project::sample();
     p.write(DE, &without_messages(&p.read(DE), &["opponents"]));
     p.write(
@@ -459,7 +358,7 @@ fn crlf_file_without_final_newline_keeps_its_bytes_and_line_endings() {
 }
 
 #[test]
-fn sync_creates_an_absent_target_file() {
+fn creates_an_absent_target_file() {
     let p = Project::sample();
     p.write("locales/fr/news/brief.ftl", "brief = En bref\n");
     let (exit, out, _) = run(&p, &["sync", "de"]);
@@ -580,4 +479,161 @@ fn stubs_nobody_edited_follow_their_source() {
     p.write(de, &translated);
     let stale = super::support::findings(&p, "stale-translation");
     assert!(stale.is_empty(), "{stale:#?}");
+}
+
+#[test]
+fn stale_translation_shows_a_word_diff() {
+    let p = sample_with_stale_sovereignty();
+    let (_, human, _) = run(&p, &["check"]);
+    assert!(
+        human.contains(" au cœur [-des négociations.-]{+de toute négociation.+} Aucun accord"),
+        "{human}"
+    );
+    let (_, report) = p.check_json();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let change = &diagnostics[0]["change"];
+    let old = change["old"].as_str().unwrap();
+    let new = change["new"].as_str().unwrap();
+    assert!(
+        old.contains("au cœur des négociations") && new.contains("au cœur de toute négociation")
+    );
+    let spans = change["spans"].as_array().unwrap();
+    let joined = |kind: &str| -> String {
+        spans
+            .iter()
+            .filter(|s| s["kind"] == "same" || s["kind"] == kind)
+            .map(|s| s["text"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(joined("removed"), old);
+    assert_eq!(joined("added"), new);
+    let changed: Vec<&Value> = spans.iter().filter(|s| s["kind"] != "same").collect();
+    assert_eq!(
+        changed,
+        [
+            &json!({ "kind": "removed", "text": "des négociations." }),
+            &json!({ "kind": "added", "text": "de toute négociation." })
+        ]
+    );
+    // Only a stale translation has the field.
+    let (_, clean) = Project::sample().check_json();
+    assert_eq!(clean["diagnostics"], json!([]));
+    let p = Project::sample();
+    p.write(DE, &p.read(DE).replace("sovereignty =", "souveraenitaet ="));
+    let (_, report) = p.check_json();
+    for d in report["diagnostics"].as_array().unwrap() {
+        assert!(d.get("change").is_none(), "{d}");
+    }
+}
+
+/// Two articles with a `title`, both edited in French since they were reviewed.
+fn two_stale_titles() -> Project {
+    let p = Project::fixture("publish");
+    assert_eq!(run(&p, &["sync", "de"]).0, 0);
+    for (file, old, new) in [
+        ("locales/fr/newer.ftl", "Le plus récent", "Le tout dernier"),
+        ("locales/fr/older.ftl", "Le plus ancien", "Le tout premier"),
+    ] {
+        p.write(file, &p.read(file).replace(old, new));
+    }
+    p
+}
+
+fn stale_files(p: &Project) -> Vec<String> {
+    findings(p, "stale-translation")
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn accept_refuses_an_id_of_several_files_and_takes_file_and_id() {
+    let p = two_stale_titles();
+    assert_eq!(
+        stale_files(&p),
+        ["locales/de/newer.ftl", "locales/de/older.ftl"]
+    );
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "title"]);
+    assert_eq!(exit, 2);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "error: --accept: `title` is a message of 2 files: name the one you reviewed (newer:title, older:title)\n"
+    );
+    assert_eq!(stale_files(&p).len(), 2, "nothing recorded");
+
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "newer:title"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("(de:newer:title)"), "{out}");
+    assert_eq!(stale_files(&p), ["locales/de/older.ftl"]);
+    let (exit, out, err) = run(&p, &["sync", "de", "--accept", "older.ftl:title"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("(de:older:title)"), "{out}");
+    assert_eq!(stale_files(&p), Vec::<String>::new());
+}
+
+#[test]
+fn accept_names_what_it_cannot_find() {
+    let p = two_stale_titles();
+    for (arg, message) in [
+        (
+            "gone:title",
+            "`gone` is not a file of the source language (fr)",
+        ),
+        ("newer:lede", "`lede` is not a message of `newer` in fr"),
+        (
+            "lead",
+            "`lead` is not a message of the source language (fr)",
+        ),
+        (
+            "newer:extra",
+            "`newer:extra` has no de translation to accept: translate it first",
+        ),
+    ] {
+        let (exit, _, err) = run(&p, &["sync", "de", "--accept", arg]);
+        assert_eq!(exit, 2, "{arg}");
+        assert_eq!(err, format!("error: --accept: {message}\n"), "{arg}");
+    }
+}
+
+/// Every record a sync makes is named once, with its file: two `title`s are two names.
+#[test]
+fn names_each_record_with_its_file() {
+    let p = Project::empty();
+    for (file, text) in [
+        ("gazette.toml", ""),
+        ("locales/fr/a.ftl", "title = A\n"),
+        ("locales/fr/b.ftl", "title = B\n"),
+        ("locales/de/a.ftl", "title = A (de)\n"),
+        ("locales/de/b.ftl", "title = B (de)\n"),
+    ] {
+        p.write(file, text);
+    }
+    let (exit, out, _) = run(&p, &["sync", "de", "--dry-run"]);
+    assert_eq!(exit, 0);
+    assert!(
+        out.starts_with(
+            "gazette.lock.d: would record the source text of 2 translations (de:a:title, de:b:title)\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn without_a_language_suggests_all() {
+    let p = Project::sample();
+    let before = super::support::tree(p.path());
+    let (exit, out, err) = run(&p, &["sync"]);
+    assert_eq!(
+        (exit, out.as_str(), err.as_str()),
+        (
+            2,
+            "",
+            "error: sync: which language? `gazette sync en` syncs one of en, de; \
+             `gazette sync --all` syncs every one\n"
+        )
+    );
+    assert_eq!(super::support::tree(p.path()), before);
+    let (exit, _, err) = run(&p, &["sync", "de", "--all"]);
+    assert_eq!(exit, 2, "{err}");
 }

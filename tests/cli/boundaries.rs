@@ -1,13 +1,17 @@
-//! The project's bounds: inputs that lead out of the project or into gazette's own folders,
-//! names that would break gazette's lists or a terminal, and `out/` and `.gazette-cache/` in
-//! states gazette cannot publish into. Each is refused (exit 2) with what is wrong and what to
-//! do, before anything changes, or handled as the README says.
+//! The project's bounds: inputs that lead out of the project or into gazette's own folders
+//! (links, symbolic links, FIFOs), names that would break gazette's lists or a terminal (control
+//! characters, NFC and NFD twins), `sync` writing through a symbolic link, and `out/` and
+//! `.gazette-cache/` in states gazette cannot publish into (read-only, a mount point, a link).
+//! Each is refused (exit 2) with what is wrong and what to do, before anything changes, or
+//! handled as the README says.
 
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
-use super::hostile::project;
-use super::support::{one_error, run, tree, Project};
+use super::support::{
+    check_and_build_refuse, one_error, project, run, run_timed, run_within, tree, Project,
+};
 
 /// `args` exits 2 with one `error:` line holding every part.
 fn refused_by(p: &Project, args: &[&str], parts: &[&str]) -> String {
@@ -292,75 +296,6 @@ fn a_cache_that_is_a_file_is_named() {
     assert!(!p.path().join("out").exists());
 }
 
-/// The peak memory of `gazette build` in KiB, where `/usr/bin/time` tells it.
-fn build_peak(p: &Project) -> Option<u64> {
-    let out = std::process::Command::new("/usr/bin/time")
-        .args(["-f", "peak %M"])
-        .arg(env!("CARGO_BIN_EXE_gazette"))
-        .arg("-C")
-        .arg(p.path())
-        .args(["build", "-q"])
-        .output()
-        .ok()?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("peak "))
-        .and_then(|k| k.trim().parse().ok())
-}
-
-/// A file of static/ larger than gazette's memory use is published without being read whole.
-#[test]
-fn static_files_are_never_held_in_memory() {
-    let p = project();
-    let Some(without) = build_peak(&p) else {
-        // No /usr/bin/time here: nothing to measure with.
-        return;
-    };
-    fs::create_dir_all(p.path().join("static")).unwrap();
-    let video = fs::File::create(p.path().join("static/film.mp4")).unwrap();
-    video.set_len(384 << 20).unwrap();
-    drop(video);
-    let with = build_peak(&p).unwrap();
-    assert!(
-        with < without + 64 * 1024,
-        "peak memory {without} KiB, {with} KiB with a 384 MiB file"
-    );
-    let published = fs::metadata(p.path().join("out/film.mp4")).unwrap();
-    assert_eq!(published.len(), 384 << 20);
-}
-
-/// A large file of static/ is published by streaming, its bytes and an image's size exact.
-#[test]
-fn large_static_files_are_copied_whole() {
-    let p = project();
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    png.extend_from_slice(&3u32.to_be_bytes());
-    png.extend_from_slice(&2u32.to_be_bytes());
-    png.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    let mut video = vec![0u8; 3 << 20];
-    video
-        .iter_mut()
-        .enumerate()
-        .for_each(|(i, b)| *b = (i % 251) as u8);
-    fs::create_dir_all(p.path().join("static")).unwrap();
-    fs::write(p.path().join("static/clip.webm"), &video).unwrap();
-    fs::write(p.path().join("static/dot.png"), &png).unwrap();
-    let (code, _, stderr) = run(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(fs::read(p.path().join("out/clip.webm")).unwrap(), video);
-    // Changed by one byte at its end: published again.
-    *video.last_mut().unwrap() ^= 1;
-    fs::write(p.path().join("static/clip.webm"), &video).unwrap();
-    let (code, _, stderr) = run(&p, &["build"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(fs::read(p.path().join("out/clip.webm")).unwrap(), video);
-    assert_eq!(fs::read(p.path().join("out/dot.png")).unwrap(), png);
-    run(&p, &["build", "--out", "full"]);
-    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
-}
-
 /// `sh -c script` in a user namespace of its own (with its own mounts when `mounts`), as
 /// its root; `None` where this system allows none.
 #[cfg(target_os = "linux")]
@@ -501,4 +436,370 @@ fn a_cache_folder_that_is_a_link_is_refused() {
         refused_by(&p, args, &[".gazette-cache: is a symbolic link"]);
     }
     assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 1);
+}
+
+#[test]
+fn links_out_of_the_site_are_refused() {
+    for (src, shown) in [
+        ("../../etc/passwd", "../../etc/passwd"),
+        ("/etc/passwd", "/etc/passwd"),
+        ("images/a\\u0000.jpg", "images/a\\0.jpg"),
+    ] {
+        let p = project();
+        p.write(
+            "content/older.toml",
+            &format!("date = 2025-03-01\n\n[[blocks]]\ntype = \"figure\"\nkey = \"body\"\nsrc = \"{src}\"\n"),
+        );
+        check_and_build_refuse(&p, &["content/older.toml", "block 1", "src", shown]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_project_are_refused() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.ftl"), "secret = Geheim\n").unwrap();
+    fs::write(outside.path().join("secret.toml"), "date = 2025-01-01\n").unwrap();
+    fs::create_dir(outside.path().join("it")).unwrap();
+
+    let p = project();
+    symlink(
+        outside.path().join("secret.ftl"),
+        p.path().join("locales/de/x.ftl"),
+    )
+    .unwrap();
+    check_and_build_refuse(&p, &["locales/de/x.ftl", "outside the project"]);
+
+    let p = project();
+    symlink(
+        outside.path().join("secret.toml"),
+        p.path().join("content/x.toml"),
+    )
+    .unwrap();
+    check_and_build_refuse(&p, &["content/x.toml", "outside the project"]);
+
+    let p = project();
+    symlink(outside.path().join("it"), p.path().join("locales/it")).unwrap();
+    check_and_build_refuse(&p, &["locales/it", "outside the project"]);
+
+    // A link that stays inside the project is fine; one that loops is refused.
+    let p = project();
+    symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
+    symlink("../fr/older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
+    let (code, stdout, stderr) = run_timed(&p, &["check"]);
+    assert!(code == 0 || code == 1, "{stdout}{stderr}");
+    let p = project();
+    symlink(".", p.path().join("locales/de/loop")).unwrap();
+    check_and_build_refuse(&p, &["locales/de/loop", "loop"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_not_read() {
+    let p = project();
+    let fifo = p.path().join("locales/de/pipe.ftl");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        // No mkfifo on this machine: nothing to test.
+        return;
+    }
+    let (code, _, stderr) = run_within(&p, &["check"], Duration::from_secs(10));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("locales/de/pipe.ftl: is not a regular file"),
+        "{stderr}"
+    );
+}
+
+/// Makes a folder unwritable, even for root (who ignores permission bits), until dropped.
+#[cfg(unix)]
+struct Unwritable(std::path::PathBuf, bool);
+
+#[cfg(unix)]
+impl Unwritable {
+    /// `None` when this machine cannot make the folder unwritable (root without `chattr`).
+    fn new(dir: &Path) -> Option<Self> {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        if root {
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then(|| Unwritable(dir.to_path_buf(), true))
+        } else {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+            Some(Unwritable(dir.to_path_buf(), false))
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.1 {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        } else {
+            let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+/// A folder of out/ that cannot be written (an operator's, a deploy tool's) does not stop the
+/// build: the new site is made beside out/ and swapped in whole. The previous site, kept beside
+/// out/ for the next build, then holds that folder: while it is locked, the next build is
+/// refused (exit 2) naming it, with out/ as it was; unlocked, the build goes on.
+#[cfg(unix)]
+#[test]
+fn unwritable_folder_in_out_does_not_block_publishing() {
+    let p = project();
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Geändert\nbody = a\nextra = b\n",
+    );
+    // Where the changed German pages go.
+    let Some(guard) = Unwritable::new(&p.path().join("out/de")) else {
+        // Root without chattr: no folder is unwritable here.
+        return;
+    };
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    run_timed(&p, &["build", "--out", "full"]);
+    let full = tree(&p.path().join("full"));
+    assert_eq!(tree(&p.path().join("out")), full);
+
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Wieder\nbody = a\nextra = b\n",
+    );
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.starts_with("error: .out.previous/de/"), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), full, "out/ changed");
+
+    drop(Unwritable(p.path().join(".out.previous/de"), guard.1));
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    run_timed(&p, &["build", "--out", "full"]);
+    assert_eq!(tree(&p.path().join("out")), tree(&p.path().join("full")));
+}
+
+/// A read-only `out/` is refused before anything changes, with what to do (it was swapped out
+/// silently, then every build failed on `.out.previous` with no hint), and so is a read-only
+/// `.out.previous`.
+#[cfg(unix)]
+#[test]
+fn read_only_output_is_refused_with_a_hint() {
+    let p = project();
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let before = tree(&p.path().join("out"));
+    p.write("locales/de/newer.ftl", "title = Neu\nbody = a\nextra = b\n");
+    let Some(guard) = Unwritable::new(&p.path().join("out")) else {
+        return;
+    };
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: out: is read-only: gazette replaces the output folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("make it writable"), "{stderr}");
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    assert!(!p.path().join(".out.previous").exists());
+    drop(guard);
+
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let Some(guard) = Unwritable::new(&p.path().join(".out.previous")) else {
+        return;
+    };
+    p.write(
+        "locales/de/newer.ftl",
+        "title = Wieder\nbody = a\nextra = b\n",
+    );
+    let before = tree(&p.path().join("out"));
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: .out.previous: is read-only: it is gazette's copy"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&p.path().join("out")), before, "out/ changed");
+    drop(guard);
+    let (code, _, stderr) = run_timed(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_target_file_is_not_synced() {
+    use std::os::unix::fs::PermissionsExt;
+    // `extra` is missing from the German file of the fixture: sync would add its stub.
+    let p = Project::fixture("publish");
+    let de = p.path().join("locales/de/newer.ftl");
+    let before = fs::read(&de).unwrap();
+    fs::set_permissions(&de, fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, stdout, stderr) = run_timed(&p, &["sync", "de"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("locales/de/newer.ftl"), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(fs::read(&de).unwrap(), before, "a read-only file changed");
+    assert!(fs::metadata(&de).unwrap().permissions().readonly());
+}
+
+const NFC: &str = "\u{e9}t\u{e9}.ftl"; // été, composed
+
+const NFD: &str = "e\u{301}te\u{301}.ftl"; // été, decomposed
+
+/// A target file whose name is the decomposed spelling of the source's (as a macOS editor
+/// saves it) is the same file: not missing, not obsolete, and synced in place.
+#[test]
+fn file_names_are_compared_in_nfc() {
+    let p = Project::sample();
+    p.write(
+        &format!("locales/fr/{NFC}"),
+        "chaud = Il fait chaud\nfroid = Il fait froid\n",
+    );
+    p.write(&format!("locales/de/{NFD}"), "chaud = Es ist heiß\n");
+    p.write(
+        &format!("locales/en/{NFD}"),
+        "chaud = It is hot\nfroid = It is cold\n",
+    );
+    let (exit, report) = p.check_json();
+    assert_eq!(exit, 1, "{report:#}");
+    // The sample's languages have records: the new translations, written before any sync,
+    // are not taken for reviewed, in the file as it is spelt.
+    let (unrecorded, diagnostics): (Vec<_>, Vec<_>) = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .partition(|d| d["code"] == "stale-translation");
+    assert_eq!(unrecorded.len(), 3, "{report:#}");
+    assert!(unrecorded
+        .iter()
+        .all(|d| d["file"].as_str().unwrap().ends_with(NFD)));
+    assert_eq!(diagnostics.len(), 1, "{report:#}");
+    assert_eq!(diagnostics[0]["code"], "missing-message");
+    assert_eq!(diagnostics[0]["id"], "froid");
+    assert_eq!(diagnostics[0]["file"], format!("locales/de/{NFD}"));
+
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains(&format!("locales/de/{NFD}: added 1 stub")),
+        "{out}"
+    );
+    assert!(
+        !p.path().join(format!("locales/de/{NFC}")).exists(),
+        "no look-alike"
+    );
+    let de = p.read(&format!("locales/de/{NFD}"));
+    assert!(
+        de.starts_with("chaud = Es ist heiß\n\n# gazette: stub froid "),
+        "{de}"
+    );
+    // Records are kept under the composed name.
+    assert!(p
+        .read(&format!("gazette.lock.d/de/{NFC}.lock"))
+        .contains("\nfroid "));
+    let (_, out, _) = run(&p, &["sync", "de"]);
+    assert!(out.contains("nothing to do"), "{out}");
+}
+
+/// Both spellings in one folder would be two files of one name: refused, naming both.
+#[test]
+fn two_spellings_of_one_file_name_are_refused() {
+    let p = Project::sample();
+    p.write(&format!("locales/fr/{NFC}"), "chaud = Il fait chaud\n");
+    p.write(&format!("locales/de/{NFC}"), "chaud = Es ist heiß\n");
+    p.write(&format!("locales/de/{NFD}"), "chaud = Heiß\n");
+    let (exit, _, err) = run(&p, &["check"]);
+    assert_eq!(exit, 2, "{err}");
+    assert!(err.contains(&format!("locales/de/{NFC}")), "{err}");
+    assert!(err.contains(&format!("locales/de/{NFD}")), "{err}");
+    assert!(err.contains("normalisation"), "{err}");
+}
+
+/// A target file linked from elsewhere in the project (a file shared by two languages, or
+/// kept in another folder) stays linked: sync writes the file the link points to, keeping its
+/// mode and owner.
+#[cfg(unix)]
+#[test]
+fn sync_writes_through_a_symbolic_link_keeping_mode_and_owner() {
+    use std::os::unix::fs::{symlink, MetadataExt, PermissionsExt};
+    let p = Project::sample();
+    let de = "locales/de/coalition-des-volontaires.ftl";
+    let edited: String = p
+        .read(de)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty ="))
+        .collect();
+    p.write("shared/de-article.ftl", &edited);
+    fs::remove_file(p.path().join(de)).unwrap();
+    symlink("../../shared/de-article.ftl", p.path().join(de)).unwrap();
+    let real = p.path().join("shared/de-article.ftl");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+    // Another owner, where the tests may give files away (as root).
+    let owner = (4321, 4321);
+    let chowned = std::os::unix::fs::chown(&real, Some(owner.0), Some(owner.1)).is_ok();
+
+    let (exit, out, err) = run(&p, &["sync", "de"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.contains("added 1 stub"), "{out}");
+    let link = fs::symlink_metadata(p.path().join(de)).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    assert_eq!(
+        fs::read_link(p.path().join(de)).unwrap(),
+        std::path::Path::new("../../shared/de-article.ftl")
+    );
+    let text = fs::read_to_string(&real).unwrap();
+    assert!(text.starts_with(&edited), "{text}");
+    assert!(text.contains("# gazette: stub sovereignty "), "{text}");
+    let meta = fs::metadata(&real).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o7777, 0o640);
+    if chowned {
+        assert_eq!((meta.uid(), meta.gid()), owner);
+    }
+    let leftovers: Vec<String> = tree(p.path())
+        .into_keys()
+        .filter(|f| f.contains(".gazette-sync-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// A file of records linked from elsewhere in the project stays linked too: `--accept-all`
+/// writes the file it points to.
+#[cfg(unix)]
+#[test]
+fn records_are_written_through_a_symbolic_link() {
+    let p = Project::sample();
+    let shard = "gazette.lock.d/de/coalition-des-volontaires.ftl.lock";
+    // Edited by hand: without its seal, as earlier versions wrote it.
+    let kept: String = p
+        .read(shard)
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("sovereignty ") && !l.starts_with("# gazette: "))
+        .collect();
+    p.write("shared/de-records.lock", &kept);
+    fs::remove_file(p.path().join(shard)).unwrap();
+    std::os::unix::fs::symlink("../../shared/de-records.lock", p.path().join(shard)).unwrap();
+
+    let (exit, _, err) = run(&p, &["sync", "de", "--accept-all"]);
+    assert_eq!(exit, 0, "{err}");
+    let link = fs::symlink_metadata(p.path().join(shard)).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    let text = p.read("shared/de-records.lock");
+    assert!(text.contains("\nsovereignty "), "{text}");
 }

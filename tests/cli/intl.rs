@@ -1,7 +1,9 @@
-//! The second sample, `examples/world`: right-to-left (Arabic, Hebrew) and East Asian
-//! (Japanese, Traditional Chinese) editions of the founding article, beside its French source.
+//! Languages and scripts: canonical BCP 47 folder names, each edition's own time zone and
+//! clock, and the second sample, `examples/world`: right-to-left (Arabic, Hebrew) and East
+//! Asian (Japanese, Traditional Chinese) editions of the founding article, beside its French
+//! source.
 
-use crate::support::{run, Project};
+use super::support::{add_site_strings, build, copy, newsroom, one_error, run, tree, Project};
 
 const PAGE: &str = "sommet-de-londres";
 
@@ -145,5 +147,99 @@ fn right_to_left_text_editions_mark_their_lines_and_isolate_latin() {
     assert!(
         !fr.contains(['\u{200e}', '\u{200f}', '\u{2068}', '\u{2069}']),
         "{fr}"
+    );
+}
+
+/// `locales/DE` beside `locales/de` was published as a fourth language (`lang="DE"`), and
+/// with `targets = ["de"]` never looked at.
+#[test]
+fn language_folders_must_be_canonical_tags() {
+    for (folder, canonical) in [("DE", "de"), ("de_DE", "de-DE"), ("de-de", "de-DE")] {
+        let p = Project::sample();
+        copy(
+            &p.path().join("locales/de"),
+            &p.path().join("locales").join(folder),
+        );
+        let before = tree(p.path());
+        for args in [&["check"][..], &["status"], &["build"], &["sync", "--all"]] {
+            let (exit, out, err) = run(&p, args);
+            assert_eq!(exit, 2, "{folder} {args:?}: {out}{err}");
+            one_error(&err);
+            assert!(err.contains(&format!("locales/{folder}:")), "{err}");
+            assert!(err.contains(&format!("rename it `{canonical}`")), "{err}");
+        }
+        assert_eq!(tree(p.path()), before, "{folder}: nothing written");
+    }
+    let p = Project::sample();
+    p.write("gazette.toml", "targets = [\"de_DE\"]\n");
+    let (exit, _, err) = run(&p, &["check"]);
+    assert_eq!(exit, 2);
+    assert!(
+        err.contains("gazette.toml") && err.contains("write `de-DE`"),
+        "{err}"
+    );
+}
+
+/// Each edition tells the time in its own zone, named when it is not the source's, with its
+/// language's own clock; the instant in metadata and feeds stays as the newsroom wrote it.
+#[test]
+fn each_edition_tells_the_time_in_its_zone_with_its_own_clock() {
+    let p = newsroom();
+    p.write(
+        "gazette.toml",
+        "base_url = \"https://news.example\"\ntime_zone = \"Europe/Paris\"\n[format_locales]\nen = \"en-GB\"\n[time_zones]\nen = \"Europe/London\"\n",
+    );
+    for (lang, time) in [
+        ("fr", "time = { $hour } h { $minute }\n"),
+        ("en", "time = { $hour }:{ $minute }\n"),
+    ] {
+        add_site_strings(&p, lang, time);
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = p.read("out/fr/a.html");
+    assert!(
+        fr.contains(">Publié le 17\u{a0}août\u{a0}2025 à 9 h 30</time>"),
+        "{fr}"
+    );
+    assert!(fr.contains("Mis à jour le <time datetime=\"2025-08-18T10:05:00+02:00\">18\u{a0}août\u{a0}2025 à 10 h 05</time>\u{a0}:"));
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains("<time datetime=\"2025-08-17T09:30:00+02:00\">Published on 17\u{a0}August\u{a0}2025 at 8:30\u{a0}BST</time>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Updated on <time datetime=\"2025-08-18T10:05:00+02:00\">18\u{a0}August\u{a0}2025 at 9:05\u{a0}BST</time>: "),
+        "{en}"
+    );
+    assert!(p
+        .read("out/en/index.html")
+        .contains(">17\u{a0}August\u{a0}2025 at 8:30\u{a0}BST</time>"));
+    assert!(p
+        .read("out/en/feed.xml")
+        .contains("<published>2025-08-17T09:30:00+02:00</published>"));
+    // The text edition never breaks a line inside a date.
+    let text = p.read("out/en/a.txt");
+    assert!(
+        text.contains("17\u{a0}August\u{a0}2025 at 8:30\u{a0}BST"),
+        "{text}"
+    );
+
+    // A zone the tz database lacks is refused, naming the line and the nearest zone.
+    p.write(
+        "gazette.toml",
+        "time_zone = \"Europe/Paris\"\n[time_zones]\nen = \"Europe/Lodnon\"\n",
+    );
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("gazette.toml: line 3: time_zones.en: `Europe/Lodnon` is not a time zone of the tz database: did you mean `Europe/London`?"),
+        "{stderr}"
+    );
+    p.write("gazette.toml", "[time_zones]\nfr = \"Europe/Paris\"\n");
+    let (code, stderr) = build(&p, "out", None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("time_zones.fr: the source language's zone is `time_zone`"),
+        "{stderr}"
     );
 }

@@ -1,16 +1,13 @@
-//! What a reader gets beyond the article's text, on the sample: the text edition's labels,
-//! links and footer; the page's update note, credits, video sources, footer (with the newest
-//! articles) and feed links.
+//! An article's page and its text edition, beyond the article's text: the text edition's
+//! labels, links and footer (a newsletter); the page's update note, credits, video sources,
+//! footer (with the newest articles), feed links and a translation's disclosure.
 
-use super::support::{run, sample_page, Project};
+use super::support::{
+    add_site_strings, build, built_sample, json_ld, linked, newsroom, run, sample_page, Project,
+    NEWSROOM_ARTICLE,
+};
 
 const BASE: &str = "https://www.gazette.example";
-
-fn built_sample() -> Project {
-    let p = Project::sample();
-    p.gazette(&["build"]).assert().success();
-    p
-}
 
 /// The lines of `text` from the one equal to `first` on, as many as `next` has.
 fn lines_from<'t>(text: &'t str, first: &str, count: usize) -> Vec<&'t str> {
@@ -544,4 +541,156 @@ fn a_label_and_its_link_stay_apart_in_feeds() {
             .any(|r| r.starts_with("Read more\u{a0}London summit")),
         "{read:#?}"
     );
+}
+
+fn with_site_strings(p: &Project) {
+    for (lang, strings) in [
+        ("fr", "text-photo =\n    Photo\u{a0}:\n    { $title }\ntext-video =\n    Vidéo\u{a0}:\n    { $title }\n    { $url }\ntext-related-read =\n    (Re)lire\u{a0}:\n    { $title }\n    { $url }\ntext-related-watch =\n    (Re)voir\u{a0}:\n    { $title }\n    { $url }\ntext-read-online = Lire en ligne\u{a0}: { $url }\n"),
+        ("en", "text-photo =\n    Photo:\n    { $title }\ntext-video =\n    Video:\n    { $title }\n    { $url }\ntext-related-read =\n    Read more:\n    { $title }\n    { $url }\ntext-related-watch =\n    Watch:\n    { $title }\n    { $url }\ntext-read-online = Read online: { $url }\n"),
+    ] {
+        add_site_strings(p, lang, strings);
+    }
+}
+
+#[test]
+fn the_text_edition_is_a_newsletter() {
+    let p = linked();
+    with_site_strings(&p);
+    let with_video = "\n[[blocks]]\ntype = \"video\"\nkey = \"clip\"\nsrc = \"https://video.example/clip.webm\"\n";
+    p.write(
+        "content/a.toml",
+        &format!(
+            "section = \"monde\"\n{}{with_video}",
+            p.read("content/a.toml")
+        ),
+    );
+    for (lang, name) in [("fr", "Monde"), ("en", "World")] {
+        let ftl = p.read(&format!("locales/{lang}/site.ftl"));
+        p.write(
+            &format!("locales/{lang}/site.ftl"),
+            &format!("{ftl}section-monde = {name}\n"),
+        );
+    }
+    for (lang, caption) in [
+        ("fr", "Le sommet : la rencontre"),
+        ("en", "The summit: the meeting"),
+    ] {
+        let ftl = p.read(&format!("locales/{lang}/a.ftl"));
+        p.write(
+            &format!("locales/{lang}/a.ftl"),
+            &format!("{ftl}clip =\n    .alt = Clip\n    .caption = {caption}\n"),
+        );
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let fr = p.read("out/fr/a.txt");
+    let lines: Vec<&str> = fr.lines().collect();
+    assert_eq!(lines[0], "Une alliance de 31 pays", "headline first");
+    assert_eq!(
+        lines[3],
+        "Le Journal · Monde · Publié le 17\u{a0}août\u{a0}2025 à 09:30"
+    );
+    assert_eq!(lines[4], "Par Claire Dumas, Tom Reyes et Ana Weber");
+    assert_eq!(
+        lines[5],
+        "Lire en ligne\u{a0}: https://news.example/fr/a.html"
+    );
+    assert!(
+        fr.contains("\n(Re)lire\u{a0}:\nLe sommet de Londres\nhttps://news.example/fr/b.html\n"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(
+            "\nVidéo\u{a0}:\nLe sommet : la rencontre\nhttps://news.example/fr/a.html#clip\n"
+        ),
+        "a video is a link to its place in the page, no quotation: {fr}"
+    );
+    assert!(!fr.contains("clip.webm"), "{fr}");
+    let en = p.read("out/en/a.txt");
+    assert!(
+        en.contains("\nRead online: https://news.example/en/a.html\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "\nRead more:\nThe London summit\nhttps://news.example/en/london-summit.html\n"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("\nWatch:\nElsewhere (in French)\nhttps://other.example/fr/page\n"),
+        "{en}"
+    );
+    for label in ["Photo:", "Video:", "Read more:", "Watch:"] {
+        assert!(
+            !en.lines().any(|l| l.starts_with(label) && l != label),
+            "a label's line holds it alone: {en}"
+        );
+    }
+}
+
+/// A translated edition says so, on the page, in the text edition, in its feed entry and in
+/// its JSON-LD, naming its translators when the content file does; the source edition does
+/// not. The source language's name is the edition's `language-from-<source>` site string
+/// (the form its sentence needs), else CLDR's.
+#[test]
+fn a_translation_discloses_its_source_language_and_translators() {
+    let p = newsroom();
+    for (lang, strings) in [
+        ("fr", "translated-from = Traduit { $language }\ntranslated-from-by = Traduit { $language } par { $translators }\nlanguage-from-fr = du français\n"),
+        ("en", "translated-from = Translated from { $language }\ntranslated-from-by = Translated from { $language } by { $translators }\nlanguage-from-fr = the French\n"),
+    ] {
+        add_site_strings(&p, lang, strings);
+    }
+    p.write(
+        "content/a.toml",
+        &format!("{NEWSROOM_ARTICLE}\n[translators]\nen = [\"Ann Lee\", \"Bo Chen\"]\n"),
+    );
+    assert_eq!(build(&p, "out", None).0, 0);
+    let line = "Translated from the French by Ann Lee and Bo Chen";
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains(&format!("<p class=\"translation\">{line}</p>")),
+        "{en}"
+    );
+    let ld = json_ld(&scraper::Html::parse_document(&en));
+    assert_eq!(
+        ld["translator"],
+        serde_json::json!([
+            { "@type": "Person", "name": "Ann Lee" },
+            { "@type": "Person", "name": "Bo Chen" }
+        ])
+    );
+    assert!(
+        p.read("out/en/a.txt").contains(&format!("\n{line}\n")),
+        "text edition"
+    );
+    assert!(
+        p.read("out/en/feed.xml")
+            .contains(&format!("&lt;p&gt;{line}&lt;/p&gt;")),
+        "feed entry"
+    );
+    let fr = p.read("out/fr/a.html");
+    assert!(!fr.contains("Traduit") && !fr.contains("class=\"translation\""));
+    assert!(json_ld(&scraper::Html::parse_document(&fr))
+        .get("translator")
+        .is_none());
+    assert!(!p.read("out/fr/a.txt").contains("Traduit"));
+
+    // No translator named: the line still says it is a translation; no `language-from-fr`:
+    // the language as CLDR names it.
+    p.write("content/a.toml", NEWSROOM_ARTICLE);
+    for (lang, name) in [("fr", "du français"), ("en", "the French")] {
+        let ftl = p.read(&format!("locales/{lang}/site.ftl"));
+        let without = ftl.replace(&format!("language-from-fr = {name}\n"), "");
+        p.write(&format!("locales/{lang}/site.ftl"), &without);
+    }
+    assert_eq!(build(&p, "out", None).0, 0);
+    let en = p.read("out/en/a.html");
+    assert!(
+        en.contains("<p class=\"translation\">Translated from French</p>"),
+        "{en}"
+    );
+    assert!(json_ld(&scraper::Html::parse_document(&en))
+        .get("translator")
+        .is_none());
 }
