@@ -24,6 +24,21 @@ fn invalid(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message)
 }
 
+/// Write `bytes` to a new file at `path`: whatever stood there is removed first (a symbolic
+/// link itself, never what it leads to), so a link planted under one of gazette's own names
+/// cannot have it write over another file.
+pub fn write_fresh(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    io::Write::write_all(&mut file, bytes)
+}
+
 /// Read a regular file of at most [`MAX_FILE_BYTES`]. A folder, a FIFO or a device is refused
 /// before it is opened (reading a FIFO would block forever).
 pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {

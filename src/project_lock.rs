@@ -72,7 +72,7 @@ impl ProjectLock {
         let me = format!("`{command}` (process {})", std::process::id());
         let made_cache = !root.join(crate::store::DIR).exists();
         fs::create_dir_all(root.join(crate::store::DIR))
-            .and_then(|()| fs::write(root.join(&shown), me))
+            .and_then(|()| crate::guard::write_fresh(&root.join(&shown), me.as_bytes()))
             .map_err(|e| Error::io(&shown, e))?;
         Ok(ProjectLock {
             _file: lock,

@@ -218,6 +218,12 @@ impl Server {
             let _lock = ProjectLock::acquire(&self.root, "gazette serve", Wait::Yes, |holder| {
                 tell(Event::Waiting { holder })
             })?;
+            // The preview is gazette's own folder: a link in its place (to `out/`, out of the
+            // project) goes, the link itself, so the preview is never written through it.
+            let preview = self.root.join(SERVE_OUT);
+            if std::fs::symlink_metadata(&preview).is_ok_and(|m| m.is_symlink()) {
+                std::fs::remove_file(&preview).map_err(|e| Error::io(SERVE_OUT, e))?;
+            }
             let mut project = Project::load_lazy(&self.root)?;
             watched = inputs(&self.root, Some(&project));
             project.config.base_url = Some(self.url.clone());

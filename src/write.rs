@@ -179,17 +179,10 @@ impl Drop for Staging {
         if self.keep {
             // The name, not what it stands for: a page of that name is a link to `out/`'s.
             let sign = self.path.join(KEPT_SIGN);
-            let _ = fs::remove_file(&sign);
-            let _ = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&sign)
-                .and_then(|mut f| {
-                    std::io::Write::write_all(
-                        &mut f,
-                        b"the site gazette's last build replaced: safe to delete\n",
-                    )
-                });
+            let _ = guard::write_fresh(
+                &sign,
+                b"the site gazette's last build replaced: safe to delete\n",
+            );
             let _ = fs::rename(&self.path, &self.kept);
         } else {
             // After a first build it is `out/`: gone from here.
@@ -631,7 +624,7 @@ impl NextMarker {
     fn write(&self, text: &str, shown: &Path) -> Result<()> {
         let name = self.path.file_name().unwrap_or_default().to_string_lossy();
         let temp = self.path.with_file_name(format!(".new{name}"));
-        fs::write(&temp, text)
+        guard::write_fresh(&temp, text.as_bytes())
             .and_then(|()| fs::rename(&temp, &self.path))
             .map_err(|e| Error::io(shown.with_file_name(&*name), e))
     }

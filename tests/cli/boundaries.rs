@@ -422,6 +422,33 @@ fn an_output_path_through_a_missing_folder_is_refused() {
     assert!(p.path().join("content").is_dir() && !p.path().join("nope").exists());
 }
 
+/// Links planted under the names of files gazette writes (the marker's temporary file, the
+/// lock's note) are replaced, never written through: the file they lead to is untouched.
+#[cfg(unix)]
+#[test]
+fn links_planted_under_gazettes_own_names_are_not_written_through() {
+    let p = Project::fixture("publish");
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::create_dir(p.path().join(".gazette-cache")).unwrap();
+    for (name, planted) in [
+        ("victim-marker", ".new.out.gazette-output"),
+        ("victim-lock", ".gazette-cache/writer.lock"),
+    ] {
+        let victim = elsewhere.path().join(name);
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, p.path().join(planted)).unwrap();
+    }
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 0, "{stderr}");
+    for name in ["victim-marker", "victim-lock"] {
+        assert_eq!(
+            fs::read_to_string(elsewhere.path().join(name)).unwrap(),
+            "precious",
+            "{name}"
+        );
+    }
+}
+
 /// `.gazette-cache` that is a link (committed, say) is refused: gazette would write its cache
 /// and clear its leftovers (`.tmp*`) wherever it leads.
 #[cfg(unix)]

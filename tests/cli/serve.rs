@@ -7,7 +7,7 @@ use std::process::{Child, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use super::support::{run, Project};
+use super::support::{run, tree, Project};
 
 /// A running `gazette serve`, killed when dropped; its stdout and stderr lines come through
 /// channels.
@@ -270,6 +270,27 @@ fn serve_never_follows_a_link_out_of_the_preview() {
         assert_eq!(status, 404, "{path}");
         assert!(!body.contains("secret</"), "{body}");
     }
+}
+
+/// A link planted in the preview's place (`.gazette-cache/serve -> ../out`) is not written
+/// through: the published site keeps no preview page, and the preview is gazette's folder.
+#[cfg(unix)]
+#[test]
+fn serve_never_writes_the_preview_through_a_link() {
+    let p = Project::sample();
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = tree(&p.path().join("out"));
+    std::fs::create_dir_all(p.path().join(".gazette-cache")).unwrap();
+    std::os::unix::fs::symlink("../out", p.path().join(".gazette-cache/serve")).unwrap();
+    let serve = Serve::start(&p, &[]);
+    assert_eq!(serve.get("/").0, 200);
+    assert_eq!(tree(&p.path().join("out")), site, "out/ untouched");
+    assert!(
+        std::fs::symlink_metadata(p.path().join(".gazette-cache/serve"))
+            .unwrap()
+            .is_dir()
+    );
 }
 
 /// A language file that is a link to another file of the project: a save to that file is
