@@ -1066,8 +1066,13 @@ fn symlinked_out(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let target = elsewhere.path().join("site");
     fs::create_dir(&target)?;
     let p = ctx.generate("symlinked-out", 30)?;
-    std::os::unix::fs::symlink(&target, p.out())?;
-    case.note(format!("out -> {}", target.display()));
+    // Out of the project, so named on the command line: a link in the project that leads out
+    // of it is refused.
+    let link = ctx.work.join("symlinked-out-link");
+    let _ = fs::remove_file(&link);
+    std::os::unix::fs::symlink(&target, &link)?;
+    let named = link.to_string_lossy().into_owned();
+    case.note(format!("--out {named} -> {}", target.display()));
     let slugs = p.slugs()?;
     for (n, step) in [
         "first build",
@@ -1085,10 +1090,10 @@ fn symlinked_out(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
             )?;
         }
         let fresh = ctx.reference(&p, &[])?;
-        let done = ctx.build(&p, &[])?;
+        let done = ctx.build(&p, &["--out", &named])?;
         case.expect_ok(step, &done);
-        case.expect_tree(step, &p.out(), &fresh)?;
-        let linked = fs::symlink_metadata(p.out())?.file_type().is_symlink();
+        case.expect_tree(step, &link, &fresh)?;
+        let linked = fs::symlink_metadata(&link)?.file_type().is_symlink();
         if !linked {
             case.fail(format!(
                 "{step}: out/ is no longer a symbolic link (replaced by a folder)"
@@ -1097,10 +1102,11 @@ fn symlinked_out(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
         if !linked || tree(&target)? != fresh {
             // Put the layout back, a complete site in the linked folder, so that the next
             // step tests a rebuild over it.
-            fs::remove_dir_all(p.out())?;
+            let _ = fs::remove_file(&link);
+            let _ = fs::remove_dir_all(&link);
             fs::remove_dir_all(&target)?;
             copy_tree(&ctx.fresh_build(&p, &[])?.out(), &target)?;
-            std::os::unix::fs::symlink(&target, p.out())?;
+            std::os::unix::fs::symlink(&target, &link)?;
         }
     }
     let beside: Vec<String> = names(elsewhere.path())?

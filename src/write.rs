@@ -215,9 +215,9 @@ impl Output {
         let kept_shown = beside.join(kept.file_name().unwrap_or_default());
         check_replaceable(&real, shown, &kept, &kept_shown)?;
         let prefix = format!(".{name}.staging-");
-        // Only a real folder is taken over: a link or a file in its place is removed (the link
-        // itself, never what it points to).
-        if fs::symlink_metadata(&kept).is_ok_and(|m| !m.is_dir()) {
+        // Only a real folder is taken over: a link in its place is removed (the link itself,
+        // never what it points to); a file is refused (`check_replaceable`).
+        if fs::symlink_metadata(&kept).is_ok_and(|m| m.is_symlink()) {
             let _ = fs::remove_file(&kept);
         }
         let mut leftovers = staging_folders(&parent, &prefix);
@@ -395,6 +395,7 @@ impl Output {
             .collect();
         let (written, taken) = self.written(&old_files, &new_files);
         self.refuse_collisions(&written.foreign, &taken, &new_files)?;
+        self.refuse_links_out(&written.foreign)?;
         // Unchanged: nothing to publish (an earlier gazette's output, with no identity, gets one).
         let unchanged = self
             .previous
@@ -510,6 +511,28 @@ impl Output {
                 message: "gazette did not write this, and it stands where the site has a folder or a page: move it out of the way".into(),
             }),
         }
+    }
+
+    /// A symbolic link gazette did not write that leads out of the site is refused: carried
+    /// over as a link, it would have a deploy that follows links (an archive made with
+    /// `--dereference`) publish what it leads to (`.git/config`, a job's credentials).
+    fn refuse_links_out(&self, foreign: &[String]) -> Result<()> {
+        let site = fs::canonicalize(&self.real).unwrap_or_else(|_| self.real.clone());
+        for rel in foreign {
+            let path = self.real.join(rel);
+            if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) {
+                continue;
+            }
+            if let Ok(target) = fs::canonicalize(&path) {
+                if !target.starts_with(&site) {
+                    return Err(Error::Layout {
+                        path: self.shown.join(rel),
+                        message: format!("gazette did not write this symbolic link, which leads out of the site (to {}): a deploy that follows links would publish that file; remove the link", target.display()),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The new site's marker, naming it by a new identity and listing its files, each with its
@@ -742,8 +765,12 @@ fn check_replaceable(real: &Path, shown: &Path, kept: &Path, kept_shown: &Path) 
             message,
         })
     };
-    let kept_dir = fs::symlink_metadata(kept).is_ok_and(|m| m.is_dir());
-    if kept_dir && !fs::symlink_metadata(kept.join(KEPT_SIGN)).is_ok_and(|m| m.is_file()) {
+    let kept_meta = fs::symlink_metadata(kept).ok();
+    let kept_dir = kept_meta.as_ref().is_some_and(|m| m.is_dir());
+    let kept_file = kept_meta.is_some_and(|m| !m.is_dir() && !m.is_symlink());
+    if kept_file
+        || kept_dir && !fs::symlink_metadata(kept.join(KEPT_SIGN)).is_ok_and(|m| m.is_file())
+    {
         return refused(
             kept_shown,
             format!("is not a previous site gazette kept (it holds no `{KEPT_SIGN}`), yet has the name gazette keeps one under, and its files would be replaced: move it elsewhere (if an earlier gazette left it, delete it)"),
@@ -891,7 +918,15 @@ fn staging_folders(parent: &Path, prefix: &str) -> Vec<PathBuf> {
     };
     let mut found: Vec<PathBuf> = entries
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        // Only names gazette gives them (a prefix and 12 hexadecimal digits): a folder of
+        // someone's that starts alike (`.out.staging-drafts`) is left alone.
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.strip_prefix(prefix).is_some_and(|id| {
+                id.len() == 12 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            })
+        })
         .map(|e| e.path())
         .collect();
     // Real folders last: the last one found is taken over, links and files only removed.

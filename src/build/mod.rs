@@ -175,6 +175,12 @@ fn build_languages(
     progress: &dyn Progress,
 ) -> Result<BuildOutcome> {
     let out_rel = options.out.as_ref().unwrap_or(&project.config.out).clone();
+    crate::guard::check_output_place(&project.root, &out_rel, options.out.is_some()).map_err(
+        |message| Error::Layout {
+            path: out_rel.clone(),
+            message,
+        },
+    )?;
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
     let key = format!("{langs:?} {:?} {}", options.missing, options.preview);

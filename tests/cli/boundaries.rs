@@ -361,14 +361,13 @@ fn an_output_that_is_a_mount_point_is_refused_with_a_hint() {
 #[test]
 fn a_foreign_link_in_out_is_carried_over_as_a_link() {
     use std::os::unix::fs::{lchown, symlink};
-    let outside = tempfile::tempdir().unwrap();
-    let secret = outside.path().join("token");
-    fs::write(&secret, "secret").unwrap();
     let p = project();
     let (code, _, stderr) = run(&p, &["build"]);
     assert_eq!(code, 0, "{stderr}");
+    p.write("out/files/token.txt", "a file of yours");
+    let secret = Path::new("files/token.txt");
     let link = p.path().join("out/token");
-    symlink(&secret, &link).unwrap();
+    symlink(secret, &link).unwrap();
     // Owned by another user: in a namespace of its own, gazette may not hard-link it.
     if lchown(&link, Some(4242), Some(4242)).is_err() {
         return;
@@ -388,6 +387,32 @@ fn a_foreign_link_in_out_is_carried_over_as_a_link() {
         "the link became a copy of what it points to"
     );
     assert_eq!(fs::read_link(&link).unwrap(), secret);
+}
+
+/// A link of someone's in `out/` that leads out of the site (committed beside a forged marker,
+/// to `.git/config`) is refused: a deploy that follows links would publish what it leads to.
+#[cfg(unix)]
+#[test]
+fn a_foreign_link_out_of_the_site_is_refused() {
+    let p = project();
+    let (code, _, stderr) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    p.write(
+        ".git/config",
+        "[http] extraheader = AUTHORIZATION: basic SECRET",
+    );
+    std::os::unix::fs::symlink("../../.git/config", p.path().join("out/fr/notes.txt")).unwrap();
+    let site = tree(&p.path().join("out"));
+    p.write("locales/de/newer.ftl", "title = Neu\nbody = a\nextra = b\n");
+    refused_by(
+        &p,
+        &["build"],
+        &[
+            "out/fr/notes.txt: gazette did not write this symbolic link, which leads out of the site (to ",
+            ".git/config): a deploy that follows links would publish that file; remove the link",
+        ],
+    );
+    assert_eq!(tree(&p.path().join("out")), site, "nothing published");
 }
 
 /// An output path that goes through a folder that does not exist yet and then `..`, or
@@ -420,6 +445,67 @@ fn an_output_path_through_a_missing_folder_is_refused() {
         "precious"
     );
     assert!(p.path().join("content").is_dir() && !p.path().join("nope").exists());
+}
+
+/// Neither a link in the project nor a setting sends the site out of it (a committed `out`
+/// link or `gazette.toml` would have a build make and fill folders anywhere): refused, naming
+/// where it leads, with nothing made there. A folder named with `--out` is published into.
+#[cfg(unix)]
+#[test]
+fn only_the_command_line_sends_the_site_out_of_the_project() {
+    let p = Project::fixture("publish");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("autostart");
+    std::os::unix::fs::symlink(&target, p.path().join("out")).unwrap();
+    for args in [&["build"][..], &["build", "--out", "out"]] {
+        refused_by(
+            &p,
+            args,
+            &[
+                "out: leads to ",
+                "autostart, outside the project, through a symbolic link: a link in the project cannot send the site out of it; to publish there, name that folder with `--out`",
+            ],
+        );
+    }
+    fs::remove_file(p.path().join("out")).unwrap();
+    let config = p.read("gazette.toml");
+    p.write("gazette.toml", &format!("out = \"../site\"\n{config}"));
+    refused_by(
+        &p,
+        &["build"],
+        &["../site: is outside the project: a setting cannot send the site out of it; to publish there, name the folder with `--out`"],
+    );
+    assert_eq!(
+        fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing made"
+    );
+    assert!(!p.path().parent().unwrap().join("site").exists());
+    let named = target.to_str().unwrap();
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback", "--out", named]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(target.join("index.html").is_file());
+}
+
+/// Beside `out/`, only what gazette made is gazette's: a file named as the kept site is refused
+/// (never removed), a folder whose name only starts as staging folders' do is left alone.
+#[test]
+fn names_beside_out_that_gazette_did_not_give_are_left_alone() {
+    let p = Project::fixture("publish");
+    p.write(".out.previous", "notes");
+    refused_by(
+        &p,
+        &["build", "--missing", "fallback"],
+        &[".out.previous: is not a previous site gazette kept"],
+    );
+    assert_eq!(p.read(".out.previous"), "notes");
+    fs::remove_file(p.path().join(".out.previous")).unwrap();
+    p.write(".out.staging-drafts/d.txt", "draft");
+    for _ in 0..2 {
+        let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(p.read(".out.staging-drafts/d.txt"), "draft");
+    }
 }
 
 /// Links planted under the names of files gazette writes (the marker's temporary file, the
