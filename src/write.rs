@@ -1259,14 +1259,19 @@ mod tests {
         output.put("fr/a.txt".as_ref(), b"one").unwrap();
         drop(output);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
-        // Killed builds left two staging folders: one becomes the next build's, one goes.
-        fs::create_dir_all(dir.path().join(".out.staging-killed/fr")).unwrap();
-        fs::create_dir_all(dir.path().join(".out.staging-killed2/fr")).unwrap();
+        // Killed builds left two staging folders: one becomes the next build's, one goes. A
+        // folder of someone's whose name only starts alike stays.
+        fs::create_dir_all(dir.path().join(".out.staging-0123456789ab/fr")).unwrap();
+        fs::create_dir_all(dir.path().join(".out.staging-abcdef012345/fr")).unwrap();
+        fs::create_dir_all(dir.path().join(".out.staging-drafts/fr")).unwrap();
         let output = Output::begin(&out, "out".as_ref()).unwrap();
         assert_eq!(output.leftovers, 1);
         output.put("fr/a.txt".as_ref(), b"one").unwrap();
         output.finish(Vec::new()).unwrap().publish().unwrap();
-        assert_eq!(beside(dir.path()), [".out.gazette-output", "out"]);
+        assert_eq!(
+            beside(dir.path()),
+            [".out.gazette-output", ".out.staging-drafts", "out"]
+        );
         assert_eq!(fs::read(out.join("fr/a.txt")).unwrap(), b"one");
     }
 
