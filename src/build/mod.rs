@@ -166,6 +166,19 @@ pub fn check_languages(project: &Project, wanted: Option<&[String]>) -> Result<R
     Ok(report)
 }
 
+/// The output folder, relative to the project: `--out`, else the `out` setting; refused if a
+/// link in the project or the setting sends it out of the project.
+fn output_folder(project: &Project, options: &BuildOptions) -> Result<PathBuf> {
+    let out = options.out.as_ref().unwrap_or(&project.config.out);
+    crate::guard::check_output_place(&project.root, out, options.out.is_some()).map_err(
+        |message| Error::Layout {
+            path: out.clone(),
+            message,
+        },
+    )?;
+    Ok(out.clone())
+}
+
 /// The build of `langs`, on the current thread pool: check and make what changed, refuse or
 /// stage the new site, then publish it with its cache.
 fn build_languages(
@@ -174,13 +187,7 @@ fn build_languages(
     langs: &[String],
     progress: &dyn Progress,
 ) -> Result<BuildOutcome> {
-    let out_rel = options.out.as_ref().unwrap_or(&project.config.out).clone();
-    crate::guard::check_output_place(&project.root, &out_rel, options.out.is_some()).map_err(
-        |message| Error::Layout {
-            path: out_rel.clone(),
-            message,
-        },
-    )?;
+    let out_rel = output_folder(project, options)?;
     let output = Output::begin(&project.root.join(&out_rel), &out_rel)?;
     let checks = cache::checks(project);
     let key = format!("{langs:?} {:?} {}", options.missing, options.preview);
