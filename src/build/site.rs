@@ -60,7 +60,9 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
             let reserved = ["index.html", "sitemap.xml"].contains(&site_path.as_str())
                 || site_path.starts_with(&format!("{}/", media::DERIVED_DIR))
                 || first.starts_with(".gazette")
-                || languages.iter().any(|l| l == first);
+                || languages.iter().any(|l| l == first)
+                // The pseudo-locales' editions, whether or not this build makes one.
+                || crate::localise::Pseudo::of(first).is_some();
             if reserved {
                 return Err(Error::Content {
                     path: rel.clone(),

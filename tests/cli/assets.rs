@@ -213,3 +213,33 @@ fn a_missing_logo_is_a_missing_asset() {
     let (code, _, _) = run(&p, &["check"]);
     assert_eq!(code, 1);
 }
+
+/// A static file in the place of one of gazette's own pages (a language's folder, a
+/// pseudo-locale's, the picker) is refused before anything is written, whether or not this
+/// build makes that edition: never two writers of one file.
+#[test]
+fn a_static_file_in_the_place_of_gazettes_pages_is_refused() {
+    for (file, args) in [
+        ("static/fr/mine.html", &["build"][..]),
+        ("static/index.html", &["build"]),
+        (
+            "static/und-x-ploc/index.html",
+            &["build", "--pseudo", "accented"],
+        ),
+        ("static/und-x-plocm/index.html", &["build"]),
+    ] {
+        let p = Project::fixture("publish");
+        p.write(file, "mine");
+        let mut all = args.to_vec();
+        all.extend(["--missing", "fallback"]);
+        let (code, _, stderr) = run(&p, &all);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "{file}: this is the place of one of gazette's own pages: move the file"
+            )),
+            "{file}: {stderr}"
+        );
+        assert!(!p.path().join("out").exists(), "{file}: nothing published");
+    }
+}
