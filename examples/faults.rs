@@ -1131,7 +1131,7 @@ fn leftovers(ctx: &Ctx, case: &mut Case, _: &mut Rng) -> Result<()> {
     let first = ctx.build(&p, &[])?;
     case.expect_ok("first build", &first);
     let baseline = p.listing()?;
-    let stale = p.path(".out.staging-Xy12Ab");
+    let stale = p.path(".out.staging-9f8e7d6c5b4a");
     fs::create_dir_all(stale.join("fr"))?;
     fs::write(
         stale.join("fr/half-written.html"),

@@ -123,15 +123,15 @@ pub struct Bounds {
     own: Vec<PathBuf>,
     /// The same, symbolic links resolved, for those that exist.
     own_real: Vec<PathBuf>,
-    /// The input folders (content, locales, templates, static), symbolic links resolved, for
-    /// those that exist: where a link under the published folder may lead.
-    inputs_real: Vec<PathBuf>,
+    /// The folders published as they are (`static`), symbolic links resolved, for those that
+    /// exist: where a link under them may lead.
+    published_real: Vec<PathBuf>,
 }
 
 impl Bounds {
     /// The bounds of the project at `root`, whose own folders (relative to it) are `own`, next
-    /// to version control's.
-    pub fn new(root: &Path, own: &[PathBuf], inputs: &[PathBuf]) -> io::Result<Bounds> {
+    /// to version control's, and whose folders published as they are (`static`) `published`.
+    pub fn new(root: &Path, own: &[PathBuf], published: &[PathBuf]) -> io::Result<Bounds> {
         let root_real = fs::canonicalize(root)?;
         let own: Vec<PathBuf> = VCS_FOLDERS
             .iter()
@@ -144,7 +144,7 @@ impl Bounds {
             .iter()
             .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
             .collect();
-        let inputs_real = inputs
+        let published_real = published
             .iter()
             .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
             .collect();
@@ -153,7 +153,7 @@ impl Bounds {
             real: root_real,
             own,
             own_real,
-            inputs_real,
+            published_real,
         })
     }
 
@@ -179,8 +179,8 @@ impl Bounds {
     /// into one of its own folders, to nothing, or to a folder that contains it (a loop).
     /// Links that stay among the inputs (a shared file linked into two languages) are fine.
     /// A link in a `published` folder (`static/`, copied into the site as it is) must lead
-    /// into an input folder: a link to `.env` or a CI job's credentials file beside the
-    /// project would publish it.
+    /// into that folder: a link to `.env` or a CI job's credentials file beside the project, or
+    /// to the translators' files, would publish it.
     pub fn check_link(&self, path: &Path, published: bool) -> io::Result<()> {
         if !fs::symlink_metadata(path)?.file_type().is_symlink() {
             return Ok(());
@@ -201,15 +201,16 @@ impl Bounds {
         self.check_target(&target, "symbolic link")?;
         if published
             && !self
-                .inputs_real
+                .published_real
                 .iter()
-                .any(|input| target.starts_with(input))
+                .any(|folder| target.starts_with(folder))
         {
             return Err(io::Error::new(
                 io::ErrorKind::PermissionDenied,
                 format!(
-                    "symbolic link to {}, a file of the project that is none of its inputs \
-                     (content, locales, templates, static), which a site never publishes: refused",
+                    "symbolic link to {}, out of static/: a site publishes only what static/ \
+                     holds (a link to `.env`, to `locales/` or `content/` would publish secrets, \
+                     drafts or embargoed text): refused",
                     target.display()
                 ),
             ));

@@ -136,31 +136,36 @@ fn links_into_gazettes_own_folders_are_refused() {
     assert!(!p.path().join("out/g").exists() && !p.path().join("out/config").exists());
 }
 
-/// A link under static/ (published as it is) leads into an input folder or is refused: a
-/// contributor's `static/env.txt -> ../.env` must not publish a CI job's secrets; a link to
-/// an image kept among the inputs is fine.
+/// A link under static/ (published as it is) leads into static/ or is refused: a
+/// contributor's `static/env.txt -> ../.env` must not publish a CI job's secrets, nor a link to
+/// `locales/` or `content/` the text of drafts and embargoed articles; a link to an image
+/// elsewhere in static/ is fine.
 #[cfg(unix)]
 #[test]
-fn a_published_link_leads_into_the_inputs_only() {
+fn a_published_link_leads_into_static_only() {
     use std::os::unix::fs::symlink;
     let p = project();
     p.write(".env", "DEPLOY_TOKEN=abc123\n");
     p.write("private/notes.txt", "not for the site\n");
-    p.write("locales/fr/logo.svg", "<svg/>");
-    fs::create_dir_all(p.path().join("static")).unwrap();
-    for (link, to) in [("static/env.txt", "../.env"), ("static/p", "../private")] {
+    p.write("static/images/logo.svg", "<svg/>");
+    for (link, to) in [
+        ("static/env.txt", "../.env"),
+        ("static/p", "../private"),
+        ("static/l10n", "../locales"),
+        ("static/articles", "../content"),
+    ] {
         symlink(to, p.path().join(link)).unwrap();
         let (code, _, stderr) = run(&p, &["build"]);
         assert_eq!(code, 2, "{link}: {stderr}");
         assert!(
             stderr.starts_with(&format!("error: {link}: symbolic link to "))
-                && stderr.contains("none of its inputs"),
+                && stderr.contains("out of static/: a site publishes only what static/ holds"),
             "{stderr}"
         );
         assert!(!p.path().join("out").join(&link[7..]).exists());
         fs::remove_file(p.path().join(link)).unwrap();
     }
-    symlink("../locales/fr/logo.svg", p.path().join("static/logo.svg")).unwrap();
+    symlink("images/logo.svg", p.path().join("static/logo.svg")).unwrap();
     let (code, _, stderr) = run(&p, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(p.read("out/logo.svg"), "<svg/>");
