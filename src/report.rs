@@ -13,7 +13,7 @@ use crate::build::{Note, Summary};
 use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::guard;
-use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
+use crate::records::{LEGACY_RECORDS_FILE, RECORDS_DIR};
 use crate::scaffold::Initialised;
 use crate::sync::{FileChange, Plan};
 
@@ -647,22 +647,22 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
     }
     if !plan.recorded.is_empty() {
         out.push_str(&format!(
-            "{LOCK_DIR}: {record} the source text of {} ({})\n",
+            "{RECORDS_DIR}: {record} the source text of {} ({})\n",
             count(plan.recorded.len(), "translation"),
             record_keys(&plan.recorded)
         ));
     }
     if !plan.forgotten.is_empty() {
         out.push_str(&format!(
-            "{LOCK_DIR}: {} {} of ids the source no longer has ({})\n",
+            "{RECORDS_DIR}: {} {} of ids the source no longer has ({})\n",
             if preview { "would forget" } else { "forgot" },
             count(plan.forgotten.len(), "record"),
             record_keys(&plan.forgotten)
         ));
     }
-    if plan.lock.legacy {
+    if plan.reviews.legacy {
         out.push_str(&format!(
-            "{LEGACY_LOCK_FILE}: {} into {LOCK_DIR}/, one file per language and source file\n",
+            "{LEGACY_RECORDS_FILE}: {} into {RECORDS_DIR}/, one file per language and source file\n",
             if preview {
                 "would move its records"
             } else {
@@ -672,7 +672,7 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
     }
     if !plan.sealed.is_empty() {
         out.push_str(&format!(
-            "{LOCK_DIR}: {} {} of records of an earlier version: each now says how many records it holds and their checksum, so a damaged one is refused\n",
+            "{RECORDS_DIR}: {} {} of records of an earlier version: each now says how many records it holds and their checksum, so a damaged one is refused\n",
             if preview { "would seal" } else { "sealed" },
             count(plan.sealed.len(), "file")
         ));
@@ -759,9 +759,9 @@ fn sync_summary(plan: &Plan, preview: bool) -> String {
             count(files(|f| !f.refreshed.is_empty()), "file")
         ));
     }
-    if plan.lock_changed {
+    if plan.records_changed {
         done.push(format!(
-            "{} {LOCK_DIR}",
+            "{} {RECORDS_DIR}",
             if preview { "would update" } else { "updated" }
         ));
     }

@@ -28,14 +28,14 @@
 //! of the new text, and a translation made from it would pass for current; the other way
 //! round, the next sync finds a stub that shows the current text and records it.
 //!
-//! **The lock records.** A translation without a record in `gazette.lock.d/` is current:
+//! **The review records.** A translation without a record in `gazette.lock.d/` is current:
 //! there is nothing to compare it with. `sync <lang>` records the source text of every
 //! translation that has no record yet (so a brand-new translation is current when first
 //! recorded), of every stub it writes (the text the editor is given to translate) and of every
 //! stub that lacks one, and forgets records of ids the source no longer has. `--accept <id>…`
 //! / `--accept-all` record the current source text of existing translations after an editor
 //! updated them, clearing `stale-translation`; they only touch the records. A single-file
-//! `gazette.lock` of earlier versions is moved into shards (see `lock`) and removed.
+//! `gazette.lock` of earlier versions is moved into shards (see [`crate::records`]) and removed.
 //!
 //! **Writes are atomic and never overwrite a save.** Every file is written to a temporary file
 //! in the folder of the file it replaces (the file a symbolic link points to: the link stays,
@@ -71,8 +71,8 @@ use rayon::prelude::*;
 use crate::check::diagnostic::slash_path;
 use crate::error::{Error, Result};
 use crate::ftl::{self, Entry, FileFacts, STUB_MARKER};
-use crate::lock::{self, Lock, Record, LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::{FtlFile, Project};
+use crate::records::{self, Record, ReviewRecords, LEGACY_RECORDS_FILE, RECORDS_DIR};
 use crate::stamp::Stamp;
 
 /// Which source texts `sync` records as reviewed.
@@ -134,9 +134,9 @@ impl FileChange {
 pub struct Plan {
     pub langs: Vec<String>,
     pub files: Vec<FileChange>,
-    /// The lock file after the sync.
-    pub lock: Lock,
-    pub lock_changed: bool,
+    /// The review records after the sync.
+    pub reviews: ReviewRecords,
+    pub records_changed: bool,
     /// (language, file name, id) recorded anew.
     pub recorded: Vec<(String, String, String)>,
     /// Records dropped because the source no longer has the id.
@@ -149,7 +149,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty() && !self.lock_changed
+        self.files.is_empty() && !self.records_changed
     }
 }
 
@@ -166,13 +166,13 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
     let mut plan = Plan {
         langs: langs.to_vec(),
         files: Vec::new(),
-        lock: project.lock.clone(),
-        lock_changed: false,
+        reviews: project.reviews.clone(),
+        records_changed: false,
         recorded: Vec::new(),
         forgotten: Vec::new(),
         in_junk: Vec::new(),
         sealed: project
-            .lock
+            .reviews
             .unsealed
             .iter()
             .filter(|(lang, _)| langs.contains(lang))
@@ -229,8 +229,9 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             langs.join("/")
         )));
     }
-    plan.lock_changed =
-        plan.lock.records != project.lock.records || project.lock.legacy || !plan.sealed.is_empty();
+    plan.records_changed = plan.reviews.records != project.reviews.records
+        || project.reviews.legacy
+        || !plan.sealed.is_empty();
     Ok(plan)
 }
 
@@ -268,7 +269,7 @@ impl Pair<'_> {
     /// Record the source text of a translation, if it is not the recorded one.
     fn record(&self, plan: &mut Plan, id: &str, text: &str) {
         let name = self.src_file.name.as_str();
-        if plan.lock.record(self.lang, name, id, text) {
+        if plan.reviews.record(self.lang, name, id, text) {
             plan.recorded
                 .push((self.lang.to_owned(), name.to_owned(), id.to_owned()));
         }
@@ -302,7 +303,7 @@ impl Pair<'_> {
             let present = tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
             if written
                 || current.contains(&entry.id)
-                || (present && !plan.lock.records.contains_key(&key))
+                || (present && !plan.reviews.records.contains_key(&key))
             {
                 self.record(plan, &entry.id, &entry.text);
             }
@@ -337,14 +338,14 @@ fn forget_gone(plan: &mut Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) {
             .is_some_and(|facts| facts.get(id).is_some())
     };
     let gone: Vec<_> = plan
-        .lock
+        .reviews
         .records
         .keys()
         .filter(|(l, file, id)| l == lang && !known(file, id))
         .cloned()
         .collect();
     for key in gone {
-        plan.lock.records.remove(&key);
+        plan.reviews.records.remove(&key);
         plan.forgotten.push(key);
     }
 }
@@ -435,7 +436,7 @@ fn stubs_for(
                 plan.in_junk.push((slash_path(&path), entry.id.clone()));
             }
             None if tgt.stubs.contains_key(&entry.id) => {
-                let record = plan.lock.get(lang, &src_file.name, &entry.id);
+                let record = plan.reviews.get(lang, &src_file.name, &entry.id);
                 found.existing(entry, tgt.stubs[&entry.id], record);
             }
             None => found.message(entry),
@@ -748,7 +749,7 @@ fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()>
         .collect::<Result<Vec<_>>>()?;
     remove_leftovers(project, &targets)?;
     // The records of refreshed stubs wait for their files: see `late_records`.
-    let late: BTreeSet<lock::Key> = plan
+    let late: BTreeSet<records::RecordKey> = plan
         .files
         .iter()
         .flat_map(|f| {
@@ -759,12 +760,16 @@ fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()>
         .collect();
     let shards = shard_changes(project, plan, &late);
     for (lang, file) in shards.keys() {
-        let rel = lock::shard_path(lang, file);
+        let rel = records::shard_path(lang, file);
         if let Ok(m) = fs::metadata(root.join(&rel)) {
             refuse_read_only(&m, &rel)?;
         }
     }
-    let legacy = project.lock.legacy.then(|| read_legacy(root)).transpose()?;
+    let legacy = project
+        .reviews
+        .legacy
+        .then(|| read_legacy(root))
+        .transpose()?;
     let staged = targets
         .into_iter()
         .map(|t| {
@@ -775,9 +780,9 @@ fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()>
 
     write_shards(root, &shards, legacy.as_ref())?;
     if legacy.is_some() {
-        match fs::remove_file(root.join(LEGACY_LOCK_FILE)) {
+        match fs::remove_file(root.join(LEGACY_RECORDS_FILE)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::io(LEGACY_LOCK_FILE, e))
+                return Err(Error::io(LEGACY_RECORDS_FILE, e))
             }
             _ => {}
         }
@@ -795,19 +800,19 @@ fn apply_with(project: &Project, plan: &Plan, at: &dyn Fn(Moment)) -> Result<()>
 }
 
 /// The single-file `gazette.lock` of an earlier version, read again to be moved into shards.
-fn read_legacy(root: &Path) -> Result<Lock> {
-    let rel = Path::new(LEGACY_LOCK_FILE);
+fn read_legacy(root: &Path) -> Result<ReviewRecords> {
+    let rel = Path::new(LEGACY_RECORDS_FILE);
     let meta = fs::metadata(root.join(rel)).map_err(|e| Error::io(rel, e))?;
     refuse_read_only(&meta, rel)?;
-    let bytes = crate::guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES)
+    let bytes = crate::guard::read_file_limited(&root.join(rel), &meta, records::MAX_LEGACY_BYTES)
         .map_err(|e| Error::io(rel, e))?;
     let text = String::from_utf8_lossy(&bytes);
-    Lock::parse_legacy(text.trim_start_matches('\u{feff}'), rel)
+    ReviewRecords::parse_legacy(text.trim_start_matches('\u{feff}'), rel)
 }
 
 /// The records first, each shard merged with what is on disk now. Writing a file waits for
 /// the disk (`sync_all`) more than it computes: more threads than cores.
-fn write_shards(root: &Path, shards: &ShardChanges, legacy: Option<&Lock>) -> Result<()> {
+fn write_shards(root: &Path, shards: &ShardChanges, legacy: Option<&ReviewRecords>) -> Result<()> {
     let write_all = || {
         shards
             .par_iter()
@@ -879,7 +884,7 @@ fn rename_targets(
 }
 
 /// How the file a sync replaces is named while it is moved aside, beside it: never a `.ftl`
-/// file, and not a leftover ([`lock::TEMP_PREFIX`]) that the next sync would remove.
+/// file, and not a leftover ([`records::TEMP_PREFIX`]) that the next sync would remove.
 const ASIDE_PREFIX: &str = ".gazette-aside-";
 
 /// `.gazette-aside-<process>-<n>-<name>~`: the name of the file is kept, so that the next
@@ -1061,14 +1066,19 @@ impl Target {
 /// seal is written even with no change, to seal it.
 type ShardChanges = BTreeMap<(String, String), Vec<(String, Option<Record>)>>;
 
-fn shard_changes(project: &Project, plan: &Plan, late: &BTreeSet<lock::Key>) -> ShardChanges {
+fn shard_changes(
+    project: &Project,
+    plan: &Plan,
+    late: &BTreeSet<records::RecordKey>,
+) -> ShardChanges {
     let mut changes = ShardChanges::new();
-    let (old, new) = (&project.lock.records, &plan.lock.records);
+    let (old, new) = (&project.reviews.records, &plan.reviews.records);
     for (key @ (lang, file, id), record) in new {
         if late.contains(key) {
             continue;
         }
-        if project.lock.legacy || old.get(&(lang.clone(), file.clone(), id.clone())) != Some(record)
+        if project.reviews.legacy
+            || old.get(&(lang.clone(), file.clone(), id.clone())) != Some(record)
         {
             changes
                 .entry((lang.clone(), file.clone()))
@@ -1091,19 +1101,19 @@ fn shard_changes(project: &Project, plan: &Plan, late: &BTreeSet<lock::Key>) -> 
 }
 
 /// Write one shard: what is on disk now, with `changes` applied (over the records of the
-/// single-file lock being migrated). Renamed into place only if the shard did not change on
+/// single-file `gazette.lock` being migrated). Renamed into place only if the shard did not change on
 /// disk meanwhile; otherwise merged again.
 fn write_shard(
     root: &Path,
     lang: &str,
     file: &str,
     changes: &[(String, Option<Record>)],
-    legacy: Option<&Lock>,
+    legacy: Option<&ReviewRecords>,
 ) -> Result<()> {
-    let rel = lock::shard_path(lang, file);
+    let rel = records::shard_path(lang, file);
     let full = root.join(&rel);
     let read_now = || match fs::metadata(&full) {
-        Ok(meta) => crate::guard::read_file_limited(&full, &meta, lock::MAX_SHARD_BYTES as u64)
+        Ok(meta) => crate::guard::read_file_limited(&full, &meta, records::MAX_SHARD_BYTES as u64)
             .map(|b| Some((b, meta)))
             .map_err(|e| Error::io(&rel, e)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -1111,7 +1121,7 @@ fn write_shard(
     };
     for _ in 0..3 {
         let before = read_now()?;
-        let mut merged = Lock::default();
+        let mut merged = ReviewRecords::default();
         if let Some(legacy) = legacy {
             for ((l, f, id), r) in legacy.records_of(lang, file) {
                 merged
@@ -1131,7 +1141,7 @@ fn write_shard(
                 None => merged.records.remove(&key),
             };
         }
-        let text = lock::render_shard(merged.records_of(lang, file), lock::MAX_SHARD_BYTES)
+        let text = records::render_shard(merged.records_of(lang, file), records::MAX_SHARD_BYTES)
             .map_err(|m| Error::io(&rel, std::io::Error::other(m)))?;
         let before_bytes = before.as_ref().map(|(b, _)| b.as_slice());
         if text.is_empty() {
@@ -1181,7 +1191,7 @@ fn late_records(plan: &Plan, refused: &[PathBuf]) -> ShardChanges {
     for f in plan.files.iter().filter(|f| !refused.contains(&f.path)) {
         for id in &f.refreshed {
             let key = (f.lang.clone(), f.name.clone(), id.clone());
-            if let Some(record) = plan.lock.records.get(&key) {
+            if let Some(record) = plan.reviews.records.get(&key) {
                 changes
                     .entry((f.lang.clone(), f.name.clone()))
                     .or_default()
@@ -1196,7 +1206,7 @@ fn late_records(plan: &Plan, refused: &[PathBuf]) -> ShardChanges {
 /// keep them).
 fn remove_shard(root: &Path, full: &Path, rel: &Path) -> Result<()> {
     fs::remove_file(full).map_err(|e| Error::io(rel, e))?;
-    let top = root.join(LOCK_DIR);
+    let top = root.join(RECORDS_DIR);
     let mut dir = full.parent();
     while let Some(d) = dir.filter(|d| *d != top && fs::remove_dir(d).is_ok()) {
         dir = d.parent();
@@ -1204,11 +1214,11 @@ fn remove_shard(root: &Path, full: &Path, rel: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Remove the temporary files of killed syncs: under the language folders and the lock
+/// Remove the temporary files of killed syncs: under the language folders and the records
 /// folder, at the project root, and beside the files symbolic links lead the targets to.
 fn remove_leftovers(project: &Project, targets: &[Target]) -> Result<()> {
     let root = &project.root;
-    let mut dirs: Vec<PathBuf> = vec![root.join(&project.config.locales), root.join(LOCK_DIR)];
+    let mut dirs: Vec<PathBuf> = vec![root.join(&project.config.locales), root.join(RECORDS_DIR)];
     let mut flat: Vec<PathBuf> = vec![root.clone()];
     flat.extend(
         targets
@@ -1229,7 +1239,7 @@ fn remove_leftovers(project: &Project, targets: &[Target]) -> Result<()> {
             };
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if kind.is_file() && name.starts_with(lock::TEMP_PREFIX) {
+            if kind.is_file() && name.starts_with(records::TEMP_PREFIX) {
                 remove(&entry.path())?;
             } else if kind.is_file() && name.starts_with(ASIDE_PREFIX) {
                 restore_aside(root, &entry.path(), &name)?;
@@ -1304,7 +1314,7 @@ fn stage(
     let dir_rel = rel.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir_rel, e))?;
     let mut temp = tempfile::Builder::new()
-        .prefix(lock::TEMP_PREFIX)
+        .prefix(records::TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir_rel, e))?;
     temp.write_all(bytes)
@@ -1443,8 +1453,10 @@ mod tests {
         );
         let c = fs::read_to_string(root.join("locales/de/c.ftl")).unwrap();
         assert!(c.starts_with("# nothing yet\n\n# gazette: stub c "), "{c}");
-        let lock = Project::load(root).unwrap().lock;
-        assert!(lock.get("de", "c.ftl", "c").is_some() && lock.get("de", "a.ftl", "b").is_some());
+        let reviews = Project::load(root).unwrap().reviews;
+        assert!(
+            reviews.get("de", "c.ftl", "c").is_some() && reviews.get("de", "a.ftl", "b").is_some()
+        );
         let temps = fs::read_dir(root.join("locales/de"))
             .unwrap()
             .filter(|e| {
@@ -1452,7 +1464,7 @@ mod tests {
                     .unwrap()
                     .file_name()
                     .to_string_lossy()
-                    .starts_with(lock::TEMP_PREFIX)
+                    .starts_with(records::TEMP_PREFIX)
             })
             .count();
         assert_eq!(temps, 0);
@@ -1587,15 +1599,15 @@ mod tests {
         write("locales/fr/a.ftl", "a = Nouveau\n");
         let old_stub = stub("a", "fr", "a = Ancien\n", "\n");
         write("locales/de/a.ftl", &format!("# de\n\n{old_stub}"));
-        let mut records = Lock::default();
+        let mut records = ReviewRecords::default();
         records.record("de", "a.ftl", "a", "Ancien");
-        let shard = lock::render_shard(records.records_of("de", "a.ftl"), 1 << 20).unwrap();
+        let shard = records::render_shard(records.records_of("de", "a.ftl"), 1 << 20).unwrap();
         write("gazette.lock.d/de/a.ftl.lock", &shard);
         let de = ["de".to_owned()];
         let recorded = || {
             Project::load(root)
                 .unwrap()
-                .lock
+                .reviews
                 .get("de", "a.ftl", "a")
                 .cloned()
         };
