@@ -99,7 +99,7 @@ const CUT: &str = "…";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// [`fingerprint`] of `text`, as written in the file.
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// The source text (see [`crate::ftl::Entry::text`]).
     pub text: String,
 }
@@ -117,6 +117,30 @@ impl Record {
         self.fingerprint == fingerprint(text)
     }
 }
+
+/// The 64-bit FNV-1a hash of a source text ([`fingerprint`]), written as 16 lowercase hex
+/// digits: what `check` compares to tell a stale translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// Its digits in a file: exactly 16 hexadecimal digits, in either case.
+    fn parse(digits: &str) -> Option<Fingerprint> {
+        if digits.len() != 16 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u64::from_str_radix(digits, 16).ok().map(Fingerprint)
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// The length of a [`Fingerprint`] as written.
+const FINGERPRINT_DIGITS: usize = 16;
 
 /// (language, file name within the language folder, id).
 pub type RecordKey = (String, String, String);
@@ -353,14 +377,8 @@ pub fn render_shard<'a>(
     records: impl Iterator<Item = (&'a RecordKey, &'a Record)>,
     limit: usize,
 ) -> std::result::Result<String, String> {
-    let lines: Vec<(String, &str, String)> = records
-        .map(|((_, _, id), r)| {
-            (
-                escape(id, true),
-                r.fingerprint.as_str(),
-                escape(&r.text, false),
-            )
-        })
+    let lines: Vec<(String, Fingerprint, String)> = records
+        .map(|((_, _, id), r)| (escape(id, true), r.fingerprint, escape(&r.text, false)))
         .collect();
     if lines.is_empty() {
         return Ok(String::new());
@@ -369,7 +387,7 @@ pub fn render_shard<'a>(
         + SEAL_MAX
         + lines
             .iter()
-            .map(|(id, fp, _)| id.len() + fp.len() + 3)
+            .map(|(id, _, _)| id.len() + FINGERPRINT_DIGITS + 3)
             .sum::<usize>();
     let texts: usize = lines.iter().map(|(_, _, t)| t.len()).sum();
     let mut cap = usize::MAX;
@@ -410,7 +428,7 @@ pub fn render_shard<'a>(
     for (id, fp, text) in &lines {
         out.push_str(id);
         out.push(' ');
-        out.push_str(fp);
+        out.push_str(&fp.to_string());
         out.push(' ');
         if text.len() > cap {
             out.push_str(cut(text, cap));
@@ -463,24 +481,24 @@ fn bad_line(path: &Path, n: usize, why: &str) -> Error {
 }
 
 fn parse_record(fp: &str, text: &str, bad: &dyn Fn(&str) -> Error) -> Result<Record> {
-    if fp.len() != 16 || !fp.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let Some(fingerprint) = Fingerprint::parse(fp) else {
         return Err(bad("the fingerprint must be 16 hexadecimal digits"));
-    }
+    };
     Ok(Record {
-        fingerprint: fp.to_ascii_lowercase(),
+        fingerprint,
         text: unescape(text).ok_or_else(|| bad("bad `\\` escape"))?,
     })
 }
 
-/// The 64-bit FNV-1a hash of a text's UTF-8 bytes, as 16 lowercase hex digits. Written here
-/// rather than taken from a crate: it is eight lines, and its output must never change.
-pub fn fingerprint(text: &str) -> String {
+/// The 64-bit FNV-1a hash of a text's UTF-8 bytes. Written here rather than taken from a
+/// crate: it is eight lines, and its output must never change.
+pub fn fingerprint(text: &str) -> Fingerprint {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    Fingerprint(hash)
 }
 
 fn escape(s: &str, space: bool) -> String {
@@ -525,9 +543,26 @@ mod tests {
     #[test]
     fn fingerprint_is_fnv1a_64() {
         // Reference values of the FNV-1a 64 specification: they must never change.
-        assert_eq!(fingerprint(""), "cbf29ce484222325");
-        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
-        assert_eq!(fingerprint("foobar"), "85944171f73967e8");
+        assert_eq!(fingerprint("").to_string(), "cbf29ce484222325");
+        assert_eq!(fingerprint("a").to_string(), "af63dc4c8601ec8c");
+        assert_eq!(fingerprint("foobar").to_string(), "85944171f73967e8");
+    }
+
+    /// A fingerprint written in capitals (by hand) is the same one, written back in lowercase;
+    /// anything but 16 hexadecimal digits is not one.
+    #[test]
+    fn fingerprints_are_16_hex_digits_in_either_case() {
+        let upper = Fingerprint::parse("AF63DC4C8601EC8C").unwrap();
+        assert_eq!(upper, fingerprint("a"));
+        assert_eq!(upper.to_string(), "af63dc4c8601ec8c");
+        for bad in [
+            "af63dc4c8601ec8",
+            "af63dc4c8601ec8c0",
+            "+f63dc4c8601ec8c",
+            "af63dc4c8601ec8g",
+        ] {
+            assert_eq!(Fingerprint::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]
