@@ -327,12 +327,12 @@ fn escape_property(s: &str) -> String {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::check::Code;
 
     /// A report of one finding, for the tests of every format.
-    pub(in crate::report) fn report() -> Report {
+    pub(crate) fn report() -> Report {
         let d = Diagnostic::new(
             Code::DroppedVariable,
             "de",

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::terminal::{count, shown_lines};
 use crate::check::diagnostic::slash_path;
-use crate::records::{LEGACY_RECORDS_FILE, RECORDS_DIR};
+use crate::records::{RecordKey, LEGACY_RECORDS_FILE, RECORDS_DIR};
 use crate::sync::{FileChange, Plan};
 
 /// What a sync plan does, for people (`gazette sync`, and its `--dry-run`): one line per file and for the lock file; with `preview`,
@@ -146,7 +146,7 @@ fn sync_summary(plan: &Plan, preview: bool) -> String {
 
 /// `de:article:intro, en:article:intro` (each message as `--accept` names it, after its
 /// language), or per-language counts when there are many.
-fn record_keys(keys: &[(String, String, String)]) -> String {
+fn record_keys(keys: &[RecordKey]) -> String {
     if keys.len() <= 8 {
         return keys
             .iter()

@@ -17,7 +17,7 @@ use super::stubs::{stubs_for, FileChange};
 use crate::error::{Error, Result};
 use crate::ftl::{self, FileFacts};
 use crate::project::{FtlFile, Project};
-use crate::records::ReviewRecords;
+use crate::records::{RecordKey, ReviewRecords};
 
 /// Which source texts `sync` records as reviewed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,9 +42,9 @@ pub struct Plan {
     pub reviews: ReviewRecords,
     pub records_changed: bool,
     /// (language, file name, id) recorded anew.
-    pub recorded: Vec<(String, String, String)>,
+    pub recorded: Vec<RecordKey>,
     /// Records dropped because the source no longer has the id.
-    pub forgotten: Vec<(String, String, String)>,
+    pub forgotten: Vec<RecordKey>,
     /// (file, id) that get no stub because the id is inside a syntax error of the target.
     pub in_junk: Vec<(String, String)>,
     /// (language, file) of the shards of earlier versions, written again with their seal.
