@@ -71,7 +71,7 @@ pub struct ShardFile {
     /// so an unchanged article's records are never parsed.
     pub fingerprint: u128,
     /// Not read: an article's shard unchanged since the last build ([`Project::load_lazy`]).
-    /// Its records are not in [`Project::lock`]: [`Project::article_records`] reads them.
+    /// Its records are not in [`Project::reviews`]: [`Project::article_records`] reads them.
     pub deferred: bool,
     /// As [`FtlFile::stamp`].
     pub stamp: Option<Stamp>,

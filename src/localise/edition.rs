@@ -151,7 +151,7 @@ pub struct Edition {
     pub translation: Option<String>,
     /// The tags as the content file writes them (feeds' category terms).
     pub tags: Vec<String>,
-    /// The tags as the language names them ([`tag_name`]), in the same order.
+    /// The tags as the language names them (`tag-<tag>` of the shared files), in the same order.
     pub tag_names: Vec<String>,
     pub updates: Vec<LocalUpdate>,
     pub blocks: Vec<LocalBlock>,
