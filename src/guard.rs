@@ -51,7 +51,7 @@ pub fn read_file_of(path: &Path, meta: &fs::Metadata) -> io::Result<Vec<u8>> {
 }
 
 /// [`read_file_of`] with another limit than [`MAX_FILE_BYTES`]: for files gazette writes
-/// itself, whose size it bounds ([`crate::lock::MAX_SHARD_BYTES`]).
+/// itself, whose size it bounds ([`crate::records::MAX_SHARD_BYTES`]).
 pub fn read_file_limited(path: &Path, meta: &fs::Metadata, limit: u64) -> io::Result<Vec<u8>> {
     if meta.is_dir() {
         return Err(io::Error::new(

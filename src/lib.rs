@@ -6,7 +6,7 @@
 //! | stage | modules | what it does |
 //! |---|---|---|
 //! | plumbing | [`error`], [`store`], [`project_lock`], [`guard`] | fatal errors; the cache's checksummed files; one writer at a time; defensive reading |
-//! | parse | [`ftl`], [`markup`], [`content`], [`lock`], [`media`] | text -> facts with positions: Fluent files, inline markup, articles, review records; images' sizes, and the images derived from them (share cards, narrower copies) |
+//! | parse | [`ftl`], [`markup`], [`content`], [`records`], [`media`] | text -> facts with positions: Fluent files, inline markup, articles, review records; images' sizes, and the images derived from them (share cards, narrower copies) |
 //! | intl | [`intl`] | Fluent bundles with CLDR numbers, dates and plurals, for the checks and the editions |
 //! | load | [`config`], [`discover`], [`project`], [`stamp`] | `gazette.toml`'s settings; where a Fluent project keeps its languages (`l10n.toml`, common layouts); the project read into memory, parsed (files unchanged since the last build known by their stamps) |
 //! | check | [`check`] | facts -> diagnostics: a pure function of the project |
@@ -30,11 +30,11 @@ pub mod ftl;
 pub mod guard;
 pub mod intl;
 pub mod localise;
-pub mod lock;
 pub mod markup;
 pub mod media;
 pub mod project;
 pub mod project_lock;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod sarif;

@@ -13,7 +13,7 @@ use crate::content::{self, Article};
 use crate::discover;
 use crate::error::{Error, Result};
 use crate::guard::{self, Bounds};
-use crate::lock::{self, Lock, LEGACY_LOCK_FILE, LOCK_DIR};
+use crate::records::{self, ReviewRecords, LEGACY_RECORDS_FILE, RECORDS_DIR};
 use crate::stamp::{Stamp, Stamps};
 use rayon::prelude::*;
 
@@ -62,7 +62,7 @@ pub struct ArticleFile {
     pub stamp: Option<Stamp>,
 }
 
-/// One shard of `gazette.lock.d/` ([`crate::lock`]).
+/// One shard of `gazette.lock.d/` ([`crate::records`]).
 #[derive(Debug, Clone)]
 pub struct ShardFile {
     /// Path relative to the project root.
@@ -71,7 +71,7 @@ pub struct ShardFile {
     /// so an unchanged article's records are never parsed.
     pub fingerprint: u128,
     /// Not read: an article's shard unchanged since the last build ([`Project::load_lazy`]).
-    /// Its records are not in [`Project::lock`]: [`Project::article_records`] reads them.
+    /// Its records are not in [`Project::reviews`]: [`Project::article_records`] reads them.
     pub deferred: bool,
     /// As [`FtlFile::stamp`].
     pub stamp: Option<Stamp>,
@@ -85,15 +85,15 @@ type Shards = BTreeMap<(String, String), ShardFile>;
 /// that lack a deferred shard's.
 #[derive(Debug)]
 pub struct ArticleRecords {
-    lock: Lock,
+    reviews: ReviewRecords,
     /// Language -> fingerprint of the text of its shard, those records' source.
     fingerprints: BTreeMap<String, u128>,
 }
 
 impl ArticleRecords {
     /// The records, as the checks look them up.
-    pub fn lock(&self) -> &Lock {
-        &self.lock
+    pub fn reviews(&self) -> &ReviewRecords {
+        &self.reviews
     }
 
     /// The fingerprint of the shard the records of a language were read from.
@@ -174,7 +174,7 @@ pub struct Project {
     pub statics: BTreeMap<String, PathBuf>,
     /// `gazette.lock.d/`: the source text each translation was reviewed against (empty if
     /// none), but for the records of deferred shards ([`ShardFile::deferred`]).
-    pub lock: Lock,
+    pub reviews: ReviewRecords,
     shards: Shards,
     /// The stamps the last build recorded ([`Project::load_lazy`]).
     stamps: Stamps,
@@ -215,7 +215,7 @@ impl Project {
         };
         discover::resolve(root, &mut config, site, &read)?;
         let inputs = [&config.content, &config.locales, &config.templates];
-        let ours = [STATIC, LOCK_DIR, LEGACY_LOCK_FILE].map(Path::new);
+        let ours = [STATIC, RECORDS_DIR, LEGACY_RECORDS_FILE].map(Path::new);
         for rel in inputs.into_iter().map(PathBuf::as_path).chain(ours) {
             bounds.check_path(rel).map_err(|e| Error::io(rel, e))?;
         }
@@ -246,7 +246,7 @@ impl Project {
             locales,
             templates,
             statics,
-            lock,
+            reviews: lock,
             shards,
             stamps,
             site,
@@ -369,9 +369,9 @@ impl Project {
     pub fn article_records(&self, slug: &str) -> Result<ArticleRecords> {
         let name = format!("{slug}.ftl");
         let mut records = ArticleRecords {
-            lock: Lock {
-                in_use: self.lock.in_use.clone(),
-                ..Lock::default()
+            reviews: ReviewRecords {
+                in_use: self.reviews.in_use.clone(),
+                ..ReviewRecords::default()
             },
             fingerprints: BTreeMap::new(),
         };
@@ -380,16 +380,16 @@ impl Project {
             if let Some(s) = shard.filter(|s| s.deferred) {
                 // Read as loading reads a shard, now: no stamps, so always read.
                 let full = self.root.join(&s.path);
-                let read = load_file(&full, &s.path, None, lock::MAX_SHARD_BYTES as u64)?;
+                let read = load_file(&full, &s.path, None, records::MAX_SHARD_BYTES as u64)?;
                 let text = read.text.unwrap_or_default();
-                let parsed = lock::parse_shard(&lang, &name, &text, &s.path)?;
-                records.lock.add(&lang, &name, parsed);
+                let parsed = records::parse_shard(&lang, &name, &text, &s.path)?;
+                records.reviews.add(&lang, &name, parsed);
                 records.fingerprints.insert(lang, read.fingerprint);
                 continue;
             }
-            let kept = self.lock.records_of(&lang, &name);
+            let kept = self.reviews.records_of(&lang, &name);
             let kept: Vec<_> = kept.map(|(k, r)| (k.clone(), r.clone())).collect();
-            records.lock.records.extend(kept);
+            records.reviews.records.extend(kept);
             if let Some(s) = shard {
                 records.fingerprints.insert(lang, s.fingerprint);
             }
@@ -891,7 +891,7 @@ fn twins(first: &Path, second: PathBuf) -> Error {
     }
 }
 
-/// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
+/// The review records: the single-file `gazette.lock` of earlier versions if there is one,
 /// overridden by the shards of `gazette.lock.d/` (read on every core: an archive has one per
 /// article and language), and the shards found. The shards of the files `defer` names that
 /// `stamps` find unchanged are not read (never with a `gazette.lock`, whose records they
@@ -900,18 +900,18 @@ fn load_lock(
     bounds: &Bounds,
     defer: &(dyn Fn(&str) -> bool + Sync),
     stamps: &Stamps,
-) -> Result<(Lock, Shards)> {
+) -> Result<(ReviewRecords, Shards)> {
     let root = bounds.root();
-    let mut lock = match fs::metadata(root.join(LEGACY_LOCK_FILE)) {
+    let mut lock = match fs::metadata(root.join(LEGACY_RECORDS_FILE)) {
         Ok(meta) => {
-            let rel = Path::new(LEGACY_LOCK_FILE);
-            let bytes = guard::read_file_limited(&root.join(rel), &meta, lock::MAX_LEGACY_BYTES);
-            Lock::parse_legacy(&decode(bytes, rel)?, rel)?
+            let rel = Path::new(LEGACY_RECORDS_FILE);
+            let bytes = guard::read_file_limited(&root.join(rel), &meta, records::MAX_LEGACY_BYTES);
+            ReviewRecords::parse_legacy(&decode(bytes, rel)?, rel)?
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
-        Err(e) => return Err(Error::io(LEGACY_LOCK_FILE, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => ReviewRecords::default(),
+        Err(e) => return Err(Error::io(LEGACY_RECORDS_FILE, e)),
     };
-    let dir = Path::new(LOCK_DIR);
+    let dir = Path::new(RECORDS_DIR);
     match fs::metadata(root.join(dir)) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => {
@@ -936,9 +936,14 @@ fn load_lock(
         .par_iter()
         .map(|(rel, lang, name)| {
             let stamps = (!legacy && defer(name)).then_some(stamps);
-            let loaded = load_file(&root.join(rel), rel, stamps, lock::MAX_SHARD_BYTES as u64)?;
+            let loaded = load_file(
+                &root.join(rel),
+                rel,
+                stamps,
+                records::MAX_SHARD_BYTES as u64,
+            )?;
             let records = (loaded.text.as_deref())
-                .map(|text| lock::parse_shard(lang, name, text, rel))
+                .map(|text| records::parse_shard(lang, name, text, rel))
                 .transpose()?;
             let shard = ShardFile {
                 path: rel.clone(),
@@ -985,8 +990,8 @@ fn collect_shards(
         if kind == Kind::Dir {
             let prefix = format!("{prefix}{}/", nfc(&file_name));
             collect_shards(bounds, &rel, lang, &prefix, out)?;
-        } else if let Some(name) = file_name.strip_suffix(lock::SHARD_SUFFIX) {
-            if kind == Kind::File && !file_name.starts_with(lock::TEMP_PREFIX) {
+        } else if let Some(name) = file_name.strip_suffix(records::SHARD_SUFFIX) {
+            if kind == Kind::File && !file_name.starts_with(records::TEMP_PREFIX) {
                 out.push((rel, lang.to_owned(), format!("{prefix}{}", nfc(name))));
             }
         }
@@ -1095,12 +1100,12 @@ mod tests {
             "gazette.lock.d/de/a.ftl.lock",
             "gazette.lock.d/de/site.ftl.lock",
         );
-        let text = format!("t {} Vieux\n", lock::fingerprint("Vieux"));
+        let text = format!("t {} Vieux\n", records::fingerprint("Vieux"));
         write(root, article, &text);
         write(
             root,
             shared,
-            &format!("s {} Site\n", lock::fingerprint("Site")),
+            &format!("s {} Site\n", records::fingerprint("Site")),
         );
         stamp(root, &[article, shared]);
 
@@ -1108,12 +1113,12 @@ mod tests {
         let shard = project.shard("de", "a.ftl").unwrap();
         assert!(shard.deferred);
         assert_eq!(shard.fingerprint, 42, "from the stamps: not read");
-        assert_eq!(project.lock.records_of("de", "a.ftl").count(), 0);
+        assert_eq!(project.reviews.records_of("de", "a.ftl").count(), 0);
         assert!(!project.shard("de", "site.ftl").unwrap().deferred);
-        assert!(project.lock.get("de", "site.ftl", "s").is_some());
+        assert!(project.reviews.get("de", "site.ftl", "s").is_some());
         let records = project.article_records("a").unwrap();
         assert_eq!(
-            records.lock().get("de", "a.ftl", "t").unwrap().text,
+            records.reviews().get("de", "a.ftl", "t").unwrap().text,
             "Vieux"
         );
         let read = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
@@ -1122,7 +1127,7 @@ mod tests {
         // For sync, every shard is read.
         let eager = Project::load(root).unwrap();
         assert!(!eager.shard("de", "a.ftl").unwrap().deferred);
-        assert!(eager.lock.get("de", "a.ftl", "t").is_some());
+        assert!(eager.reviews.get("de", "a.ftl", "t").is_some());
 
         // Damaged (and stamped all the same): an error naming it, once its records are asked for.
         write(root, article, "t nothex Vieux\n");

@@ -21,9 +21,9 @@ use crate::build::{self, BuildOptions, BuildOutcome};
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
 use crate::localise::{MissingPolicy, Pseudo};
-use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::project::{Project, STATIC};
 use crate::project_lock::{ProjectLock, Wait};
+use crate::records::{LEGACY_RECORDS_FILE, RECORDS_DIR};
 use crate::report;
 
 /// Where the preview is built, relative to the project root: beside the build cache, which
@@ -363,7 +363,7 @@ fn inputs(root: &Path, project: Option<&Project>) -> Vec<PathBuf> {
         ],
     };
     let mut inputs: Vec<PathBuf> = folders.iter().map(|f| root.join(f)).collect();
-    inputs.extend([CONFIG_FILE, LOCK_DIR, LEGACY_LOCK_FILE].map(|f| root.join(f)));
+    inputs.extend([CONFIG_FILE, RECORDS_DIR, LEGACY_RECORDS_FILE].map(|f| root.join(f)));
     let linked = link_targets(root, &inputs);
     inputs.extend(linked);
     inputs

@@ -95,7 +95,7 @@ const LAYERS: &[&[&str]] = &[
     // The cache's files and the writers' lock: plumbing every stage may use.
     &["store", "project_lock", "guard"],
     // Parse: text -> facts with positions.
-    &["ftl", "markup", "content", "lock", "media"],
+    &["ftl", "markup", "content", "records", "media"],
     // Fluent bundles with CLDR numbers and dates, used by the checks and the editions.
     &["intl"],
     // Load: the settings, the project read into memory.

@@ -246,12 +246,12 @@ fn lock_records(
     shard: Option<u128>,
 ) {
     add_optional(f, shard);
-    f.add(match project.lock.in_use.contains(lang) {
+    f.add(match project.reviews.in_use.contains(lang) {
         true => "language recorded",
         false => "language unrecorded",
     });
-    if project.lock.legacy {
-        for ((_, _, id), record) in project.lock.records_of(lang, file) {
+    if project.reviews.legacy {
+        for ((_, _, id), record) in project.reviews.records_of(lang, file) {
             f.add(id).add(&record.text);
         }
     }

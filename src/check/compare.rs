@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::diagnostic::slash_path;
 use super::{quality, Code, Counts, Diagnostic, Language, Parsed};
 use crate::ftl::Entry;
-use crate::lock::Lock;
 use crate::project::Project;
+use crate::records::ReviewRecords;
 
 /// Compare one target language with the source; returns its coverage per target file
 /// (relative path as diagnostics print it), files that do not exist yet included.
@@ -56,7 +56,7 @@ pub(super) fn check(
 /// A source file and the target file of the same name (if there is one).
 struct Pair<'a, 'p> {
     project: &'a Project,
-    records: &'a Lock,
+    records: &'a ReviewRecords,
     src: &'a Parsed<'p>,
     tgt: Option<&'a Parsed<'p>>,
     quality: &'a quality::Target<'a>,
@@ -249,7 +249,7 @@ fn unrecorded(
     shard: bool,
     t: &Entry,
 ) -> Diagnostic {
-    let records = slash_path(&crate::lock::shard_path(lang, file));
+    let records = slash_path(&crate::records::shard_path(lang, file));
     let why = match shard {
         true => format!("{records} has no record of it"),
         false => format!("{records} is missing"),

@@ -35,8 +35,8 @@ use crate::content::Article;
 use crate::error::Result;
 use crate::ftl::{self, FileFacts};
 use crate::intl::{OwnResources, SharedResources};
-use crate::lock::Lock;
 use crate::project::{ArticleRecords, FtlFile, Project};
+use crate::records::ReviewRecords;
 
 /// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
 pub(crate) struct Parsed<'p> {
@@ -72,7 +72,7 @@ pub(crate) struct Language<'a, 'p> {
     /// The article of this run; `None` in the shared files' run.
     pub article: Option<&'a Article>,
     /// The records of the files this run reports on.
-    pub records: &'a Lock,
+    pub records: &'a ReviewRecords,
     /// Which of the language's files form one bundle.
     pub bundles: Bundles,
 }
@@ -224,7 +224,7 @@ impl<'p> Checker<'p> {
 
     /// The run of the shared files and templates.
     pub fn shared(&self) -> Findings {
-        self.run(None, &[], &self.project.lock)
+        self.run(None, &[], &self.project.reviews)
     }
 
     /// The run of one article: its own file in every language, judged against the records of
@@ -239,7 +239,7 @@ impl<'p> Checker<'p> {
                 file.map(|f| Parsed::new(self.project, f, true)).transpose()
             })
             .collect::<Result<_>>()?;
-        let findings = self.run(Some(article), &own, records.lock());
+        let findings = self.run(Some(article), &own, records.reviews());
         let mut read = Own {
             resources: OwnResources::new(),
             fingerprints: BTreeMap::new(),
@@ -258,7 +258,7 @@ impl<'p> Checker<'p> {
         &self,
         article: Option<&Article>,
         own: &[Option<Parsed<'p>>],
-        records: &Lock,
+        records: &ReviewRecords,
     ) -> Findings {
         let project = self.project;
         let languages: Vec<Language> = self

@@ -170,7 +170,7 @@ fn next_sync_cleans_up_after_a_killed_one() {
     assert_eq!(tree(p.path()), synced, "leftovers gone, records back");
     assert!(p.read(&shard).contains(&format!(
         "\nsovereignty {} ",
-        gazette::lock::fingerprint(&gazette::ftl::parse(&fr).get("sovereignty").unwrap().text)
+        gazette::records::fingerprint(&gazette::ftl::parse(&fr).get("sovereignty").unwrap().text)
     )));
 }
 
@@ -415,7 +415,7 @@ fn a_rebuild_after_editing_only_records_equals_a_full_build() {
         "Une alliance de { $count } PAYS",
     );
     // Written as sync writes a shard, its seal included.
-    let mut lock = gazette::lock::Lock::default();
+    let mut lock = gazette::records::ReviewRecords::default();
     lock.add_shard("de", ARTICLE, &original, shard.as_ref())
         .unwrap();
     assert_eq!(
@@ -424,7 +424,8 @@ fn a_rebuild_after_editing_only_records_equals_a_full_build() {
     );
     lock.record("de", ARTICLE, "alliance-heading", new);
     let records = lock.records_of("de", ARTICLE);
-    let edited = gazette::lock::render_shard(records, gazette::lock::MAX_SHARD_BYTES).unwrap();
+    let edited =
+        gazette::records::render_shard(records, gazette::records::MAX_SHARD_BYTES).unwrap();
     assert_eq!(edited.len(), original.len());
     let longer = format!("{original}# reviewed again\n");
     let stale = ("de".to_owned(), "alliance-heading".to_owned());

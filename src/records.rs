@@ -52,14 +52,14 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::error::{Error, Result};
 
 /// The folder of shards, at the project root.
-pub const LOCK_DIR: &str = "gazette.lock.d";
+pub const RECORDS_DIR: &str = "gazette.lock.d";
 
 /// The name of every temporary file sync writes (beside translations and shards); the next
 /// sync removes those a killed one left, and loading never takes one for a shard.
 pub const TEMP_PREFIX: &str = ".gazette-sync-";
 
-/// The single lock file of earlier versions, at the project root: read, then migrated.
-pub const LEGACY_LOCK_FILE: &str = "gazette.lock";
+/// The single `gazette.lock` file of earlier versions, at the project root: read, then migrated.
+pub const LEGACY_RECORDS_FILE: &str = "gazette.lock";
 
 /// The largest shard gazette reads: 64 MiB. A shard's lines come from one source file of at
 /// most 10 MiB, one per distinct id of that file: the id, 19 bytes of fingerprint, spaces and
@@ -99,7 +99,7 @@ const CUT: &str = "…";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// [`fingerprint`] of `text`, as written in the file.
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// The source text (see [`crate::ftl::Entry::text`]).
     pub text: String,
 }
@@ -118,13 +118,37 @@ impl Record {
     }
 }
 
+/// The 64-bit FNV-1a hash of a source text ([`fingerprint`]), written as 16 lowercase hex
+/// digits: what `check` compares to tell a stale translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// Its digits in a file: exactly 16 hexadecimal digits, in either case.
+    fn parse(digits: &str) -> Option<Fingerprint> {
+        if digits.len() != 16 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u64::from_str_radix(digits, 16).ok().map(Fingerprint)
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// The length of a [`Fingerprint`] as written.
+const FINGERPRINT_DIGITS: usize = 16;
+
 /// (language, file name within the language folder, id).
-pub type Key = (String, String, String);
+pub type RecordKey = (String, String, String);
 
 /// The records; empty when the project has none.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Lock {
-    pub records: BTreeMap<Key, Record>,
+pub struct ReviewRecords {
+    pub records: BTreeMap<RecordKey, Record>,
     /// Some records came from a single-file `gazette.lock`, which the next sync migrates.
     pub legacy: bool,
     /// (language, file) of the shards read without a seal, which the next sync of their
@@ -140,17 +164,17 @@ pub struct Lock {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shard {
     /// In the file's order.
-    pub records: Vec<(Key, Record)>,
+    pub records: Vec<(RecordKey, Record)>,
     /// The shard carried its seal (it was checked); `false` for one of earlier versions.
     pub sealed: bool,
 }
 
-impl Lock {
+impl ReviewRecords {
     /// Parse a single-file `gazette.lock` of earlier versions; `path` names it in errors.
-    pub fn parse_legacy(text: &str, path: &Path) -> Result<Lock> {
-        let mut lock = Lock {
+    pub fn parse_legacy(text: &str, path: &Path) -> Result<ReviewRecords> {
+        let mut records = ReviewRecords {
             legacy: true,
-            ..Lock::default()
+            ..ReviewRecords::default()
         };
         for (n, line) in lines(text) {
             let bad = |why: &str| bad_line(path, n, why);
@@ -164,16 +188,16 @@ impl Lock {
             };
             let field = |s: &str| unescape(s).ok_or_else(|| bad("bad `\\` escape"));
             let key = (field(lang)?, field(file)?, field(id)?);
-            lock.in_use.insert(key.0.clone());
+            records.in_use.insert(key.0.clone());
             let record = parse_record(fp, fields.next().unwrap_or(""), &bad)?;
-            if lock.records.insert(key.clone(), record).is_some() {
+            if records.records.insert(key.clone(), record).is_some() {
                 return Err(bad(&format!(
                     "`{} {} {}` is recorded twice",
                     key.0, key.1, key.2
                 )));
             }
         }
-        Ok(lock)
+        Ok(records)
     }
 
     /// Parse the shard of (`lang`, `file`), its records replacing any of the same key;
@@ -197,7 +221,7 @@ impl Lock {
         &'a self,
         lang: &'a str,
         file: &'a str,
-    ) -> impl Iterator<Item = (&'a Key, &'a Record)> + 'a {
+    ) -> impl Iterator<Item = (&'a RecordKey, &'a Record)> + 'a {
         self.records
             .range((lang.to_owned(), file.to_owned(), String::new())..)
             .take_while(move |((l, f, _), _)| l == lang && f == file)
@@ -333,7 +357,7 @@ fn damaged(path: &Path, why: &str) -> Error {
 
 /// Where the shard of (`lang`, `file`) lives, relative to the project root.
 pub fn shard_path(lang: &str, file: &str) -> PathBuf {
-    let mut path = Path::new(LOCK_DIR).join(lang);
+    let mut path = Path::new(RECORDS_DIR).join(lang);
     for part in file.split('/') {
         path.push(part);
     }
@@ -350,17 +374,11 @@ pub fn shard_path(lang: &str, file: &str) -> PathBuf {
 /// only if the lines would not fit even without their texts, which [`MAX_SHARD_BYTES`] rules
 /// out for the records of a readable source file.
 pub fn render_shard<'a>(
-    records: impl Iterator<Item = (&'a Key, &'a Record)>,
+    records: impl Iterator<Item = (&'a RecordKey, &'a Record)>,
     limit: usize,
 ) -> std::result::Result<String, String> {
-    let lines: Vec<(String, &str, String)> = records
-        .map(|((_, _, id), r)| {
-            (
-                escape(id, true),
-                r.fingerprint.as_str(),
-                escape(&r.text, false),
-            )
-        })
+    let lines: Vec<(String, Fingerprint, String)> = records
+        .map(|((_, _, id), r)| (escape(id, true), r.fingerprint, escape(&r.text, false)))
         .collect();
     if lines.is_empty() {
         return Ok(String::new());
@@ -369,7 +387,7 @@ pub fn render_shard<'a>(
         + SEAL_MAX
         + lines
             .iter()
-            .map(|(id, fp, _)| id.len() + fp.len() + 3)
+            .map(|(id, _, _)| id.len() + FINGERPRINT_DIGITS + 3)
             .sum::<usize>();
     let texts: usize = lines.iter().map(|(_, _, t)| t.len()).sum();
     let mut cap = usize::MAX;
@@ -410,7 +428,7 @@ pub fn render_shard<'a>(
     for (id, fp, text) in &lines {
         out.push_str(id);
         out.push(' ');
-        out.push_str(fp);
+        out.push_str(&fp.to_string());
         out.push(' ');
         if text.len() > cap {
             out.push_str(cut(text, cap));
@@ -463,24 +481,24 @@ fn bad_line(path: &Path, n: usize, why: &str) -> Error {
 }
 
 fn parse_record(fp: &str, text: &str, bad: &dyn Fn(&str) -> Error) -> Result<Record> {
-    if fp.len() != 16 || !fp.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let Some(fingerprint) = Fingerprint::parse(fp) else {
         return Err(bad("the fingerprint must be 16 hexadecimal digits"));
-    }
+    };
     Ok(Record {
-        fingerprint: fp.to_ascii_lowercase(),
+        fingerprint,
         text: unescape(text).ok_or_else(|| bad("bad `\\` escape"))?,
     })
 }
 
-/// The 64-bit FNV-1a hash of a text's UTF-8 bytes, as 16 lowercase hex digits. Written here
-/// rather than taken from a crate: it is eight lines, and its output must never change.
-pub fn fingerprint(text: &str) -> String {
+/// The 64-bit FNV-1a hash of a text's UTF-8 bytes. Written here rather than taken from a
+/// crate: it is eight lines, and its output must never change.
+pub fn fingerprint(text: &str) -> Fingerprint {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    Fingerprint(hash)
 }
 
 fn escape(s: &str, space: bool) -> String {
@@ -525,19 +543,36 @@ mod tests {
     #[test]
     fn fingerprint_is_fnv1a_64() {
         // Reference values of the FNV-1a 64 specification: they must never change.
-        assert_eq!(fingerprint(""), "cbf29ce484222325");
-        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
-        assert_eq!(fingerprint("foobar"), "85944171f73967e8");
+        assert_eq!(fingerprint("").to_string(), "cbf29ce484222325");
+        assert_eq!(fingerprint("a").to_string(), "af63dc4c8601ec8c");
+        assert_eq!(fingerprint("foobar").to_string(), "85944171f73967e8");
+    }
+
+    /// A fingerprint written in capitals (by hand) is the same one, written back in lowercase;
+    /// anything but 16 hexadecimal digits is not one.
+    #[test]
+    fn fingerprints_are_16_hex_digits_in_either_case() {
+        let upper = Fingerprint::parse("AF63DC4C8601EC8C").unwrap();
+        assert_eq!(upper, fingerprint("a"));
+        assert_eq!(upper.to_string(), "af63dc4c8601ec8c");
+        for bad in [
+            "af63dc4c8601ec8",
+            "af63dc4c8601ec8c0",
+            "+f63dc4c8601ec8c",
+            "af63dc4c8601ec8g",
+        ] {
+            assert_eq!(Fingerprint::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]
     fn shards_render_then_parse_round_trip_sorted() {
-        let mut lock = Lock::default();
-        assert!(lock.record("de", "x.ftl", "intro", "l1\n    .alt = \\t\tz"));
-        assert!(lock.record("de", "x.ftl", "-brand a", "Gazette"));
-        assert!(lock.record("en", "x.ftl", "intro", "Other"));
-        assert!(!lock.record("de", "x.ftl", "intro", "l1\n    .alt = \\t\tz"));
-        let text = render_shard(lock.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
+        let mut records = ReviewRecords::default();
+        assert!(records.record("de", "x.ftl", "intro", "l1\n    .alt = \\t\tz"));
+        assert!(records.record("de", "x.ftl", "-brand a", "Gazette"));
+        assert!(records.record("en", "x.ftl", "intro", "Other"));
+        assert!(!records.record("de", "x.ftl", "intro", "l1\n    .alt = \\t\tz"));
+        let text = render_shard(records.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
         let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(
             body,
@@ -549,9 +584,9 @@ mod tests {
                 ),
             ]
         );
-        let mut read = Lock::default();
+        let mut read = ReviewRecords::default();
         read.add_shard("de", "x.ftl", &text, "s".as_ref()).unwrap();
-        let de: Vec<_> = lock.records_of("de", "x.ftl").collect();
+        let de: Vec<_> = records.records_of("de", "x.ftl").collect();
         assert_eq!(read.records_of("de", "x.ftl").collect::<Vec<_>>(), de);
         assert_eq!(
             render_shard(read.records_of("en", "x.ftl"), 100),
@@ -575,38 +610,41 @@ mod tests {
     /// their fingerprints kept.
     #[test]
     fn shards_past_the_limit_shorten_the_longest_texts() {
-        let mut lock = Lock::default();
+        let mut records = ReviewRecords::default();
         let long = "é\n".repeat(400);
-        lock.record("de", "x.ftl", "a", "short");
-        lock.record("de", "x.ftl", "b", &long);
-        lock.record("de", "x.ftl", "c", &long[..600]);
+        records.record("de", "x.ftl", "a", "short");
+        records.record("de", "x.ftl", "b", &long);
+        records.record("de", "x.ftl", "c", &long[..600]);
         let limit = 700;
-        let text = render_shard(lock.records_of("de", "x.ftl"), limit).unwrap();
+        let text = render_shard(records.records_of("de", "x.ftl"), limit).unwrap();
         assert!(text.len() <= limit, "{}", text.len());
-        let mut read = Lock::default();
+        let mut read = ReviewRecords::default();
         read.add_shard("de", "x.ftl", &text, "s".as_ref()).unwrap();
-        assert_eq!(read.get("de", "x.ftl", "a"), lock.get("de", "x.ftl", "a"));
+        assert_eq!(
+            read.get("de", "x.ftl", "a"),
+            records.get("de", "x.ftl", "a")
+        );
         let b = read.get("de", "x.ftl", "b").unwrap();
         assert!(b.text.ends_with('…') && long.starts_with(b.text.trim_end_matches('…')));
         assert!(b.matches(&long), "the fingerprint is the full text's");
         // Recording the same text again changes nothing: sync stays idempotent.
         assert!(!read.record("de", "x.ftl", "b", &long));
-        assert!(render_shard(lock.records_of("de", "x.ftl"), 90).is_err());
+        assert!(render_shard(records.records_of("de", "x.ftl"), 90).is_err());
     }
 
-    fn sealed() -> (Lock, String) {
-        let mut lock = Lock::default();
-        lock.record("de", "x.ftl", "intro", "Bonjour { $name } !");
-        lock.record("de", "x.ftl", "title", "Un titre\nsur deux lignes");
-        let text = render_shard(lock.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
-        (lock, text)
+    fn sealed() -> (ReviewRecords, String) {
+        let mut records = ReviewRecords::default();
+        records.record("de", "x.ftl", "intro", "Bonjour { $name } !");
+        records.record("de", "x.ftl", "title", "Un titre\nsur deux lignes");
+        let text = render_shard(records.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
+        (records, text)
     }
 
     /// A shard cut anywhere, or with any byte of a record line changed, is refused: never
     /// read as a shard with fewer or other records.
     #[test]
     fn every_cut_and_every_changed_record_byte_is_refused() {
-        let (lock, text) = sealed();
+        let (records, text) = sealed();
         assert!(text
             .lines()
             .nth(1)
@@ -616,7 +654,7 @@ mod tests {
         assert!(read.sealed);
         assert_eq!(
             read.records.iter().map(|(k, r)| (k, r)).collect::<Vec<_>>(),
-            lock.records_of("de", "x.ftl").collect::<Vec<_>>()
+            records.records_of("de", "x.ftl").collect::<Vec<_>>()
         );
         // Every cut but that of the last line break alone, which loses nothing.
         for len in 0..text.len() - 1 {
@@ -642,7 +680,7 @@ mod tests {
     /// (of earlier versions) is read and said to be unsealed.
     #[test]
     fn crlf_checkouts_and_unsealed_shards_are_read() {
-        let (lock, text) = sealed();
+        let (records, text) = sealed();
         let crlf = text.replace('\n', "\r\n");
         let read = parse_shard("de", "x.ftl", &crlf, "s".as_ref()).unwrap();
         assert!(read.sealed);
@@ -651,10 +689,10 @@ mod tests {
             .filter(|l| !l.starts_with(SEAL))
             .map(|l| format!("{l}\n"))
             .collect();
-        let mut old = Lock::default();
+        let mut old = ReviewRecords::default();
         old.add_shard("de", "x.ftl", &unsealed, "s".as_ref())
             .unwrap();
-        assert_eq!(old.records, lock.records);
+        assert_eq!(old.records, records.records);
         assert_eq!(
             old.unsealed.into_iter().collect::<Vec<_>>(),
             [("de".to_owned(), "x.ftl".to_owned())]
@@ -693,10 +731,10 @@ mod tests {
     /// The module's example is what sync writes.
     #[test]
     fn the_documented_shard_is_exact() {
-        let mut lock = Lock::default();
-        lock.record("de", "x.ftl", "intro", "Bonjour { $name } !");
-        let text = render_shard(lock.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
-        let doc = include_str!("lock.rs");
+        let mut records = ReviewRecords::default();
+        records.record("de", "x.ftl", "intro", "Bonjour { $name } !");
+        let text = render_shard(records.records_of("de", "x.ftl"), MAX_SHARD_BYTES).unwrap();
+        let doc = include_str!("records.rs");
         let example: String = doc
             .lines()
             .skip_while(|l| !l.ends_with("coalition-des-volontaires.ftl.lock:"))
@@ -714,24 +752,30 @@ mod tests {
             fingerprint("Bonjour"),
             fingerprint("Gazette")
         );
-        let lock = Lock::parse_legacy(&text, "gazette.lock".as_ref()).unwrap();
-        assert!(lock.legacy);
-        assert_eq!(lock.get("en", "a b.ftl", "-brand").unwrap().text, "Gazette");
-        assert_eq!(lock.get("de", "x.ftl", "intro").unwrap().text, "Bonjour");
+        let records = ReviewRecords::parse_legacy(&text, "gazette.lock".as_ref()).unwrap();
+        assert!(records.legacy);
+        assert_eq!(
+            records.get("en", "a b.ftl", "-brand").unwrap().text,
+            "Gazette"
+        );
+        assert_eq!(records.get("de", "x.ftl", "intro").unwrap().text, "Bonjour");
     }
 
     #[test]
     fn malformed_lines_name_the_line() {
-        let err = Lock::parse_legacy("# c\nde x.ftl intro nothex text\n", "gazette.lock".as_ref())
-            .unwrap_err();
+        let err = ReviewRecords::parse_legacy(
+            "# c\nde x.ftl intro nothex text\n",
+            "gazette.lock".as_ref(),
+        )
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             "gazette.lock: line 2: the fingerprint must be 16 hexadecimal digits"
         );
-        assert!(Lock::parse_legacy("de x.ftl\n", "gazette.lock".as_ref()).is_err());
-        let mut lock = Lock::default();
+        assert!(ReviewRecords::parse_legacy("de x.ftl\n", "gazette.lock".as_ref()).is_err());
+        let mut records = ReviewRecords::default();
         let twice = format!("a {0} x\na {0} x\n", fingerprint("x"));
-        let err = lock
+        let err = records
             .add_shard("de", "x.ftl", &twice, "s.lock".as_ref())
             .unwrap_err();
         assert!(
@@ -739,7 +783,7 @@ mod tests {
                 .starts_with("s.lock: line 2: `a` is recorded twice; the file of records is damaged: restore it with `git checkout -- s.lock`"),
             "{err}"
         );
-        assert!(lock
+        assert!(records
             .add_shard("de", "x.ftl", "intro\n", "s".as_ref())
             .is_err());
     }
