@@ -28,6 +28,15 @@ pub fn sync_plan(plan: &Plan, preview: bool) -> String {
             record_keys(&plan.recorded)
         ));
     }
+    if !plan.unreviewed.is_empty() {
+        out.push_str(&format!(
+            "{RECORDS_DIR}: left {} without a record for review ({}): nothing says which source text {} reviewed against (a file of records lost?); restore the records, or check {} and run `gazette sync <lang> --accept <file>:<id>`\n",
+            count(plan.unreviewed.len(), "translation"),
+            record_keys(&plan.unreviewed),
+            if plan.unreviewed.len() == 1 { "it was" } else { "they were" },
+            if plan.unreviewed.len() == 1 { "it" } else { "them" },
+        ));
+    }
     if !plan.forgotten.is_empty() {
         out.push_str(&format!(
             "{RECORDS_DIR}: {} {} of ids the source no longer has ({})\n",

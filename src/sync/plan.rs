@@ -1,10 +1,13 @@
 //! What a sync will do: the stubs of every target file and the review records they change.
 //!
-//! **The review records.** A translation without a record in `gazette.lock.d/` is current:
-//! there is nothing to compare it with. `sync <lang>` records the source text of every
-//! translation that has no record yet (so a brand-new translation is current when first
-//! recorded), of every stub it writes (the text the editor is given to translate) and of every
-//! stub that lacks one, and forgets records of ids the source no longer has. `--accept <id>…`
+//! **The review records.** In a language with no records yet, a translation without a record
+//! is current: there is nothing to compare it with, and `sync <lang>` records the source text of
+//! every such translation (adopting a project's existing translations). In a language that has
+//! records, one without a record was never reviewed against a known text, or its file of
+//! records was lost: `check` reports it, and `sync` leaves it for review (`--accept`) rather
+//! than take it for reviewed. `sync` records the source text of every stub it writes (the
+//! text the editor is given to translate) and of every stub that lacks one, and forgets
+//! records of ids the source no longer has. `--accept <id>…`
 //! / `--accept-all` record the current source text of existing translations after an editor
 //! updated them, clearing `stale-translation`; they only touch the records. A single-file
 //! `gazette.lock` of earlier versions is moved into shards (see [`crate::records`]) and removed.
@@ -45,6 +48,8 @@ pub struct Plan {
     pub recorded: Vec<RecordKey>,
     /// Records dropped because the source no longer has the id.
     pub forgotten: Vec<RecordKey>,
+    /// Translations without a record in a language that has records, left for review.
+    pub unreviewed: Vec<RecordKey>,
     /// (file, id) that get no stub because the id is inside a syntax error of the target.
     pub in_junk: Vec<(String, String)>,
     /// (language, file) of the shards of earlier versions, written again with their seal.
@@ -74,6 +79,7 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         records_changed: false,
         recorded: Vec::new(),
         forgotten: Vec::new(),
+        unreviewed: Vec::new(),
         in_junk: Vec::new(),
         sealed: project
             .reviews
@@ -89,6 +95,16 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
     };
     let mut accepted: BTreeSet<(String, String)> = BTreeSet::new();
     for lang in langs {
+        // Records of ids the source no longer has where they were: a translation without a
+        // record that one of them recorded the very text of was moved (its file renamed), and
+        // keeps its review.
+        let moved: BTreeSet<(String, String)> = gone_records(&plan, lang, &sources)
+            .into_iter()
+            .filter_map(|key| {
+                let record = plan.reviews.records.get(&key)?;
+                Some((key.2, record.text.clone()))
+            })
+            .collect();
         let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
             .par_iter()
             .map(|(src_file, _)| {
@@ -103,6 +119,7 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
             let pair = Pair {
                 project,
                 lang,
+                moved: &moved,
                 src_file,
                 src,
                 tgt_file,
@@ -163,6 +180,8 @@ fn check_targets(project: &Project, langs: &[String]) -> Result<()> {
 struct Pair<'a> {
     project: &'a Project,
     lang: &'a str,
+    /// (id, source text) of the records of ids gone from where they were (see [`plan`]).
+    moved: &'a BTreeSet<(String, String)>,
     src_file: &'a FtlFile,
     src: &'a FileFacts,
     tgt_file: Option<&'a FtlFile>,
@@ -206,12 +225,17 @@ impl Pair<'_> {
             // A stub of an earlier sync killed before it wrote the records (or of a version
             // that wrote stubs first) gets one too, as does a stub that shows the current
             // source text (one refreshed by a sync killed before it recorded it).
-            let present = tgt.get(&entry.id).is_some() || tgt.stubs.contains_key(&entry.id);
-            if written
-                || current.contains(&entry.id)
-                || (present && !plan.reviews.records.contains_key(&key))
-            {
+            let stub = tgt.stubs.contains_key(&entry.id);
+            let unrecorded =
+                (stub || tgt.get(&entry.id).is_some()) && !plan.reviews.records.contains_key(&key);
+            let kept = || {
+                !plan.reviews.in_use.contains(lang)
+                    || self.moved.contains(&(entry.id.clone(), entry.text.clone()))
+            };
+            if written || current.contains(&entry.id) || (unrecorded && (stub || kept())) {
                 self.record(plan, &entry.id, &entry.text);
+            } else if unrecorded {
+                plan.unreviewed.push(key);
             }
         }
         plan.files.extend(change);
@@ -233,6 +257,14 @@ impl Pair<'_> {
 
 /// Forget the records of ids (or files) the source no longer has.
 fn forget_gone(plan: &mut Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) {
+    for key in gone_records(plan, lang, sources) {
+        plan.reviews.records.remove(&key);
+        plan.forgotten.push(key);
+    }
+}
+
+/// The records of `lang` whose ids (or files) the source no longer has.
+fn gone_records(plan: &Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) -> Vec<RecordKey> {
     // By name: an archive has thousands of files, and every record is looked up.
     let by_name: std::collections::HashMap<&str, &FileFacts> = sources
         .iter()
@@ -243,17 +275,12 @@ fn forget_gone(plan: &mut Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) {
             .get(file)
             .is_some_and(|facts| facts.get(id).is_some())
     };
-    let gone: Vec<_> = plan
-        .reviews
+    plan.reviews
         .records
         .keys()
         .filter(|(l, file, id)| l == lang && !known(file, id))
         .cloned()
-        .collect();
-    for key in gone {
-        plan.reviews.records.remove(&key);
-        plan.forgotten.push(key);
-    }
+        .collect()
 }
 
 /// `--accept`'s `[<file>:]<id>`s as (source file name, id), each a message of the source: a

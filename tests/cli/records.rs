@@ -307,7 +307,8 @@ fn records_of_a_deleted_source_file_go_with_it() {
     let p = Project::sample();
     p.write("locales/fr/news/brief.ftl", "brief = En bref\n");
     p.write("locales/de/news/brief.ftl", "brief = Kurz\n");
-    let (exit, _, err) = run(&p, &["sync", "de"]);
+    // German has records: a translation written by hand is recorded once accepted.
+    let (exit, _, err) = run(&p, &["sync", "de", "--accept", "news/brief:brief"]);
     assert_eq!(exit, 0, "{err}");
     let shard = "gazette.lock.d/de/news/brief.ftl.lock";
     assert!(p.read(shard).contains("\nbrief "), "{}", p.read(shard));
@@ -365,7 +366,7 @@ fn records_follow_a_renamed_source_file() {
     for lang in ["fr", "de"] {
         p.write(&format!("locales/{lang}/news/old.ftl"), "brief = x\n");
     }
-    assert_eq!(run(&p, &["sync", "de"]).0, 0);
+    assert_eq!(run(&p, &["sync", "de", "--accept", "news/old:brief"]).0, 0);
     for lang in ["fr", "de"] {
         fs::rename(
             p.path().join(format!("locales/{lang}/news/old.ftl")),
@@ -554,6 +555,34 @@ fn a_deleted_file_of_records_is_reported_never_taken_for_reviewed() {
     assert!(!p.path().join("out").exists(), "nothing published");
     p.write(&shard, &records);
     assert_eq!(stale_ids(&p), before);
+}
+
+/// After a file of records is lost, plain `sync` takes none of its translations for reviewed
+/// (they stay `stale-translation`, and the summary says it left them for review); `--accept`
+/// records one after a check.
+#[test]
+fn sync_never_records_translations_whose_records_were_lost() {
+    let (p, shard, _) = with_stale_missions();
+    fs::remove_file(p.path().join(&shard)).unwrap();
+    let before = stale_ids(&p);
+    let (exit, out, err) = run(&p, &["sync", "--all"]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains("gazette.lock.d: left ")
+            && out.contains("without a record for review (de: ")
+            && out.contains("run `gazette sync <lang> --accept <file>:<id>`"),
+        "{out}"
+    );
+    assert!(!p.path().join(&shard).exists(), "nothing recorded");
+    assert_eq!(stale_ids(&p), before);
+    let stale = ("de".to_owned(), "missions-heading".to_owned());
+    assert!(stale_ids(&p).contains(&stale));
+    let (exit, _, err) = run(&p, &["build", "--deny-warnings"]);
+    assert_eq!(exit, 1, "{err}");
+    let accept = format!("{ARTICLE}:missions-heading");
+    let (exit, _, err) = run(&p, &["sync", "de", "--accept", &accept]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(!stale_ids(&p).contains(&stale));
 }
 
 /// Shards of earlier versions, without their seal, are read by every command, and the next
