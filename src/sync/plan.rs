@@ -95,53 +95,15 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
     };
     let mut accepted: BTreeSet<(String, String)> = BTreeSet::new();
     for lang in langs {
-        // Records of ids the source no longer has where they were: a translation without a
-        // record that one of them recorded the very text of was moved (its file renamed), and
-        // keeps its review.
-        let moved: BTreeSet<(String, String)> = gone_records(&plan, lang, &sources)
-            .into_iter()
-            .filter_map(|key| {
-                let record = plan.reviews.records.get(&key)?;
-                Some((key.2, record.text.clone()))
-            })
-            .collect();
-        let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
-            .par_iter()
-            .map(|(src_file, _)| {
-                let tgt_file = project.file(lang, &src_file.name);
-                (
-                    tgt_file,
-                    tgt_file.map(|f| ftl::parse(&f.text)).unwrap_or_default(),
-                )
-            })
-            .collect();
-        for ((src_file, src), (tgt_file, tgt)) in sources.iter().zip(parsed) {
-            let pair = Pair {
-                project,
-                lang,
-                moved: &moved,
-                src_file,
-                src,
-                tgt_file,
-                tgt: &tgt,
-            };
-            match accept {
-                Accept::Nothing => pair.stub_and_record(&mut plan),
-                Accept::Ids(_) => {
-                    let name = &src_file.name;
-                    let ids = pair.accept(&mut plan, |id| {
-                        wanted.iter().any(|(file, i)| file == name && i == id)
-                    });
-                    accepted.extend(ids.into_iter().map(|id| (name.clone(), id)));
-                }
-                Accept::All => {
-                    pair.accept(&mut plan, |_| true);
-                }
-            }
-        }
-        if *accept == Accept::Nothing {
-            forget_gone(&mut plan, lang, &sources);
-        }
+        plan_language(
+            project,
+            lang,
+            &sources,
+            accept,
+            &wanted,
+            &mut plan,
+            &mut accepted,
+        );
     }
     if let Some((file, id)) = wanted.difference(&accepted).next() {
         return Err(Error::Usage(format!(
@@ -154,6 +116,66 @@ pub fn plan(project: &Project, langs: &[String], accept: &Accept) -> Result<Plan
         || project.reviews.legacy
         || !plan.sealed.is_empty();
     Ok(plan)
+}
+
+/// One target language's part of [`plan`]: its stubs and records, or the records `accept`
+/// names (collected in `accepted`).
+fn plan_language(
+    project: &Project,
+    lang: &str,
+    sources: &[(&FtlFile, FileFacts)],
+    accept: &Accept,
+    wanted: &BTreeSet<(String, String)>,
+    plan: &mut Plan,
+    accepted: &mut BTreeSet<(String, String)>,
+) {
+    // Records of ids the source no longer has where they were: a translation without a
+    // record that one of them recorded the very text of was moved (its file renamed), and
+    // keeps its review.
+    let moved: BTreeSet<(String, String)> = gone_records(plan, lang, sources)
+        .into_iter()
+        .filter_map(|key| {
+            let record = plan.reviews.records.get(&key)?;
+            Some((key.2, record.text.clone()))
+        })
+        .collect();
+    let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
+        .par_iter()
+        .map(|(src_file, _)| {
+            let tgt_file = project.file(lang, &src_file.name);
+            (
+                tgt_file,
+                tgt_file.map(|f| ftl::parse(&f.text)).unwrap_or_default(),
+            )
+        })
+        .collect();
+    for ((src_file, src), (tgt_file, tgt)) in sources.iter().zip(parsed) {
+        let pair = Pair {
+            project,
+            lang,
+            moved: &moved,
+            src_file,
+            src,
+            tgt_file,
+            tgt: &tgt,
+        };
+        match accept {
+            Accept::Nothing => pair.stub_and_record(plan),
+            Accept::Ids(_) => {
+                let name = &src_file.name;
+                let ids = pair.accept(plan, |id| {
+                    wanted.iter().any(|(file, i)| file == name && i == id)
+                });
+                accepted.extend(ids.into_iter().map(|id| (name.clone(), id)));
+            }
+            Accept::All => {
+                pair.accept(plan, |_| true);
+            }
+        }
+    }
+    if *accept == Accept::Nothing {
+        forget_gone(plan, lang, sources);
+    }
 }
 
 /// Sync works on target languages only.
