@@ -27,6 +27,9 @@ use crate::write::PathMap;
 
 pub use crate::store::DIR;
 
+/// What a unit records of a path its article names that is no file of `static/`.
+pub(super) const ABSENT: &str = "absent";
+
 /// What a build left for the next one.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Cache {

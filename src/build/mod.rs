@@ -8,9 +8,11 @@
 
 pub mod cache;
 mod images;
+mod progress;
 mod reuse;
 mod site;
 
+pub use progress::Progress;
 pub use reuse::check;
 
 use std::path::{Path, PathBuf};
@@ -92,22 +94,6 @@ pub enum BuildOutcome {
     Refused(Report),
     /// Everything was written; the report holds the warnings.
     Built(Summary, Report),
-}
-
-/// Told of a build's progress, from worker threads: one step per (language, article) pair
-/// localised (pairs taken from the build cache take no step). The CLI draws a progress bar
-/// with it; the library never prints.
-pub trait Progress: Sync {
-    fn start(&self, total: usize);
-    fn step(&self);
-    fn finish(&self);
-}
-
-/// No progress reporting.
-impl Progress for () {
-    fn start(&self, _: usize) {}
-    fn step(&self) {}
-    fn finish(&self) {}
 }
 
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> {

@@ -54,7 +54,7 @@ pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>
         // while the articles they name are.
         u.assets
             .iter()
-            .all(|(path, seen)| (seen != super::site::ABSENT) == project.statics.contains_key(path))
+            .all(|(path, seen)| (seen != cache::ABSENT) == project.statics.contains_key(path))
             && u.links.iter().all(|(slug, _)| is_article(project, slug))
     })
 }

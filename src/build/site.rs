@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::cache::{self, Cache, Held, Page, Unit};
+use super::cache::{self, Cache, Held, Page, Unit, ABSENT};
+use super::progress::Progress;
 use super::reuse::{redo, reuse};
-use super::Progress;
 use crate::check::{Checker, Code, Diagnostic, Report, Severity};
 use crate::content::{is_url, Article};
 use crate::error::{Error, Result};
@@ -31,8 +31,6 @@ pub(super) type Assets = BTreeMap<String, String>;
 
 /// A file of `static/` that is not an image of known size.
 pub(super) const FILE: &str = "file";
-/// A path an article names that is no file of `static/`.
-pub(super) const ABSENT: &str = "absent";
 
 /// The files of `static/` of a build: what pages need of each, and what the next build needs.
 pub(super) struct Statics {

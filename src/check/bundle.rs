@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Code, Diagnostic, Language, Parsed};
+use super::run::{Language, Parsed};
+use super::{Code, Diagnostic};
 use crate::config::Bundles;
 use crate::ftl::Entry;
 use crate::project::Project;

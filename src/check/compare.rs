@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::slash_path;
-use super::{quality, Code, Counts, Diagnostic, Language, Parsed};
+use super::run::{Language, Parsed};
+use super::{quality, Code, Counts, Diagnostic};
 use crate::ftl::Entry;
 use crate::lock::Lock;
 use crate::project::Project;

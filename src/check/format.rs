@@ -8,7 +8,8 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use super::expansion::{Sizes, MAX_FORMATTED_BYTES};
-use super::{Code, Diagnostic, Language, Parsed, Severity};
+use super::run::{Language, Parsed};
+use super::{Code, Diagnostic, Severity};
 use crate::config::Bundles;
 use crate::intl::{self, Bundle};
 use crate::project::Project;
