@@ -13,9 +13,9 @@ use std::time::Instant;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{Code, Report, Severity};
 use gazette::config::{CodeLevel, Level, Overrides, DEFAULT_SOURCE};
+use gazette::incremental::{self, BuildOptions, BuildOutcome};
 use gazette::localise::{MissingPolicy, Pseudo};
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
@@ -682,7 +682,7 @@ fn lock(dir: &Path, command: &str, no_wait: bool) -> anyhow::Result<ProjectLock>
 
 fn run_status(dir: &Path, args: &StatusArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let report = build::check_languages(&project, args.lang.lang.as_deref())?;
+    let report = incremental::check_languages(&project, args.lang.lang.as_deref())?;
     let text = match args.format {
         StatusFormat::Human => report::status_human(&report, ui.color.on(&std::io::stdout())),
         StatusFormat::Json => report::status_json(&report),
@@ -753,7 +753,7 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
             config.source
         );
     }
-    let mut report = build::check_languages(&project, args.lang.lang.as_deref())?;
+    let mut report = incremental::check_languages(&project, args.lang.lang.as_deref())?;
     if args.deny_warnings {
         report.deny_warnings();
     }
@@ -838,7 +838,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let stderr = std::io::stderr();
     let colour = ui.color.on(&stderr);
     let bar = ProgressBar::new(!ui.quiet && stderr.is_terminal());
-    match build::build_with_progress(&project, &options, &bar)? {
+    match incremental::build_with_progress(&project, &options, &bar)? {
         BuildOutcome::Refused(report) => {
             eprint!("{}", human(&project, &report, ui, colour));
             let see = if args.deny_warnings {
@@ -963,7 +963,7 @@ impl ProgressBar {
     }
 }
 
-impl build::Progress for ProgressBar {
+impl incremental::Progress for ProgressBar {
     fn start(&self, total: usize) {
         if self.enabled && total >= Self::MIN_PAGES {
             let bar = indicatif::ProgressBar::new(total as u64);

@@ -9,10 +9,10 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::{Note, Summary};
 use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::guard;
+use crate::incremental::{Note, Summary};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
 use crate::scaffold::Initialised;
 use crate::sync::{FileChange, Plan};
@@ -621,10 +621,10 @@ fn note_text(note: &Note) -> String {
             format!("build cache not saved ({e}): the next build will do everything again")
         }
         Note::Held { slug, why } => match why {
-            crate::build::cache::Held::Draft => {
+            crate::incremental::cache::Held::Draft => {
                 format!("not published: `{slug}` is a draft (draft = true)")
             }
-            crate::build::cache::Held::Embargo(at) => {
+            crate::incremental::cache::Held::Embargo(at) => {
                 format!("not published: `{slug}` is under embargo until {at}")
             }
         },

@@ -114,7 +114,7 @@ fn no_file_is_longer_than_800_lines() {
 const LAYERS: &[&[&str]] = &[
     &["error"],
     // The cache's files and the writers' lock: plumbing every stage may use.
-    &["store", "project_lock", "guard"],
+    &["store", "project_lock", "guard", "fingerprint"],
     // Parse: text -> facts with positions.
     &["ftl", "markup", "content", "lock", "media"],
     // Fluent bundles with CLDR numbers and dates, used by the checks and the editions.
@@ -123,10 +123,12 @@ const LAYERS: &[&[&str]] = &[
     &["config", "discover", "stamp", "project"],
     &["check"],
     &["localise"],
+    // Plan: where each page goes and what it links to.
+    &["plan"],
     &["render"],
     &["write"],
     // Orchestration and the incremental build, beside the stages.
-    &["build"],
+    &["incremental"],
     &["sync"],
     // A new project's or article's first files (stubs through `sync`).
     &["scaffold"],

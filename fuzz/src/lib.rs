@@ -10,10 +10,10 @@ use std::cell::RefCell;
 use std::fs;
 use std::path::{Component, Path};
 
-use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{self, Code, Severity};
 use gazette::config::Config;
 use gazette::content;
+use gazette::incremental::{self, BuildOptions, BuildOutcome};
 use gazette::localise::{Localiser, MissingPolicy, Outcome};
 use gazette::project::Project;
 
@@ -178,7 +178,7 @@ pub fn project(data: &[u8]) {
             jobs: Some(1),
             ..BuildOptions::default()
         };
-        if let Ok(BuildOutcome::Built(summary, _)) = build::build(&project, &options) {
+        if let Ok(BuildOutcome::Built(summary, _)) = incremental::build(&project, &options) {
             assert_clean_text(&root.join(&summary.out));
         }
     }

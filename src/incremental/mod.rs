@@ -1,6 +1,6 @@
 //! The build: orchestration and the incremental part, beside the pipeline's stages rather
 //! than inside them. Articles go through the stages one by one, in parallel: checked, then
-//! localised in every language, rendered and streamed to the output, so memory holds a few
+//! localised in every language, planned (`crate::plan`), rendered and streamed to the output, so memory holds a few
 //! articles at a time, not the site. Articles whose inputs did not change since the previous
 //! build are taken from the build cache instead (`reuse`, which the cached `check` shares).
 //! Indexes, feeds and the sitemap come last (`site`), from what every article left; the new

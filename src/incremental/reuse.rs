@@ -52,10 +52,9 @@ pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>
     unit.filter(|u| u.fingerprint == fingerprint).filter(|u| {
         // Its `missing-asset` findings hold while the same files are there, and its links
         // while the articles they name are.
-        u.assets
-            .iter()
-            .all(|(path, seen)| (seen != cache::ABSENT) == project.statics.contains_key(path))
-            && u.links.iter().all(|(slug, _)| is_article(project, slug))
+        u.assets.iter().all(|(path, seen)| {
+            (seen != crate::plan::media::ABSENT) == project.statics.contains_key(path)
+        }) && u.links.iter().all(|(slug, _)| is_article(project, slug))
     })
 }
 

@@ -15,10 +15,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::Xxh3;
 
 use crate::check::Findings;
 use crate::error::Result;
+use crate::fingerprint::Fingerprint;
 use crate::localise::Listing;
 use crate::project::Project;
 use crate::stamp::Stamp;
@@ -26,9 +26,6 @@ use crate::store::{self, Refused};
 use crate::write::PathMap;
 
 pub use crate::store::DIR;
-
-/// What a unit records of a path its article names that is no file of `static/`.
-pub(super) const ABSENT: &str = "absent";
 
 /// What a build left for the next one.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -63,7 +60,7 @@ pub struct Unit {
     /// Why it was checked but not published, if it was held.
     pub held: Option<Held>,
     /// The files of `static/` its pages show, with what the build knew of each
-    /// ([`super::site::Assets`]): the unit holds only while they stay so.
+    /// ([`crate::plan::media::Assets`]): the unit holds only while they stay so.
     pub assets: Vec<(String, String)>,
     /// The images its pages show that gazette derives from files of `static/` (share
     /// cards, narrower copies), made by the build from its cache or the files.
@@ -139,28 +136,6 @@ pub fn load(
 /// Write the cache of `out` to a temporary file; [`store::Pending::keep`] puts it in place.
 pub fn stage(project: &Project, out: &Path, cache: &Cache) -> Result<store::Pending> {
     store::stage(&project.root, &name(out), cache)
-}
-
-/// A 128-bit fingerprint of a sequence of strings.
-#[derive(Default)]
-pub struct Fingerprint(Xxh3);
-
-impl Fingerprint {
-    /// Add one string; its length goes first, so ("ab", "c") and ("a", "bc") differ.
-    pub fn add(&mut self, text: &str) -> &mut Self {
-        self.add_bytes(text.as_bytes())
-    }
-
-    /// Add bytes, their length first as with [`Fingerprint::add`].
-    pub fn add_bytes(&mut self, bytes: &[u8]) -> &mut Self {
-        self.0.update(&(bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
-        self
-    }
-
-    pub fn finish(&self) -> String {
-        format!("{:032x}", self.0.digest128())
-    }
 }
 
 /// Fingerprint of what every article's pages depend on: what its findings depend on
@@ -269,22 +244,11 @@ fn add_optional(f: &mut Fingerprint, fingerprint: Option<u128>) {
 
 #[cfg(test)]
 mod tests {
-    use super::Fingerprint;
-
     #[test]
     fn gazette_itself_is_its_version_and_its_programs_bytes() {
         let itself = super::gazette_itself();
         let (version, program) = itself.split_once(' ').unwrap();
         assert_eq!(version, env!("CARGO_PKG_VERSION"));
         assert_eq!(program.len(), 32, "the program was read: {itself}");
-    }
-
-    #[test]
-    fn fingerprints_separate_their_parts() {
-        let ab_c = Fingerprint::default().add("ab").add("c").finish();
-        let a_bc = Fingerprint::default().add("a").add("bc").finish();
-        assert_ne!(ab_c, a_bc);
-        assert_eq!(ab_c, Fingerprint::default().add("ab").add("c").finish());
-        assert_eq!(ab_c.len(), 32);
     }
 }

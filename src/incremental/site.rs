@@ -5,32 +5,32 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::cache::{self, Cache, Held, Page, Unit, ABSENT};
+use super::cache::{self, Cache, Held, Page, Unit};
 use super::progress::Progress;
 use super::reuse::{redo, reuse};
 use crate::check::{Checker, Code, Diagnostic, Report, Severity};
 use crate::content::{is_url, Article};
 use crate::error::{Error, Result};
+use crate::fingerprint::Fingerprint;
 use crate::intl::OwnResources;
-use crate::localise::{
-    Edition, Listing, LocalBlock, Localiser, MissingPolicy, Outcome, Pseudo, Text,
-};
+use crate::localise::{Edition, Listing, Localiser, MissingPolicy, Outcome, Pseudo, Text};
 use crate::media::{self, Derived};
+use crate::plan::links::{link_articles, links_of, ByArticle};
+use crate::plan::listings::{latest, newest_first, Newest};
+use crate::plan::media::{assets_of, place_media, share_image, Assets, ShareImage, ABSENT, FILE};
+use crate::plan::text::label_for_text;
+use crate::plan::urls::{
+    self, feed_url, from_root, lang_path, lang_url, page_path, page_url, picker_canonical,
+    picker_url, root_prefix, shown_from,
+};
 use crate::project::{ArticleFile, Project};
 use crate::render::{
     atom, sitemap, website_meta, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink,
-    IndexEntry, IndexView, LatestLink, MetaTag, PageView, PickerView, Prompt, Renderer, ShareImage,
+    IndexEntry, IndexView, LatestLink, MetaTag, PageView, PickerView, Prompt, Renderer,
     SitemapPage, WebsiteCard, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
-
-/// What a build knows of each file of `static/`: its path in the site -> how a page shows it
-/// (`<width>x<height>` for an image whose size its file tells, else [`FILE`]).
-pub(super) type Assets = BTreeMap<String, String>;
-
-/// A file of `static/` that is not an image of known size.
-pub(super) const FILE: &str = "file";
 
 /// The files of `static/` of a build: what pages need of each, and what the next build needs.
 pub(super) struct Statics {
@@ -55,7 +55,7 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
         .par_iter()
         .map(|(site_path, rel)| {
             let first = site_path.split('/').next().unwrap_or_default();
-            let reserved = ["index.html", "sitemap.xml"].contains(&site_path.as_str())
+            let reserved = [urls::PICKER, urls::SITEMAP].contains(&site_path.as_str())
                 || site_path.starts_with(&format!("{}/", media::DERIVED_DIR))
                 || first.starts_with(".gazette")
                 || languages.iter().any(|l| l == first);
@@ -142,159 +142,6 @@ fn shown(site_path: &str, mut file: &std::fs::File) -> std::io::Result<String> {
     Ok(format!("{w}x{h} {}", media::fingerprint(file)?))
 }
 
-/// An image of `static/` as the build knows it ([`shown`]).
-pub(super) struct Image<'a> {
-    pub size: (u32, u32),
-    /// For an image gazette derives others from.
-    pub fingerprint: Option<&'a str>,
-}
-
-impl<'a> Image<'a> {
-    pub fn of(shown: &'a str) -> Option<Image<'a>> {
-        let (size, fingerprint) = match shown.split_once(' ') {
-            Some((size, f)) => (size, Some(f)),
-            None => (shown, None),
-        };
-        let (w, h) = size.split_once('x')?;
-        Some(Image {
-            size: (w.parse().ok()?, h.parse().ok()?),
-            fingerprint,
-        })
-    }
-
-    /// What gazette derives from the image at `source` (a file of `static/`), if it can.
-    fn derived(&self, source: &str, variant: media::Variant) -> Option<Derived> {
-        Some(Derived {
-            source: source.to_owned(),
-            fingerprint: self.fingerprint?.to_owned(),
-            variant,
-        })
-    }
-}
-
-/// The files of `static/` an article's pages show, with what the build knows of each: its
-/// figures, videos and posters, and the site's image when it has no figure (its share image).
-fn assets_of(
-    article: &Article,
-    assets: &Assets,
-    site_image: Option<&str>,
-) -> Vec<(String, String)> {
-    let figure = article
-        .blocks
-        .iter()
-        .any(|b| b.body.kind() == crate::content::BlockKind::Figure);
-    let shared = site_image.filter(|_| !figure);
-    let mut used: Vec<(String, String)> = article
-        .blocks
-        .iter()
-        .flat_map(|b| b.body.assets())
-        .chain(shared)
-        .map(|p| {
-            let seen = assets.get(p).map_or(ABSENT, String::as_str);
-            (p.to_owned(), seen.to_owned())
-        })
-        .collect();
-    used.sort();
-    used.dedup();
-    used
-}
-
-/// Links from the page to its figures, videos and posters; images' sizes (the file's, else
-/// the content file's); a photo's narrower copies (`srcset`, returned as the images to
-/// derive); every image but the first loaded lazily.
-fn place_media(blocks: &mut [LocalBlock], assets: &Assets, root: &str) -> Vec<Derived> {
-    let link = |src: &str| match is_url(src) {
-        true => src.to_owned(),
-        false => format!("{root}{src}"),
-    };
-    let mut images = 0;
-    let mut derived = Vec::new();
-    for block in blocks {
-        block.url = block.src.as_deref().map(link);
-        block.poster = block.poster.as_deref().map(link);
-        for source in &mut block.sources {
-            source.url = link(&source.url);
-        }
-        if block.kind != crate::content::BlockKind::Figure {
-            continue;
-        }
-        block.lazy = images > 0;
-        images += 1;
-        let (Some(src), Some(url)) = (block.src.as_deref(), block.url.as_deref()) else {
-            continue;
-        };
-        let Some(image) = assets.get(src).and_then(|s| Image::of(s)) else {
-            continue;
-        };
-        let (width, height) = image.size;
-        (block.width, block.height) = (Some(width), Some(height));
-        if media::Source::of(src) == Some(media::Source::Svg) {
-            continue;
-        }
-        let mut set = Vec::new();
-        for w in media::WIDTHS.into_iter().filter(|w| *w < width) {
-            if let Some(d) = image.derived(src, media::Variant::Width(w)) {
-                set.push(format!("{root}{} {w}w", d.path()));
-                derived.push(d);
-            }
-        }
-        if !set.is_empty() {
-            set.push(format!("{url} {width}w"));
-            block.srcset = Some(set.join(", "));
-        }
-    }
-    derived
-}
-
-/// The image a page is shared with: its first figure's, as a 1200×630 card (or as it is when
-/// given by URL, or when gazette cannot derive a card from it), else the site's image's card;
-/// with the images to derive for it.
-fn share_image(
-    blocks: &[LocalBlock],
-    assets: &Assets,
-    root: &str,
-    site: Option<(&str, Text)>,
-) -> (Option<ShareImage>, Option<Derived>) {
-    let first = blocks
-        .iter()
-        .find(|b| b.kind == crate::content::BlockKind::Figure);
-    let (src, alt, given) = match (first, site) {
-        (Some(b), _) => {
-            let alt = b.alt.as_ref().map(|t| crate::markup::to_text(&t.value));
-            let given = b.width.zip(b.height);
-            (b.src.as_deref().unwrap_or_default(), alt, given)
-        }
-        (None, Some((src, alt))) => (src, Some(crate::markup::to_text(&alt.value)), None),
-        (None, None) => return (None, None),
-    };
-    let alt = alt.unwrap_or_default();
-    if is_url(src) {
-        let share = ShareImage {
-            url: src.to_owned(),
-            size: given,
-            alt,
-        };
-        return (Some(share), None);
-    }
-    let image = assets.get(src).and_then(|s| Image::of(s));
-    let card = image
-        .as_ref()
-        .and_then(|i| i.derived(src, media::Variant::Card));
-    let share = match &card {
-        Some(card) => ShareImage {
-            url: format!("{root}{}", card.path()),
-            size: Some(media::CARD),
-            alt,
-        },
-        None => ShareImage {
-            url: format!("{root}{src}"),
-            size: image.map(|i| i.size),
-            alt,
-        },
-    };
-    (Some(share), card)
-}
-
 /// What the first pass over the articles made of one.
 enum Made {
     /// Taken from the previous build.
@@ -305,28 +152,9 @@ enum Made {
     Linked(Unit, Vec<Edition>),
 }
 
-/// Every article's published editions, by slug.
-type ByArticle = BTreeMap<String, Vec<Listing>>;
-
-/// Each language's newest published editions, newest first as its index lists them, one more
-/// than a footer lists (`[footer]` `latest`), so that a page among them still lists as many
-/// others.
-type Newest = BTreeMap<String, Vec<Listing>>;
-
 /// The articles that may be published, newest first as the indexes list them: (published
 /// at, slug, index in the project).
 type Order<'p> = Vec<(i64, &'p str, usize)>;
-
-/// The editions a footer in `lang` lists: the language's newest but the page's own article.
-fn latest<'n>(
-    newest: &'n Newest,
-    count: usize,
-    lang: &str,
-    slug: &'n str,
-) -> impl Iterator<Item = &'n Listing> {
-    let list = newest.get(lang).into_iter().flatten();
-    list.filter(move |l| l.slug != slug).take(count)
-}
 
 /// An article's edition in `lang`, from what a build made of it.
 fn edition_in(made: &Made, lang: &str) -> Option<Listing> {
@@ -368,24 +196,6 @@ fn listings_by_slug(made: &[Made]) -> ByArticle {
         .collect()
 }
 
-/// The articles `slugs` with the fingerprint of what a link to each shows (each edition's
-/// language, page and headline): an article's pages hold while these stay the same.
-fn links_of<'s>(
-    slugs: impl Iterator<Item = &'s String>,
-    listings: &ByArticle,
-) -> Vec<(String, String)> {
-    slugs
-        .map(|slug| {
-            let mut f = cache::Fingerprint::default();
-            for l in listings.get(slug.as_str()).into_iter().flatten() {
-                f.add(&l.lang).add(&l.page).add(&l.title.value);
-                f.add(l.title.lang.as_deref().unwrap_or_default());
-            }
-            (slug.clone(), f.finish())
-        })
-        .collect()
-}
-
 /// The indexes, feeds and sitemap of a build.
 pub(super) struct Listings {
     /// What they are made of ([`cache::site`]).
@@ -393,20 +203,6 @@ pub(super) struct Listings {
     pub files: Vec<String>,
     /// Taken from the previous build as they were.
     pub kept: bool,
-}
-
-/// The URL of an edition: absolute under `base_url`, else relative to a page of `from`.
-fn page_url(base: Option<&str>, lang: &str, slug: &str, from: &str) -> String {
-    lang_url(base, lang, &format!("{slug}.html"), from)
-}
-
-/// The URL of a file of a language folder, absolute or relative to a page of `from`.
-fn lang_url(base: Option<&str>, lang: &str, file: &str, from: &str) -> String {
-    match base {
-        Some(b) => format!("{b}/{lang}/{file}"),
-        None if lang == from => file.to_owned(),
-        None => format!("../{lang}/{file}"),
-    }
 }
 
 /// The files of an article's published editions, relative to the output folder.
@@ -436,11 +232,6 @@ pub(super) fn one_article_per_page(project: &Project, units: &[Unit]) -> Result<
         }
     }
     Ok(())
-}
-
-/// `<lang>/<slug>.<ext>`, relative to the output folder.
-fn page_path(lang: &str, slug: &str, ext: &str) -> String {
-    format!("{lang}/{slug}.{ext}")
 }
 
 /// What every page of a build is made with.
@@ -686,7 +477,7 @@ impl Site<'_, '_> {
     /// The fingerprint of what the footers of a unit's pages list ([`Unit::latest`]).
     fn latest_of(&self, unit: &Unit, newest: &Newest) -> String {
         let count = self.project.config.footer_latest;
-        let mut f = cache::Fingerprint::default();
+        let mut f = Fingerprint::default();
         for page in published(unit) {
             f.add(&page.lang);
             for l in latest(newest, count, &page.lang, &page.slug) {
@@ -923,7 +714,7 @@ impl Site<'_, '_> {
             derived.extend(card);
             derived.extend(place_media(&mut e.blocks, self.assets, &root));
             if let Some(listings) = listings {
-                self.link_articles(&mut e, listings);
+                link_articles(base, &mut e, listings);
             }
             // In the project's language order (source first), not alphabetical.
             let alternates = editions
@@ -938,7 +729,8 @@ impl Site<'_, '_> {
                 .collect();
             let canonical = page_url(base, &e.lang, &e.page, &e.lang);
             let feed = feed_url(base, &e.lang);
-            self.label_for_text(&mut e, base.map(|_| canonical.as_str()), feed.as_deref());
+            let online = base.map(|_| canonical.as_str());
+            label_for_text(self.localiser, &mut e, online, feed.as_deref());
             let mut view = PageView::new(
                 &e,
                 canonical,
@@ -977,8 +769,8 @@ impl Site<'_, '_> {
         let links = self.project.config.footer_links.iter();
         let count = self.project.config.footer_latest;
         Footer {
-            home: format!("{root}{}/index.html", e.lang),
-            home_url: base.map(|b| format!("{b}/{}/index.html", e.lang)),
+            home: format!("{root}{}", lang_path(&e.lang, urls::INDEX)),
+            home_url: base.map(|b| from_root(Some(b), &lang_path(&e.lang, urls::INDEX))),
             latest: latest(newest, count, &e.lang, &e.slug)
                 .map(|l| LatestLink {
                     title: l.title.clone(),
@@ -1030,81 +822,6 @@ impl Site<'_, '_> {
         (banner.draft.is_some() || banner.fallback.is_some()).then_some(banner)
     }
 
-    /// The text edition's labelled lines: each figure, video and related link through its
-    /// `text-<kind>` site string (a figure's kind: `text-photo`, `text-chart`,
-    /// `text-illustration`), with its title and link as variables, so each language
-    /// punctuates them its own way: a figure's link is its image's absolute URL, a video's
-    /// the page's own with the video's id (a mail reader plays no video file); "Read online"
-    /// with the page's absolute URL, and the footer's "Atom feed" line with the feed's.
-    fn label_for_text(&self, e: &mut Edition, online: Option<&str>, feed: Option<&str>) {
-        use crate::content::{BlockKind, RelatedKind};
-        let lang = e.lang.clone();
-        for block in &mut e.blocks {
-            let id = match (block.kind, block.related, block.figure) {
-                (BlockKind::Figure, _, Some(kind)) => format!("text-{}", kind.name()),
-                (BlockKind::Video, ..) => "text-video".to_owned(),
-                (BlockKind::Related, Some(RelatedKind::Watch), _) => {
-                    "text-related-watch".to_owned()
-                }
-                (BlockKind::Related, ..) => "text-related-read".to_owned(),
-                _ => continue,
-            };
-            let title = match block.kind {
-                BlockKind::Related => block.text.as_ref(),
-                _ => block.caption.as_ref().or(block.alt.as_ref()),
-            };
-            let mut title = title
-                .map(|t| crate::markup::to_text(&t.value))
-                .unwrap_or_default();
-            if let Some(marker) = &block.marker {
-                title = format!("{title} {marker}");
-            }
-            let url = match block.kind {
-                BlockKind::Related => block.href.clone(),
-                BlockKind::Video => online
-                    .zip(block.id.as_deref())
-                    .map(|(p, id)| format!("{p}#{id}")),
-                _ => block.url.clone().filter(|u| is_url(u)),
-            };
-            let args = [
-                ("title", title.as_str()),
-                ("url", url.as_deref().unwrap_or_default()),
-            ];
-            block.labelled = self.localiser.site_message(&lang, &id, &args);
-        }
-        e.read_online = online.and_then(|url| {
-            self.localiser
-                .site_message(&lang, "text-read-online", &[("url", url)])
-        });
-        e.read_feed = feed.and_then(|url| {
-            self.localiser
-                .site_message(&lang, "text-feed", &[("url", url)])
-        });
-    }
-
-    /// Give each link to another article that article's edition in the page's language and
-    /// its headline there (under `--missing fallback`, the edition shows the source text, and
-    /// so does the link, marked as such); where it has none (`--missing skip`), the link is
-    /// left out.
-    fn link_articles(&self, e: &mut Edition, listings: &ByArticle) {
-        let base = self.project.config.base_url.as_deref();
-        let lang = e.lang.clone();
-        e.blocks.retain_mut(|block| {
-            let Some(slug) = block.article.as_deref() else {
-                return true;
-            };
-            let found = listings
-                .get(slug)
-                .and_then(|ls| ls.iter().find(|l| l.lang == lang));
-            let Some(target) = found else {
-                return false;
-            };
-            block.href = Some(page_url(base, &target.lang, &target.page, &lang));
-            block.text = Some(target.title.clone());
-            true
-        });
-    }
-
     /// A language's index and, with `base_url`, its feed; returns the files written.
     fn language_pages(&self, lang: &str, published: &[Vec<&Listing>]) -> Result<Vec<String>> {
         let (project, langs, names) = (self.project, self.langs, self.names);
@@ -1115,15 +832,7 @@ impl Site<'_, '_> {
             files.push(rel);
             Ok::<(), Error>(())
         };
-        let mut list: Vec<&Listing> = published
-            .iter()
-            .flatten()
-            .filter(|l| l.lang == lang)
-            .copied()
-            .collect();
-        list.sort_by(|a, b| {
-            (b.published_at.cmp(&a.published_at)).then_with(|| a.slug.cmp(&b.slug))
-        });
+        let list = newest_first(published, lang);
         let ui = self.localiser.site_strings(lang);
         let feed = feed_url(base, lang);
         let alternates = langs
@@ -1132,11 +841,11 @@ impl Site<'_, '_> {
             .map(|l| Alternate {
                 lang: l.clone(),
                 name: names[l.as_str()].clone(),
-                href: lang_url(base, l, "index.html", lang),
+                href: lang_url(base, l, urls::INDEX, lang),
                 current: l == lang,
             })
             .collect();
-        let canonical = lang_url(base, lang, "index.html", lang);
+        let canonical = lang_url(base, lang, urls::INDEX, lang);
         let title = ui.get("site-name").unwrap_or(&self.brand);
         let view = IndexView {
             lang,
@@ -1147,15 +856,15 @@ impl Site<'_, '_> {
             meta: self.website_meta(lang, title, &canonical, &root_prefix(base)),
             canonical,
             root: root_prefix(base),
-            feed: feed.as_ref().map(|_| "feed.xml".to_owned()),
+            feed: feed.as_ref().map(|_| urls::FEED.to_owned()),
             description: ui.get("site-description").cloned(),
         };
         put(
-            format!("{lang}/index.html"),
+            lang_path(lang, urls::INDEX),
             self.renderer.index_html(&view)?.as_bytes(),
         )?;
         if let (Some(b), Some(self_url)) = (base, feed) {
-            let index_url = format!("{b}/{lang}/index.html");
+            let index_url = from_root(base, &lang_path(lang, urls::INDEX));
             let title = ui.get("site-name").map_or(lang, String::as_str);
             let meta = FeedMeta {
                 lang,
@@ -1165,7 +874,7 @@ impl Site<'_, '_> {
                 base_url: b,
             };
             let newest = &list[..list.len().min(FEED_ENTRIES)];
-            put(format!("{lang}/feed.xml"), atom(&meta, newest).as_bytes())?;
+            put(lang_path(lang, urls::FEED), atom(&meta, newest).as_bytes())?;
         }
         Ok(files)
     }
@@ -1198,10 +907,10 @@ impl Site<'_, '_> {
             files.push(rel.to_owned());
             Ok::<(), Error>(())
         };
-        put("index.html", self.picker_html()?.as_bytes())?;
+        put(urls::PICKER, self.picker_html()?.as_bytes())?;
         if let Some(base) = self.project.config.base_url.as_deref() {
             put(
-                "sitemap.xml",
+                urls::SITEMAP,
                 sitemap(&self.sitemap_pages(base, &published)).as_bytes(),
             )?;
         }
@@ -1234,7 +943,7 @@ impl Site<'_, '_> {
                 });
             }
         }
-        let canonical = base.map_or_else(|| "index.html".to_owned(), |b| format!("{b}/"));
+        let canonical = picker_canonical(base);
         // The picker is the site's root: a site-relative path is a link from it as it is.
         let root = base.map_or("", |_| canonical.as_str());
         let picker = PickerView {
@@ -1245,15 +954,7 @@ impl Site<'_, '_> {
             languages: self
                 .langs
                 .iter()
-                .map(|l| {
-                    alternate(
-                        l,
-                        match base {
-                            Some(b) => format!("{b}/{l}/index.html"),
-                            None => format!("{l}/index.html"),
-                        },
-                    )
-                })
+                .map(|l| alternate(l, from_root(base, &lang_path(l, urls::INDEX))))
                 .collect(),
             feeds: self
                 .langs
@@ -1270,13 +971,13 @@ impl Site<'_, '_> {
     /// The sitemap's entries: the indexes with the language picker, their `x-default`, then
     /// every article with its editions, and the picker as theirs.
     fn sitemap_pages(&self, base: &str, published: &[Vec<&Listing>]) -> Vec<SitemapPage> {
-        let url_of = |lang: &str, file: &str| format!("{base}/{lang}/{file}");
+        let url_of = |lang: &str, file: &str| from_root(Some(base), &lang_path(lang, file));
         let mut pages = vec![SitemapPage {
             editions: self
                 .langs
                 .iter()
                 .filter(|l| Pseudo::of(l).is_none())
-                .map(|l| (l.clone(), url_of(l, "index.html")))
+                .map(|l| (l.clone(), url_of(l, urls::INDEX)))
                 .collect(),
             default: Some(picker_url(Some(base))),
             default_listed: true,
@@ -1286,12 +987,11 @@ impl Site<'_, '_> {
             let Some(first) = editions.first() else {
                 continue;
             };
-            let file = |e: &Listing| format!("{}.html", e.page);
             pages.push(SitemapPage {
                 editions: editions
                     .iter()
                     .filter(|e| Pseudo::of(&e.lang).is_none())
-                    .map(|e| (e.lang.clone(), url_of(&e.lang, &file(e))))
+                    .map(|e| (e.lang.clone(), url_of(&e.lang, &urls::page_file(&e.page))))
                     .collect(),
                 default: Some(picker_url(Some(base))),
                 default_listed: false,
@@ -1302,19 +1002,6 @@ impl Site<'_, '_> {
     }
 }
 
-/// Whether a page in `page_lang` links to its edition in `lang` (switcher, `hreflang`): a
-/// pseudo-locale edition is linked from pseudo-locale pages only, so no published page names it.
-fn shown_from(page_lang: &str, lang: &str) -> bool {
-    Pseudo::of(lang).is_none() || Pseudo::of(page_lang).is_some()
-}
-
-/// A language's Atom feed: written with a `base_url` (feeds need absolute links), for every
-/// language but a pseudo-locale.
-fn feed_url(base: Option<&str>, lang: &str) -> Option<String> {
-    let base = base.filter(|_| Pseudo::of(lang).is_none())?;
-    Some(format!("{base}/{lang}/feed.xml"))
-}
-
 /// The publisher's name: `[publisher]`'s, else the source language's `site-name`.
 pub(super) fn brand(project: &Project, localiser: &Localiser) -> String {
     let config = &project.config;
@@ -1322,21 +1009,4 @@ pub(super) fn brand(project: &Project, localiser: &Localiser) -> String {
         let ui = localiser.site_strings(&config.source);
         ui.get("site-name").cloned().unwrap_or_default()
     })
-}
-
-/// The language picker (`out/index.html`) from a page one folder down: every page's
-/// `hreflang="x-default"` alternate.
-fn picker_url(base: Option<&str>) -> String {
-    match base {
-        Some(b) => format!("{b}/"),
-        None => "../index.html".to_owned(),
-    }
-}
-
-/// Prefix that turns a site-relative path into a link from a page one folder down.
-fn root_prefix(base: Option<&str>) -> String {
-    match base {
-        Some(b) => format!("{b}/"),
-        None => "../".to_owned(),
-    }
 }
