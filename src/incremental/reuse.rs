@@ -10,6 +10,8 @@ use super::cache::{self, Unit};
 use crate::check::{Checker, Findings, Own, Report};
 use crate::content::{Article, BlockBody};
 use crate::error::{Error, Result};
+use crate::fingerprint::Fingerprint;
+use crate::plan::media::Shown;
 use crate::project::{ArticleFile, Project};
 
 /// `check` with the build cache: the findings of articles whose inputs did not change since
@@ -52,9 +54,10 @@ pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>
     unit.filter(|u| u.fingerprint == fingerprint).filter(|u| {
         // Its `missing-asset` findings hold while the same files are there, and its links
         // while the articles they name are.
-        u.assets.iter().all(|(path, seen)| {
-            (seen != crate::plan::media::ABSENT) == project.statics.contains_key(path)
-        }) && u.links.iter().all(|(slug, _)| is_article(project, slug))
+        u.assets
+            .iter()
+            .all(|(path, seen)| (*seen != Shown::Absent) == project.statics.contains_key(path))
+            && u.links.iter().all(|l| is_article(project, &l.slug))
     })
 }
 
@@ -92,7 +95,7 @@ pub(super) struct Redone<'a> {
     pub article: Cow<'a, Article>,
     pub findings: Findings,
     pub own: Own,
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
 }
 
 pub(super) fn redo<'a>(

@@ -11,13 +11,13 @@ use super::reuse::{redo, reuse};
 use crate::check::{Checker, Code, Diagnostic, Report, Severity};
 use crate::content::{is_url, Article};
 use crate::error::{Error, Result};
-use crate::fingerprint::Fingerprint;
+use crate::fingerprint::{Fingerprint, Fingerprinter};
 use crate::intl::OwnResources;
 use crate::localise::{Edition, Listing, Localiser, MissingPolicy, Outcome, Pseudo, Text};
 use crate::media::{self, Derived};
-use crate::plan::links::{link_articles, links_of, ByArticle};
+use crate::plan::links::{link_articles, links_of, ByArticle, Link};
 use crate::plan::listings::{latest, newest_first, Newest};
-use crate::plan::media::{assets_of, place_media, share_image, Assets, ShareImage, ABSENT, FILE};
+use crate::plan::media::{assets_of, place_media, share_image, Assets, Image, ShareImage, Shown};
 use crate::plan::text::label_for_text;
 use crate::plan::urls::{
     self, feed_url, from_root, lang_path, lang_url, page_path, page_url, picker_canonical,
@@ -37,7 +37,7 @@ pub(super) struct Statics {
     pub assets: Assets,
     /// Site path -> the stamp of its file in `static/` and what pages need of it, for the
     /// files whose stamps may be kept ([`crate::stamp`]).
-    pub stamped: BTreeMap<String, (Stamp, String)>,
+    pub stamped: BTreeMap<String, (Stamp, Shown)>,
     /// The files taken from the previous site as they are, with their stamps there.
     pub kept: Vec<(String, Stamp)>,
 }
@@ -50,7 +50,7 @@ pub(super) struct Statics {
 pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> Result<Statics> {
     let languages = project.languages();
     let stamps = project.stamps();
-    let made: Vec<(String, Stamp, String, bool)> = project
+    let made: Vec<(String, Stamp, Shown, bool)> = project
         .statics
         .par_iter()
         .map(|(site_path, rel)| {
@@ -126,20 +126,26 @@ pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> R
 
 /// What a page needs of a file of `static/`, read from its copy: an image's size (and, for
 /// one gazette derives others from, the fingerprint of its bytes: `<width>x<height>
-/// <fingerprint>`), else [`FILE`].
-fn shown(site_path: &str, mut file: &std::fs::File) -> std::io::Result<String> {
+/// <fingerprint>`), else [`Shown::File`].
+fn shown(site_path: &str, mut file: &std::fs::File) -> std::io::Result<Shown> {
     use std::io::Seek;
     if file.rewind().is_err() {
-        return Ok(FILE.to_owned());
+        return Ok(Shown::File);
     }
     let Some((w, h)) = media::image_size(site_path, std::io::BufReader::new(file)) else {
-        return Ok(FILE.to_owned());
+        return Ok(Shown::File);
     };
-    if media::Source::of(site_path).is_none() {
-        return Ok(format!("{w}x{h}"));
-    }
-    file.rewind()?;
-    Ok(format!("{w}x{h} {}", media::fingerprint(file)?))
+    let fingerprint = match media::Source::of(site_path) {
+        Some(_) => {
+            file.rewind()?;
+            Some(media::fingerprint(file)?)
+        }
+        None => None,
+    };
+    Ok(Shown::Image(Image {
+        size: (w, h),
+        fingerprint,
+    }))
 }
 
 /// What the first pass over the articles made of one.
@@ -199,7 +205,7 @@ fn listings_by_slug(made: &[Made]) -> ByArticle {
 /// The indexes, feeds and sitemap of a build.
 pub(super) struct Listings {
     /// What they are made of ([`cache::site`]).
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     pub files: Vec<String>,
     /// Taken from the previous build as they were.
     pub kept: bool,
@@ -277,7 +283,7 @@ impl Site<'_, '_> {
         &self,
         units: &[Unit],
         previous: &Cache,
-        global: &str,
+        global: &Fingerprint,
         kept: &mut Vec<(String, Stamp)>,
     ) -> Result<Listings> {
         let fingerprint = cache::site(global, &self.site_image_shown(), units);
@@ -367,7 +373,8 @@ impl Site<'_, '_> {
             .map(|(file, made)| {
                 let made = match made {
                     Made::Kept(unit)
-                        if unit.links == links_of(unit.links.iter().map(|l| &l.0), &listings)
+                        if unit.links
+                            == links_of(unit.links.iter().map(|l| &l.slug), &listings)
                             && unit.latest == self.latest_of(&unit, &newest) =>
                     {
                         return Ok((unit, true));
@@ -383,7 +390,7 @@ impl Site<'_, '_> {
                     // Not rendered here (held, blocked, or rendered in the first pass): what
                     // the articles it names and the newest ones showed is recorded all the same.
                     Made::Kept(mut unit) | Made::Done(mut unit) => {
-                        unit.links = links_of(unit.links.iter().map(|l| &l.0), &listings);
+                        unit.links = links_of(unit.links.iter().map(|l| &l.slug), &listings);
                         unit.latest = self.latest_of(&unit, &newest);
                         Ok((unit, false))
                     }
@@ -475,9 +482,9 @@ impl Site<'_, '_> {
     }
 
     /// The fingerprint of what the footers of a unit's pages list ([`Unit::latest`]).
-    fn latest_of(&self, unit: &Unit, newest: &Newest) -> String {
+    fn latest_of(&self, unit: &Unit, newest: &Newest) -> Fingerprint {
         let count = self.project.config.footer_latest;
-        let mut f = Fingerprint::default();
+        let mut f = Fingerprinter::default();
         for page in published(unit) {
             f.add(&page.lang);
             for l in latest(newest, count, &page.lang, &page.slug) {
@@ -513,8 +520,8 @@ impl Site<'_, '_> {
             .iter()
             .map(|a| previous.articles.remove(&a.slug))
             .collect();
-        let same_asset = |(path, seen): &(String, String)| {
-            self.assets.get(path).map_or(ABSENT, String::as_str) == seen
+        let same_asset = |(path, seen): &(String, Shown)| {
+            self.assets.get(path).unwrap_or(&Shown::Absent) == seen
         };
         project
             .articles
@@ -549,9 +556,12 @@ impl Site<'_, '_> {
             links: article
                 .links()
                 .into_iter()
-                .map(|s| (s.to_owned(), String::new()))
+                .map(|s| Link {
+                    slug: s.to_owned(),
+                    shows: Fingerprint::default(),
+                })
                 .collect(),
-            latest: String::new(),
+            latest: Fingerprint::default(),
             pages: Vec::new(),
         };
         if blocked || held.is_some() {
@@ -572,7 +582,7 @@ impl Site<'_, '_> {
         newest: &Newest,
     ) -> Result<Unit> {
         if let Some(listings) = listings {
-            unit.links = links_of(unit.links.iter().map(|l| &l.0), listings);
+            unit.links = links_of(unit.links.iter().map(|l| &l.slug), listings);
         }
         let (pages, derived) = self.render(&editions, listings, newest)?;
         unit.pages.extend(pages);
@@ -654,8 +664,10 @@ impl Site<'_, '_> {
     /// how a page shows it (its size and the fingerprint of its bytes).
     fn site_image_shown(&self) -> String {
         let image = self.site_image().unwrap_or_default();
-        let shown = self.assets.get(image).map_or("", String::as_str);
-        format!("{image} {shown}")
+        match self.assets.get(image) {
+            Some(shown) => format!("{image} {shown}"),
+            None => format!("{image} "),
+        }
     }
 
     /// The Open Graph and Twitter card tags of an index or the language picker, in `lang`:

@@ -3,27 +3,37 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::urls::page_url;
-use crate::fingerprint::Fingerprint;
+use crate::fingerprint::{Fingerprint, Fingerprinter};
 use crate::localise::{Edition, Listing};
 
 /// Every article's published editions, by slug.
 pub type ByArticle = BTreeMap<String, Vec<Listing>>;
 
-/// The articles `slugs` with the fingerprint of what a link to each shows (each edition's
-/// language, page and headline): an article's pages hold while these stay the same.
-pub fn links_of<'s>(
-    slugs: impl Iterator<Item = &'s String>,
-    listings: &ByArticle,
-) -> Vec<(String, String)> {
+/// A link from an article's pages to another article, with the fingerprint of what it shows
+/// (that article's editions: language, page and headline; empty until they are known).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub slug: String,
+    pub shows: Fingerprint,
+}
+
+/// The links to the articles `slugs`, with what a link to each shows: an article's pages hold
+/// while these stay the same.
+pub fn links_of<'s>(slugs: impl Iterator<Item = &'s String>, listings: &ByArticle) -> Vec<Link> {
     slugs
         .map(|slug| {
-            let mut f = Fingerprint::default();
+            let mut f = Fingerprinter::default();
             for l in listings.get(slug.as_str()).into_iter().flatten() {
                 f.add(&l.lang).add(&l.page).add(&l.title.value);
                 f.add(l.title.lang.as_deref().unwrap_or_default());
             }
-            (slug.clone(), f.finish())
+            Link {
+                slug: slug.clone(),
+                shows: f.finish(),
+            }
         })
         .collect()
 }

@@ -4,19 +4,84 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::content::{is_url, Article};
 use crate::localise::{LocalBlock, Text};
 use crate::media::{self, Derived};
 
-/// What a build knows of each file of `static/`: its path in the site -> how a page shows it
-/// (`<width>x<height>` for an image whose size its file tells, else [`FILE`]).
-pub type Assets = BTreeMap<String, String>;
+/// What a build knows of each file of `static/`: its path in the site -> how a page shows it.
+pub type Assets = BTreeMap<String, Shown>;
 
-/// A file of `static/` that is not an image of known size.
-pub const FILE: &str = "file";
+/// How a page shows a file of `static/`, as far as the build knows it. Kept in the build
+/// cache as the text it always was there (`absent`, `file`, `<width>x<height>`, with
+/// ` <fingerprint>` for an image gazette derives others from), so older caches still read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum Shown {
+    /// A path an article names that is no file of `static/`.
+    Absent,
+    /// A file of `static/` that is not an image of known size.
+    File,
+    /// An image whose size its file tells.
+    Image(Image),
+}
 
-/// What a unit records of a path its article names that is no file of `static/`.
-pub const ABSENT: &str = "absent";
+impl Shown {
+    /// The image, when the file is one of known size.
+    pub fn image(&self) -> Option<&Image> {
+        match self {
+            Shown::Image(image) => Some(image),
+            Shown::Absent | Shown::File => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Shown::Absent => f.write_str("absent"),
+            Shown::File => f.write_str("file"),
+            Shown::Image(Image {
+                size: (w, h),
+                fingerprint: None,
+            }) => write!(f, "{w}x{h}"),
+            Shown::Image(Image {
+                size: (w, h),
+                fingerprint: Some(print),
+            }) => write!(f, "{w}x{h} {print}"),
+        }
+    }
+}
+
+impl From<Shown> for String {
+    fn from(shown: Shown) -> String {
+        shown.to_string()
+    }
+}
+
+impl TryFrom<String> for Shown {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Shown, String> {
+        let image = || {
+            let (size, fingerprint) = match text.split_once(' ') {
+                Some((size, f)) => (size, Some(f.to_owned())),
+                None => (text.as_str(), None),
+            };
+            let (w, h) = size.split_once('x')?;
+            let size = (w.parse().ok()?, h.parse().ok()?);
+            Some(Image { size, fingerprint })
+        };
+        match text.as_str() {
+            "absent" => Ok(Shown::Absent),
+            "file" => Ok(Shown::File),
+            _ => image()
+                .map(Shown::Image)
+                .ok_or_else(|| format!("not how a page shows a file: {text:?}")),
+        }
+    }
+}
 
 /// The picture a link to the page shows on social networks (`og:image`, `twitter:image`)
 /// and in search results (JSON-LD `image`).
@@ -29,31 +94,20 @@ pub struct ShareImage {
     pub alt: String,
 }
 
-/// An image of `static/` as the build knows it ([`shown`]).
-pub struct Image<'a> {
+/// An image of `static/` as the build knows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Image {
     pub size: (u32, u32),
-    /// For an image gazette derives others from.
-    pub fingerprint: Option<&'a str>,
+    /// The fingerprint of its bytes, for an image gazette derives others from.
+    pub fingerprint: Option<String>,
 }
 
-impl<'a> Image<'a> {
-    pub fn of(shown: &'a str) -> Option<Image<'a>> {
-        let (size, fingerprint) = match shown.split_once(' ') {
-            Some((size, f)) => (size, Some(f)),
-            None => (shown, None),
-        };
-        let (w, h) = size.split_once('x')?;
-        Some(Image {
-            size: (w.parse().ok()?, h.parse().ok()?),
-            fingerprint,
-        })
-    }
-
+impl Image {
     /// What gazette derives from the image at `source` (a file of `static/`), if it can.
     pub fn derived(&self, source: &str, variant: media::Variant) -> Option<Derived> {
         Some(Derived {
             source: source.to_owned(),
-            fingerprint: self.fingerprint?.to_owned(),
+            fingerprint: self.fingerprint.clone()?,
             variant,
         })
     }
@@ -65,20 +119,20 @@ pub fn assets_of(
     article: &Article,
     assets: &Assets,
     site_image: Option<&str>,
-) -> Vec<(String, String)> {
+) -> Vec<(String, Shown)> {
     let figure = article
         .blocks
         .iter()
         .any(|b| b.body.kind() == crate::content::BlockKind::Figure);
     let shared = site_image.filter(|_| !figure);
-    let mut used: Vec<(String, String)> = article
+    let mut used: Vec<(String, Shown)> = article
         .blocks
         .iter()
         .flat_map(|b| b.body.assets())
         .chain(shared)
         .map(|p| {
-            let seen = assets.get(p).map_or(ABSENT, String::as_str);
-            (p.to_owned(), seen.to_owned())
+            let seen = assets.get(p).cloned().unwrap_or(Shown::Absent);
+            (p.to_owned(), seen)
         })
         .collect();
     used.sort();
@@ -110,7 +164,7 @@ pub fn place_media(blocks: &mut [LocalBlock], assets: &Assets, root: &str) -> Ve
         let (Some(src), Some(url)) = (block.src.as_deref(), block.url.as_deref()) else {
             continue;
         };
-        let Some(image) = assets.get(src).and_then(|s| Image::of(s)) else {
+        let Some(image) = assets.get(src).and_then(Shown::image) else {
             continue;
         };
         let (width, height) = image.size;
@@ -163,7 +217,7 @@ pub fn share_image(
         };
         return (Some(share), None);
     }
-    let image = assets.get(src).and_then(|s| Image::of(s));
+    let image = assets.get(src).and_then(Shown::image);
     let card = image
         .as_ref()
         .and_then(|i| i.derived(src, media::Variant::Card));
