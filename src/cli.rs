@@ -15,8 +15,10 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use gazette::check::{Code, Report, Severity};
 use gazette::config::{CodeLevel, Level, Overrides, DEFAULT_SOURCE};
-use gazette::incremental::{self, BuildOptions, BuildOutcome};
+use gazette::incremental::Progress;
 use gazette::localise::{MissingPolicy, Pseudo};
+use gazette::ops::build::{self, BuildOptions, BuildOutcome};
+use gazette::ops::check::check_languages;
 use gazette::project::{self, Project};
 use gazette::project_lock::{ProjectLock, Wait};
 use gazette::report;
@@ -682,7 +684,7 @@ fn lock(dir: &Path, command: &str, no_wait: bool) -> anyhow::Result<ProjectLock>
 
 fn run_status(dir: &Path, args: &StatusArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let project = Project::load_lazy(dir)?;
-    let report = incremental::check_languages(&project, args.lang.lang.as_deref())?;
+    let report = check_languages(&project, args.lang.lang.as_deref())?;
     let text = match args.format {
         StatusFormat::Human => report::status_human(&report, ui.color.on(&std::io::stdout())),
         StatusFormat::Json => report::status_json(&report),
@@ -753,7 +755,7 @@ fn run_check(dir: &Path, args: &CheckArgs, ui: Ui) -> anyhow::Result<ExitCode> {
             config.source
         );
     }
-    let mut report = incremental::check_languages(&project, args.lang.lang.as_deref())?;
+    let mut report = check_languages(&project, args.lang.lang.as_deref())?;
     if args.deny_warnings {
         report.deny_warnings();
     }
@@ -838,7 +840,7 @@ fn run_build(dir: &Path, args: &BuildArgs, ui: Ui) -> anyhow::Result<ExitCode> {
     let stderr = std::io::stderr();
     let colour = ui.color.on(&stderr);
     let bar = ProgressBar::new(!ui.quiet && stderr.is_terminal());
-    match incremental::build_with_progress(&project, &options, &bar)? {
+    match build::build_with_progress(&project, &options, &bar)? {
         BuildOutcome::Refused(report) => {
             eprint!("{}", human(&project, &report, ui, colour));
             let see = if args.deny_warnings {
@@ -963,7 +965,7 @@ impl ProgressBar {
     }
 }
 
-impl incremental::Progress for ProgressBar {
+impl Progress for ProgressBar {
     fn start(&self, total: usize) {
         if self.enabled && total >= Self::MIN_PAGES {
             let bar = indicatif::ProgressBar::new(total as u64);

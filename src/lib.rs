@@ -14,9 +14,10 @@
 //! | plan | [`plan`] | editions -> editions ready to render: every output path and URL, the files of `static/` a page shows, links between articles, the text edition's labelled lines, the lists of articles indexes, feeds and footers show |
 //! | render | [`render`] | editions -> page bytes, through Handlebars |
 //! | write | [`write`](mod@write) | bytes -> `out/`, all or nothing |
-//! | incremental | [`incremental`] | orchestration and the incremental build, beside the stages: reuse or redo each article, the site's pages, the derived images, the cache, publishing |
+//! | incremental | [`incremental`] | the incremental build, beside the stages: reuse or redo each article, the site's pages, the derived images, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
 //! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files; `rm` and `mv`: an article's files in every language at once |
+//! | ops | [`ops`] | one module per command, from the loaded project to its outcome: `build` (orchestration and publishing), `check` (also `status`) |
 //! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |
 //! | serve | [`serve`] | the preview server: builds on save, live reload, the failed build's page |
 //!
@@ -35,6 +36,7 @@ pub mod localise;
 pub mod lock;
 pub mod markup;
 pub mod media;
+pub mod ops;
 pub mod plan;
 pub mod project;
 pub mod project_lock;

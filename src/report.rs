@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::check::diagnostic::{slash_path, SourceChange, SpanKind};
 use crate::check::{Counts, Diagnostic, Report, Severity};
 use crate::guard;
-use crate::incremental::{Note, Summary};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
+use crate::ops::build::{Note, Summary};
 use crate::scaffold::Initialised;
 use crate::sync::{FileChange, Plan};
 

@@ -1,7 +1,7 @@
 //! `gazette serve`: the preview. The site is built into a folder of its own
 //! ([`SERVE_OUT`], never `out/`), served over HTTP on this machine, built again whenever a
 //! project file is saved, and the open pages reload themselves (server-sent events) when a
-//! build changed what they show. Every build is `gazette build`'s own ([`crate::incremental`]: the
+//! build changed what they show. Every build is `gazette build`'s own ([`crate::ops::build`]: the
 //! project lock, the all-or-nothing publish, the incremental cache), except that `base_url`
 //! is the server's address, so every link of the preview leads to the preview, and that it
 //! is a preview ([`BuildOptions::preview`]): drafts are shown, and what keeps a page from
@@ -19,9 +19,9 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
-use crate::incremental::{self, BuildOptions, BuildOutcome};
 use crate::localise::{MissingPolicy, Pseudo};
 use crate::lock::{LEGACY_LOCK_FILE, LOCK_DIR};
+use crate::ops::build::{self, BuildOptions, BuildOutcome};
 use crate::project::{Project, STATIC};
 use crate::project_lock::{ProjectLock, Wait};
 use crate::report;
@@ -228,7 +228,7 @@ impl Server {
                 pseudo: self.pseudo,
                 ..BuildOptions::default()
             };
-            let outcome = incremental::build(&project, &options)?;
+            let outcome = build::build(&project, &options)?;
             Ok::<_, Error>((project, outcome))
         })();
         let outcome = match built {
@@ -245,7 +245,7 @@ impl Server {
     }
 
     /// Name the pages with texts in the source language the first time there are some.
-    fn tell_fallbacks(&self, summary: &incremental::Summary, tell: &dyn Fn(Event)) {
+    fn tell_fallbacks(&self, summary: &build::Summary, tell: &dyn Fn(Event)) {
         let mut pages: Vec<(&str, &str)> = summary
             .fallbacks
             .iter()

@@ -127,14 +127,16 @@ const LAYERS: &[&[&str]] = &[
     &["plan"],
     &["render"],
     &["write"],
-    // Orchestration and the incremental build, beside the stages.
+    // The incremental build, beside the stages: reuse or redo, the cache.
     &["incremental"],
     &["sync"],
     // A new project's or article's first files (stubs through `sync`).
     &["scaffold"],
+    // Operations: one module per command, from the loaded project to its outcome.
+    &["ops"],
     // Every user-facing text.
     &["report", "sarif"],
-    // The preview server: builds through `build`, the failed build's page from `report`.
+    // The preview server: builds through `ops::build`, the failed build's page from `report`.
     &["serve"],
 ];
 

@@ -13,8 +13,8 @@ use std::path::{Component, Path};
 use gazette::check::{self, Code, Severity};
 use gazette::config::Config;
 use gazette::content;
-use gazette::incremental::{self, BuildOptions, BuildOutcome};
 use gazette::localise::{Localiser, MissingPolicy, Outcome};
+use gazette::ops::build::{self, BuildOptions, BuildOutcome};
 use gazette::project::Project;
 
 /// `article_toml`: bytes as `content/a.toml`, through the content parser.
@@ -94,7 +94,7 @@ pub fn ftl_check(data: &[u8]) {
             file.text = text.to_owned();
         }
         let project = &*project;
-        let report = check::check(project).expect("the project's files are readable");
+        let report = check::check_project(project).expect("the project's files are readable");
         // `build` localises only what the check let through: missing translations at most.
         let blocking = report.diagnostics.iter().any(|d| {
             d.severity == Severity::Error
@@ -171,14 +171,14 @@ pub fn project(data: &[u8]) {
     let Ok(project) = Project::load(root) else {
         return;
     };
-    let _ = check::check(&project);
+    let _ = check::check_project(&project);
     for missing in [MissingPolicy::Error, MissingPolicy::Fallback] {
         let options = BuildOptions {
             missing,
             jobs: Some(1),
             ..BuildOptions::default()
         };
-        if let Ok(BuildOutcome::Built(summary, _)) = incremental::build(&project, &options) {
+        if let Ok(BuildOutcome::Built(summary, _)) = build::build(&project, &options) {
             assert_clean_text(&root.join(&summary.out));
         }
     }

@@ -13,7 +13,7 @@ use crate::project::Project;
 
 /// Compare one target language with the source; returns its coverage per target file
 /// (relative path as diagnostics print it), files that do not exist yet included.
-pub(super) fn check(
+pub(super) fn compare_with_source(
     project: &Project,
     source: &Language,
     target: &Language,
@@ -87,7 +87,7 @@ impl Pair<'_, '_> {
                         counts.translated += 1;
                     }
                     compare_entry(lang, path, &tgt.text, entry, t, &tgt.facts.stubs, out);
-                    quality::check(self.quality, entry, t, out);
+                    quality::judge_translation(self.quality, entry, t, out);
                 }
                 None => {
                     counts.missing += 1;

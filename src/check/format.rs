@@ -14,7 +14,11 @@ use crate::config::Bundles;
 use crate::intl::{self, Bundle};
 use crate::project::Project;
 
-pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagnostic>) {
+pub(super) fn format_every_message(
+    project: &Project,
+    language: &Language,
+    out: &mut Vec<Diagnostic>,
+) {
     let lang = language.lang;
     let locale = project.config.format_locale(lang);
     let shared: Vec<&Parsed> = language.shared().collect();

@@ -14,6 +14,7 @@ mod format;
 mod links;
 mod orphans;
 mod quality;
+pub mod refusals;
 mod run;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Levels, Report, Severity};
@@ -192,8 +193,8 @@ impl<'p> Checker<'p> {
                 links::of_messages(project, language, &mut findings.links);
             }
             file_checks(language, project.site, out);
-            bundle::check(language, out);
-            format::check(project, language, out);
+            bundle::duplicates_and_references(language, out);
+            format::format_every_message(project, language, out);
         }
         let (source, targets) = languages.split_first().expect("the source language");
         bundle::check_sources(project, source, out);
@@ -207,12 +208,12 @@ impl<'p> Checker<'p> {
             }
         }
         if let Some(article) = article {
-            assets::check(project, source.lang, article, out);
+            assets::missing_assets(project, source.lang, article, out);
             links::of_article(project, source.lang, article, &mut findings.links);
             findings.pages = links::pages_of(project, article);
         }
         for (target, plurals) in targets.iter().zip(&self.plurals[1..]) {
-            let by_file = compare::check(project, source, target, plurals, out);
+            let by_file = compare::compare_with_source(project, source, target, plurals, out);
             findings.files.insert(target.lang.to_owned(), by_file);
         }
         drop_consequences(&mut findings.diagnostics);
@@ -241,9 +242,9 @@ fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
     });
 }
 
-/// Run every check on the project (`build::check` takes unchanged articles' findings from
-/// the build cache).
-pub fn check(project: &Project) -> Result<Report> {
+/// Run every check on the project ([`crate::incremental::check_with_cache`] takes unchanged
+/// articles' findings from the build cache).
+pub fn check_project(project: &Project) -> Result<Report> {
     let checker = Checker::new(project)?;
     let shared = checker.shared();
     let articles: Vec<Findings> = project

@@ -33,7 +33,7 @@ use crate::stamp::Stamp;
 use crate::write::Output;
 
 /// The files of `static/` of a build: what pages need of each, and what the next build needs.
-pub(super) struct Statics {
+pub struct Statics {
     pub assets: Assets,
     /// Site path -> the stamp of its file in `static/` and what pages need of it, for the
     /// files whose stamps may be kept ([`crate::stamp`]).
@@ -47,7 +47,7 @@ pub(super) struct Statics {
 /// the one the previous build recorded, and whose copy in the output is intact, is taken from
 /// the previous site without being read, as unchanged pages are. A file in the place of one
 /// of gazette's pages (a language folder, `index.html`, `sitemap.xml`) is refused.
-pub(super) fn statics(project: &Project, output: &Output, previous: &Cache) -> Result<Statics> {
+pub fn statics(project: &Project, output: &Output, previous: &Cache) -> Result<Statics> {
     let languages = project.languages();
     let stamps = project.stamps();
     let made: Vec<(String, Stamp, Shown, bool)> = project
@@ -203,7 +203,7 @@ fn listings_by_slug(made: &[Made]) -> ByArticle {
 }
 
 /// The indexes, feeds and sitemap of a build.
-pub(super) struct Listings {
+pub struct Listings {
     /// What they are made of ([`cache::site`]).
     pub fingerprint: Fingerprint,
     pub files: Vec<String>,
@@ -212,7 +212,7 @@ pub(super) struct Listings {
 }
 
 /// The files of an article's published editions, relative to the output folder.
-pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
+pub fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
     unit.pages.iter().flat_map(|page| match page {
         Page::Published { listing, .. } => ["html", "txt"]
             .map(|ext| page_path(&listing.lang, &listing.page, ext))
@@ -221,27 +221,8 @@ pub(super) fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// No two articles may have the same page in a language (a localised slug taking another
-/// article's name): the second would silently replace the first.
-pub(super) fn one_article_per_page(project: &Project, units: &[Unit]) -> Result<()> {
-    let mut pages: BTreeMap<String, &str> = BTreeMap::new();
-    for (article, unit) in project.articles.iter().zip(units) {
-        for file in page_files(unit) {
-            if let Some(other) = pages.insert(file.clone(), &article.slug) {
-                return Err(Error::Content {
-                    path: article.path.clone(),
-                    message: format!(
-                        "its page {file} is also the page of `{other}`: give one of them another slug (`[slugs]`)"
-                    ),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
 /// What every page of a build is made with.
-pub(super) struct Site<'a, 'p> {
+pub struct Site<'a, 'p> {
     pub project: &'p Project,
     pub langs: &'a [String],
     /// Each language's name in itself.
@@ -263,7 +244,7 @@ pub(super) struct Site<'a, 'p> {
 
 impl Site<'_, '_> {
     /// The report of the build: every run's findings, for the languages built.
-    pub(super) fn report(&self, checker: &Checker, units: &[Unit]) -> Report {
+    pub fn report(&self, checker: &Checker, units: &[Unit]) -> Report {
         let mut report = checker.assemble(
             std::iter::once(checker.shared())
                 .chain(units.iter().map(|u| u.findings.clone()))
@@ -279,7 +260,7 @@ impl Site<'_, '_> {
     /// Indexes, feeds and the sitemap are made of the articles' listings alone: when none
     /// changed (a correction to an article's body) and they are intact in the output, they
     /// are kept (added to `kept`), else made again.
-    pub(super) fn listing_pages(
+    pub fn listing_pages(
         &self,
         units: &[Unit],
         previous: &Cache,
@@ -317,7 +298,7 @@ impl Site<'_, '_> {
     }
 
     /// Does this finding keep the build from publishing?
-    pub(super) fn blocks(&self, d: &Diagnostic) -> bool {
+    pub fn blocks(&self, d: &Diagnostic) -> bool {
         let source = self.project.config.source.as_str();
         d.severity == Severity::Error
             && (d.locale == source || self.langs.contains(&d.locale))
@@ -339,7 +320,7 @@ impl Site<'_, '_> {
     /// only if the listings of the articles it links to are those its pages were made with.
     /// Returns the units and, for each, whether it was taken from the previous build; the
     /// units taken are removed from `previous`, which then holds those of deleted articles.
-    pub(super) fn articles(
+    pub fn articles(
         &self,
         checker: &Checker,
         previous: &mut Cache,
@@ -649,7 +630,7 @@ impl Site<'_, '_> {
     /// Put in the output the images the units' pages show that gazette derives, and the site's
     /// image's card whenever `image` is set: the indexes and the language picker are shared
     /// with it even when no article is.
-    pub(super) fn derive_images(
+    pub fn derive_images(
         &self,
         previous: &Cache,
         units: &[Unit],
@@ -1015,7 +996,7 @@ impl Site<'_, '_> {
 }
 
 /// The publisher's name: `[publisher]`'s, else the source language's `site-name`.
-pub(super) fn brand(project: &Project, localiser: &Localiser) -> String {
+pub fn brand(project: &Project, localiser: &Localiser) -> String {
     let config = &project.config;
     config.publisher.name.clone().unwrap_or_else(|| {
         let ui = localiser.site_strings(&config.source);

@@ -680,11 +680,11 @@ fn pages_made_again_for_their_change_time_settle_at_once() {
     }
     let p = Project::fixture("publish");
     let project = gazette::project::Project::load(p.path()).unwrap();
-    let options = gazette::incremental::BuildOptions {
+    let options = gazette::ops::build::BuildOptions {
         missing: gazette::localise::MissingPolicy::Fallback,
         ..Default::default()
     };
-    gazette::incremental::build(&project, &options).unwrap();
+    gazette::ops::build::build(&project, &options).unwrap();
     for lang in ["fr", "de"] {
         for page in fs::read_dir(p.path().join("out").join(lang)).unwrap() {
             let page = page.unwrap().path();
@@ -693,7 +693,7 @@ fn pages_made_again_for_their_change_time_settle_at_once() {
     }
     let steps = |expected: usize| {
         let steps = Steps::default();
-        gazette::incremental::build_with_progress(&project, &options, &steps).unwrap();
+        gazette::ops::build::build_with_progress(&project, &options, &steps).unwrap();
         assert_eq!(steps.0.load(Ordering::SeqCst), expected);
     };
     steps(4); // 2 articles in 2 languages, made again
@@ -806,14 +806,14 @@ fn only_the_edited_article_is_made_again_and_localised_once() {
         fn finish(&self) {}
     }
     let p = five_articles();
-    let options = gazette::incremental::BuildOptions {
+    let options = gazette::ops::build::BuildOptions {
         missing: gazette::localise::MissingPolicy::Fallback,
         ..Default::default()
     };
     let steps = || {
         let project = gazette::project::Project::load(p.path()).unwrap();
         let steps = Steps::default();
-        gazette::incremental::build_with_progress(&project, &options, &steps).unwrap();
+        gazette::ops::build::build_with_progress(&project, &options, &steps).unwrap();
         steps.0.load(Ordering::SeqCst)
     };
     assert_eq!(steps(), 10); // 5 articles in 2 languages

@@ -340,19 +340,19 @@ fn progress_is_reported_once_per_page() {
     }
     let p = Project::fixture("publish");
     let project = gazette::project::Project::load(p.path()).unwrap();
-    let options = gazette::incremental::BuildOptions {
+    let options = gazette::ops::build::BuildOptions {
         missing: gazette::localise::MissingPolicy::Skip,
         ..Default::default()
     };
     let count = Count::default();
-    gazette::incremental::build_with_progress(&project, &options, &count).unwrap();
+    gazette::ops::build::build_with_progress(&project, &options, &count).unwrap();
     // 2 articles in fr and de (one of them is skipped in de, after its step).
     assert_eq!(count.0.load(Ordering::SeqCst), 4);
     assert_eq!(count.1.load(Ordering::SeqCst), 4);
     assert_eq!(count.2.load(Ordering::SeqCst), 1);
     // A rebuild with nothing changed has nothing to render.
     let count = Count::default();
-    gazette::incremental::build_with_progress(&project, &options, &count).unwrap();
+    gazette::ops::build::build_with_progress(&project, &options, &count).unwrap();
     assert_eq!(count.0.load(Ordering::SeqCst), 0);
     assert_eq!(count.1.load(Ordering::SeqCst), 0);
 }
