@@ -1,152 +1,25 @@
-//! The site of a build: every article's editions, then the pages made of every article
-//! (language indexes, feeds, the language picker, the sitemap), written to the output.
-
-use std::collections::BTreeMap;
+//! The articles of a build: each taken from the previous build or made again (checked,
+//! localised and, unless something blocks or holds it, rendered), in two passes so that every
+//! page knows the newest articles and the headlines of the articles it links to.
 
 use rayon::prelude::*;
 
 use super::cache::{self, Cache, Held, Page, Unit};
+use super::pages::Pages;
 use super::progress::Progress;
 use super::reuse::{redo, reuse};
 use crate::check::{Checker, Code, Diagnostic, Report, Severity};
-use crate::content::{is_url, Article};
+use crate::content::Article;
 use crate::error::{Error, Result};
 use crate::fingerprint::{Fingerprint, Fingerprinter};
 use crate::intl::OwnResources;
-use crate::localise::{Edition, Listing, Localiser, MissingPolicy, Outcome, Pseudo, Text};
-use crate::media::{self, Derived};
-use crate::plan::links::{link_articles, links_of, ByArticle, Link};
-use crate::plan::listings::{latest, newest_first, Newest};
-use crate::plan::media::{assets_of, place_media, share_image, Assets, Image, ShareImage, Shown};
-use crate::plan::text::label_for_text;
-use crate::plan::urls::{
-    self, feed_url, from_root, lang_path, lang_url, page_path, page_url, picker_canonical,
-    picker_url, root_prefix, shown_from,
-};
-use crate::project::{ArticleFile, Project};
-use crate::render::{
-    atom, sitemap, website_meta, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink,
-    IndexEntry, IndexView, LatestLink, MetaTag, PageView, PickerView, Prompt, Renderer,
-    SitemapPage, WebsiteCard, FEED_ENTRIES,
-};
+use crate::localise::{Edition, Listing, MissingPolicy, Outcome};
+use crate::plan::links::{links_of, ByArticle, Link};
+use crate::plan::listings::{latest, Newest};
+use crate::plan::media::{assets_of, Shown};
+use crate::plan::urls::page_path;
+use crate::project::ArticleFile;
 use crate::stamp::Stamp;
-use crate::write::Output;
-
-/// The files of `static/` of a build: what pages need of each, and what the next build needs.
-pub struct Statics {
-    pub assets: Assets,
-    /// Site path -> the stamp of its file in `static/` and what pages need of it, for the
-    /// files whose stamps may be kept ([`crate::stamp`]).
-    pub stamped: BTreeMap<String, (Stamp, Shown)>,
-    /// The files taken from the previous site as they are, with their stamps there.
-    pub kept: Vec<(String, Stamp)>,
-}
-
-/// Copy every file of `static/` into the output as it is, streamed (a file of `static/` may be
-/// a video of gigabytes: none is held in memory): one whose stamp is
-/// the one the previous build recorded, and whose copy in the output is intact, is taken from
-/// the previous site without being read, as unchanged pages are. A file in the place of one
-/// of gazette's pages (a language folder, `index.html`, `sitemap.xml`) is refused.
-pub fn statics(project: &Project, output: &Output, previous: &Cache) -> Result<Statics> {
-    let languages = project.languages();
-    let stamps = project.stamps();
-    let made: Vec<(String, Stamp, Shown, bool)> = project
-        .statics
-        .par_iter()
-        .map(|(site_path, rel)| {
-            let first = site_path.split('/').next().unwrap_or_default();
-            let reserved = [urls::PICKER, urls::SITEMAP].contains(&site_path.as_str())
-                || site_path.starts_with(&format!("{}/", media::DERIVED_DIR))
-                || first.starts_with(".gazette")
-                || languages.iter().any(|l| l == first);
-            if reserved {
-                return Err(Error::Content {
-                    path: rel.clone(),
-                    message: "this is the place of one of gazette's own pages: move the file"
-                        .into(),
-                });
-            }
-            let path = project.root.join(rel);
-            // Opened once: the size pages show, the bytes published and the stamp are all
-            // this file's, whatever is saved in its place meanwhile.
-            let file = std::fs::File::open(&path).map_err(|e| Error::io(rel, e))?;
-            let meta = file.metadata().map_err(|e| Error::io(rel, e))?;
-            if !meta.is_file() {
-                let e =
-                    std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a regular file");
-                return Err(Error::io(rel, e));
-            }
-            let stamp = Stamp::of(&meta);
-            let known = previous.statics.get(site_path).filter(|(s, _)| *s == stamp);
-            let intact = || {
-                previous
-                    .stamps
-                    .get(site_path)
-                    .is_some_and(|s| output.verify(site_path, s))
-            };
-            if let Some((_, shown)) = known.filter(|_| intact()) {
-                return Ok((site_path.clone(), stamp, shown.clone(), true));
-            }
-            output.put_file(site_path, &file, meta.len())?;
-            let shown = shown(site_path, &file).map_err(|e| Error::io(rel, e))?;
-            Ok((site_path.clone(), stamp, shown, false))
-        })
-        .collect::<Result<_>>()?;
-    let mut statics = Statics {
-        assets: Assets::new(),
-        stamped: BTreeMap::new(),
-        kept: Vec::new(),
-    };
-    for (site_path, stamp, shown, kept) in made {
-        if kept {
-            statics
-                .kept
-                .push((site_path.clone(), previous.stamps[&site_path]));
-        }
-        if stamps.keeps(stamp) {
-            statics
-                .stamped
-                .insert(site_path.clone(), (stamp, shown.clone()));
-        }
-        statics.assets.insert(site_path, shown);
-    }
-    if let Some((image, line)) = &project.config.image {
-        if !statics.assets.contains_key(image) {
-            return Err(Error::Config {
-                path: crate::config::CONFIG_FILE.into(),
-                message: format!(
-                    "line {line}: image: `{}` is no file of static/: put the image there, or name one that is",
-                    image.escape_debug()
-                ),
-            });
-        }
-    }
-    Ok(statics)
-}
-
-/// What a page needs of a file of `static/`, read from its copy: an image's size (and, for
-/// one gazette derives others from, the fingerprint of its bytes: `<width>x<height>
-/// <fingerprint>`), else [`Shown::File`].
-fn shown(site_path: &str, mut file: &std::fs::File) -> std::io::Result<Shown> {
-    use std::io::Seek;
-    if file.rewind().is_err() {
-        return Ok(Shown::File);
-    }
-    let Some((w, h)) = media::image_size(site_path, std::io::BufReader::new(file)) else {
-        return Ok(Shown::File);
-    };
-    let fingerprint = match media::Source::of(site_path) {
-        Some(_) => {
-            file.rewind()?;
-            Some(media::fingerprint(file)?)
-        }
-        None => None,
-    };
-    Ok(Shown::Image(Image {
-        size: (w, h),
-        fingerprint,
-    }))
-}
 
 /// What the first pass over the articles made of one.
 enum Made {
@@ -221,25 +94,30 @@ pub fn page_files(unit: &Unit) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// What every page of a build is made with.
+/// What a build's articles are made with: how their pages are made, and what decides whether
+/// they are published.
 pub struct Site<'a, 'p> {
-    pub project: &'p Project,
-    pub langs: &'a [String],
-    /// Each language's name in itself.
-    pub names: &'a BTreeMap<&'a str, String>,
+    pub pages: Pages<'a, 'p>,
     pub policy: MissingPolicy,
-    /// A preview: drafts built, every article's page with its banner.
-    pub preview: bool,
-    pub localiser: &'a Localiser<'p>,
-    pub renderer: &'a Renderer,
-    pub output: &'a Output,
     pub progress: &'a dyn Progress,
     /// The build's clock, seconds since 1970 (`SOURCE_DATE_EPOCH` when set): embargoes end by it.
     pub now: i64,
-    /// The files of `static/`, as [`statics`] copied them.
-    pub assets: &'a Assets,
-    /// The publisher's name ([`brand`]).
-    pub brand: String,
+}
+
+impl<'a, 'p> Site<'a, 'p> {
+    /// The site of a build on the build's clock ([`clock`]).
+    pub fn new(
+        pages: Pages<'a, 'p>,
+        policy: MissingPolicy,
+        progress: &'a dyn Progress,
+    ) -> Result<Self> {
+        Ok(Site {
+            pages,
+            policy,
+            progress,
+            now: clock()?,
+        })
+    }
 }
 
 impl Site<'_, '_> {
@@ -250,10 +128,10 @@ impl Site<'_, '_> {
                 .chain(units.iter().map(|u| u.findings.clone()))
                 .collect(),
         );
-        let source = self.project.config.source.as_str();
+        let source = self.pages.project.config.source.as_str();
         report
             .diagnostics
-            .retain(|d| d.locale == source || self.langs.contains(&d.locale));
+            .retain(|d| d.locale == source || self.pages.langs.contains(&d.locale));
         report
     }
 
@@ -267,7 +145,7 @@ impl Site<'_, '_> {
         global: &Fingerprint,
         kept: &mut Vec<(String, Stamp)>,
     ) -> Result<Listings> {
-        let fingerprint = cache::site(global, &self.site_image_shown(), units);
+        let fingerprint = cache::site(global, &self.pages.site_image_shown(), units);
         let intact = !previous.global.is_empty()
             && previous.site == fingerprint
             && previous.site_files.iter().all(|f| self.intact(previous, f));
@@ -280,7 +158,7 @@ impl Site<'_, '_> {
             );
             previous.site_files.clone()
         } else {
-            self.pages(units)?
+            self.pages.write_listings(units)?
         };
         Ok(Listings {
             fingerprint,
@@ -294,14 +172,14 @@ impl Site<'_, '_> {
         previous
             .stamps
             .get(file)
-            .is_some_and(|s| self.output.verify(file, s))
+            .is_some_and(|s| self.pages.output.verify(file, s))
     }
 
     /// Does this finding keep the build from publishing?
     pub fn blocks(&self, d: &Diagnostic) -> bool {
-        let source = self.project.config.source.as_str();
+        let source = self.pages.project.config.source.as_str();
         d.severity == Severity::Error
-            && (d.locale == source || self.langs.contains(&d.locale))
+            && (d.locale == source || self.pages.langs.contains(&d.locale))
             && !(self.policy != MissingPolicy::Error
                 && d.locale != source
                 && matches!(
@@ -325,10 +203,10 @@ impl Site<'_, '_> {
         checker: &Checker,
         previous: &mut Cache,
     ) -> Result<(Vec<Unit>, Vec<bool>)> {
-        let project = self.project;
+        let project = self.pages.project;
         let kept = self.kept_units(previous);
         let dirty = kept.iter().filter(|k| k.is_none()).count();
-        self.progress.start(dirty * self.langs.len());
+        self.progress.start(dirty * self.pages.langs.len());
         let (newest, first) = self.newest(checker, kept)?;
         let made: Vec<Made> = project
             .articles
@@ -392,7 +270,7 @@ impl Site<'_, '_> {
         checker: &Checker,
         kept: Vec<Option<Unit>>,
     ) -> Result<(Newest, Vec<Option<Made>>)> {
-        let project = self.project;
+        let project = self.pages.project;
         let mut made: Vec<Option<Made>> = kept.into_iter().map(|k| k.map(Made::Kept)).collect();
         if project.config.footer_latest == 0 {
             return Ok((Newest::new(), made));
@@ -434,10 +312,10 @@ impl Site<'_, '_> {
     /// Each language's first editions along `order`, and the articles met whose editions are
     /// not known yet (counted as if they had one in every language).
     fn first_editions(&self, order: &Order, made: &[Option<Made>]) -> (Newest, Vec<usize>) {
-        let wanted = self.project.config.footer_latest + 1;
+        let wanted = self.pages.project.config.footer_latest + 1;
         let mut newest = Newest::new();
         let mut unknown = std::collections::BTreeSet::new();
-        for lang in self.langs {
+        for lang in self.pages.langs {
             let mut list = Vec::new();
             let mut met = 0;
             for &(_, _, i) in order.iter() {
@@ -464,7 +342,7 @@ impl Site<'_, '_> {
 
     /// The fingerprint of what the footers of a unit's pages list ([`Unit::latest`]).
     fn latest_of(&self, unit: &Unit, newest: &Newest) -> Fingerprint {
-        let count = self.project.config.footer_latest;
+        let count = self.pages.project.config.footer_latest;
         let mut f = Fingerprinter::default();
         for page in published(unit) {
             f.add(&page.lang);
@@ -484,7 +362,7 @@ impl Site<'_, '_> {
             (at, self.now >= at)
         });
         let held = match (article.draft, article.embargo, embargo) {
-            (true, ..) if !self.preview => Some(Held::Draft),
+            (true, ..) if !self.pages.preview => Some(Held::Draft),
             (false, Some(at), Some((_, false))) => Some(Held::Embargo(at.to_string())),
             _ => None,
         };
@@ -495,14 +373,14 @@ impl Site<'_, '_> {
     /// build's clock on the same side of its embargo, the same files of `static/`, its pages
     /// intact in the output.
     fn kept_units(&self, previous: &mut Cache) -> Vec<Option<Unit>> {
-        let project = self.project;
+        let project = self.pages.project;
         let kept: Vec<Option<Unit>> = project
             .articles
             .iter()
             .map(|a| previous.articles.remove(&a.slug))
             .collect();
         let same_asset = |(path, seen): &(String, Shown)| {
-            self.assets.get(path).unwrap_or(&Shown::Absent) == seen
+            self.pages.assets.get(path).unwrap_or(&Shown::Absent) == seen
         };
         project
             .articles
@@ -523,7 +401,7 @@ impl Site<'_, '_> {
     /// An article checked again and, unless something blocks it or it is held (a draft, an
     /// embargo), localised, its editions left to render.
     fn redo_article(&self, checker: &Checker, file: &ArticleFile) -> Result<Made> {
-        let redone = redo(self.project, checker, file)?;
+        let redone = redo(self.pages.project, checker, file)?;
         let article = &redone.article;
         let (embargo, held) = self.held(article);
         let blocked = redone.findings.diagnostics.iter().any(|d| self.blocks(d));
@@ -532,7 +410,7 @@ impl Site<'_, '_> {
             findings: redone.findings,
             embargo,
             held: held.clone(),
-            assets: assets_of(article, self.assets, self.site_image()),
+            assets: assets_of(article, self.pages.assets, self.pages.site_image()),
             derived: Vec::new(),
             links: article
                 .links()
@@ -565,7 +443,7 @@ impl Site<'_, '_> {
         if let Some(listings) = listings {
             unit.links = links_of(unit.links.iter().map(|l| &l.slug), listings);
         }
-        let (pages, derived) = self.render(&editions, listings, newest)?;
+        let (pages, derived) = self.pages.render(&editions, listings, newest)?;
         unit.pages.extend(pages);
         unit.derived = derived;
         unit.latest = self.latest_of(&unit, newest);
@@ -576,9 +454,13 @@ impl Site<'_, '_> {
     fn localise(&self, article: &Article, own: &OwnResources) -> (Vec<Edition>, Vec<Page>) {
         let mut editions = Vec::new();
         let mut skipped = Vec::new();
-        for lang in self.langs {
+        for lang in self.pages.langs {
             self.progress.step();
-            match self.localiser.edition(lang, article, own, self.policy) {
+            match self
+                .pages
+                .localiser
+                .edition(lang, article, own, self.policy)
+            {
                 Outcome::Edition(e) => editions.push(*e),
                 // With `error`, the check has already refused anything missing.
                 Outcome::Missing(missing) => skipped.push(Page::Skipped {
@@ -590,416 +472,19 @@ impl Site<'_, '_> {
         }
         (editions, skipped)
     }
-
-    /// The site's image (`image` in `gazette.toml`), a path of `static/`.
-    fn site_image(&self) -> Option<&str> {
-        self.project
-            .config
-            .image
-            .as_ref()
-            .map(|(path, _)| path.as_str())
-    }
-
-    /// The site's image with its alt text in `lang`: the `site-image-alt` site string (of
-    /// the language, else of the source language), else the site's name.
-    fn site_image_alt(&self, lang: &str) -> Option<(&str, Text)> {
-        let alt = ["site-image-alt", "site-name"]
-            .iter()
-            .find_map(|id| self.localiser.site_text(lang, id));
-        let alt = alt.unwrap_or(Text {
-            value: String::new(),
-            lang: None,
-        });
-        Some((self.site_image()?, alt))
-    }
-
-    /// Open Graph's `language_TERRITORY` of a language; a pseudo edition writes as its source
-    /// language does (dates, numbers, og:locale).
-    fn og_locale(&self, lang: &str) -> String {
-        let config = &self.project.config;
-        let writes_as = Pseudo::of(lang).map_or(lang, |_| config.source.as_str());
-        crate::intl::og_locale(config.format_locale(writes_as))
-    }
-
-    /// The site's image as a page with no figure of its own is shared with, its alt text in
-    /// `lang`, as a link from a page whose `root` prefix is given; with its card to derive.
-    fn site_share(&self, lang: &str, root: &str) -> (Option<ShareImage>, Option<Derived>) {
-        share_image(&[], self.assets, root, self.site_image_alt(lang))
-    }
-
-    /// Put in the output the images the units' pages show that gazette derives, and the site's
-    /// image's card whenever `image` is set: the indexes and the language picker are shared
-    /// with it even when no article is.
-    pub fn derive_images(
-        &self,
-        previous: &Cache,
-        units: &[Unit],
-        kept: &mut Vec<(String, Stamp)>,
-    ) -> Result<()> {
-        let card = self.site_share(&self.project.config.source, "").1;
-        let output = self.output;
-        super::images::derive(self.project, output, previous, units, card.as_ref(), kept)
-    }
-
-    /// What the site's image is, as the fingerprint of the pages shared with it: its path and
-    /// how a page shows it (its size and the fingerprint of its bytes).
-    fn site_image_shown(&self) -> String {
-        let image = self.site_image().unwrap_or_default();
-        match self.assets.get(image) {
-            Some(shown) => format!("{image} {shown}"),
-            None => format!("{image} "),
-        }
-    }
-
-    /// The Open Graph and Twitter card tags of an index or the language picker, in `lang`:
-    /// `title` at `url`, shared with the site's image (as a link from `root`).
-    fn website_meta(&self, lang: &str, title: &str, url: &str, root: &str) -> Vec<MetaTag> {
-        let ui = self.localiser.site_strings(lang);
-        let (image, _) = self.site_share(lang, root);
-        let card = WebsiteCard {
-            site_name: ui.get("site-name").unwrap_or(&self.brand),
-            title,
-            description: ui.get("site-description").map(String::as_str),
-            url,
-            locale: self.og_locale(lang),
-            alternate_locales: self
-                .langs
-                .iter()
-                .filter(|l| *l != lang && shown_from(lang, l))
-                .map(|l| self.og_locale(l))
-                .collect(),
-            image: image.as_ref(),
-        };
-        website_meta(&card)
-    }
-
-    /// Render and write an article's editions; `listings` give its links to other articles,
-    /// `newest` its footers' lists. Returns their pages and the images they show that gazette
-    /// derives.
-    fn render(
-        &self,
-        editions: &[Edition],
-        listings: Option<&ByArticle>,
-        newest: &Newest,
-    ) -> Result<(Vec<Page>, Vec<Derived>)> {
-        let base = self.project.config.base_url.as_deref();
-        let root = root_prefix(base);
-        let config = &self.project.config;
-        let og_locale = |lang: &str| self.og_locale(lang);
-        let distribution = Distribution {
-            home: base.map(|b| format!("{b}/")),
-            picker: picker_url(base),
-            brand: &self.brand,
-            logo: config
-                .publisher
-                .logo
-                .as_ref()
-                .map(|(l, _)| format!("{root}{l}")),
-            source: &config.source,
-            og_locale: &og_locale,
-        };
-        let mut pages = Vec::new();
-        let mut derived = Vec::new();
-        for e in editions {
-            let mut e = e.clone();
-            let site = self.site_image_alt(&e.lang);
-            let (share, card) = share_image(&e.blocks, self.assets, &root, site);
-            derived.extend(card);
-            derived.extend(place_media(&mut e.blocks, self.assets, &root));
-            if let Some(listings) = listings {
-                link_articles(base, &mut e, listings);
-            }
-            // In the project's language order (source first), not alphabetical.
-            let alternates = editions
-                .iter()
-                .filter(|other| shown_from(&e.lang, &other.lang))
-                .map(|other| Alternate {
-                    lang: other.lang.clone(),
-                    name: self.names[other.lang.as_str()].clone(),
-                    href: page_url(base, &other.lang, &other.page, &e.lang),
-                    current: other.lang == e.lang,
-                })
-                .collect();
-            let canonical = page_url(base, &e.lang, &e.page, &e.lang);
-            let feed = feed_url(base, &e.lang);
-            let online = base.map(|_| canonical.as_str());
-            label_for_text(self.localiser, &mut e, online, feed.as_deref());
-            let mut view = PageView::new(
-                &e,
-                canonical,
-                alternates,
-                root.clone(),
-                share,
-                &distribution,
-            );
-            if self.preview {
-                view.preview = self.banner(&e);
-            }
-            view.footer = self.footer(&e, &root, newest);
-            view.feed = feed;
-            let (html, text, body) = self.renderer.article(&view)?;
-            self.output
-                .put(&page_path(&e.lang, &e.page, "html"), html.as_bytes())?;
-            self.output
-                .put(&page_path(&e.lang, &e.page, "txt"), text.as_bytes())?;
-            let mut listing = e.listing();
-            listing.content = body;
-            pages.push(Page::Published {
-                listing: Box::new(listing),
-                fallbacks: e.fallbacks.clone(),
-            });
-        }
-        derived.sort();
-        derived.dedup();
-        Ok((pages, derived))
-    }
-
-    /// An article page's footer: its language's index, its newest other articles with their
-    /// headlines there, the legal links of `gazette.toml` labelled by their site strings (the
-    /// key itself where no language defines it, which `check` reports).
-    fn footer(&self, e: &Edition, root: &str, newest: &Newest) -> Footer {
-        let base = self.project.config.base_url.as_deref();
-        let links = self.project.config.footer_links.iter();
-        let count = self.project.config.footer_latest;
-        Footer {
-            home: format!("{root}{}", lang_path(&e.lang, urls::INDEX)),
-            home_url: base.map(|b| from_root(Some(b), &lang_path(&e.lang, urls::INDEX))),
-            latest: latest(newest, count, &e.lang, &e.slug)
-                .map(|l| LatestLink {
-                    title: l.title.clone(),
-                    href: page_url(base, &l.lang, &l.page, &e.lang),
-                })
-                .collect(),
-            links: links
-                .filter(|l| l.languages.as_ref().is_none_or(|ls| ls.contains(&e.lang)))
-                .map(|l| FooterLink {
-                    label: e.ui.get(&l.key).unwrap_or(&l.key).clone(),
-                    href: if is_url(&l.href) {
-                        l.href.clone()
-                    } else {
-                        format!("{root}{}", l.href)
-                    },
-                    hreflang: l.lang.clone().filter(|l| *l != e.lang),
-                })
-                .collect(),
-        }
-    }
-
-    /// What a preview's page says keeps it from publication: a draft, texts shown in the
-    /// source language (listed); none when nothing does. Its words are the language's
-    /// `preview-draft` and `preview-fallback` site strings, else the source language's, else
-    /// English.
-    fn banner(&self, e: &Edition) -> Option<Banner> {
-        let text = |id, english: &str| {
-            let found = self.localiser.site_text(&e.lang, id);
-            found.unwrap_or_else(|| Text {
-                value: english.to_owned(),
-                lang: (e.lang != "en").then(|| "en".to_owned()),
-            })
-        };
-        let banner = Banner {
-            draft: e.draft.then(|| {
-                text(
-                    "preview-draft",
-                    "Draft: not published while its content file says draft = true.",
-                )
-            }),
-            fallback: (!e.fallbacks.is_empty()).then(|| {
-                text(
-                    "preview-fallback",
-                    "Not yet translated, shown in the source language:",
-                )
-            }),
-            missing: e.fallbacks.clone(),
-        };
-        (banner.draft.is_some() || banner.fallback.is_some()).then_some(banner)
-    }
-
-    /// A language's index and, with `base_url`, its feed; returns the files written.
-    fn language_pages(&self, lang: &str, published: &[Vec<&Listing>]) -> Result<Vec<String>> {
-        let (project, langs, names) = (self.project, self.langs, self.names);
-        let base = project.config.base_url.as_deref();
-        let mut files = Vec::new();
-        let mut put = |rel: String, bytes: &[u8]| {
-            self.output.put(&rel, bytes)?;
-            files.push(rel);
-            Ok::<(), Error>(())
-        };
-        let list = newest_first(published, lang);
-        let ui = self.localiser.site_strings(lang);
-        let feed = feed_url(base, lang);
-        let alternates = langs
-            .iter()
-            .filter(|l| shown_from(lang, l))
-            .map(|l| Alternate {
-                lang: l.clone(),
-                name: names[l.as_str()].clone(),
-                href: lang_url(base, l, urls::INDEX, lang),
-                current: l == lang,
-            })
-            .collect();
-        let canonical = lang_url(base, lang, urls::INDEX, lang);
-        let title = ui.get("site-name").unwrap_or(&self.brand);
-        let view = IndexView {
-            lang,
-            ui: &ui,
-            articles: list.iter().map(|e| IndexEntry::new(e)).collect(),
-            alternates,
-            x_default: picker_url(base),
-            meta: self.website_meta(lang, title, &canonical, &root_prefix(base)),
-            canonical,
-            root: root_prefix(base),
-            feed: feed.as_ref().map(|_| urls::FEED.to_owned()),
-            description: ui.get("site-description").cloned(),
-        };
-        put(
-            lang_path(lang, urls::INDEX),
-            self.renderer.index_html(&view)?.as_bytes(),
-        )?;
-        if let (Some(b), Some(self_url)) = (base, feed) {
-            let index_url = from_root(base, &lang_path(lang, urls::INDEX));
-            let title = ui.get("site-name").map_or(lang, String::as_str);
-            let meta = FeedMeta {
-                lang,
-                title,
-                self_url: &self_url,
-                index_url: &index_url,
-                base_url: b,
-            };
-            let newest = &list[..list.len().min(FEED_ENTRIES)];
-            put(lang_path(lang, urls::FEED), atom(&meta, newest).as_bytes())?;
-        }
-        Ok(files)
-    }
-
-    /// Indexes, language picker, feeds and sitemap: the pages made of every article. Returns
-    /// the files written, sorted.
-    fn pages(&self, units: &[Unit]) -> Result<Vec<String>> {
-        // Each article's editions, in the project's language order.
-        let published: Vec<Vec<&Listing>> = units
-            .iter()
-            .map(|u| {
-                u.pages
-                    .iter()
-                    .filter_map(|p| match p {
-                        Page::Published { listing, .. } => Some(&**listing),
-                        Page::Skipped { .. } => None,
-                    })
-                    .collect()
-            })
-            .collect();
-        // Each language's index and feed, in parallel.
-        let written: Vec<Vec<String>> = self
-            .langs
-            .par_iter()
-            .map(|lang| self.language_pages(lang, &published))
-            .collect::<Result<_>>()?;
-        let mut files: Vec<String> = written.into_iter().flatten().collect();
-        let mut put = |rel: &str, bytes: &[u8]| {
-            self.output.put(rel, bytes)?;
-            files.push(rel.to_owned());
-            Ok::<(), Error>(())
-        };
-        put(urls::PICKER, self.picker_html()?.as_bytes())?;
-        if let Some(base) = self.project.config.base_url.as_deref() {
-            put(
-                urls::SITEMAP,
-                sitemap(&self.sitemap_pages(base, &published)).as_bytes(),
-            )?;
-        }
-        files.sort();
-        Ok(files)
-    }
-
-    /// The language picker at the root of the site, in every language: the publisher's name,
-    /// "Choose a language" in each language, each language named in itself.
-    fn picker_html(&self) -> Result<String> {
-        let base = self.project.config.base_url.as_deref();
-        let source = self.project.config.source.as_str();
-        let ui = self.localiser.site_strings(source);
-        let alternate = |l: &String, href| Alternate {
-            lang: l.clone(),
-            name: self.names[l.as_str()].clone(),
-            href,
-            current: false,
-        };
-        let mut prompts: Vec<Prompt> = Vec::new();
-        for lang in self.langs {
-            let strings = self.localiser.site_strings(lang);
-            let Some(text) = strings.get("choose-language") else {
-                continue;
-            };
-            if !prompts.iter().any(|p| p.text == *text) {
-                prompts.push(Prompt {
-                    lang: lang.clone(),
-                    text: text.clone(),
-                });
-            }
-        }
-        let canonical = picker_canonical(base);
-        // The picker is the site's root: a site-relative path is a link from it as it is.
-        let root = base.map_or("", |_| canonical.as_str());
-        let picker = PickerView {
-            lang: "mul",
-            ui: &ui,
-            name: &self.brand,
-            prompts,
-            languages: self
-                .langs
-                .iter()
-                .map(|l| alternate(l, from_root(base, &lang_path(l, urls::INDEX))))
-                .collect(),
-            feeds: self
-                .langs
-                .iter()
-                .filter_map(|l| Some(alternate(l, feed_url(base, l)?)))
-                .collect(),
-            meta: self.website_meta(source, &self.brand, &canonical, root),
-            canonical,
-            description: ui.get("site-description").cloned(),
-        };
-        self.renderer.picker_html(&picker)
-    }
-
-    /// The sitemap's entries: the indexes with the language picker, their `x-default`, then
-    /// every article with its editions, and the picker as theirs.
-    fn sitemap_pages(&self, base: &str, published: &[Vec<&Listing>]) -> Vec<SitemapPage> {
-        let url_of = |lang: &str, file: &str| from_root(Some(base), &lang_path(lang, file));
-        let mut pages = vec![SitemapPage {
-            editions: self
-                .langs
-                .iter()
-                .filter(|l| Pseudo::of(l).is_none())
-                .map(|l| (l.clone(), url_of(l, urls::INDEX)))
-                .collect(),
-            default: Some(picker_url(Some(base))),
-            default_listed: true,
-            lastmod: None,
-        }];
-        for editions in published {
-            let Some(first) = editions.first() else {
-                continue;
-            };
-            pages.push(SitemapPage {
-                editions: editions
-                    .iter()
-                    .filter(|e| Pseudo::of(&e.lang).is_none())
-                    .map(|e| (e.lang.clone(), url_of(&e.lang, &urls::page_file(&e.page))))
-                    .collect(),
-                default: Some(picker_url(Some(base))),
-                default_listed: false,
-                lastmod: Some(first.modified.clone()),
-            });
-        }
-        pages
-    }
 }
 
-/// The publisher's name: `[publisher]`'s, else the source language's `site-name`.
-pub fn brand(project: &Project, localiser: &Localiser) -> String {
-    let config = &project.config;
-    config.publisher.name.clone().unwrap_or_else(|| {
-        let ui = localiser.site_strings(&config.source);
-        ui.get("site-name").cloned().unwrap_or_default()
-    })
+/// The build's clock in seconds since 1970: `SOURCE_DATE_EPOCH` when set, so a build of the
+/// same input at another time publishes the same embargoed articles, else the system's.
+fn clock() -> Result<i64> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH: `{v}` is not a number of seconds since 1970"
+            ))
+        }),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)),
+    }
 }

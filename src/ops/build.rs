@@ -8,7 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::incremental::cache::{self, Cache, Page, Unit};
-use crate::incremental::site::{self, page_files, Site};
+use crate::incremental::pages::{brand, Pages};
+use crate::incremental::site::{page_files, Site};
+use crate::incremental::statics::statics;
 use crate::incremental::Progress;
 
 use crate::check::refusals::one_article_per_page;
@@ -147,22 +149,20 @@ fn build_languages(
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project, checker.shared_resources(), options.pseudo);
     let renderer = Renderer::new(project)?;
-    let statics = site::statics(project, &output, &previous)?;
+    let statics = statics(project, &output, &previous)?;
     let names = localiser.language_names(langs);
-    let site = Site {
+    let pages = Pages {
         project,
         langs,
         names: &names,
-        policy: options.missing,
         preview: options.preview,
         localiser: &localiser,
         renderer: &renderer,
         output: &output,
-        progress,
-        now: clock()?,
         assets: &statics.assets,
-        brand: site::brand(project, &localiser),
+        brand: brand(project, &localiser),
     };
+    let site = Site::new(pages, options.missing, progress)?;
     let (units, reused) = site.articles(&checker, &mut previous)?;
     one_article_per_page(project.articles.iter().zip(units.iter().map(page_files)))?;
     let mut report = site.report(&checker, &units);
@@ -178,7 +178,7 @@ fn build_languages(
     summary.notes.extend(cleanup_notes(project, &output));
     let mut kept = kept_pages(&units, &reused, &previous);
     kept.extend(statics.kept);
-    site.derive_images(&previous, &units, &mut kept)?;
+    site.pages.derive_images(&previous, &units, &mut kept)?;
     let listings = site.listing_pages(&units, &previous, &global, &mut kept)?;
     // Every article, and nothing else, taken from a valid cache.
     let same_units = !previous.global.is_empty()
@@ -208,21 +208,6 @@ fn build_languages(
         same_units && previous.output == cache.output && previous.statics == cache.statics;
     publish(project, staged, &cache, same_cache, &mut summary)?;
     Ok(BuildOutcome::Built(summary, report))
-}
-
-/// The build's clock in seconds since 1970: `SOURCE_DATE_EPOCH` when set, so a build of the
-/// same input at another time publishes the same embargoed articles, else the system's.
-fn clock() -> Result<i64> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v.trim().parse().map_err(|_| {
-            Error::Usage(format!(
-                "SOURCE_DATE_EPOCH: `{v}` is not a number of seconds since 1970"
-            ))
-        }),
-        Err(_) => Ok(std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)),
-    }
 }
 
 /// What the summary says of the files of the staged site.
