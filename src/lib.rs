@@ -17,7 +17,7 @@
 //! | incremental | [`incremental`] | the incremental build, beside the stages: reuse or redo each article, the site's pages, the derived images, the cache |
 //! | sync | [`sync`] | stubs and review records in the translators' files |
 //! | scaffold | [`scaffold`] | `init` and `new`: a new project's files, an article's first files; `rm` and `mv`: an article's files in every language at once |
-//! | ops | [`ops`] | one module per command, from the loaded project to its outcome: `build` (orchestration and publishing), `check` (also `status`) |
+//! | ops | [`ops`] | one module per command, from the loaded project to its outcome: `build` (orchestration and publishing), `check` (also `status`), `sync` |
 //! | report | [`report`], [`sarif`] | every user-facing text: check's formats, status, the build summary; the SARIF log for code scanning |
 //! | serve | [`serve`] | the preview server: builds on save, live reload, the failed build's page |
 //!

@@ -4,10 +4,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use gazette::ops::sync::{sync, SyncOptions};
 use gazette::project::Project;
 use gazette::report;
 use gazette::scaffold;
-use gazette::sync::{self, Accept};
+use gazette::sync::Accept;
 
 use super::args::{InitArgs, NewArgs, SyncArgs};
 use super::output::{lock, print_stdout, Ui};
@@ -78,10 +79,6 @@ pub(super) fn run_sync(dir: &Path, args: &SyncArgs, ui: Ui) -> anyhow::Result<Ex
         .then(|| lock(dir, "gazette sync", args.no_wait))
         .transpose()?;
     let project = Project::load(dir)?;
-    let langs = match &args.lang {
-        Some(lang) => vec![lang.clone()],
-        None => project.targets(),
-    };
     let accept = if args.accept_all {
         Accept::All
     } else if !args.accept.is_empty() {
@@ -89,10 +86,12 @@ pub(super) fn run_sync(dir: &Path, args: &SyncArgs, ui: Ui) -> anyhow::Result<Ex
     } else {
         Accept::Nothing
     };
-    let plan = sync::plan(&project, &langs, &accept)?;
-    if !args.dry_run {
-        sync::apply(&project, &plan)?;
-    }
+    let options = SyncOptions {
+        lang: args.lang.clone(),
+        accept,
+        dry_run: args.dry_run,
+    };
+    let plan = sync(&project, &options)?;
     // What a dry run would do is what it is asked for; what a sync did is a summary.
     if args.dry_run || !ui.quiet {
         print_stdout(report::sync_plan(&plan, args.dry_run))?;
