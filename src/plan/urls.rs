@@ -84,3 +84,29 @@ pub fn feed_url(base: Option<&str>, lang: &str) -> Option<String> {
 pub fn shown_from(page_lang: &str, lang: &str) -> bool {
     Pseudo::of(lang).is_none() || Pseudo::of(page_lang).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_absolute_under_base_url_else_relative_to_the_page() {
+        let base = Some("https://x.example");
+        assert_eq!(
+            page_url(base, "de", "a", "fr"),
+            "https://x.example/de/a.html"
+        );
+        assert_eq!(page_url(None, "fr", "a", "fr"), "a.html");
+        assert_eq!(page_url(None, "de", "a", "fr"), "../de/a.html");
+        assert_eq!(picker_url(None), "../index.html");
+        assert_eq!(picker_canonical(base), "https://x.example/");
+        assert_eq!(from_root(None, &lang_path("de", INDEX)), "de/index.html");
+        assert_eq!(
+            feed_url(base, "en").as_deref(),
+            Some("https://x.example/en/feed.xml")
+        );
+        assert_eq!(feed_url(base, "und-x-ploc"), None);
+        assert_eq!(feed_url(None, "en"), None);
+        assert!(!shown_from("fr", "und-x-ploc") && shown_from("und-x-ploc", "fr"));
+    }
+}
