@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::localise::{Edition, Listing, Localiser, Pseudo, Text};
 use crate::media::Derived;
 use crate::plan::links::{link_articles, ByArticle};
-use crate::plan::listings::{latest, newest_first, Newest};
+use crate::plan::listings::{latest, newest_first, sitemap_pages, Newest};
 use crate::plan::media::{place_media, share_image, Assets, ShareImage};
 use crate::plan::text::label_for_text;
 use crate::plan::urls::{
@@ -22,7 +22,7 @@ use crate::project::Project;
 use crate::render::{
     atom, sitemap, website_meta, Alternate, Banner, Distribution, FeedMeta, Footer, FooterLink,
     IndexEntry, IndexView, LatestLink, MetaTag, PageView, PickerView, Prompt, Renderer,
-    SitemapPage, WebsiteCard, FEED_ENTRIES,
+    WebsiteCard, FEED_ENTRIES,
 };
 use crate::stamp::Stamp;
 use crate::write::Output;
@@ -358,7 +358,7 @@ impl Pages<'_, '_> {
         if let Some(base) = self.project.config.base_url.as_deref() {
             put(
                 urls::SITEMAP,
-                sitemap(&self.sitemap_pages(base, &published)).as_bytes(),
+                sitemap(&sitemap_pages(base, self.langs, &published)).as_bytes(),
             )?;
         }
         files.sort();
@@ -413,39 +413,6 @@ impl Pages<'_, '_> {
             description: ui.get("site-description").cloned(),
         };
         self.renderer.picker_html(&picker)
-    }
-
-    /// The sitemap's entries: the indexes with the language picker, their `x-default`, then
-    /// every article with its editions, and the picker as theirs.
-    pub fn sitemap_pages(&self, base: &str, published: &[Vec<&Listing>]) -> Vec<SitemapPage> {
-        let url_of = |lang: &str, file: &str| from_root(Some(base), &lang_path(lang, file));
-        let mut pages = vec![SitemapPage {
-            editions: self
-                .langs
-                .iter()
-                .filter(|l| Pseudo::of(l).is_none())
-                .map(|l| (l.clone(), url_of(l, urls::INDEX)))
-                .collect(),
-            default: Some(picker_url(Some(base))),
-            default_listed: true,
-            lastmod: None,
-        }];
-        for editions in published {
-            let Some(first) = editions.first() else {
-                continue;
-            };
-            pages.push(SitemapPage {
-                editions: editions
-                    .iter()
-                    .filter(|e| Pseudo::of(&e.lang).is_none())
-                    .map(|e| (e.lang.clone(), url_of(&e.lang, &urls::page_file(&e.page))))
-                    .collect(),
-                default: Some(picker_url(Some(base))),
-                default_listed: false,
-                lastmod: Some(first.modified.clone()),
-            });
-        }
-        pages
     }
 }
 

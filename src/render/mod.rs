@@ -24,7 +24,7 @@ pub use html::{
     PageView, WebsiteCard,
 };
 pub use index::{IndexEntry, IndexView, PickerView, Prompt};
-pub use sitemap::{sitemap, SitemapPage};
+pub use sitemap::sitemap;
 
 /// The compiled templates of a project.
 pub struct Renderer {
