@@ -1,7 +1,7 @@
 //! `gazette serve`: the preview. The site is built into a folder of its own
 //! ([`SERVE_OUT`], never `out/`), served over HTTP on this machine, built again whenever a
 //! project file is saved, and the open pages reload themselves (server-sent events) when a
-//! build changed what they show. Every build is `gazette build`'s own ([`crate::build`]: the
+//! build changed what they show. Every build is `gazette build`'s own ([`crate::ops::build`]: the
 //! project lock, the all-or-nothing publish, the incremental cache), except that `base_url`
 //! is the server's address, so every link of the preview leads to the preview, and that it
 //! is a preview ([`BuildOptions::preview`]): drafts are shown, and what keeps a page from
@@ -17,10 +17,10 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::{self, BuildOptions, BuildOutcome};
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
 use crate::localise::{MissingPolicy, Pseudo};
+use crate::ops::build::{self, BuildOptions, BuildOutcome};
 use crate::project::{Project, STATIC};
 use crate::project_lock::{ProjectLock, Wait};
 use crate::records::{LEGACY_RECORDS_FILE, RECORDS_DIR};

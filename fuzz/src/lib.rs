@@ -10,11 +10,11 @@ use std::cell::RefCell;
 use std::fs;
 use std::path::{Component, Path};
 
-use gazette::build::{self, BuildOptions, BuildOutcome};
 use gazette::check::{self, Code, Severity};
 use gazette::config::Config;
 use gazette::content;
 use gazette::localise::{Localiser, MissingPolicy, Outcome};
+use gazette::ops::build::{self, BuildOptions, BuildOutcome};
 use gazette::project::Project;
 
 /// `article_toml`: bytes as `content/a.toml`, through the content parser.
@@ -94,7 +94,7 @@ pub fn ftl_check(data: &[u8]) {
             file.text = text.to_owned();
         }
         let project = &*project;
-        let report = check::check(project).expect("the project's files are readable");
+        let report = check::check_project(project).expect("the project's files are readable");
         // `build` localises only what the check let through: missing translations at most.
         let blocking = report.diagnostics.iter().any(|d| {
             d.severity == Severity::Error
@@ -171,7 +171,7 @@ pub fn project(data: &[u8]) {
     let Ok(project) = Project::load(root) else {
         return;
     };
-    let _ = check::check(&project);
+    let _ = check::check_project(&project);
     for missing in [MissingPolicy::Error, MissingPolicy::Fallback] {
         let options = BuildOptions {
             missing,

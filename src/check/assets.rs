@@ -6,7 +6,12 @@ use super::{Code, Diagnostic};
 use crate::content::Article;
 use crate::project::{Project, STATIC};
 
-pub(super) fn check(project: &Project, lang: &str, article: &Article, out: &mut Vec<Diagnostic>) {
+pub(super) fn missing_assets(
+    project: &Project,
+    lang: &str,
+    article: &Article,
+    out: &mut Vec<Diagnostic>,
+) {
     for block in &article.blocks {
         for src in block.body.assets() {
             if project.statics.contains_key(src) {

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{Code, Diagnostic, Language, Parsed};
+use super::run::{Language, Parsed};
+use super::{Code, Diagnostic};
 use crate::config::Bundles;
 use crate::ftl::Entry;
 use crate::project::Project;
 
 /// `duplicate-message` and `unresolved-reference` in one language.
-pub(super) fn check(language: &Language, out: &mut Vec<Diagnostic>) {
+pub(super) fn duplicates_and_references(language: &Language, out: &mut Vec<Diagnostic>) {
     // Shared files form one bundle with every article: an id defined twice among them is a
     // duplicate once, reported where it is defined the second time.
     // The shared files' run reports those; an article's run only needs what they define.

@@ -5,14 +5,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::slash_path;
-use super::{quality, Code, Counts, Diagnostic, Language, Parsed};
+use super::run::{Language, Parsed};
+use super::{quality, Code, Counts, Diagnostic};
 use crate::ftl::Entry;
 use crate::project::Project;
 use crate::records::ReviewRecords;
 
 /// Compare one target language with the source; returns its coverage per target file
 /// (relative path as diagnostics print it), files that do not exist yet included.
-pub(super) fn check(
+pub(super) fn compare_with_source(
     project: &Project,
     source: &Language,
     target: &Language,
@@ -86,7 +87,7 @@ impl Pair<'_, '_> {
                         counts.translated += 1;
                     }
                     compare_entry(lang, path, &tgt.text, entry, t, &tgt.facts.stubs, out);
-                    quality::check(self.quality, entry, t, out);
+                    quality::judge_translation(self.quality, entry, t, out);
                 }
                 None => {
                     counts.missing += 1;

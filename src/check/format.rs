@@ -8,12 +8,17 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
 use super::expansion::{Sizes, MAX_FORMATTED_BYTES};
-use super::{Code, Diagnostic, Language, Parsed, Severity};
+use super::run::{Language, Parsed};
+use super::{Code, Diagnostic, Severity};
 use crate::config::Bundles;
 use crate::intl::{self, Bundle};
 use crate::project::Project;
 
-pub(super) fn check(project: &Project, language: &Language, out: &mut Vec<Diagnostic>) {
+pub(super) fn format_every_message(
+    project: &Project,
+    language: &Language,
+    out: &mut Vec<Diagnostic>,
+) {
     let lang = language.lang;
     let locale = project.config.format_locale(lang);
     let shared: Vec<&Parsed> = language.shared().collect();

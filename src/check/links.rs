@@ -9,21 +9,10 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
-use super::{Code, Diagnostic, Findings, Language};
+use super::run::{Findings, Language, SiteLink};
+use super::{Code, Diagnostic};
 use crate::content::{Article, BlockBody};
 use crate::project::{Project, STATIC};
-
-/// A link into the site, where it is written: resolved by [`resolve`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SiteLink {
-    /// The path in the site it names, percent-decoded, without `#fragment` or `?query`
-    /// (`fr/coalition-des-volontaires.html`; empty for the site's root).
-    pub path: String,
-    /// The finding, should no page answer.
-    pub finding: Diagnostic,
-}
 
 /// The pages an article's editions are published at, in every language of the project
 /// (`fr/coalition-des-volontaires.html` and `.txt`); none for a draft, which is not published.

@@ -14,116 +14,28 @@ mod format;
 mod links;
 mod orphans;
 mod quality;
+pub mod refusals;
+mod run;
 
 pub use diagnostic::{Code, Counts, Diagnostic, Levels, Report, Severity};
-pub use links::SiteLink;
+pub use run::{Findings, SiteLink};
 
 /// The site strings a template names: `init` must ship every one.
 #[cfg(test)]
 pub(crate) use bundle::template_ids;
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use fluent_bundle::FluentResource;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::config::Bundles;
 use crate::content::Article;
 use crate::error::Result;
-use crate::ftl::{self, FileFacts};
+use crate::ftl;
 use crate::intl::{OwnResources, SharedResources};
-use crate::project::{ArticleRecords, FtlFile, Project};
+use crate::project::{ArticleRecords, Project};
 use crate::records::ReviewRecords;
-
-/// One parsed `.ftl` file: its facts for the checks, its resource for formatting.
-pub(crate) struct Parsed<'p> {
-    pub file: &'p FtlFile,
-    pub text: Cow<'p, str>,
-    pub facts: FileFacts,
-    pub resource: Arc<FluentResource>,
-    /// The file is an article's own (`<slug>.ftl`), not shared by every article.
-    pub article: bool,
-}
-
-impl<'p> Parsed<'p> {
-    fn new(project: &Project, file: &'p FtlFile, article: bool) -> Result<Self> {
-        let text = project.text_of(file)?;
-        Ok(Parsed {
-            file,
-            facts: ftl::parse(&text),
-            resource: crate::intl::resource(&text),
-            text,
-            article,
-        })
-    }
-}
-
-/// What one run of the checks sees of a language. The project is checked in independent
-/// runs: one for the shared files, then one per article (its own file with the shared files
-/// as context), so articles are checked in parallel, never all held in memory, and an
-/// article's findings can be kept from one build to the next.
-pub(crate) struct Language<'a, 'p> {
-    pub lang: &'a str,
-    shared: &'a [Parsed<'p>],
-    own: Option<&'a Parsed<'p>>,
-    /// The article of this run; `None` in the shared files' run.
-    pub article: Option<&'a Article>,
-    /// The records of the files this run reports on.
-    pub records: &'a ReviewRecords,
-    /// Which of the language's files form one bundle.
-    pub bundles: Bundles,
-}
-
-impl<'a, 'p> Language<'a, 'p> {
-    /// The files this run reports on: the article's own file, or the shared files.
-    pub fn reported(&self) -> Vec<&'a Parsed<'p>> {
-        match self.article {
-            Some(_) => self.own.into_iter().collect(),
-            None => self.shared.iter().collect(),
-        }
-    }
-
-    pub fn file(&self, name: &str) -> Option<&'a Parsed<'p>> {
-        self.own
-            .filter(|p| p.file.name == name)
-            .or_else(|| self.shared.iter().find(|p| p.file.name == name))
-    }
-
-    /// The article's own file, in an article's run.
-    pub fn own(&self) -> Option<&'a Parsed<'p>> {
-        self.own
-    }
-
-    /// The files shared by every article of this language.
-    pub fn shared(&self) -> impl Iterator<Item = &'a Parsed<'p>> {
-        self.shared.iter()
-    }
-
-    /// The files that make up the bundle a file's messages are formatted in: an article file
-    /// with the shared files, or the shared files alone.
-    pub fn bundle_of(&self, file: &'a Parsed<'p>) -> Vec<&'a Parsed<'p>> {
-        let mut files: Vec<_> = self.shared().collect();
-        if file.article {
-            files.insert(0, file);
-        }
-        files
-    }
-}
-
-/// What one run found: diagnostics, and the coverage of the files it reported on
-/// (target language -> target file -> counts). Kept by `build` from one run to the next.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-pub struct Findings {
-    pub diagnostics: Vec<Diagnostic>,
-    pub files: BTreeMap<String, BTreeMap<String, Counts>>,
-    /// The links into the site it found, judged once every run is known ([`links`]).
-    pub links: Vec<SiteLink>,
-    /// The pages of the site its article (or, for the shared run, the site itself) publishes.
-    pub pages: Vec<String>,
-}
+use run::{Language, Parsed};
 
 /// What an article's run of the checks read of its own files, for `build`: the parsed
 /// resources (to format the article without parsing them again) and the fingerprint of each
@@ -281,8 +193,8 @@ impl<'p> Checker<'p> {
                 links::of_messages(project, language, &mut findings.links);
             }
             file_checks(language, project.site, out);
-            bundle::check(language, out);
-            format::check(project, language, out);
+            bundle::duplicates_and_references(language, out);
+            format::format_every_message(project, language, out);
         }
         let (source, targets) = languages.split_first().expect("the source language");
         bundle::check_sources(project, source, out);
@@ -296,12 +208,12 @@ impl<'p> Checker<'p> {
             }
         }
         if let Some(article) = article {
-            assets::check(project, source.lang, article, out);
+            assets::missing_assets(project, source.lang, article, out);
             links::of_article(project, source.lang, article, &mut findings.links);
             findings.pages = links::pages_of(project, article);
         }
         for (target, plurals) in targets.iter().zip(&self.plurals[1..]) {
-            let by_file = compare::check(project, source, target, plurals, out);
+            let by_file = compare::compare_with_source(project, source, target, plurals, out);
             findings.files.insert(target.lang.to_owned(), by_file);
         }
         drop_consequences(&mut findings.diagnostics);
@@ -330,9 +242,9 @@ fn drop_consequences(diagnostics: &mut Vec<Diagnostic>) {
     });
 }
 
-/// Run every check on the project (`build::check` takes unchanged articles' findings from
-/// the build cache).
-pub fn check(project: &Project) -> Result<Report> {
+/// Run every check on the project ([`crate::incremental::check_with_cache`] takes unchanged
+/// articles' findings from the build cache).
+pub fn check_project(project: &Project) -> Result<Report> {
     let checker = Checker::new(project)?;
     let shared = checker.shared();
     let articles: Vec<Findings> = project

@@ -16,7 +16,8 @@
 use std::collections::BTreeSet;
 
 use super::bundle::template_ids;
-use super::{Code, Diagnostic, Parsed};
+use super::run::Parsed;
+use super::{Code, Diagnostic};
 use crate::project::Project;
 
 /// The message of an article's headline, as `gazette new` writes it.

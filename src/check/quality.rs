@@ -43,7 +43,7 @@ const PARTICLES: [&str; 18] = [
 ];
 
 /// Run every quality check on one message present in both languages.
-pub(super) fn check(t: &Target, src: &Entry, tgt: &Entry, out: &mut Vec<Diagnostic>) {
+pub(super) fn judge_translation(t: &Target, src: &Entry, tgt: &Entry, out: &mut Vec<Diagnostic>) {
     for tp in &tgt.patterns {
         let Some(sp) = src.patterns.iter().find(|p| p.attribute == tp.attribute) else {
             continue;

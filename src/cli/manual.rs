@@ -4,10 +4,48 @@
 //! table, so the two never differ) and SEE ALSO, which names only pages `gazette man --out`
 //! writes.
 
+use std::process::ExitCode;
+
+use clap::CommandFactory;
 use clap_mangen::Man;
 use roff::{bold, italic, roman, Inline, Roff};
 
 use gazette::check::{Code, Severity};
+use gazette::report;
+
+use super::args::{Cli, ManArgs};
+use super::output::{print_stdout, Ui};
+
+/// `gazette man [COMMAND]`: gazette(1), or gazette-COMMAND(1), in roff; `--out DIR`: every
+/// page, into DIR.
+pub(super) fn run_man(args: &ManArgs, ui: Ui) -> anyhow::Result<ExitCode> {
+    // No page for `help`, which only prints `--help`.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    // Built, so that each command holds the global options and its full name.
+    cli.build();
+    let Some(dir) = &args.out else {
+        let page = page(&cli, args.command.as_deref())?;
+        print_stdout(page.roff)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    let pages = pages(&cli)?;
+    for page in &pages {
+        let path = dir.join(page.file_name());
+        std::fs::write(&path, &page.roff)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    }
+    if !ui.quiet {
+        let names: Vec<String> = pages.iter().map(Page::file_name).collect();
+        print_stdout(format!(
+            "man: {} written to {}: {}\n",
+            report::count(pages.len(), "page"),
+            dir.display(),
+            names.join(", ")
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 /// One manual page: its name (`gazette-build`) and its roff.
 pub struct Page {

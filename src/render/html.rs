@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::content::BlockKind;
 use crate::localise::{Edition, Text};
+use crate::plan::media::ShareImage;
 
 /// A link to the same article in another language (or this one, `current`).
 #[derive(Debug, Clone, Serialize)]
@@ -80,17 +81,6 @@ pub struct Banner {
     pub fallback: Option<Text>,
     /// The message ids shown in the source language.
     pub missing: Vec<String>,
-}
-
-/// The picture a link to the page shows on social networks (`og:image`, `twitter:image`)
-/// and in search results (JSON-LD `image`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShareImage {
-    pub url: String,
-    /// Width and height in pixels, when known.
-    pub size: Option<(u32, u32)>,
-    /// What it shows, as text (an image's alt text).
-    pub alt: String,
 }
 
 /// An Open Graph (`attr` = `property`) or Twitter card (`attr` = `name`) `<meta>` tag.

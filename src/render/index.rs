@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Alternate, MetaTag};
+use super::html::{Alternate, MetaTag};
 use crate::localise::{Listing, Text};
 
 /// One article in a language's index.

@@ -21,10 +21,10 @@ use crate::project::Project;
 pub use feed::{atom, FeedMeta, FEED_ENTRIES};
 pub use html::{
     website_meta, Alternate, Banner, Distribution, Footer, FooterLink, LatestLink, MetaTag,
-    PageView, ShareImage, WebsiteCard,
+    PageView, WebsiteCard,
 };
 pub use index::{IndexEntry, IndexView, PickerView, Prompt};
-pub use sitemap::{sitemap, SitemapPage};
+pub use sitemap::sitemap;
 
 /// The compiled templates of a project.
 pub struct Renderer {

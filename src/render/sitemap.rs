@@ -5,18 +5,7 @@
 use quick_xml::events::BytesText;
 use quick_xml::Writer;
 
-/// One page of the site in every language it exists in.
-pub struct SitemapPage {
-    /// Language -> absolute URL, in a stable order.
-    pub editions: Vec<(String, String)>,
-    /// The `x-default` URL: the language picker.
-    pub default: Option<String>,
-    /// The `x-default` page is one of this page's own (the picker, with the indexes), so it
-    /// has its `<url>` too.
-    pub default_listed: bool,
-    /// ISO date of the content, when the page has one.
-    pub lastmod: Option<String>,
-}
+use crate::plan::listings::SitemapPage;
 
 pub fn sitemap(pages: &[SitemapPage]) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);

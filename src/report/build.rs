@@ -1,8 +1,8 @@
 //! `build`'s summary: what was written, reused and left out, and the notes on the way.
 
 use super::terminal::{count, shown_lines};
-use crate::build::{Note, Summary};
 use crate::check::diagnostic::slash_path;
+use crate::ops::build::{Note, Summary};
 
 /// The summary `build` prints on stderr: pages shown in the source language, notes, files
 /// kept that gazette did not write, pages left out, then one line of counts.
@@ -66,10 +66,10 @@ fn note_text(note: &Note) -> String {
             format!("build cache not saved ({e}): the next build will do everything again")
         }
         Note::Held { slug, why } => match why {
-            crate::build::cache::Held::Draft => {
+            crate::incremental::cache::Held::Draft => {
                 format!("not published: `{slug}` is a draft (draft = true)")
             }
-            crate::build::cache::Held::Embargo(at) => {
+            crate::incremental::cache::Held::Embargo(at) => {
                 format!("not published: `{slug}` is under embargo until {at}")
             }
         },

@@ -568,7 +568,7 @@ fn progress_is_reported_once_per_page() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     #[derive(Default)]
     struct Count(AtomicUsize, AtomicUsize, AtomicUsize);
-    impl gazette::build::Progress for Count {
+    impl gazette::incremental::Progress for Count {
         fn start(&self, total: usize) {
             self.0.store(total, Ordering::SeqCst);
         }
@@ -581,19 +581,19 @@ fn progress_is_reported_once_per_page() {
     }
     let p = Project::fixture("publish");
     let project = gazette::project::Project::load(p.path()).unwrap();
-    let options = gazette::build::BuildOptions {
+    let options = gazette::ops::build::BuildOptions {
         missing: gazette::localise::MissingPolicy::Skip,
         ..Default::default()
     };
     let count = Count::default();
-    gazette::build::build_with_progress(&project, &options, &count).unwrap();
+    gazette::ops::build::build_with_progress(&project, &options, &count).unwrap();
     // 2 articles in fr and de (one of them is skipped in de, after its step).
     assert_eq!(count.0.load(Ordering::SeqCst), 4);
     assert_eq!(count.1.load(Ordering::SeqCst), 4);
     assert_eq!(count.2.load(Ordering::SeqCst), 1);
     // A rebuild with nothing changed has nothing to render.
     let count = Count::default();
-    gazette::build::build_with_progress(&project, &options, &count).unwrap();
+    gazette::ops::build::build_with_progress(&project, &options, &count).unwrap();
     assert_eq!(count.0.load(Ordering::SeqCst), 0);
     assert_eq!(count.1.load(Ordering::SeqCst), 0);
 }

@@ -221,7 +221,8 @@ fn check_reuses_the_findings_of_the_last_build() {
     std::fs::write(&cache, changed).unwrap();
     assert_eq!(p.check_json(), cold, "a damaged cache is not read");
     let kind = cache.file_name().unwrap().to_string_lossy().into_owned();
-    let mut value: gazette::build::cache::Cache = gazette::store::decode(&kind, &bytes).unwrap();
+    let mut value: gazette::incremental::cache::Cache =
+        gazette::store::decode(&kind, &bytes).unwrap();
     for unit in value.articles.values_mut() {
         for d in &mut unit.findings.diagnostics {
             d.message = d.message.replace("is not translated", "is now translated");
@@ -743,7 +744,7 @@ fn pages_made_again_for_their_change_time_settle_at_once() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     #[derive(Default)]
     struct Steps(AtomicUsize);
-    impl gazette::build::Progress for Steps {
+    impl gazette::incremental::Progress for Steps {
         fn start(&self, _: usize) {}
         fn step(&self) {
             self.0.fetch_add(1, Ordering::SeqCst);
@@ -752,11 +753,11 @@ fn pages_made_again_for_their_change_time_settle_at_once() {
     }
     let p = Project::fixture("publish");
     let project = gazette::project::Project::load(p.path()).unwrap();
-    let options = gazette::build::BuildOptions {
+    let options = gazette::ops::build::BuildOptions {
         missing: gazette::localise::MissingPolicy::Fallback,
         ..Default::default()
     };
-    gazette::build::build(&project, &options).unwrap();
+    gazette::ops::build::build(&project, &options).unwrap();
     for lang in ["fr", "de"] {
         for page in fs::read_dir(p.path().join("out").join(lang)).unwrap() {
             let page = page.unwrap().path();
@@ -765,7 +766,7 @@ fn pages_made_again_for_their_change_time_settle_at_once() {
     }
     let steps = |expected: usize| {
         let steps = Steps::default();
-        gazette::build::build_with_progress(&project, &options, &steps).unwrap();
+        gazette::ops::build::build_with_progress(&project, &options, &steps).unwrap();
         assert_eq!(steps.0.load(Ordering::SeqCst), expected);
     };
     steps(4); // 2 articles in 2 languages, made again
@@ -870,7 +871,7 @@ fn only_the_edited_article_is_made_again_and_localised_once() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     #[derive(Default)]
     struct Steps(AtomicUsize);
-    impl gazette::build::Progress for Steps {
+    impl gazette::incremental::Progress for Steps {
         fn start(&self, _: usize) {}
         fn step(&self) {
             self.0.fetch_add(1, Ordering::SeqCst);
@@ -878,14 +879,14 @@ fn only_the_edited_article_is_made_again_and_localised_once() {
         fn finish(&self) {}
     }
     let p = five_articles();
-    let options = gazette::build::BuildOptions {
+    let options = gazette::ops::build::BuildOptions {
         missing: gazette::localise::MissingPolicy::Fallback,
         ..Default::default()
     };
     let steps = || {
         let project = gazette::project::Project::load(p.path()).unwrap();
         let steps = Steps::default();
-        gazette::build::build_with_progress(&project, &options, &steps).unwrap();
+        gazette::ops::build::build_with_progress(&project, &options, &steps).unwrap();
         steps.0.load(Ordering::SeqCst)
     };
     assert_eq!(steps(), 10); // 5 articles in 2 languages

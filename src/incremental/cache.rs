@@ -15,11 +15,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::Xxh3;
 
 use crate::check::Findings;
 use crate::error::Result;
+use crate::fingerprint::{Fingerprint, Fingerprinter};
 use crate::localise::Listing;
+use crate::plan::links::Link;
+use crate::plan::media::Shown;
 use crate::project::Project;
 use crate::stamp::Stamp;
 use crate::store::{self, Refused};
@@ -33,26 +35,26 @@ pub struct Cache {
     /// The identity of the output this cache describes (its marker's).
     pub output: String,
     /// Fingerprint of what every article's findings depend on ([`checks`]).
-    pub checks: String,
+    pub checks: Fingerprint,
     /// Fingerprint of what every article's pages depend on ([`global`]).
-    pub global: String,
+    pub global: Fingerprint,
     /// Article slug -> what was made of it.
     pub articles: BTreeMap<String, Unit>,
     /// Fingerprint of what the indexes, feeds and sitemap were made of ([`site`]).
-    pub site: String,
+    pub site: Fingerprint,
     /// Those pages, relative to the output folder.
     pub site_files: Vec<String>,
     /// Every file the build wrote to the output, with the stamp it had there.
     pub stamps: PathMap<Stamp>,
     /// Files of `static/` by their path in the site: the stamp of the file and what pages
     /// need of it (an image's size), so an unchanged one is not read again.
-    pub statics: BTreeMap<String, (Stamp, String)>,
+    pub statics: BTreeMap<String, (Stamp, Shown)>,
 }
 
 /// What a build made of one article.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unit {
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     pub findings: Findings,
     /// The article's embargo (seconds since 1970) and whether the build's clock had passed
     /// it: the unit holds only while the clock stays on the same side.
@@ -60,17 +62,17 @@ pub struct Unit {
     /// Why it was checked but not published, if it was held.
     pub held: Option<Held>,
     /// The files of `static/` its pages show, with what the build knew of each
-    /// ([`super::site::Assets`]): the unit holds only while they stay so.
-    pub assets: Vec<(String, String)>,
+    /// ([`crate::plan::media::Assets`]): the unit holds only while they stay so.
+    pub assets: Vec<(String, Shown)>,
     /// The images its pages show that gazette derives from files of `static/` (share
     /// cards, narrower copies), made by the build from its cache or the files.
     pub derived: Vec<crate::media::Derived>,
     /// The articles its pages link to, with the fingerprint of their listings it was made
     /// with (the slugs alone until they are known).
-    pub links: Vec<(String, String)>,
+    pub links: Vec<Link>,
     /// The fingerprint of the newest articles its pages' footers list (each one's language,
     /// page and headline): the unit holds only while those stay the same.
-    pub latest: String,
+    pub latest: Fingerprint,
     /// One per language built, in the build's language order.
     pub pages: Vec<Page>,
 }
@@ -103,8 +105,10 @@ pub enum Page {
 /// The cache file of an output folder (relative to the project root), one per folder:
 /// building to `--out` elsewhere does not throw away the cache of `out/`.
 fn name(out: &Path) -> String {
-    let name = Fingerprint::default().add(&out.to_string_lossy()).finish();
-    format!("build-{}.bin", &name[..16])
+    let name = Fingerprinter::default()
+        .add(&out.to_string_lossy())
+        .finish();
+    format!("build-{}.bin", &name.as_str()[..16])
 }
 
 /// The last cache written for the output folder `out`, whatever output and options it
@@ -120,11 +124,11 @@ pub fn load(
     project: &Project,
     out: &Path,
     output: Option<&str>,
-    global: &str,
+    global: &Fingerprint,
 ) -> (Cache, Option<Refused>) {
     match read(project, out) {
         Ok(Some(c))
-            if output.is_some_and(|id| !id.is_empty() && c.output == id) && c.global == global =>
+            if output.is_some_and(|id| !id.is_empty() && c.output == id) && c.global == *global =>
         {
             (c, None)
         }
@@ -138,32 +142,13 @@ pub fn stage(project: &Project, out: &Path, cache: &Cache) -> Result<store::Pend
     store::stage(&project.root, &name(out), cache)
 }
 
-/// A 128-bit fingerprint of a sequence of strings.
-#[derive(Default)]
-pub struct Fingerprint(Xxh3);
-
-impl Fingerprint {
-    /// Add one string; its length goes first, so ("ab", "c") and ("a", "bc") differ.
-    pub fn add(&mut self, text: &str) -> &mut Self {
-        self.add_bytes(text.as_bytes())
-    }
-
-    /// Add bytes, their length first as with [`Fingerprint::add`].
-    pub fn add_bytes(&mut self, bytes: &[u8]) -> &mut Self {
-        self.0.update(&(bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
-        self
-    }
-
-    pub fn finish(&self) -> String {
-        format!("{:032x}", self.0.digest128())
-    }
-}
-
 /// Fingerprint of what every article's pages depend on: what its findings depend on
 /// (`checks`) and the build's options (languages, `--missing`).
-pub fn global(checks: &str, options: &str) -> String {
-    Fingerprint::default().add(checks).add(options).finish()
+pub fn global(checks: &Fingerprint, options: &str) -> Fingerprint {
+    Fingerprinter::default()
+        .add(checks.as_str())
+        .add(options)
+        .finish()
 }
 
 /// What gazette itself is: its version and the fingerprint of its program's bytes, so a gazette
@@ -181,8 +166,8 @@ fn gazette_itself() -> &'static str {
 }
 
 /// Fingerprint of what every article's findings depend on.
-pub fn checks(project: &Project) -> String {
-    let mut f = Fingerprint::default();
+pub fn checks(project: &Project) -> Fingerprint {
+    let mut f = Fingerprinter::default();
     f.add(gazette_itself())
         .add(&format!("{:?}", project.config));
     for (name, template) in &project.templates {
@@ -202,9 +187,9 @@ pub fn checks(project: &Project) -> String {
 /// Fingerprint of what the pages made of every article (indexes, feeds, sitemap) depend
 /// on: the global inputs, how the site's image is shown (they are shared with its card) and
 /// every article's listings, in order.
-pub fn site(global: &str, site_image: &str, units: &[Unit]) -> String {
-    let mut f = Fingerprint::default();
-    f.add(global).add(site_image);
+pub fn site(global: &Fingerprint, site_image: &str, units: &[Unit]) -> Fingerprint {
+    let mut f = Fingerprinter::default();
+    f.add(global.as_str()).add(site_image);
     for unit in units {
         for page in &unit.pages {
             f.add_bytes(&postcard::to_stdvec(page).expect("writing to memory cannot fail"));
@@ -222,8 +207,8 @@ pub fn article(
     content: u128,
     ftl: impl Fn(&str) -> Option<u128>,
     shard: impl Fn(&str) -> Option<u128>,
-) -> String {
-    let mut f = Fingerprint::default();
+) -> Fingerprint {
+    let mut f = Fingerprinter::default();
     f.add(slug).add(&format!("{content:032x}"));
     let name = format!("{slug}.ftl");
     for lang in project.languages() {
@@ -239,7 +224,7 @@ pub fn article(
 /// and whether its language has records at all (without, a translation without a record is
 /// not reported).
 fn lock_records(
-    f: &mut Fingerprint,
+    f: &mut Fingerprinter,
     project: &Project,
     lang: &str,
     file: &str,
@@ -257,7 +242,7 @@ fn lock_records(
     }
 }
 
-fn add_optional(f: &mut Fingerprint, fingerprint: Option<u128>) {
+fn add_optional(f: &mut Fingerprinter, fingerprint: Option<u128>) {
     match fingerprint {
         Some(fingerprint) => f.add(&format!("{fingerprint:032x}")),
         None => f.add("\0absent"),
@@ -266,8 +251,6 @@ fn add_optional(f: &mut Fingerprint, fingerprint: Option<u128>) {
 
 #[cfg(test)]
 mod tests {
-    use super::Fingerprint;
-
     #[test]
     fn gazette_itself_is_its_version_and_its_programs_bytes() {
         let itself = super::gazette_itself();
@@ -275,13 +258,50 @@ mod tests {
         assert_eq!(version, env!("CARGO_PKG_VERSION"));
         assert_eq!(program.len(), 32, "the program was read: {itself}");
     }
+}
 
+#[cfg(test)]
+mod format {
+    use crate::fingerprint::Fingerprinter;
+    use crate::plan::links::Link;
+    use crate::plan::media::{Image, Shown};
+    use crate::store;
+
+    /// The typed fields of a unit are written as the strings and pairs they replaced, so a
+    /// cache an earlier build left still reads.
     #[test]
-    fn fingerprints_separate_their_parts() {
-        let ab_c = Fingerprint::default().add("ab").add("c").finish();
-        let a_bc = Fingerprint::default().add("a").add("bc").finish();
-        assert_ne!(ab_c, a_bc);
-        assert_eq!(ab_c, Fingerprint::default().add("ab").add("c").finish());
-        assert_eq!(ab_c.len(), 32);
+    fn typed_fields_are_written_as_the_strings_they_were() {
+        let shown = [
+            (Shown::Absent, "absent"),
+            (Shown::File, "file"),
+            (
+                Shown::Image(Image {
+                    size: (640, 480),
+                    fingerprint: None,
+                }),
+                "640x480",
+            ),
+            (
+                Shown::Image(Image {
+                    size: (2, 1),
+                    fingerprint: Some("ab12".into()),
+                }),
+                "2x1 ab12",
+            ),
+        ];
+        for (typed, text) in shown {
+            let bytes = store::encode("t", &text.to_owned());
+            assert_eq!(store::encode("t", &typed), bytes, "{text}");
+            assert_eq!(store::decode::<Shown>("t", &bytes), Ok(typed), "{text}");
+        }
+        let shows = Fingerprinter::default().add("x").finish();
+        let link = Link {
+            slug: "a".into(),
+            shows: shows.clone(),
+        };
+        let pair = ("a".to_owned(), shows.as_str().to_owned());
+        assert_eq!(store::encode("t", &link), store::encode("t", &pair));
+        let junk = store::encode("t", &"12 by 4".to_owned());
+        assert!(store::decode::<Shown>("t", &junk).is_err());
     }
 }

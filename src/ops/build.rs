@@ -1,23 +1,19 @@
-//! The build: orchestration and the incremental part, beside the pipeline's stages rather
-//! than inside them. Articles go through the stages one by one, in parallel: checked, then
-//! localised in every language, rendered and streamed to the output, so memory holds a few
-//! articles at a time, not the site. Articles whose inputs did not change since the previous
-//! build are taken from the build cache instead (`reuse`, which the cached `check` shares).
-//! Indexes, feeds and the sitemap come last (`site`), from what every article left; the new
-//! site is published only if nothing blocked the build, with its cache (`cache`).
-
-pub mod cache;
-mod images;
-mod reuse;
-mod site;
-
-pub use reuse::check;
+//! `gazette build`: check the project, make what changed, and publish the new site with its
+//! cache, all or nothing. Articles go through the stages one by one, in parallel: checked,
+//! localised in every language, planned, rendered and streamed to the output, so memory holds
+//! a few articles at a time, not the site ([`crate::incremental`] decides what is taken from
+//! the previous build). Indexes, feeds and the sitemap come last; the new site is published
+//! only if nothing blocked the build.
 
 use std::path::{Path, PathBuf};
 
-use cache::{Cache, Page, Unit};
-use site::{page_files, Site};
+use crate::incremental::cache::{self, Cache, Page, Unit};
+use crate::incremental::pages::{brand, Pages};
+use crate::incremental::site::{page_files, Site};
+use crate::incremental::statics::statics;
+use crate::incremental::Progress;
 
+use crate::check::refusals::one_article_per_page;
 use crate::check::{Checker, Report};
 use crate::error::{Error, Result};
 use crate::localise::{Localiser, MissingPolicy, Pseudo};
@@ -94,22 +90,6 @@ pub enum BuildOutcome {
     Built(Summary, Report),
 }
 
-/// Told of a build's progress, from worker threads: one step per (language, article) pair
-/// localised (pairs taken from the build cache take no step). The CLI draws a progress bar
-/// with it; the library never prints.
-pub trait Progress: Sync {
-    fn start(&self, total: usize);
-    fn step(&self);
-    fn finish(&self);
-}
-
-/// No progress reporting.
-impl Progress for () {
-    fn start(&self, _: usize) {}
-    fn step(&self) {}
-    fn finish(&self) {}
-}
-
 pub fn build(project: &Project, options: &BuildOptions) -> Result<BuildOutcome> {
     build_with_progress(project, options, &())
 }
@@ -151,21 +131,6 @@ pub fn languages(project: &Project, wanted: Option<&[String]>) -> Result<Vec<Str
     Ok(all.into_iter().filter(|l| wanted.contains(l)).collect())
 }
 
-/// `check` and `status` of the languages `--lang` names: their findings and coverage, and
-/// the source language's findings, which every language is made from.
-pub fn check_languages(project: &Project, wanted: Option<&[String]>) -> Result<Report> {
-    let langs = languages(project, wanted)?;
-    let mut report = check(project)?;
-    if wanted.is_some() {
-        let source = &project.config.source;
-        let kept = |lang: &String| lang == source || langs.contains(lang);
-        report.diagnostics.retain(|d| kept(&d.locale));
-        report.locales.retain(|lang, _| kept(lang));
-        report.files.retain(|lang, _| kept(lang));
-    }
-    Ok(report)
-}
-
 /// The output folder, relative to the project: `--out`, else the `out` setting; refused if a
 /// link in the project or the setting sends it out of the project.
 fn output_folder(project: &Project, options: &BuildOptions) -> Result<PathBuf> {
@@ -197,24 +162,22 @@ fn build_languages(
     let checker = Checker::new(project)?;
     let localiser = Localiser::new(project, checker.shared_resources(), options.pseudo);
     let renderer = Renderer::new(project)?;
-    let statics = site::statics(project, &output, &previous)?;
+    let statics = statics(project, &output, &previous)?;
     let names = localiser.language_names(langs);
-    let site = Site {
+    let pages = Pages {
         project,
         langs,
         names: &names,
-        policy: options.missing,
         preview: options.preview,
         localiser: &localiser,
         renderer: &renderer,
         output: &output,
-        progress,
-        now: clock()?,
         assets: &statics.assets,
-        brand: site::brand(project, &localiser),
+        brand: brand(project, &localiser),
     };
+    let site = Site::new(pages, options.missing, progress)?;
     let (units, reused) = site.articles(&checker, &mut previous)?;
-    site::one_article_per_page(project, &units)?;
+    one_article_per_page(project.articles.iter().zip(units.iter().map(page_files)))?;
     let mut report = site.report(&checker, &units);
     if options.deny_warnings {
         report.deny_warnings();
@@ -228,7 +191,7 @@ fn build_languages(
     summary.notes.extend(cleanup_notes(project, &output));
     let mut kept = kept_pages(&units, &reused, &previous);
     kept.extend(statics.kept);
-    site.derive_images(&previous, &units, &mut kept)?;
+    site.pages.derive_images(&previous, &units, &mut kept)?;
     let listings = site.listing_pages(&units, &previous, &global, &mut kept)?;
     // Every article, and nothing else, taken from a valid cache.
     let same_units = !previous.global.is_empty()
@@ -258,21 +221,6 @@ fn build_languages(
         same_units && previous.output == cache.output && previous.statics == cache.statics;
     publish(project, staged, &cache, same_cache, &mut summary)?;
     Ok(BuildOutcome::Built(summary, report))
-}
-
-/// The build's clock in seconds since 1970: `SOURCE_DATE_EPOCH` when set, so a build of the
-/// same input at another time publishes the same embargoed articles, else the system's.
-fn clock() -> Result<i64> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v.trim().parse().map_err(|_| {
-            Error::Usage(format!(
-                "SOURCE_DATE_EPOCH: `{v}` is not a number of seconds since 1970"
-            ))
-        }),
-        Err(_) => Ok(std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)),
-    }
 }
 
 /// What the summary says of the files of the staged site.

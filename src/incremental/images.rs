@@ -23,7 +23,7 @@ const CACHE_DIR: &str = "images";
 /// Put in the output every image the units' pages show that gazette derives, and the site's
 /// image's card (`site_card`, which the indexes show): kept from the previous site when intact
 /// there (added to `kept`), else taken from the cache, else made from its source.
-pub(super) fn derive(
+pub fn derive(
     project: &Project,
     output: &Output,
     previous: &Cache,

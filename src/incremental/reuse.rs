@@ -7,14 +7,17 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::cache::{self, Unit};
+use crate::check::refusals::related_articles_exist;
 use crate::check::{Checker, Findings, Own, Report};
-use crate::content::{Article, BlockBody};
-use crate::error::{Error, Result};
+use crate::content::Article;
+use crate::error::Result;
+use crate::fingerprint::Fingerprint;
+use crate::plan::media::Shown;
 use crate::project::{ArticleFile, Project};
 
 /// `check` with the build cache: the findings of articles whose inputs did not change since
 /// the last build of the project's `out/` are taken from it (the rule the build follows).
-pub fn check(project: &Project) -> Result<Report> {
+pub fn check_with_cache(project: &Project) -> Result<Report> {
     let checks = cache::checks(project);
     let mut known = match cache::read(project, &project.config.out) {
         Ok(Some(c)) if c.checks == checks => c.articles,
@@ -40,7 +43,7 @@ pub fn check(project: &Project) -> Result<Report> {
 
 /// The previous build's unit of an article, if the article's inputs are those it was made of
 /// (as the files' fingerprints or stamps tell when the project was loaded).
-pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>) -> Option<Unit> {
+pub fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>) -> Option<Unit> {
     let name = format!("{}.ftl", article.slug);
     let fingerprint = cache::article(
         project,
@@ -54,8 +57,8 @@ pub(super) fn reuse(project: &Project, article: &ArticleFile, unit: Option<Unit>
         // while the articles they name are.
         u.assets
             .iter()
-            .all(|(path, seen)| (seen != super::site::ABSENT) == project.statics.contains_key(path))
-            && u.links.iter().all(|(slug, _)| is_article(project, slug))
+            .all(|(path, seen)| (*seen != Shown::Absent) == project.statics.contains_key(path))
+            && u.links.iter().all(|l| is_article(project, &l.slug))
     })
 }
 
@@ -63,46 +66,19 @@ fn is_article(project: &Project, slug: &str) -> bool {
     project.article_by_slug(slug).is_some()
 }
 
-/// A related block must name an article of the project.
-fn check_links(project: &Project, article: &Article) -> Result<()> {
-    for (i, block) in article.blocks.iter().enumerate() {
-        if let BlockBody::Related {
-            article: Some(slug),
-            ..
-        } = &block.body
-        {
-            if !is_article(project, slug) {
-                return Err(Error::Content {
-                    path: article.path.clone(),
-                    message: format!(
-                        "line {}: block {}: article: `{slug}` is not an article of this project",
-                        block.line,
-                        i + 1
-                    ),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
 /// An article checked again: its files and its shards of records read once, and the
 /// fingerprint of exactly what was read (a file saved during the build is recorded as what
 /// the build used, never as what loading saw).
-pub(super) struct Redone<'a> {
+pub struct Redone<'a> {
     pub article: Cow<'a, Article>,
     pub findings: Findings,
     pub own: Own,
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
 }
 
-pub(super) fn redo<'a>(
-    project: &Project,
-    checker: &Checker,
-    file: &'a ArticleFile,
-) -> Result<Redone<'a>> {
+pub fn redo<'a>(project: &Project, checker: &Checker, file: &'a ArticleFile) -> Result<Redone<'a>> {
     let (article, content) = project.article(file)?;
-    check_links(project, &article)?;
+    related_articles_exist(project, &article)?;
     let records = project.article_records(&file.slug)?;
     let (findings, own) = checker.article(&article, &records)?;
     let fingerprint = cache::article(
