@@ -126,6 +126,9 @@ pub struct Bounds {
     /// The folders published as they are (`static`), symbolic links resolved, for those that
     /// exist: where a link under them may lead.
     published_real: Vec<PathBuf>,
+    /// The folder of the language folders, symbolic links resolved: a link in one language's
+    /// folder may not lead into another's ([`Bounds::with_languages`]).
+    languages_real: Option<PathBuf>,
 }
 
 impl Bounds {
@@ -154,7 +157,19 @@ impl Bounds {
             own,
             own_real,
             published_real,
+            languages_real: None,
         })
+    }
+
+    /// These bounds, with `locales` (relative to the root) as the folder of the language
+    /// folders: a file of one language linked to another's would have that language's text
+    /// published as this one's, and `sync` write this language's stubs into the other's file.
+    pub fn with_languages(mut self, locales: &Path) -> Bounds {
+        // Language folders at the project root sit among others: none to tell apart there.
+        if !locales.as_os_str().is_empty() {
+            self.languages_real = fs::canonicalize(self.root.join(locales)).ok();
+        }
+        self
     }
 
     /// The project root as it was given.
@@ -215,6 +230,7 @@ impl Bounds {
                 ),
             ));
         }
+        self.check_language(path, &target)?;
         if let Some(parent) = path.parent() {
             if fs::canonicalize(parent)?.starts_with(&target) {
                 return Err(invalid(
@@ -223,6 +239,35 @@ impl Bounds {
             }
         }
         Ok(())
+    }
+
+    /// Refuse a link in one language's folder that leads into another's.
+    fn check_language(&self, link: &Path, target: &Path) -> io::Result<()> {
+        let Some(languages) = &self.languages_real else {
+            return Ok(());
+        };
+        let language_of = |p: &Path| {
+            p.strip_prefix(languages)
+                .ok()
+                .and_then(|rest| rest.components().next())
+                .map(|c| c.as_os_str().to_owned())
+        };
+        let from = link
+            .parent()
+            .and_then(|p| fs::canonicalize(p).ok())
+            .and_then(|p| language_of(&p.join("x")));
+        let to = language_of(target);
+        match (from, to) {
+            (Some(from), Some(to)) if from != to => Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "symbolic link to {}, a file of another language ({}): each language's translations are its own files (this language's pages would publish that text, and `sync` would write this language's stubs into it); copy the file instead",
+                    target.display(),
+                    to.to_string_lossy()
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Is this folder of an input folder (`rel`, relative to the root, not a link) one of the

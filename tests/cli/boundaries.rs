@@ -601,12 +601,36 @@ fn symlinks_out_of_the_project_are_refused() {
     symlink(outside.path().join("it"), p.path().join("locales/it")).unwrap();
     check_and_build_refuse(&p, &["locales/it", "outside the project"]);
 
-    // A link that stays inside the project is fine; one that loops is refused.
+    // A link that stays inside its language's folder, or leads out of the language folders
+    // within the project, is fine; one into another language's folder (the German edition
+    // would publish the French text, and `sync de` write German stubs into the French file)
+    // and one that loops are refused.
     let p = project();
-    symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
-    symlink("../fr/older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
+    p.write("shared/notes.ftl", "notes = Notizen\n");
+    symlink("older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
+    symlink(
+        "../../shared/notes.ftl",
+        p.path().join("locales/de/notes.ftl"),
+    )
+    .unwrap();
     let (code, stdout, stderr) = run_timed(&p, &["check"]);
     assert!(code == 0 || code == 1, "{stdout}{stderr}");
+    symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
+    let source = p.read("locales/fr/older.ftl");
+    check_and_build_refuse(
+        &p,
+        &[
+            "locales/de/shared.ftl: symbolic link to ",
+            "a file of another language (fr): each language's translations are its own files",
+        ],
+    );
+    let (code, _, stderr) = run(&p, &["sync", "de"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        p.read("locales/fr/older.ftl"),
+        source,
+        "nothing written through"
+    );
     let p = project();
     symlink(".", p.path().join("locales/de/loop")).unwrap();
     check_and_build_refuse(&p, &["locales/de/loop", "loop"]);
