@@ -12,7 +12,9 @@ use super::toml_errors::{describe_toml_error, line_of_quoted};
 use super::validation::{
     check_lang, check_link, check_media_type, check_slug, is_url, is_valid_slug,
 };
-use super::values::{arg_value, leap_second, published, toml_datetime, Arg, DateTime};
+use super::values::{
+    arg_value, keep_written_decimals, leap_second, published, toml_datetime, Arg, DateTime,
+};
 use crate::error::{Error, Result};
 use crate::ftl::Lines;
 
@@ -70,7 +72,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         })
         .map_err(|m| err(format!("line {date_line}: date: {m}")))?;
 
-    let meta = Meta::parse(&raw, &mut keys).map_err(err)?;
+    let mut meta = Meta::parse(&raw, &mut keys).map_err(err)?;
     let title = raw.title.map(|id| keys.note_spanned(id));
     let lede = raw.lede.map(|id| keys.note_spanned(id));
     let lede_required = lede.is_some();
@@ -100,6 +102,7 @@ pub fn parse_article(path: &Path, text: &str) -> Result<Article> {
         blocks.push(block);
     }
 
+    keep_decimals(text, &mut meta, &mut blocks);
     Ok(Article {
         slug,
         path: path.to_path_buf(),
@@ -282,6 +285,51 @@ impl<'t> KeyLines<'t> {
         let id = id.into_inner();
         self.note(&id, at);
         id
+    }
+}
+
+/// The numbers of an article's arguments keep the decimals they are written with (`12.50`):
+/// TOML reads only their value, so an article with a number among its arguments is read
+/// again as written.
+fn keep_decimals(text: &str, meta: &mut Meta, blocks: &mut [Block]) {
+    use toml::de::{DeTable, DeValue};
+    let numbers = |args: &BTreeMap<String, Arg>| args.values().any(|a| matches!(a, Arg::Number(_)));
+    if !numbers(&meta.title_args)
+        && !numbers(&meta.lede_args)
+        && !blocks.iter().any(|b| numbers(&b.args))
+    {
+        return;
+    }
+    let Ok(doc) = DeTable::parse(text) else {
+        return;
+    };
+    fn get<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a DeValue<'i>> {
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v.get_ref())
+    }
+    fn table<'a, 'i>(value: Option<&'a DeValue<'i>>) -> Option<&'a DeTable<'i>> {
+        match value? {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+    let written = |args: Option<&DeTable>, key: &str| match get(args?, key)? {
+        DeValue::Float(f) => Some(f.as_str().to_owned()),
+        _ => None,
+    };
+    let doc = doc.get_ref();
+    let title = table(get(doc, "title_args"));
+    keep_written_decimals(&mut meta.title_args, |k| written(title, k));
+    let lede = table(get(doc, "lede_args"));
+    keep_written_decimals(&mut meta.lede_args, |k| written(lede, k));
+    let Some(DeValue::Array(tables)) = get(doc, "blocks") else {
+        return;
+    };
+    for (block, raw) in blocks.iter_mut().zip(tables.iter()) {
+        let args = table(Some(raw.get_ref())).and_then(|b| table(get(b, "args")));
+        keep_written_decimals(&mut block.args, |k| written(args, k));
     }
 }
 

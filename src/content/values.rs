@@ -1,6 +1,8 @@
 //! The values an article file gives: dates, instants, Fluent arguments, and how they are read
 //! from TOML.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A calendar date (TOML local date), kept as numbers so every stage can format it its own way.
@@ -118,6 +120,30 @@ pub enum Arg {
     String(String),
     Date(Date),
     DateTime(DateTime),
+    /// A number written with more decimals than it needs (`12.50`, `1.0`): shown, and its
+    /// plural chosen (CLDR's `v`), with as many as written.
+    Decimal(f64, u8),
+}
+
+/// The numbers of `args` written with trailing zeros after the point, made [`Arg::Decimal`]:
+/// `written` finds a value's text as the file has it (`12.50`, which TOML reads as 12.5).
+pub(super) fn keep_written_decimals(
+    args: &mut BTreeMap<String, Arg>,
+    written: impl Fn(&str) -> Option<String>,
+) {
+    for (key, arg) in args.iter_mut() {
+        let Arg::Number(n) = *arg else { continue };
+        let Some(text) = written(key) else { continue };
+        let digits: String = text.chars().filter(|c| *c != '_').collect();
+        if digits.contains(['e', 'E']) {
+            continue;
+        }
+        let decimals = |s: &str| s.split_once('.').map_or(0, |(_, f)| f.len());
+        let (as_written, as_read) = (decimals(&digits), decimals(&n.to_string()));
+        if as_written > as_read {
+            *arg = Arg::Decimal(n, as_written.min(20) as u8);
+        }
+    }
 }
 
 /// A TOML datetime as a publication time: a date alone, or a date and time with offset.

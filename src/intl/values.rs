@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use fluent_bundle::types::FluentType;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions, FluentType};
 use fluent_bundle::{FluentArgs, FluentValue};
 use icu_datetime::fieldsets::{zone::SpecificShort, T, YMD, YMDT};
 use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
@@ -22,6 +22,13 @@ pub fn fluent_args(args: &BTreeMap<String, Arg>, clock: &Clock) -> FluentArgs<'s
     for (name, arg) in args {
         let value = match arg {
             Arg::Number(n) => FluentValue::from(*n),
+            Arg::Decimal(n, decimals) => {
+                let options = FluentNumberOptions {
+                    minimum_fraction_digits: Some(usize::from(*decimals)),
+                    ..FluentNumberOptions::default()
+                };
+                FluentValue::Number(FluentNumber::new(*n, options))
+            }
             Arg::String(s) => FluentValue::from(s.clone()),
             Arg::Date(d) => FluentValue::Custom(Box::new(DateValue(*d))),
             Arg::DateTime(dt) => FluentValue::Custom(Box::new(clock.value(*dt))),
@@ -294,6 +301,7 @@ pub fn format_arg(format_locale: &str, arg: &Arg, clock: &Clock) -> String {
         Arg::DateTime(dt) => DateTimeFormat::construct(lang, ())
             .map_or_else(|()| dt.to_string(), |f| f.format(&clock.value(*dt))),
         Arg::Number(n) => n.to_string(),
+        Arg::Decimal(n, decimals) => format!("{n:.*}", usize::from(*decimals)),
         Arg::String(s) => s.clone(),
     }
 }

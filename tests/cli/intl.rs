@@ -243,3 +243,40 @@ fn each_edition_tells_the_time_in_its_zone_with_its_own_clock() {
         "{stderr}"
     );
 }
+
+/// A number written with trailing zeros keeps them in every edition, the local way, and its
+/// plural is chosen with its decimals as CLDR says (`1,0 part` in French, `1,0 Anteile` in
+/// German, where `one` needs no decimals): TOML reads
+/// `12.50` as 12.5, so gazette reads the value as written.
+#[test]
+fn numbers_keep_the_decimals_they_are_written_with() {
+    let p = Project::fixture("publish");
+    p.write(
+        "content/newer.toml",
+        "date = 2025-03-05\ntitle_args = { price = 12.50, whole = 3 }\n\n\
+         [[blocks]]\ntype = \"paragraph\"\nkey = \"body\"\n\n\
+         [[blocks]]\ntype = \"paragraph\"\nkey = \"extra\"\n\n\
+         [blocks.args]\nshare = 1.0\n",
+    );
+    p.write(
+        "locales/fr/newer.ftl",
+        "title = { $price } € ou { $whole }\nbody = Premier paragraphe.\n\
+         extra = { $share ->\n    [one] { $share } part\n   *[other] { $share } parts\n}\n",
+    );
+    p.write(
+        "locales/de/newer.ftl",
+        "title = { $price } € oder { $whole }\nbody = Erster Absatz.\n\
+         extra = { $share ->\n    [one] { $share } Anteil\n   *[other] { $share } Anteile\n}\n",
+    );
+    let (code, _, stderr) = run(&p, &["build", "--missing", "fallback"]);
+    assert_eq!(code, 0, "{stderr}");
+    let fr = p.read("out/fr/newer.html");
+    let de = p.read("out/de/newer.html");
+    for (page, price, share) in [
+        (&fr, "12,50 € ou 3", "1,0 part<"),
+        (&de, "12,50 € oder 3", "1,0 Anteile"),
+    ] {
+        assert!(page.contains(price), "{price} in {page}");
+        assert!(page.contains(share), "{share} in {page}");
+    }
+}
