@@ -134,7 +134,16 @@ pub fn languages(project: &Project, wanted: Option<&[String]>) -> Result<Vec<Str
 /// The output folder, relative to the project: `--out`, else the `out` setting; refused if a
 /// link in the project or the setting sends it out of the project.
 fn output_folder(project: &Project, options: &BuildOptions) -> Result<PathBuf> {
-    let out = options.out.as_ref().unwrap_or(&project.config.out);
+    // `out/.` is `out`: a trailing `.` would name the folder by no name of its own.
+    let named = options.out.as_ref().unwrap_or(&project.config.out);
+    let mut out: PathBuf = named
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    if out.as_os_str().is_empty() {
+        out.clone_from(named);
+    }
+    let out = &out;
     crate::guard::check_output_place(&project.root, out, options.out.is_some()).map_err(
         |message| Error::Layout {
             path: out.clone(),

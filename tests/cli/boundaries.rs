@@ -513,6 +513,19 @@ fn names_beside_out_that_gazette_did_not_give_are_left_alone() {
     }
 }
 
+/// `--out out/.` is `out`: published there, with its marker beside it, rather than a refusal
+/// that left a stray marker.
+#[test]
+fn an_output_path_ending_in_a_dot_is_that_folder() {
+    let p = Project::fixture("publish");
+    for _ in 0..2 {
+        let (code, _, stderr) = run(&p, &["build", "--missing", "fallback", "--out", "out/."]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert!(p.path().join("out/index.html").is_file());
+    assert!(p.read(".out.gazette-output").starts_with("gazette output "));
+}
+
 /// Links planted under the names of files gazette writes (the marker's temporary file, the
 /// lock's note) are replaced, never written through: the file they lead to is untouched.
 #[cfg(unix)]
