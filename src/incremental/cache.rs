@@ -153,13 +153,24 @@ pub fn global(checks: &Fingerprint, options: &str) -> Fingerprint {
 
 /// What gazette itself is: its version and the fingerprint of its program's bytes, so a gazette
 /// rebuilt from changed code (with the same version number) never takes a page an older one
-/// made. Read once per run (a few MB).
+/// made. Read once per run (some MB), a block at a time: never held whole in memory.
 fn gazette_itself() -> &'static str {
     static ITSELF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     ITSELF.get_or_init(|| {
+        let hash = |mut file: std::fs::File| {
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            let mut block = vec![0; 1 << 16];
+            loop {
+                match std::io::Read::read(&mut file, &mut block)? {
+                    0 => return Ok::<_, std::io::Error>(hasher.digest128()),
+                    n => hasher.update(&block[..n]),
+                }
+            }
+        };
         let program = std::env::current_exe()
-            .and_then(std::fs::read)
-            .map(|bytes| format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes)))
+            .and_then(std::fs::File::open)
+            .and_then(hash)
+            .map(|h| format!("{h:032x}"))
             .unwrap_or_default();
         format!("{} {program}", env!("CARGO_PKG_VERSION"))
     })
