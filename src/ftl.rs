@@ -1,4 +1,4 @@
-//! Stage 2, parse: Fluent text -> the facts the checks need (ids, attributes, variables,
+//! The parse stage: Fluent text -> the facts the checks need (ids, attributes, variables,
 //! references, positions), from `fluent_syntax`'s full parser so junk and comments are seen.
 //!
 //! `fluent_syntax` 0.12 keeps no spans, but parsing a `&str` makes every identifier a slice of

@@ -1,4 +1,4 @@
-//! Stage 2, parse: the inline markup translators may use in a message — `<em>`, `<strong>`,
+//! The parse stage: the inline markup translators may use in a message — `<em>`, `<strong>`,
 //! `<a href>` (http, https and mailto only) and `<abbr title>`, properly paired.
 //!
 //! Everything else that looks like a tag is text: escaped in HTML, kept as typed in plain

@@ -1,4 +1,4 @@
-//! Stage 2, parse: an image of `static/` -> its width and height in CSS pixels, so a page
+//! The parse stage: an image of `static/` -> its width and height in CSS pixels, so a page
 //! reserves the image's room before it loads (no layout shift); and the images gazette
 //! derives from one: the 1200×630 share card social networks show (they show no SVG), and
 //! narrower copies of a photo for `srcset`. Derived images are named by a fingerprint of

@@ -1,4 +1,4 @@
-//! Stage 1, load: read `gazette.toml`, discover the project's files and read them into memory.
+//! The load stage: read `gazette.toml`, discover the project's files and read them into memory.
 //!
 //! This is the only module that reads the project; every later stage works on the [`Project`]
 //! value, so they can be tested on strings alone.
@@ -30,7 +30,7 @@ use crate::stamp::{Stamp, Stamps};
 
 use files::{find_article, Shards};
 use load::{
-    bounds, list_statics, load_articles, load_config, load_locales, load_lock, load_templates,
+    bounds, list_statics, load_articles, load_config, load_locales, load_reviews, load_templates,
 };
 use read::{load_file, read_ftl};
 
@@ -109,7 +109,7 @@ impl Project {
                 .strip_suffix(".ftl")
                 .is_some_and(|slug| find_article(&articles, slug).is_some())
         };
-        let (lock, shards) = load_lock(bounds, &defer, &stamps)?;
+        let (reviews, shards) = load_reviews(bounds, &defer, &stamps)?;
         let locales = load_locales(bounds, &config, &defer, &stamps)?;
         let templates = load_templates(bounds, &config)?;
         let mut statics = BTreeMap::new();
@@ -123,7 +123,7 @@ impl Project {
             locales,
             templates,
             statics,
-            reviews: lock,
+            reviews,
             shards,
             stamps,
             site,

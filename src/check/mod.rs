@@ -1,4 +1,4 @@
-//! Stage 3, check: judge the translations of a [`Project`] and report [`Diagnostic`]s.
+//! The check stage: judge a [`Project`] (its settings, content, translations, links and assets) and report [`Diagnostic`]s.
 //!
 //! One file per rule family: `bundle` (what one language's bundles hold together), `compare`
 //! (each target file against its source file, and whether it is stale against `gazette.lock.d/`),

@@ -1,4 +1,4 @@
-//! Stage 2, parse: `content/<slug>.toml` -> [`Article`] and its ordered [`Block`]s.
+//! The parse stage: `content/<slug>.toml` -> [`Article`] and its ordered [`Block`]s.
 //!
 //! The article file is language-neutral: it only names Fluent messages and carries their
 //! arguments, so every language renders the same structure.

@@ -189,7 +189,7 @@ pub fn checks(project: &Project) -> Fingerprint {
         for file in files.iter().filter(|f| !project.is_article_file(&f.name)) {
             f.add(&file.name).add(&file.text);
             let shard = project.shard(lang, &file.name).map(|s| s.fingerprint);
-            lock_records(&mut f, project, lang, &file.name, shard);
+            review_records(&mut f, project, lang, &file.name, shard);
         }
     }
     f.finish()
@@ -225,7 +225,7 @@ pub fn article(
     for lang in project.languages() {
         f.add(&lang);
         add_optional(&mut f, ftl(&lang));
-        lock_records(&mut f, project, &lang, &name, shard(&lang));
+        review_records(&mut f, project, &lang, &name, shard(&lang));
     }
     f.finish()
 }
@@ -234,7 +234,7 @@ pub fn article(
 /// parsed), with those of a single-file `gazette.lock`, whose records shards override one by one,
 /// and whether its language has records at all (without, a translation without a record is
 /// not reported).
-fn lock_records(
+fn review_records(
     f: &mut Fingerprinter,
     project: &Project,
     lang: &str,

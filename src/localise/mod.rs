@@ -1,4 +1,4 @@
-//! Stage 4, localise: an article plus a language's bundles -> an [`Edition`]: every text of
+//! The localise stage: an article plus a language's bundles -> an [`Edition`]: every text of
 //! the page formatted, in reading order, ready for any renderer. Handlebars is not seen here.
 //!
 //! `localiser` makes the editions and the site strings from the project's bundles, `texts`

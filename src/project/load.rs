@@ -363,18 +363,18 @@ pub(super) fn collect_ftl(
     Ok(())
 }
 
-/// The lock records: the single-file `gazette.lock` of earlier versions if there is one,
-/// overridden by the shards of `gazette.lock.d/` (read on every core: an archive has one per
+/// The review records: the single-file `gazette.reviews` of earlier versions if there is one,
+/// overridden by the shards of `gazette.reviews.d/` (read on every core: an archive has one per
 /// article and language), and the shards found. The shards of the files `defer` names that
-/// `stamps` find unchanged are not read (never with a `gazette.lock`, whose records they
+/// `stamps` find unchanged are not read (never with a `gazette.reviews`, whose records they
 /// would override).
-pub(super) fn load_lock(
+pub(super) fn load_reviews(
     bounds: &Bounds,
     defer: &(dyn Fn(&str) -> bool + Sync),
     stamps: &Stamps,
 ) -> Result<(ReviewRecords, Shards)> {
     let root = bounds.root();
-    let mut lock = match fs::metadata(root.join(LEGACY_RECORDS_FILE)) {
+    let mut reviews = match fs::metadata(root.join(LEGACY_RECORDS_FILE)) {
         Ok(meta) => {
             let rel = Path::new(LEGACY_RECORDS_FILE);
             let bytes = guard::read_file_limited(&root.join(rel), &meta, records::MAX_LEGACY_BYTES);
@@ -392,7 +392,9 @@ pub(super) fn load_lock(
                 std::io::Error::new(std::io::ErrorKind::InvalidInput, "is not a folder"),
             ))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((lock, BTreeMap::new())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((reviews, BTreeMap::new()))
+        }
         Err(e) => return Err(Error::io(dir, e)),
     }
     let mut found = Vec::new();
@@ -402,7 +404,7 @@ pub(super) fn load_lock(
             collect_shards(bounds, &dir.join(&*lang), &lang, "", &mut found)?;
         }
     }
-    let legacy = lock.legacy;
+    let legacy = reviews.legacy;
     // Read and parsed on every core, then gathered in one sorted build of the map.
     let read: Vec<Result<_>> = found
         .par_iter()
@@ -430,21 +432,21 @@ pub(super) fn load_lock(
     let mut shards = BTreeMap::new();
     for ((_, lang, name), shard) in found.into_iter().zip(read) {
         let (shard, parsed) = shard?;
-        lock.in_use.insert(lang.clone());
+        reviews.in_use.insert(lang.clone());
         if let Some(parsed) = parsed {
             if !parsed.sealed {
-                lock.unsealed.insert((lang.clone(), name.clone()));
+                reviews.unsealed.insert((lang.clone(), name.clone()));
             }
             records.extend(parsed.records);
         }
         shards.insert((lang, name), shard);
     }
-    if lock.records.is_empty() {
-        lock.records = records.into_iter().collect();
+    if reviews.records.is_empty() {
+        reviews.records = records.into_iter().collect();
     } else {
-        lock.records.extend(records);
+        reviews.records.extend(records);
     }
-    Ok((lock, shards))
+    Ok((reviews, shards))
 }
 
 /// The shards under a language folder of `gazette.lock.d/`: (path, language, file name).

@@ -1,4 +1,4 @@
-//! Stage 5, render: [`Edition`](crate::localise::Edition)s -> page bytes through Handlebars templates.
+//! The render stage: [`Edition`](crate::localise::Edition)s -> page bytes through Handlebars templates.
 //!
 //! Templates are compiled once. The HTML registry escapes every `{{value}}`; the text registry
 //! escapes nothing and wraps with the `wrap` helper. Both run in strict mode, so a template

@@ -1,4 +1,4 @@
-//! Stage 6, write: the only module that touches `out/`.
+//! The write stage: the only module that touches `out/`.
 //!
 //! Publishing is all or nothing. A build makes the complete new site in a staging folder beside
 //! `out/` (beside the folder `out/` links to, when it is a symbolic link: same file system):
