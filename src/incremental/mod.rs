@@ -15,4 +15,3 @@ pub mod site;
 pub mod statics;
 
 pub use progress::Progress;
-pub use reuse::check_with_cache;

@@ -2,44 +2,15 @@
 //! results from the last build or work them out again.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
-
-use rayon::prelude::*;
 
 use super::cache::{self, Unit};
 use crate::check::refusals::related_articles_exist;
-use crate::check::{Checker, Findings, Own, Report};
+use crate::check::{Checker, Findings, Own};
 use crate::content::Article;
 use crate::error::Result;
 use crate::fingerprint::Fingerprint;
 use crate::plan::media::Shown;
 use crate::project::{ArticleFile, Project};
-
-/// `check` with the build cache: the findings of articles whose inputs did not change since
-/// the last build of the project's `out/` are taken from it (the rule the build follows).
-pub fn check_with_cache(project: &Project) -> Result<Report> {
-    let checks = cache::checks(project);
-    let mut known = match cache::read(project, &project.config.out) {
-        Ok(Some(c)) if c.checks == checks => c.articles,
-        _ => BTreeMap::new(),
-    };
-    let checker = Checker::new(project)?;
-    let units: Vec<Option<Unit>> = project
-        .articles
-        .iter()
-        .map(|a| known.remove(&a.slug))
-        .collect();
-    let articles: Vec<Findings> = project
-        .articles
-        .par_iter()
-        .zip(units)
-        .map(|(a, unit)| match reuse(project, a, unit) {
-            Some(unit) => Ok(unit.findings),
-            None => Ok(redo(project, &checker, a)?.findings),
-        })
-        .collect::<Result<_>>()?;
-    Ok(checker.assemble(std::iter::once(checker.shared()).chain(articles).collect()))
-}
 
 /// The previous build's unit of an article, if the article's inputs are those it was made of
 /// (as the files' fingerprints or stamps tell when the project was loaded).

@@ -23,6 +23,8 @@ use crate::stamp::Stamp;
 use crate::store;
 use crate::write::{Output, Staged, Written};
 
+use super::languages;
+
 /// What `gazette build` was asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -113,22 +115,6 @@ pub fn build_with_progress(
         }
         _ => build_languages(project, options, &langs, progress),
     }
-}
-
-/// The project's languages that `--lang` names, in the project's order (all of them without
-/// it); a name that is none of them is a usage error.
-pub fn languages(project: &Project, wanted: Option<&[String]>) -> Result<Vec<String>> {
-    let all = project.languages();
-    let Some(wanted) = wanted else {
-        return Ok(all);
-    };
-    if let Some(l) = wanted.iter().find(|l| !all.contains(l)) {
-        return Err(Error::Usage(format!(
-            "--lang: `{l}` is not a language of this project ({})",
-            all.join(", ")
-        )));
-    }
-    Ok(all.into_iter().filter(|l| wanted.contains(l)).collect())
 }
 
 /// The output folder, relative to the project: `--out`, else the `out` setting; refused if a
