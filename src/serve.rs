@@ -255,7 +255,7 @@ impl Server {
         let mut pages: Vec<(&str, &str)> = summary
             .fallbacks
             .iter()
-            .map(|(lang, slug, _)| (lang.as_str(), slug.as_str()))
+            .map(|f| (f.lang.as_str(), f.slug.as_str()))
             .collect();
         pages.dedup();
         let told = &self.told_fallbacks;

@@ -47,6 +47,22 @@ pub struct BuildOptions {
 }
 
 /// What a build did, for the summary.
+/// A message of a language's page shown in the source language (`--missing fallback`).
+#[derive(Debug)]
+pub struct Fallback {
+    pub lang: String,
+    pub slug: String,
+    pub id: String,
+}
+
+/// An article's page left out of a language (`--missing skip`), and the messages it lacks.
+#[derive(Debug)]
+pub struct Skipped {
+    pub lang: String,
+    pub slug: String,
+    pub missing: Vec<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct Summary {
     pub out: PathBuf,
@@ -54,10 +70,10 @@ pub struct Summary {
     pub articles: usize,
     /// Files written (new or changed).
     pub files: usize,
-    /// (language, slug, message id) shown in the source language.
-    pub fallbacks: Vec<(String, String, String)>,
-    /// (language, slug, missing ids) left out of a language.
-    pub skipped: Vec<(String, String, Vec<String>)>,
+    /// Messages of a page shown in the source language.
+    pub fallbacks: Vec<Fallback>,
+    /// Pages left out of a language, for the messages they lack.
+    pub skipped: Vec<Skipped>,
     /// Files already in `out/` with the same bytes (kept, not written again).
     pub unchanged: usize,
     /// Files of the previous `out/` that this build no longer has.
@@ -292,21 +308,23 @@ fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) ->
     for page in units.iter().flat_map(|u| &u.pages) {
         match page {
             Page::Published { listing, fallbacks } => {
-                for id in fallbacks {
-                    summary.fallbacks.push((
-                        listing.lang.clone(),
-                        listing.slug.clone(),
-                        id.clone(),
-                    ));
-                }
+                summary
+                    .fallbacks
+                    .extend(fallbacks.iter().map(|id| Fallback {
+                        lang: listing.lang.clone(),
+                        slug: listing.slug.clone(),
+                        id: id.clone(),
+                    }));
             }
             Page::Skipped {
                 lang,
                 slug,
                 missing,
-            } => summary
-                .skipped
-                .push((lang.clone(), slug.clone(), missing.clone())),
+            } => summary.skipped.push(Skipped {
+                lang: lang.clone(),
+                slug: slug.clone(),
+                missing: missing.clone(),
+            }),
         }
     }
     for (article, unit) in project.articles.iter().zip(units) {
@@ -319,7 +337,7 @@ fn summarise(project: &Project, out: &Path, langs: &[String], units: &[Unit]) ->
     }
     // Language by language, as the summary lists them (articles stay in slug order).
     let rank = |lang: &str| langs.iter().position(|l| l == lang);
-    summary.fallbacks.sort_by_key(|(lang, ..)| rank(lang));
-    summary.skipped.sort_by_key(|(lang, ..)| rank(lang));
+    summary.fallbacks.sort_by_key(|f| rank(&f.lang));
+    summary.skipped.sort_by_key(|s| rank(&s.lang));
     summary
 }

@@ -8,9 +8,10 @@ use crate::ops::build::{Note, Summary};
 /// kept that gazette did not write, pages left out, then one line of counts.
 pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Duration) -> String {
     let mut s = String::new();
-    for (lang, slug, id) in &summary.fallbacks {
+    for f in &summary.fallbacks {
         s.push_str(&format!(
-            "fallback: {lang}/{slug}: `{id}` shown in {source}\n"
+            "fallback: {}/{}: `{}` shown in {source}\n",
+            f.lang, f.slug, f.id
         ));
     }
     for note in &summary.notes {
@@ -25,10 +26,12 @@ pub fn build_summary(summary: &Summary, source: &str, elapsed: std::time::Durati
             names.join(", ")
         ));
     }
-    for (lang, slug, ids) in &summary.skipped {
+    for skipped in &summary.skipped {
         s.push_str(&format!(
-            "skipped: {lang}/{slug}: missing {}\n",
-            ids.join(", ")
+            "skipped: {}/{}: missing {}\n",
+            skipped.lang,
+            skipped.slug,
+            skipped.missing.join(", ")
         ));
     }
     let mut kept = String::new();
