@@ -85,7 +85,8 @@ pub enum Held {
     Embargo(String),
 }
 
-/// An article in one language.
+/// What the last build did with an article in one language, as the cache keeps it: its pages
+/// published (and listed), or left out.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Page {
     /// Written to `out/<lang>/<slug>.html` and `.txt`; `fallbacks` are the message ids shown

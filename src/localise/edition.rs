@@ -119,7 +119,8 @@ pub struct LocalUpdate {
     pub after: String,
 }
 
-/// An article in one language.
+/// An article in one language, localised: every text of it in that language, ready to plan
+/// and render.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Edition {
     pub lang: String,

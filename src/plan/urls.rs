@@ -12,9 +12,10 @@ pub const INDEX: &str = "index.html";
 /// A language's Atom feed, in its folder (with `base_url`).
 pub const FEED: &str = "feed.xml";
 
-/// `<lang>/<slug>.<ext>`, relative to the output folder.
-pub fn page_path(lang: &str, slug: &str, ext: &str) -> String {
-    format!("{lang}/{slug}.{ext}")
+/// `<lang>/<page>.<ext>`, relative to the output folder: `page` is the edition's name in its
+/// language (its localised slug, `[slugs]`, or the article's slug).
+pub fn page_path(lang: &str, page: &str, ext: &str) -> String {
+    format!("{lang}/{page}.{ext}")
 }
 
 /// `<slug>.html`: an edition's page in its language folder.
