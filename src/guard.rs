@@ -123,9 +123,9 @@ pub struct Bounds {
     own: Vec<PathBuf>,
     /// The same, symbolic links resolved, for those that exist.
     own_real: Vec<PathBuf>,
-    /// The folders published as they are (`static`), symbolic links resolved, for those that
-    /// exist: where a link under them may lead.
-    published_real: Vec<PathBuf>,
+    /// The input folders (relative to the root as named, and with symbolic links resolved, for
+    /// those that exist): a link under one of them leads into it, and nowhere else.
+    inputs: Vec<(PathBuf, PathBuf)>,
     /// The folder of the language folders, symbolic links resolved: a link in one language's
     /// folder may not lead into another's ([`Bounds::with_languages`]).
     languages_real: Option<PathBuf>,
@@ -133,8 +133,8 @@ pub struct Bounds {
 
 impl Bounds {
     /// The bounds of the project at `root`, whose own folders (relative to it) are `own`, next
-    /// to version control's, and whose folders published as they are (`static`) `published`.
-    pub fn new(root: &Path, own: &[PathBuf], published: &[PathBuf]) -> io::Result<Bounds> {
+    /// to version control's, and whose input folders are `inputs`.
+    pub fn new(root: &Path, own: &[PathBuf], inputs: &[PathBuf]) -> io::Result<Bounds> {
         let root_real = fs::canonicalize(root)?;
         let own: Vec<PathBuf> = VCS_FOLDERS
             .iter()
@@ -147,16 +147,18 @@ impl Bounds {
             .iter()
             .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
             .collect();
-        let published_real = published
+        // An input folder at the root (a Fluent project's languages) bounds nothing more.
+        let inputs = inputs
             .iter()
-            .filter_map(|rel| fs::canonicalize(root.join(rel)).ok())
+            .filter(|rel| !rel.as_os_str().is_empty())
+            .filter_map(|rel| Some((rel.clone(), fs::canonicalize(root.join(rel)).ok()?)))
             .collect();
         Ok(Bounds {
             root: root.to_path_buf(),
             real: root_real,
             own,
             own_real,
-            published_real,
+            inputs,
             languages_real: None,
         })
     }
@@ -192,11 +194,11 @@ impl Bounds {
 
     /// Refuse an entry of a project folder that is a symbolic link leading out of the project,
     /// into one of its own folders, to nothing, or to a folder that contains it (a loop).
-    /// Links that stay among the inputs (a shared file linked into two languages) are fine.
-    /// A link in a `published` folder (`static/`, copied into the site as it is) must lead
-    /// into that folder: a link to `.env` or a CI job's credentials file beside the project, or
-    /// to the translators' files, would publish it.
-    pub fn check_link(&self, path: &Path, published: bool) -> io::Result<()> {
+    /// A link in an input folder must lead into that folder: a link in `static/` (copied into
+    /// the site as it is) or `templates/` (in every page) to `.env`, a CI job's credentials or
+    /// the translators' files would publish it, and one from `locales/` or `content/` would
+    /// show it in an error's excerpt, or have `sync` write into another input.
+    pub fn check_link(&self, path: &Path) -> io::Result<()> {
         if !fs::symlink_metadata(path)?.file_type().is_symlink() {
             return Ok(());
         }
@@ -214,22 +216,7 @@ impl Bounds {
             )
         })?;
         self.check_target(&target, "symbolic link")?;
-        if published
-            && !self
-                .published_real
-                .iter()
-                .any(|folder| target.starts_with(folder))
-        {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                format!(
-                    "symbolic link to {}, out of static/: a site publishes only what static/ \
-                     holds (a link to `.env`, to `locales/` or `content/` would publish secrets, \
-                     drafts or embargoed text): refused",
-                    target.display()
-                ),
-            ));
-        }
+        self.check_input(path, &target)?;
         self.check_language(path, &target)?;
         if let Some(parent) = path.parent() {
             if fs::canonicalize(parent)?.starts_with(&target) {
@@ -239,6 +226,35 @@ impl Bounds {
             }
         }
         Ok(())
+    }
+
+    /// Refuse a link in an input folder that leads out of it.
+    fn check_input(&self, link: &Path, target: &Path) -> io::Result<()> {
+        let rel = link.strip_prefix(&self.root).unwrap_or(link);
+        let Some((folder, real)) = self
+            .inputs
+            .iter()
+            .filter(|(folder, _)| rel.starts_with(folder))
+            .max_by_key(|(folder, _)| folder.components().count())
+        else {
+            return Ok(());
+        };
+        if target.starts_with(real) {
+            return Ok(());
+        }
+        let folder = folder.display();
+        let why = if folder.to_string() == "static" {
+            "a site publishes only what static/ holds (a link to `.env`, to `locales/` or `content/` would publish secrets, drafts or embargoed text)".to_owned()
+        } else {
+            format!("a file of {folder}/ links only within it (a link to `.env`, to another input or to static/ would publish or print what it leads to)")
+        };
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "symbolic link to {}, out of {folder}/: {why}: refused",
+                target.display()
+            ),
+        ))
     }
 
     /// Refuse a link in one language's folder that leads into another's.

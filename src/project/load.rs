@@ -27,8 +27,13 @@ pub(super) fn bounds(root: &Path, config: &Config) -> Result<Bounds> {
     let name = out.file_name().unwrap_or_default().to_string_lossy();
     let kept = out.with_file_name(format!(".{name}.previous"));
     let own = [PathBuf::from(crate::store::DIR), out.clone(), kept];
-    let bounds =
-        Bounds::new(root, &own, &[PathBuf::from(STATIC)]).map_err(|e| Error::io(root, e))?;
+    let inputs = [
+        config.content.clone(),
+        config.locales.clone(),
+        config.templates.clone(),
+        PathBuf::from(STATIC),
+    ];
+    let bounds = Bounds::new(root, &own, &inputs).map_err(|e| Error::io(root, e))?;
     Ok(bounds.with_languages(&config.locales))
 }
 

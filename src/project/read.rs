@@ -11,8 +11,6 @@ use crate::error::{Error, Result};
 use crate::guard::{self, Bounds};
 use crate::stamp::{Stamp, Stamps};
 
-use super::files::STATIC;
-
 /// A file name as gazette compares them: in Unicode NFC, so that a name an editor saved
 /// decomposed (NFD, as macOS does) is the same file as its composed spelling.
 pub(super) fn nfc(name: &str) -> Cow<'_, str> {
@@ -70,7 +68,7 @@ pub(super) fn sorted_entries(bounds: &Bounds, rel: &Path) -> Result<Vec<(PathBuf
                 Some(t) if !t.is_symlink() => Kind::Other,
                 _ => {
                     bounds
-                        .check_link(&path, rel.starts_with(STATIC))
+                        .check_link(&path)
                         .map_err(|e| Error::io(shown(), e))?;
                     match fs::metadata(&path) {
                         Ok(m) if m.is_file() => Kind::File,

@@ -365,7 +365,7 @@ fn check_bounds(dir: &Path, planned: &[(PathBuf, String)]) -> Result<()> {
             .filter(|a| fs::symlink_metadata(dir.join(a)).is_ok_and(|m| m.is_symlink()))
             .try_for_each(|link| {
                 bounds
-                    .check_link(&dir.join(link), false)
+                    .check_link(&dir.join(link))
                     .map_err(|e| Error::io(link, e))
             })
     })

@@ -614,20 +614,48 @@ fn symlinks_out_of_the_project_are_refused() {
     symlink(outside.path().join("it"), p.path().join("locales/it")).unwrap();
     check_and_build_refuse(&p, &["locales/it", "outside the project"]);
 
-    // A link that stays inside its language's folder, or leads out of the language folders
-    // within the project, is fine; one into another language's folder (the German edition
-    // would publish the French text, and `sync de` write German stubs into the French file)
-    // and one that loops are refused.
+    // A link that stays inside its language's folder is fine; one out of `locales/` (to a
+    // shared file two languages could link to) or into another language's folder (the German
+    // edition would publish the French text, and `sync de` write German stubs into the French
+    // file) and one that loops are refused.
     let p = project();
-    p.write("shared/notes.ftl", "notes = Notizen\n");
+    p.write("locales/de/notes.txt", "notes = Notizen\n");
     symlink("older.ftl", p.path().join("locales/fr/shared.ftl")).unwrap();
-    symlink(
-        "../../shared/notes.ftl",
-        p.path().join("locales/de/notes.ftl"),
-    )
-    .unwrap();
+    symlink("notes.txt", p.path().join("locales/de/notes.ftl")).unwrap();
     let (code, stdout, stderr) = run_timed(&p, &["check"]);
     assert!(code == 0 || code == 1, "{stdout}{stderr}");
+    p.write("shared/notes.ftl", "notes = Notizen\n");
+    symlink(
+        "../../shared/notes.ftl",
+        p.path().join("locales/de/more.ftl"),
+    )
+    .unwrap();
+    check_and_build_refuse(
+        &p,
+        &[
+            "locales/de/more.ftl: symbolic link to ",
+            "out of locales/: a file of locales/ links only within it",
+        ],
+    );
+    fs::remove_file(p.path().join("locales/de/more.ftl")).unwrap();
+    for (link, to) in [
+        ("templates/style.hbs", "../.env"),
+        ("content/zz.toml", "../.env"),
+    ] {
+        p.write(".env", "AWS_SECRET=abcd1234secret\n");
+        fs::create_dir_all(p.path().join(link).parent().unwrap()).unwrap();
+        symlink(to, p.path().join(link)).unwrap();
+        let folder = link.split('/').next().unwrap();
+        let (code, stdout, stderr) = run(&p, &["check"]);
+        assert_eq!(code, 2, "{link}: {stdout}{stderr}");
+        assert!(
+            stderr.contains(&format!("{link}: symbolic link to "))
+                && stderr.contains(&format!("out of {folder}/"))
+                && !stderr.contains("abcd1234secret"),
+            "{link}: {stderr}"
+        );
+        fs::remove_file(p.path().join(link)).unwrap();
+    }
     symlink("../fr/older.ftl", p.path().join("locales/de/shared.ftl")).unwrap();
     let source = p.read("locales/fr/older.ftl");
     check_and_build_refuse(
@@ -901,10 +929,11 @@ fn sync_writes_through_a_symbolic_link_keeping_mode_and_owner() {
         .split_inclusive('\n')
         .filter(|l| !l.starts_with("sovereignty ="))
         .collect();
-    p.write("shared/de-article.ftl", &edited);
+    // Kept beside it under a name gazette does not read (a link leads within its folder).
+    p.write("locales/de/article.txt", &edited);
     fs::remove_file(p.path().join(de)).unwrap();
-    symlink("../../shared/de-article.ftl", p.path().join(de)).unwrap();
-    let real = p.path().join("shared/de-article.ftl");
+    symlink("article.txt", p.path().join(de)).unwrap();
+    let real = p.path().join("locales/de/article.txt");
     fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
     // Another owner, where the tests may give files away (as root).
     let owner = (4321, 4321);
@@ -917,7 +946,7 @@ fn sync_writes_through_a_symbolic_link_keeping_mode_and_owner() {
     assert!(link.file_type().is_symlink(), "the link stays a link");
     assert_eq!(
         fs::read_link(p.path().join(de)).unwrap(),
-        std::path::Path::new("../../shared/de-article.ftl")
+        std::path::Path::new("article.txt")
     );
     let text = fs::read_to_string(&real).unwrap();
     assert!(text.starts_with(&edited), "{text}");

@@ -293,22 +293,22 @@ fn serve_never_writes_the_preview_through_a_link() {
     );
 }
 
-/// A language file that is a link to another file of the project: a save to that file is
+/// A language file that is a link to another file of its folder: a save to that file is
 /// a save to the language file.
 #[cfg(unix)]
 #[test]
 fn serve_rebuilds_when_the_target_of_a_linked_file_is_saved() {
     let p = Project::sample();
-    p.write("shared/en.ftl", &p.read(FTL));
+    p.write("locales/en/article.txt", &p.read(FTL));
     std::fs::remove_file(p.path().join(FTL)).unwrap();
-    std::os::unix::fs::symlink("../../shared/en.ftl", p.path().join(FTL)).unwrap();
+    std::os::unix::fs::symlink("article.txt", p.path().join(FTL)).unwrap();
     let serve = Serve::start(&p, &[]);
     let mut events = serve.events();
     let first = events.next(Duration::from_secs(10)).unwrap();
-    let text = p.read("shared/en.ftl");
+    let text = p.read("locales/en/article.txt");
     let line = text.lines().find(|l| l.starts_with("title = ")).unwrap();
     p.write(
-        "shared/en.ftl",
+        "locales/en/article.txt",
         &text.replacen(line, "title = Saved through the link", 1),
     );
     let second = events.next(Duration::from_secs(10)).expect("a reload");
