@@ -395,45 +395,10 @@ pub fn check_name(name: &std::ffi::OsStr) -> Result<&str, String> {
     }
 }
 
-/// Refuse an output folder (`out`, relative to the project at `root`, or absolute) that a
-/// symbolic link or a setting sends out of the project: a link committed as `out`, or an `out`
-/// setting in a committed `gazette.toml`, would have a build make and fill folders anywhere its
-/// user can write. Only a folder named out of the project on the command line (`typed`) is
-/// published there.
-pub fn check_output_place(root: &Path, out: &Path, typed: bool) -> Result<(), String> {
-    use std::path::Component;
-    let root = fs::canonicalize(root).map_err(|e| e.to_string())?;
-    let mut named = PathBuf::new();
-    for part in root.join(out).components() {
-        match part {
-            Component::ParentDir => {
-                named.pop();
-            }
-            Component::CurDir => {}
-            other => named.push(other),
-        }
-    }
-    let real =
-        fs::canonicalize(root.join(out)).unwrap_or_else(|_| resolved_missing(&root.join(out)));
-    if real.starts_with(&root) {
-        return Ok(());
-    }
-    if named.starts_with(&root) {
-        return Err(format!(
-            "leads to {}, outside the project, through a symbolic link: a link in the project cannot send the site out of it; to publish there, name that folder with `--out`",
-            real.display()
-        ));
-    }
-    if !typed {
-        return Err("is outside the project: a setting cannot send the site out of it; to publish there, name the folder with `--out`".into());
-    }
-    Ok(())
-}
-
 /// Where a path that does not exist would be: its deepest folder that exists, symbolic links
 /// resolved (a link that leads nowhere yet followed too), and the rest of it, `.` and `..`
 /// resolved by their names.
-fn resolved_missing(path: &Path) -> PathBuf {
+pub fn resolved_missing(path: &Path) -> PathBuf {
     resolved_missing_at(path, 0)
 }
 

@@ -146,7 +146,21 @@ fn output_folder(project: &Project, options: &BuildOptions) -> Result<PathBuf> {
         out.clone_from(named);
     }
     let out = &out;
-    crate::guard::check_output_place(&project.root, out, options.out.is_some()).map_err(
+    let config = &project.config;
+    // The preview is built into the cache's folder, which is its own.
+    let cache = if options.preview {
+        ""
+    } else {
+        crate::store::DIR
+    };
+    let kept = [
+        Path::new(cache),
+        Path::new(crate::records::RECORDS_DIR),
+        &config.content,
+        &config.locales,
+        &config.templates,
+    ];
+    crate::write::check_output_place(&project.root, out, options.out.is_some(), &kept).map_err(
         |message| Error::Layout {
             path: out.clone(),
             message,

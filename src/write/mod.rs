@@ -46,7 +46,7 @@ use files::{
 use marker::{new_id, read_marker, NextMarker, Previous, MARKER_HEADER};
 pub use paths::{PathMap, MARKER};
 use paths::{PathSet, KEPT_SIGN};
-pub use place::check_target;
+pub use place::{check_output_place, check_target};
 use place::{check_replaceable, resolve};
 
 /// What a write did.

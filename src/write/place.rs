@@ -1,6 +1,7 @@
-//! Where the output folder is, and whether gazette may replace it: refused before anything
-//! changes when it holds someone's files, leads through a missing folder, or cannot be
-//! exchanged (a mount point, read-only).
+//! Where the output folder is, and whether gazette may publish there: refused before anything
+//! changes when it holds someone's files, leads through a missing folder, out of the project
+//! or into a folder of the project that is not the site's, or cannot be exchanged (a mount
+//! point, read-only).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::marker::marker_of;
 use super::paths::KEPT_SIGN;
 use crate::error::{Error, Result};
+use crate::guard;
 
 /// Refuse an output folder that holds files and was not written by gazette.
 pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
@@ -36,15 +38,21 @@ pub fn check_target(out: &Path, shown: &Path) -> Result<()> {
 /// saw (an existing folder of the user's, `.git`, the project itself) and have it replaced.
 /// A link to a folder still to be made (`out -> /srv/www/site`) is fine.
 pub(super) fn not_yet_there(out: &Path, shown: &Path) -> Result<()> {
-    match missing_then_up(out, 0) {
+    match up_after_missing(out) {
         None => Ok(()),
-        Some(missing) => Err(Error::Layout {
+        Some(message) => Err(Error::Layout {
             path: shown.to_path_buf(),
-            message: format!(
-                "leads through `..` after {missing}, a folder that does not exist yet: write the output folder's path, and any link on it, without `..`"
-            ),
+            message,
         }),
     }
+}
+
+/// Why `out` may not be made (see [`not_yet_there`]), if it may not.
+fn up_after_missing(out: &Path) -> Option<String> {
+    let missing = missing_then_up(out, 0)?;
+    Some(format!(
+        "leads through `..` after {missing}, a folder that does not exist yet: write the output folder's path, and any link on it, without `..`"
+    ))
 }
 
 /// The name of a missing folder that `path` goes up from (`..`), following links that lead
@@ -179,4 +187,62 @@ pub(super) fn resolve(out: &Path) -> std::io::Result<PathBuf> {
         }
         _ => Ok(out.to_path_buf()),
     }
+}
+
+/// Refuse an output folder (`out`, relative to the project at `root`, or absolute) that a
+/// symbolic link or a setting sends out of the project: a link committed as `out`, or an `out`
+/// setting in a committed `gazette.toml`, would have a build make and fill folders anywhere its
+/// user can write. Only a folder named out of the project on the command line (`typed`) is
+/// published there. Nor may it be, or be inside, one of the project's `kept` folders
+/// (version control's, the cache, the records, an input other than `static/`): its files
+/// would be carried into the site, and the site written among them.
+pub fn check_output_place(
+    root: &Path,
+    out: &Path,
+    typed: bool,
+    kept: &[&Path],
+) -> Result<(), String> {
+    use std::path::Component;
+    let root = fs::canonicalize(root).map_err(|e| e.to_string())?;
+    if let Some(refusal) = up_after_missing(&root.join(out)) {
+        return Err(refusal);
+    }
+    let mut named = PathBuf::new();
+    for part in root.join(out).components() {
+        match part {
+            Component::ParentDir => {
+                named.pop();
+            }
+            Component::CurDir => {}
+            other => named.push(other),
+        }
+    }
+    let real = fs::canonicalize(root.join(out))
+        .unwrap_or_else(|_| guard::resolved_missing(&root.join(out)));
+    if real.starts_with(&root) {
+        let folders = guard::VCS_FOLDERS
+            .iter()
+            .map(Path::new)
+            .chain(kept.iter().copied());
+        for folder in folders.filter(|f| !f.as_os_str().is_empty()) {
+            let at = fs::canonicalize(root.join(folder)).unwrap_or_else(|_| root.join(folder));
+            if real.starts_with(&at) {
+                return Err(format!(
+                    "leads into {}, a folder of the project that is not the site's: its files would be published with the site; build into a folder of its own (`out`, or `--out public`)",
+                    folder.display()
+                ));
+            }
+        }
+        return Ok(());
+    }
+    if named.starts_with(&root) {
+        return Err(format!(
+            "leads to {}, outside the project, through a symbolic link: a link in the project cannot send the site out of it; to publish there, name that folder with `--out`",
+            real.display()
+        ));
+    }
+    if !typed {
+        return Err("is outside the project: a setting cannot send the site out of it; to publish there, name the folder with `--out`".into());
+    }
+    Ok(())
 }

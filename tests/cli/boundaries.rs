@@ -526,6 +526,45 @@ fn an_output_path_ending_in_a_dot_is_that_folder() {
     assert!(p.read(".out.gazette-output").starts_with("gazette output "));
 }
 
+/// The site is never built into a folder of the project that is not its own: version
+/// control's (with a forged marker beside it, `.git`'s files, the CI token among them, would be
+/// carried into the site), the records, the cache, an input other than `static/`.
+#[test]
+fn the_site_is_never_built_into_the_projects_other_folders() {
+    let p = Project::fixture("publish");
+    p.write(
+        ".git/config",
+        "[remote] url = https://x-access-token:SECRET@example.com/r\n",
+    );
+    p.write("..git.gazette-output", "gazette output 0\n");
+    for out in [
+        ".git",
+        "gazette.lock.d",
+        "locales/it",
+        "content/site",
+        ".gazette-cache/x",
+    ] {
+        refused_by(
+            &p,
+            &["build", "--missing", "fallback", "--out", out],
+            &[
+                &format!("{out}: leads into "),
+                "a folder of the project that is not the site's",
+            ],
+        );
+    }
+    assert!(!p.path().join("gazette.lock.d").exists());
+    assert!(!p.path().join("locales/it").exists());
+    let config = p.read("gazette.toml");
+    p.write("gazette.toml", &format!("out = \".git\"\n{config}"));
+    refused_by(
+        &p,
+        &["build", "--missing", "fallback"],
+        &[".git: leads into .git"],
+    );
+    assert_eq!(fs::read_dir(p.path().join(".git")).unwrap().count(), 1);
+}
+
 /// Links planted under the names of files gazette writes (the marker's temporary file, the
 /// lock's note) are replaced, never written through: the file they lead to is untouched.
 #[cfg(unix)]
