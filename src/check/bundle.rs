@@ -43,8 +43,7 @@ pub(super) fn duplicates_and_references(language: &Language, out: &mut Vec<Diagn
                             &parsed.file.path,
                             format!("`{}` references `{reference}`, which does not exist", entry.id),
                         )
-                        .at(entry.line, Some(entry.column))
-                        .id(&entry.id)
+                        .at_entry(entry)
                         .help(format!(
                             "define `{reference}` in this file or a shared file of `{}`, or remove the reference",
                             language.lang
@@ -75,8 +74,7 @@ fn duplicates<'a>(
                         entry.id, language.lang
                     ),
                 )
-                .at(entry.line, Some(entry.column))
-                .id(&entry.id)
+                .at_entry(entry)
                 .help("rename or remove one of the two definitions".into()),
             );
         } else {

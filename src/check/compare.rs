@@ -197,8 +197,7 @@ fn obsolete_messages(
                 &tgt.file.path,
                 format!("`{}` is obsolete: {why}", entry.id),
             )
-            .at(entry.line, Some(entry.column))
-            .id(&entry.id)
+            .at_entry(entry)
             .help(format!(
                 "delete `{}` from this file, or rename it to the source's new id",
                 entry.id
@@ -228,8 +227,7 @@ fn stale(
             one_line(&src.text)
         ),
     )
-    .at(tgt.line, Some(tgt.column))
-    .id(&tgt.id)
+    .at_entry(tgt)
     .help(format!(
         "update the translation, then run `gazette sync {lang} --accept {}:{}`",
         crate::ftl::short_name(file),
@@ -264,8 +262,7 @@ fn unrecorded(
             t.id
         ),
     )
-    .at(t.line, Some(t.column))
-    .id(&t.id)
+    .at_entry(t)
     .help(format!(
         "restore the records if they were lost (`git checkout -- {records}`); else check the translation against the current {source_lang} text and run `gazette sync {lang} --accept {}:{}`",
         crate::ftl::short_name(file),

@@ -369,6 +369,11 @@ impl Diagnostic {
         self
     }
 
+    /// At the entry's line and column, naming its id: where a finding about a message is.
+    pub fn at_entry(self, entry: &crate::ftl::Entry) -> Self {
+        self.at(entry.line, Some(entry.column)).id(&entry.id)
+    }
+
     pub fn id(mut self, id: &str) -> Self {
         self.id = Some(id.to_owned());
         self

@@ -132,8 +132,7 @@ impl Errors<'_> {
             path,
             format!("formatting `{what}` failed: {error}"),
         )
-        .at(entry.line, Some(entry.column))
-        .id(&entry.id);
+        .at_entry(entry);
         match error {
             FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Function {
                 id,
@@ -200,8 +199,7 @@ fn format_file<'a>(
                         MAX_FORMATTED_BYTES >> 20
                     ),
                 )
-                .at(entry.line, Some(entry.column))
-                .id(&entry.id)
+                .at_entry(entry)
                 .help("reference fewer or shorter messages".to_owned());
                 if let Some(a) = attribute {
                     d = d.attribute(a);

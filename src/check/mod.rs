@@ -382,8 +382,7 @@ fn inexact_numbers(
                     entry.id
                 ),
             )
-            .at(entry.line, Some(entry.column))
-            .id(&entry.id)
+            .at_entry(entry)
             .help("write it with at most 15 significant digits, or as text (`{ \"…\" }`) to show it as typed".into()),
         );
     }

@@ -484,8 +484,7 @@ fn references(t: &Target, src: &Entry, tgt: &Entry, out: &mut Vec<Diagnostic>) {
     let tgt_refs: BTreeSet<String> = tgt.references.iter().map(base).collect();
     let at = |code, message, help| {
         Diagnostic::new(code, t.lang, t.path, message)
-            .at(tgt.line, Some(tgt.column))
-            .id(&tgt.id)
+            .at_entry(tgt)
             .help(help)
     };
     let mut undefined = BTreeSet::new();
