@@ -132,11 +132,13 @@ fn plan_language(
     // Records of ids the source no longer has where they were: a translation without a
     // record that one of them recorded the very text of was moved (its file renamed), and
     // keeps its review.
-    let moved: BTreeSet<(String, String)> = gone_records(plan, lang, sources)
-        .into_iter()
+    // Found once: the records added below are of ids the source has, so none joins them.
+    let gone = gone_records(plan, lang, sources);
+    let moved: BTreeSet<(String, String)> = gone
+        .iter()
         .filter_map(|key| {
-            let record = plan.reviews.records.get(&key)?;
-            Some((key.2, record.text.clone()))
+            let record = plan.reviews.records.get(key)?;
+            Some((key.2.clone(), record.text.clone()))
         })
         .collect();
     let parsed: Vec<(Option<&FtlFile>, FileFacts)> = sources
@@ -174,7 +176,10 @@ fn plan_language(
         }
     }
     if *accept == Accept::Nothing {
-        forget_gone(plan, lang, sources);
+        for key in gone {
+            plan.reviews.records.remove(&key);
+            plan.forgotten.push(key);
+        }
     }
 }
 
@@ -274,14 +279,6 @@ impl Pair<'_> {
             }
         }
         accepted
-    }
-}
-
-/// Forget the records of ids (or files) the source no longer has.
-fn forget_gone(plan: &mut Plan, lang: &str, sources: &[(&FtlFile, FileFacts)]) {
-    for key in gone_records(plan, lang, sources) {
-        plan.reviews.records.remove(&key);
-        plan.forgotten.push(key);
     }
 }
 
